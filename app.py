@@ -1,0 +1,19 @@
+"""fxdash entry point: page config, the page list, the shared sidebar filters."""
+
+import streamlit as st
+
+from fxdash import labels as L
+from fxdash import ui
+
+st.set_page_config(page_title=L.APP_SHORT, page_icon="🛵", layout="wide")
+
+ui.ensure_database()
+
+PAGES = [
+    st.Page("pages/overview.py", title=L.PAGE_OVERVIEW, icon=":material/dashboard:", default=True),
+]
+
+page = st.navigation(PAGES)
+st.session_state["fx_filters"] = ui.sidebar_filters()
+ui.demo_banner()
+page.run()

@@ -1,0 +1,1 @@
+"""fxdash: analytics for Fengxian's new-employment-group (新就业群体) social work."""

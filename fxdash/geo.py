@@ -1,0 +1,124 @@
+"""Geometry helpers: distances, GCJ-02 <-> WGS-84, town boundaries.
+
+Boundaries are deployment data read from a configured GeoJSON (never shipped with the code).
+"""
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+EARTH_RADIUS_M = 6_371_008.8  # mean Earth radius (IUGG)
+
+
+def haversine_m(lat1, lon1, lat2, lon2):
+    """Great-circle distance in metres; works on scalars and numpy arrays."""
+    lat1, lon1, lat2, lon2 = map(np.radians, (lat1, lon1, lat2, lon2))
+    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_M * np.arcsin(np.sqrt(a))
+
+
+# --- GCJ-02 (the obfuscated datum of Amap / WeChat mini-programs) ---------------------------------
+_A = 6378245.0
+_EE = 0.00669342162296594323
+
+
+def _transform_lat(x, y):
+    ret = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * math.sqrt(abs(x))
+    ret += (20.0 * math.sin(6.0 * x * math.pi) + 20.0 * math.sin(2.0 * x * math.pi)) * 2.0 / 3.0
+    ret += (20.0 * math.sin(y * math.pi) + 40.0 * math.sin(y / 3.0 * math.pi)) * 2.0 / 3.0
+    ret += (160.0 * math.sin(y / 12.0 * math.pi) + 320 * math.sin(y * math.pi / 30.0)) * 2.0 / 3.0
+    return ret
+
+
+def _transform_lon(x, y):
+    ret = 300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * math.sqrt(abs(x))
+    ret += (20.0 * math.sin(6.0 * x * math.pi) + 20.0 * math.sin(2.0 * x * math.pi)) * 2.0 / 3.0
+    ret += (20.0 * math.sin(x * math.pi) + 40.0 * math.sin(x / 3.0 * math.pi)) * 2.0 / 3.0
+    ret += (150.0 * math.sin(x / 12.0 * math.pi) + 300.0 * math.sin(x / 30.0 * math.pi)) * 2.0 / 3.0
+    return ret
+
+
+def wgs84_to_gcj02(lon: float, lat: float) -> tuple[float, float]:
+    """The public forward formula (valid inside China, where all our data lies)."""
+    dlat = _transform_lat(lon - 105.0, lat - 35.0)
+    dlon = _transform_lon(lon - 105.0, lat - 35.0)
+    radlat = lat / 180.0 * math.pi
+    magic = 1 - _EE * math.sin(radlat) ** 2
+    sqrtmagic = math.sqrt(magic)
+    dlat = (dlat * 180.0) / ((_A * (1 - _EE)) / (magic * sqrtmagic) * math.pi)
+    dlon = (dlon * 180.0) / (_A / sqrtmagic * math.cos(radlat) * math.pi)
+    return lon + dlon, lat + dlat
+
+
+def gcj02_to_wgs84(lon: float, lat: float, iterations: int = 6) -> tuple[float, float]:
+    """Invert the forward formula by fixed-point iteration (error well under 1 cm after 3 rounds)."""
+    wlon, wlat = lon, lat
+    for _ in range(iterations):
+        glon, glat = wgs84_to_gcj02(wlon, wlat)
+        wlon, wlat = wlon - (glon - lon), wlat - (glat - lat)
+    return wlon, wlat
+
+
+# --- boundaries ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Boundaries:
+    """Town polygons keyed by town code, plus the raw GeoJSON for drawing."""
+
+    geojson: dict
+    shapes: dict  # town_code -> shapely geometry
+
+    def contains(self, town_code: str, lon: float, lat: float) -> bool:
+        from shapely.geometry import Point
+
+        geom = self.shapes.get(town_code)
+        return geom is not None and geom.contains(Point(lon, lat))
+
+    def town_at(self, lon: float, lat: float) -> str | None:
+        from shapely.geometry import Point
+
+        point = Point(lon, lat)
+        for code, geom in self.shapes.items():
+            if geom.contains(point):
+                return code
+        return None
+
+
+class BoundaryError(ValueError):
+    """A boundary file that cannot be used; the message is Chinese, for the user."""
+
+
+def load_geojson(path: Path) -> dict:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise BoundaryError(f"找不到边界文件:{path}") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BoundaryError(f"边界文件不是有效的 UTF-8 GeoJSON:{path}({exc})") from exc
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
+        raise BoundaryError(f"边界文件应为 GeoJSON FeatureCollection:{path}")
+    return data
+
+
+def load_boundaries(path: Path | None) -> Boundaries | None:
+    """Read a towns GeoJSON whose features carry `code` (or `town_code`) and `name`."""
+    if path is None:
+        return None
+    from shapely.geometry import shape
+
+    data = load_geojson(path)
+    shapes = {}
+    for i, feature in enumerate(data.get("features", []), start=1):
+        props = feature.get("properties") or {}
+        code = str(props.get("code") or props.get("town_code") or "").strip()
+        if not code:
+            raise BoundaryError(f"边界文件第 {i} 个要素缺少 code(街镇代码)属性:{path}")
+        try:
+            shapes[code] = shape(feature["geometry"])
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise BoundaryError(f"边界文件第 {i} 个要素的几何无效:{path}") from exc
+    return Boundaries(geojson=data, shapes=shapes)

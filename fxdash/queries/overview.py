@@ -1,0 +1,164 @@
+"""Headline figures for the overview page."""
+
+import pandas as pd
+
+from fxdash import labels as L
+from fxdash.filters import Filters
+from fxdash.queries.common import active_at, fetch, scalar, worker_where
+
+
+def active_workers(con, f: Filters) -> int:
+    """Workers registered at the end of the period, under the worker filters."""
+    cond, params = worker_where(f)
+    sql = f"select count(*) from workers w where {active_at('w')} and {cond}"
+    return scalar(con, sql, [f.date_to, f.date_to, *params])
+
+
+def stations_open(con, f: Filters, kind: str) -> int:
+    cond, params = f.where(town="s.town_code")
+    sql = f"select count(*) from stations s where s.kind = ? and s.opened_on <= ? and {cond}"
+    return scalar(con, sql, [kind, f.date_to, *params])
+
+
+def scenes_certified(con, f: Filters) -> int:
+    cond, params = f.where(town="s.town_code")
+    return scalar(con, f"select count(*) from friendly_scenes s where s.certified_on <= ? and {cond}",
+                  [f.date_to, *params])
+
+
+def branches_founded(con, f: Filters) -> int:
+    cond, params = f.where(town="b.town_code")
+    return scalar(con, f"select count(*) from branches b where b.founded_on <= ? and {cond}", [f.date_to, *params])
+
+
+def role_members(con, f: Filters) -> int:
+    """Distinct people holding at least one of the four roles at the end of the period."""
+    cond, params = worker_where(f)
+    rcond, rparams = f.where(role="r.role")
+    sql = f"""
+        select count(distinct r.worker_id)
+        from worker_roles r
+        join workers w using (worker_id)
+        where r.since <= ? and (r.until is null or r.until > ?)
+          and {active_at('w')} and {cond} and {rcond}
+    """
+    return scalar(con, sql, [f.date_to, f.date_to, f.date_to, f.date_to, *params, *rparams])
+
+
+def reports_in_period(con, f: Filters) -> tuple[int, int]:
+    """(reports made in the period, how many of them are still open now)."""
+    cond, params = report_where(f)
+    sql = f"""
+        select count(*), count(*) filter (where r.status in ('待受理', '处置中'))
+        from reports r
+        left join workers w on w.worker_id = r.reporter_id
+        where {cond}
+    """
+    total, still_open = con.execute(sql, params).fetchone()
+    return total, still_open
+
+
+def report_where(f: Filters) -> tuple[str, list]:
+    """Filters as they apply to reports: where and when reported, what, status, and who reported."""
+    return f.where(timestamp="r.reported_at", town="r.town_code", category="r.category", status="r.status",
+                   occupation="w.occupation", enterprise="w.enterprise_id")
+
+
+KPIS = (
+    # key, label, unit, is_stock (state at period end) or flow (within the period)
+    ("active_workers", L.KPI_ACTIVE_WORKERS, L.UNIT_PERSON, True),
+    ("rider_stations", L.KPI_RIDER_STATIONS, L.UNIT_ITEM, True),
+    ("service_points", L.KPI_SERVICE_POINTS, L.UNIT_ITEM, True),
+    ("scenes", L.KPI_SCENES, L.UNIT_ITEM, True),
+    ("branches", L.KPI_BRANCHES, L.UNIT_ITEM, True),
+    ("role_members", L.KPI_ROLE_MEMBERS, L.UNIT_PERSON, True),
+    ("reports", L.KPI_REPORTS, L.UNIT_CASE, False),
+    ("reports_open", L.KPI_REPORTS_OPEN, L.UNIT_CASE, False),
+)
+
+
+def _kpi_values(con, f: Filters) -> dict[str, int]:
+    reports, still_open = reports_in_period(con, f)
+    return {
+        "active_workers": active_workers(con, f),
+        "rider_stations": stations_open(con, f, "骑手驿站"),
+        "service_points": stations_open(con, f, "服务点位"),
+        "scenes": scenes_certified(con, f),
+        "branches": branches_founded(con, f),
+        "role_members": role_members(con, f),
+        "reports": reports,
+        "reports_open": still_open,
+    }
+
+
+def headline(con, f: Filters) -> pd.DataFrame:
+    """One row per headline figure: value now, value in the previous period of equal length, change."""
+    now, before = _kpi_values(con, f), _kpi_values(con, f.previous())
+    rows = [
+        {"key": key, "label": label, "unit": unit, "stock": stock, "value": now[key], "previous": before[key],
+         "delta": now[key] - before[key]}
+        for key, label, unit, stock in KPIS
+    ]
+    return pd.DataFrame(rows)
+
+
+def weekly_reports(con, f: Filters) -> pd.DataFrame:
+    """New and resolved reports per week (Monday start) within the period."""
+    cond, params = f.where(town="r.town_code", category="r.category", occupation="w.occupation",
+                           enterprise="w.enterprise_id")
+    sql = f"""
+        with scoped as (
+            select r.reported_at, r.resolved_at, r.status
+            from reports r
+            left join workers w on w.worker_id = r.reporter_id
+            where {cond}
+        ),
+        weeks as (
+            select unnest(generate_series(date_trunc('week', ?::date), ?::date, interval 7 day))::date as week
+        ),
+        new as (
+            select date_trunc('week', reported_at)::date as week, count(*) as n
+            from scoped where reported_at >= ? and reported_at < ? group by 1
+        ),
+        resolved as (
+            select date_trunc('week', resolved_at)::date as week, count(*) as n
+            from scoped where status = '已办结' and resolved_at >= ? and resolved_at < ? group by 1
+        ),
+        final as (
+            select weeks.week, coalesce(new.n, 0) as new, coalesce(resolved.n, 0) as resolved
+            from weeks
+            left join new using (week)
+            left join resolved using (week)
+        )
+        select * from final order by week
+    """
+    start, end = f.where(timestamp="x")[1]
+    return fetch(con, sql, [*params, f.date_from, f.date_to, start, end, start, end])
+
+
+def town_summary(con, f: Filters) -> pd.DataFrame:
+    """Per town: workers registered at the period end and reports made in the period."""
+    wcond, wparams = worker_where(f)
+    rcond, rparams = report_where(f)
+    tcond, tparams = f.where(town="t.town_code")
+    sql = f"""
+        with workers_now as (
+            select w.town_code, count(*) as active_workers
+            from workers w where {active_at('w')} and {wcond} group by 1
+        ),
+        reports_in as (
+            select r.town_code, count(*) as reports
+            from reports r left join workers w on w.worker_id = r.reporter_id
+            where {rcond} group by 1
+        ),
+        final as (
+            select t.town_code, t.name as town, coalesce(a.active_workers, 0) as active_workers,
+                   coalesce(p.reports, 0) as reports
+            from towns t
+            left join workers_now a using (town_code)
+            left join reports_in p using (town_code)
+            where {tcond}
+        )
+        select * from final order by active_workers desc
+    """
+    return fetch(con, sql, [f.date_to, f.date_to, *wparams, *rparams, *tparams])

@@ -1,0 +1,241 @@
+"""The Streamlit side of fxdash: connection, cached queries, the shared filters, common widgets.
+
+Pages import this module; the core modules (db, demo, queries, ingest) never import streamlit.
+"""
+
+import datetime as dt
+import importlib
+import threading
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from fxdash import config, db, demo, export, geo
+from fxdash import labels as L
+from fxdash.filters import LIST_FIELDS, Filters, default_filters, from_params
+from fxdash.queries import common
+
+GLOBAL_FIELDS = ("towns", "occupations", "enterprises")
+_STORE = "_fx_values"  # filter values that survive page switches (widget state does not)
+
+
+def settings() -> config.Settings:
+    return config.load_settings()
+
+
+@st.cache_resource(show_spinner=False)
+def _build_lock() -> threading.Lock:
+    return threading.Lock()
+
+
+@st.cache_resource(show_spinner=False)
+def _connection(path: str) -> duckdb.DuckDBPyConnection:
+    return db.connect(path)
+
+
+def connection() -> duckdb.DuckDBPyConnection:
+    """The process-wide connection; use `.cursor()` per call (one connection across threads is busy)."""
+    return _connection(str(settings().db))
+
+
+def ensure_database() -> None:
+    """On first start with no database, build the demo database, showing progress."""
+    s = settings()
+    if not s.db.exists():
+        with _build_lock():
+            if not s.db.exists():
+                with st.status(L.BUILDING_DEMO, expanded=True) as status:
+                    bar = st.progress(0.0)
+                    demo.write_demo(s.db, s.as_of, progress=lambda frac, label: bar.progress(frac, text=label))
+                    status.update(label=L.DEMO_BUILT, state="complete", expanded=False)
+    try:
+        connection()
+    except duckdb.IOException as exc:
+        st.error(f"无法打开数据库文件 {s.db}:它可能正被另一个程序(如命令行导入)占用。请稍后刷新页面。\n\n{exc}")
+        st.stop()
+
+
+def data_version() -> str:
+    with connection().cursor() as cur:
+        return db.data_version(cur)
+
+
+def run(fn, filters: Filters | None = None, /, **kwargs):
+    """Call a query function with a fresh cursor, cached by filters and the data version."""
+    return _cached(fn.__module__, fn.__qualname__, filters, data_version(), tuple(sorted(kwargs.items())))
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def _cached(module: str, name: str, filters, version: str, kwargs: tuple):
+    fn = getattr(importlib.import_module(module), name)
+    with connection().cursor() as cur:
+        if filters is None:
+            return fn(cur, **dict(kwargs))
+        return fn(cur, filters, **dict(kwargs))
+
+
+def is_demo() -> bool:
+    with connection().cursor() as cur:
+        return db.is_demo(cur)
+
+
+def demo_banner() -> None:
+    if is_demo():
+        st.info(L.DEMO_BANNER, icon=":material/science:")
+
+
+@st.cache_data(show_spinner=False)
+def boundaries(path: str | None):
+    """The configured towns GeoJSON (or None), read once per path."""
+    if not path:
+        return None
+    try:
+        return geo.load_geojson(path)
+    except geo.BoundaryError as exc:
+        return {"error": str(exc)}
+
+
+def map_base() -> tuple[dict | None, dict | None, str]:
+    """(towns GeoJSON or None, rivers GeoJSON or None, tile URL); warns when boundaries are missing."""
+    s = settings()
+    towns = boundaries(str(s.boundaries) if s.boundaries else None)
+    rivers = boundaries(str(s.rivers) if s.rivers else None)
+    if towns is None:
+        st.caption(L.BOUNDARIES_NOT_LOADED)
+    elif "error" in towns:
+        st.warning(f"{towns['error']} {L.BOUNDARIES_NOT_LOADED}")
+        towns = None
+    if rivers is not None and "error" in rivers:
+        rivers = None
+    return towns, rivers, s.tile_url
+
+
+# --- filters ---------------------------------------------------------------------------------------
+
+
+def _query_params() -> dict:
+    return {k: st.query_params.get_all(k) for k in st.query_params.keys()}
+
+
+def _store() -> dict:
+    """Filter values for this session, first read from the URL (a shared link reopens its view)."""
+    if _STORE not in st.session_state:
+        with connection().cursor() as cur:
+            known = {"towns": tuple(common.town_names(cur)), "enterprises": tuple(common.enterprise_names(cur))}
+        f, errors = from_params(_query_params(), settings().as_of, known)
+        st.session_state[_STORE] = {"period": (f.date_from, f.date_to),
+                                    **{name: list(getattr(f, name)) for name in LIST_FIELDS}}
+        st.session_state["_fx_errors"] = errors
+    return st.session_state[_STORE]
+
+
+def _seed(key: str, value) -> None:
+    """Give a widget its stored value when it (re)appears; its own state is dropped off-page."""
+    if key not in st.session_state:
+        st.session_state[key] = value
+
+
+def _sync_url() -> None:
+    values = _store()
+    f = Filters(date_from=values["period"][0], date_to=values["period"][1],
+                **{name: tuple(values[name]) for name in LIST_FIELDS})
+    wanted = f.to_params()
+    for key in ["from", "to", *LIST_FIELDS.values()]:
+        if key in wanted:
+            if st.query_params.get(key) != wanted[key]:
+                st.query_params[key] = wanted[key]
+        elif key in st.query_params:
+            del st.query_params[key]
+
+
+def _reset() -> None:
+    as_of = settings().as_of
+    d = default_filters(as_of)
+    st.session_state[_STORE] = {"period": (d.date_from, d.date_to), **{name: [] for name in LIST_FIELDS}}
+    for key in list(st.session_state.keys()):
+        if str(key).startswith("fx_w_"):
+            del st.session_state[key]
+
+
+def sidebar_filters() -> Filters:
+    """Render the global filters in the sidebar; return them (the page-level ones left empty)."""
+    values = _store()
+    with connection().cursor() as cur:
+        town_names = common.town_names(cur)
+        ent = common.enterprises(cur)
+    ent_names = dict(zip(ent["enterprise_id"], ent["name"]))
+    with st.sidebar:
+        st.subheader(L.FILTERS_HEADER)
+        for message in st.session_state.pop("_fx_errors", []):
+            st.warning(message)
+        _seed("fx_w_period", values["period"])
+        picked = st.date_input(L.FILTER_DATE, key="fx_w_period", help=L.FILTER_DATE_HINT,
+                               min_value=dt.date(2023, 1, 1), max_value=settings().as_of + dt.timedelta(days=366),
+                               format="YYYY-MM-DD")
+        if isinstance(picked, (tuple, list)) and len(picked) == 2:  # one date = selection in progress
+            values["period"] = (picked[0], picked[1])
+        specs = (
+            ("towns", L.FILTER_TOWNS, sorted(town_names), town_names.get),
+            ("occupations", L.FILTER_OCCUPATIONS, list(L.OCCUPATIONS), str),
+            ("enterprises", L.FILTER_ENTERPRISES, list(ent_names), ent_names.get),
+        )
+        for name, label, options, fmt in specs:
+            key = f"fx_w_{name}"
+            _seed(key, [v for v in values[name] if v in options])
+            values[name] = st.multiselect(label, options, key=key, format_func=fmt, placeholder=L.FILTER_ALL)
+        st.button(L.FILTER_RESET, on_click=_reset, width="stretch")
+    _sync_url()
+    return Filters(date_from=values["period"][0], date_to=values["period"][1],
+                   **{name: tuple(values[name]) for name in GLOBAL_FIELDS})
+
+
+def page_filters(f: Filters, names: tuple[str, ...], container=None) -> Filters:
+    """Page-level filters (report category, status, station kind…): rendered where the page asks,
+    stored with the global ones so they survive page switches and appear in the URL."""
+    from dataclasses import replace
+
+    from fxdash.filters import VOCABULARIES
+
+    label = {"categories": L.FILTER_CATEGORIES, "statuses": L.FILTER_STATUSES, "roles": L.FILTER_ROLES,
+             "station_kinds": L.FILTER_STATION_KINDS, "host_types": L.FILTER_HOST_TYPES,
+             "amenities": L.FILTER_AMENITIES}
+    values = _store()
+    target = container if container is not None else st.sidebar
+    chosen = {}
+    with target:
+        for name in names:
+            key = f"fx_w_{name}"
+            options = list(VOCABULARIES[name])
+            _seed(key, [v for v in values[name] if v in options])
+            values[name] = st.multiselect(label[name], options, key=key, placeholder=L.FILTER_ALL)
+            chosen[name] = tuple(values[name])
+    _sync_url()
+    return replace(f, **chosen)
+
+
+def period_caption(f: Filters) -> None:
+    p = f.previous()
+    st.caption(L.OVERVIEW_CAPTION.format(start=f.date_from, end=f.date_to, days=f.days,
+                                         pstart=p.date_from, pend=p.date_to))
+
+
+def filter_notes(f: Filters) -> list[tuple[str, str]]:
+    with connection().cursor() as cur:
+        notes = f.describe(common.town_names(cur), common.enterprise_names(cur))
+        as_of = db.data_as_of(cur)
+    notes.append((L.DATA_AS_OF, as_of.isoformat() if as_of else "—"))
+    notes.append(("导出时间", dt.datetime.now().strftime("%Y-%m-%d %H:%M")))
+    return notes
+
+
+def downloads(df: pd.DataFrame, f: Filters, stem: str, key: str, labels: dict | None = None) -> None:
+    """CSV and XLSX download buttons for a table, with the filters written into the files."""
+    shown = export.with_labels(df, labels)
+    notes = filter_notes(f)
+    c1, c2 = st.columns(2)
+    c1.download_button("下载 CSV", export.to_csv_bytes(shown, notes), file_name=f"{stem}.csv",
+                       mime="text/csv", key=f"{key}_csv", width="stretch")
+    c2.download_button("下载 Excel", export.to_xlsx_bytes({stem: shown}, notes), file_name=f"{stem}.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       key=f"{key}_xlsx", width="stretch")

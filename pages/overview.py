@@ -1,0 +1,30 @@
+"""总览: the headline figures under the current filters, each against the previous period."""
+
+import streamlit as st
+
+from fxdash import charts, ui
+from fxdash import labels as L
+from fxdash.queries import overview
+
+f = st.session_state["fx_filters"]
+
+st.title(L.PAGE_OVERVIEW)
+ui.period_caption(f)
+
+kpis = ui.run(overview.headline, f)
+for row_start in range(0, len(kpis), 4):
+    cols = st.columns(4)
+    for col, kpi in zip(cols, kpis.iloc[row_start:row_start + 4].itertuples()):
+        help_text = L.KPI_HELP_PERIOD_END if kpi.stock else L.KPI_HELP_PERIOD_FLOW
+        # more open reports is bad news: show its increase in red
+        colour = "inverse" if kpi.key == "reports_open" else "normal"
+        col.metric(kpi.label, f"{kpi.value:,} {kpi.unit}", f"{kpi.delta:+,}", delta_color=colour,
+                   help=help_text, border=True)
+
+left, right = st.columns(2)
+weekly = ui.run(overview.weekly_reports, f)
+towns = ui.run(overview.town_summary, f)
+with left:
+    st.plotly_chart(charts.weekly_new_resolved(weekly), width="stretch")
+with right:
+    st.plotly_chart(charts.town_bars(towns), width="stretch")

@@ -1,0 +1,194 @@
+"""Layered fixtures: a demo database at the article's date, an empty schema, the app server, a browser."""
+
+import datetime as dt
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from fxdash import db, demo
+
+ROOT = Path(__file__).resolve().parent.parent
+REF_DATE = dt.date(2026, 3, 18)  # the article's date: the published figures hold here
+APP_AS_OF = dt.date(2026, 11, 27)  # a fixed "today" for app and browser tests
+GEO_DIR = ROOT.parent / "shared" / "data" / "geo"
+TOWNS_GEOJSON = GEO_DIR / "fengxian_towns.geojson"
+OUTPUT = ROOT / "test-output"
+CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+
+
+@pytest.fixture(scope="session")
+def ref_db_path(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("ref") / "ref.duckdb"
+    demo.write_demo(path, REF_DATE)
+    return path
+
+
+@pytest.fixture(scope="session")
+def ref_connection(ref_db_path):
+    con = db.connect(ref_db_path)
+    yield con
+    con.close()
+
+
+@pytest.fixture
+def ref_con(ref_connection):
+    """A cursor on the shared demo database at 2026-03-18 (read it, do not write)."""
+    cur = ref_connection.cursor()
+    yield cur
+    cur.close()
+
+
+@pytest.fixture(scope="session")
+def app_db_template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("app") / "template.duckdb"
+    demo.write_demo(path, APP_AS_OF)
+    return path
+
+
+@pytest.fixture(scope="session")
+def app_connection(app_db_template):
+    con = db.connect(app_db_template)
+    yield con
+    con.close()
+
+
+@pytest.fixture
+def app_con(app_connection):
+    """A cursor on the shared demo database at APP_AS_OF (read it, do not write)."""
+    cur = app_connection.cursor()
+    yield cur
+    cur.close()
+
+
+@pytest.fixture
+def empty_con():
+    """A fresh in-memory database with the schema and nothing else."""
+    con = db.connect(":memory:")
+    yield con
+    con.close()
+
+
+@pytest.fixture
+def app_env(app_db_template, tmp_path, monkeypatch):
+    """Environment for AppTest: its own copy of the demo database, boundaries if available."""
+    path = tmp_path / "app.duckdb"
+    shutil.copy(app_db_template, path)
+    monkeypatch.setenv("FXDASH_DB", str(path))
+    monkeypatch.setenv("FXDASH_AS_OF", APP_AS_OF.isoformat())
+    if TOWNS_GEOJSON.exists():
+        monkeypatch.setenv("FXDASH_BOUNDARIES", str(TOWNS_GEOJSON))
+    else:
+        monkeypatch.delenv("FXDASH_BOUNDARIES", raising=False)
+    monkeypatch.chdir(ROOT)
+    return path
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(db_path: Path, extra_env: dict | None = None):
+    """Start `streamlit run app.py` on a free port; return (process, base URL)."""
+    port = _free_port()
+    env = {**os.environ, "FXDASH_DB": str(db_path), "FXDASH_AS_OF": APP_AS_OF.isoformat(), **(extra_env or {})}
+    if TOWNS_GEOJSON.exists() and "FXDASH_BOUNDARIES" not in (extra_env or {}):
+        env["FXDASH_BOUNDARIES"] = str(TOWNS_GEOJSON)
+    log = open(db_path.with_suffix(".log"), "w")  # noqa: SIM115 - closed with the process
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+         "--server.fileWatcherType", "none"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.read().decode().strip() == "ok":
+                    return proc, url
+        except OSError:
+            time.sleep(0.3)
+    proc.terminate()
+    raise RuntimeError(f"streamlit did not start: {db_path.with_suffix('.log').read_text()}")
+
+
+@pytest.fixture(scope="session")
+def app_server(app_db_template, tmp_path_factory):
+    """The app served by `streamlit run` on localhost, on its own copy of the demo database."""
+    if CHROMIUM is None:
+        pytest.skip("no Chromium found (install Debian's chromium to run browser tests)")
+    path = tmp_path_factory.mktemp("server") / "app.duckdb"
+    shutil.copy(app_db_template, path)
+    proc, url = start_server(path)
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    print(path.with_suffix(".log").read_text())
+
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if CHROMIUM is None:
+        pytest.skip("no Chromium found (install Debian's chromium to run browser tests)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser page at projector-like size; every request URL is recorded in page.requests."""
+    context = browser.new_context(viewport={"width": 1600, "height": 1000}, locale="zh-CN")
+    pg = context.new_page()
+    pg.requests = []
+    pg.on("request", lambda req: pg.requests.append(req.url))
+    yield pg
+    context.close()
+
+
+def wait_for_app(pg, timeout: float = 60_000) -> None:
+    """Wait until the script has finished and nothing is still loading."""
+    pg.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
+    pg.wait_for_function("document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0",
+                         timeout=timeout)
+
+
+def screenshot(pg, name: str) -> Path:
+    OUTPUT.mkdir(exist_ok=True)
+    path = OUTPUT / f"{name}.png"
+    pg.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def outside_requests(urls: list[str]) -> list[str]:
+    """Requests that leave this machine (anything not to localhost / 127.0.0.1, or data:/blob:)."""
+    from urllib.parse import urlparse
+
+    bad = []
+    for u in urls:
+        parsed = urlparse(u)
+        if parsed.scheme in ("data", "blob", "about", "chrome-extension"):
+            continue
+        if parsed.hostname not in ("127.0.0.1", "localhost", "::1"):
+            bad.append(u)
+    return bad

@@ -1,0 +1,45 @@
+"""The real check of a page: served by `streamlit run`, opened in headless Chromium."""
+
+import pytest
+
+from tests.conftest import ROOT, outside_requests, screenshot, wait_for_app
+
+PAGE_FILES = sorted(p.stem for p in (ROOT / "pages").glob("*.py"))
+
+pytestmark = pytest.mark.browser
+
+
+def page_url(base: str, stem: str) -> str:
+    return base + ("/" if stem == "overview" else f"/{stem}")
+
+
+@pytest.mark.parametrize("stem", PAGE_FILES)
+def test_page_renders_in_chromium_with_chinese_and_no_exception(app_server, page, stem):
+    page.goto(page_url(app_server, stem))
+    wait_for_app(page)
+    page.wait_for_timeout(1500)  # charts and decks finish drawing after the script
+    assert page.get_by_test_id("stException").count() == 0
+    text = page.inner_text("[data-testid='stApp']")
+    assert "演示数据" in text
+    assert "Traceback" not in text
+    screenshot(page, f"page_{stem}")
+    assert outside_requests(page.requests) == []
+
+
+def test_overview_shows_figures_and_charts(app_server, page):
+    page.goto(app_server + "/")
+    wait_for_app(page)
+    assert page.get_by_test_id("stMetric").count() == 8
+    assert page.get_by_test_id("stPlotlyChart").count() >= 2
+    assert "在册新就业群体" in page.inner_text("[data-testid='stApp']")
+
+
+def test_a_copied_url_reopens_the_same_view_after_reload(app_server, page):
+    page.goto(app_server + "/?town=310120111&occ=外卖骑手&from=2026-10-01&to=2026-10-31")
+    wait_for_app(page)
+    sidebar = page.get_by_test_id("stSidebar").inner_text()
+    assert "青村镇" in sidebar and "外卖骑手" in sidebar
+    page.reload()
+    wait_for_app(page)
+    assert "青村镇" in page.get_by_test_id("stSidebar").inner_text()
+    assert "town=310120111" in page.url
