@@ -81,3 +81,47 @@ def deck(layers: list[pdk.Layer], tooltip: dict | bool | None = None,
          view: pdk.ViewState = FENGXIAN_VIEW) -> pdk.Deck:
     return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None, map_style=None,
                     tooltip=tooltip if tooltip is not None else False)
+
+
+# --- report density (shared by the map and reports pages) -------------------------------------------
+
+
+def density_layer(bins: pd.DataFrame, layer_id: str = "report-density", opacity: float = 0.75) -> pdk.Layer:
+    """Grid cells coloured from pale yellow to deep red by their report count (bins, not raw points)."""
+    data = bins.copy()
+    top = max(int(data["reports"].max()), 1) if len(data) else 1
+    share = (data["reports"] / top).clip(0, 1) if len(data) else data.get("reports", pd.Series(dtype=float))
+    # YlOrRd ramp, interpolated in three stops
+    data["color"] = [_ramp(s) for s in share]
+    data["polygon"] = [
+        [[w, s], [e, s], [e, n], [w, n]]
+        for w, s, e, n in zip(data["west"], data["south"], data["east"], data["north"])
+    ]
+    keep = ["polygon", "color", "reports", "open_reports", "town", "top_category"]
+    return pdk.Layer(
+        "PolygonLayer",
+        data=data[[c for c in keep if c in data.columns]],
+        id=layer_id,
+        get_polygon="polygon",
+        get_fill_color="color",
+        get_line_color=[120, 60, 20, 120],
+        line_width_min_pixels=0.5,
+        opacity=opacity,
+        pickable=True,
+        auto_highlight=True,
+    )
+
+
+def _ramp(share: float) -> list[int]:
+    stops = ((255, 237, 160), (254, 141, 60), (189, 0, 38))
+    if share <= 0.5:
+        a, b, t = stops[0], stops[1], share / 0.5
+    else:
+        a, b, t = stops[1], stops[2], (share - 0.5) / 0.5
+    return [round(a[i] + (b[i] - a[i]) * t) for i in range(3)] + [210]
+
+
+DENSITY_TOOLTIP = {
+    "html": "<b>{town}</b><br/>上报 {reports} 条,未办结 {open_reports} 条<br/>最多:{top_category}",
+    "style": {"fontFamily": FONT, "fontSize": "14px"},
+}
