@@ -13,7 +13,10 @@ PAGES = [
     st.Page("pages/overview.py", title=L.PAGE_OVERVIEW, icon=":material/dashboard:", default=True),
 ]
 
-page = st.navigation(PAGES)
+present = ui.presentation_mode()
+# in projector mode the sidebar is hidden, so the page list moves to the top bar
+page = st.navigation(PAGES, position="top" if present else "sidebar")
 st.session_state["fx_filters"] = ui.sidebar_filters()
+ui.apply_presentation(present)
 ui.demo_banner()
 page.run()

@@ -166,3 +166,10 @@ COLUMN_LABELS = {
     "active_workers": "在册人数",
     "reports": "上报问题",
 }
+
+# --- projector mode --------------------------------------------------------------------------
+PRESENT_ENTER = "投影模式"
+PRESENT_EXIT = "退出投影模式"
+PRESENT_HELP = "隐藏侧边栏、放大字号,适合例会投影;网址带 ?present=1 可直接打开。"
+DELTA_SAME = "持平"
+DELTA_DESCRIPTION = "较上期"

@@ -18,8 +18,10 @@ for row_start in range(0, len(kpis), 4):
         help_text = L.KPI_HELP_PERIOD_END if kpi.stock else L.KPI_HELP_PERIOD_FLOW
         # more open reports is bad news: show its increase in red
         colour = "inverse" if kpi.key == "reports_open" else "normal"
-        col.metric(kpi.label, f"{kpi.value:,} {kpi.unit}", f"{kpi.delta:+,}", delta_color=colour,
-                   help=help_text, border=True)
+        same = kpi.delta == 0
+        col.metric(kpi.label, f"{kpi.value:,} {kpi.unit}", L.DELTA_SAME if same else f"{kpi.delta:+,}",
+                   delta_color="off" if same else colour, delta_arrow="off" if same else "auto",
+                   delta_description=L.DELTA_DESCRIPTION, help=help_text, border=True)
 
 left, right = st.columns(2)
 weekly = ui.run(overview.weekly_reports, f)
