@@ -11,6 +11,12 @@ ui.ensure_database()
 
 PAGES = [
     st.Page("pages/overview.py", title=L.PAGE_OVERVIEW, icon=":material/dashboard:", default=True),
+    st.Page("pages/map.py", title=L.PAGE_MAP, icon=":material/map:"),
+    st.Page("pages/reports.py", title=L.PAGE_REPORTS, icon=":material/report:"),
+    st.Page("pages/people.py", title=L.PAGE_PEOPLE, icon=":material/groups:"),
+    st.Page("pages/community.py", title=L.PAGE_COMMUNITY, icon=":material/volunteer_activism:"),
+    st.Page("pages/weekly.py", title=L.PAGE_WEEKLY, icon=":material/event_note:"),
+    st.Page("pages/data.py", title=L.PAGE_DATA, icon=":material/database:"),
 ]
 
 present = ui.presentation_mode()

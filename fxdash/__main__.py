@@ -46,6 +46,15 @@ def build_parser() -> argparse.ArgumentParser:
 COMMANDS: list = []
 
 
+def _register_ingest(sub) -> None:  # import / export / template (fxdash.ingest.cli)
+    from fxdash.ingest import cli
+
+    cli.register(sub)
+
+
+COMMANDS.append(_register_ingest)
+
+
 def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
     return args.func(args)

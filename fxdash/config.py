@@ -10,6 +10,8 @@ from collections import namedtuple
 from dataclasses import dataclass
 from pathlib import Path
 
+from fxdash import labels as L
+
 ROOT = Path(__file__).resolve().parent.parent
 
 Setting = namedtuple("Setting", ("name", "env", "default", "help"))
@@ -21,6 +23,7 @@ SETTINGS = (
     Setting("as_of", "FXDASH_AS_OF", "", "fixed 'today' (YYYY-MM-DD); empty = the real date"),
     Setting("tile_url", "FXDASH_TILE_URL", "", "intranet raster tile URL template ({z}/{x}/{y}); optional"),
     Setting("imports_dir", "FXDASH_IMPORTS", str(ROOT / "data" / "imports"), "archive of imported files"),
+    Setting("deadlines", "FXDASH_DEADLINES", "", "report deadlines in days per category, e.g. 安全隐患=3,其他=7"),
 )
 
 
@@ -59,3 +62,41 @@ def load_settings(env=None) -> Settings:
         tile_url=raw["tile_url"].strip(),
         imports_dir=Path(raw["imports_dir"]).expanduser(),
     )
+
+
+# --- report deadlines (reports and weekly pages) -----------------------------------------------------
+# Days a report of each category may take from reporting to 已办结 before it counts as overdue.
+# Hazards to life and property get 3 days, fraud leads 2 (the police must act while the trail is
+# warm), everything else the issue's 7. FXDASH_DEADLINES overrides single categories.
+DEFAULT_DEADLINE_DAYS = 7.0
+DEADLINE_DAYS = {"安全隐患": 3.0, "消防隐患": 3.0, "涉诈线索": 2.0}
+
+
+def parse_deadlines(value: str, categories: tuple[str, ...]) -> tuple[dict[str, float], list[str]]:
+    """Deadline days for every category, from the defaults and 'category=days,...' overrides.
+
+    Returns the mapping and a Chinese message per ignored item, so a typo in the setting is
+    reported on the page instead of stopping the app.
+    """
+    days = {c: DEADLINE_DAYS.get(c, DEFAULT_DEADLINE_DAYS) for c in categories}
+    errors = []
+    for item in (part.strip() for part in value.replace("，", ",").split(",")):
+        if not item:
+            continue
+        name, sep, raw = (x.strip() for x in item.partition("="))
+        try:
+            number = float(raw) if sep else float("nan")
+        except ValueError:
+            number = float("nan")
+        if name not in days:
+            errors.append(L.ERR_DEADLINE_CATEGORY.format(name=name[:20]))
+        elif not 0 < number <= 365:
+            errors.append(L.ERR_DEADLINE_DAYS.format(item=item[:30]))
+        else:
+            days[name] = number
+    return days, errors
+
+
+def load_deadlines(env=None) -> tuple[dict[str, float], list[str]]:
+    env = os.environ if env is None else env
+    return parse_deadlines(env.get("FXDASH_DEADLINES", ""), L.REPORT_CATEGORIES)

@@ -129,7 +129,8 @@ def gen_towns(w: World) -> None:
 def gen_communities(w: World) -> None:
     rng = w.rng(1)
     rows = []
-    stems = list(N.PLACE_STEMS)
+    # distinct stems across the district: a name like 树园社区 should not appear twice
+    stems = list(rng.permutation(N.COMMUNITY_STEMS))
     for t in TOWNS:
         n = 3 if t.kind == "功能区" else 8
         pts = points_in_town(rng, t.code, n)
@@ -137,7 +138,7 @@ def gen_communities(w: World) -> None:
             village = t.kind == "镇" and j >= 4
             pop = int(rng.integers(1800, 4000) if village else rng.integers(3000, 9000))
             share60 = rng.uniform(0.30, 0.40) if village else rng.uniform(0.20, 0.33)
-            name = stems[int(rng.integers(len(stems)))] + ("村" if village else "社区")
+            name = stems.pop() + ("村" if village else "社区")
             rows.append([t.code, name, "村委" if village else "居委", pop, int(pop * share60),
                          int(pop * rng.uniform(0.015, 0.05)), pts[j, 1], pts[j, 0]])
     # 胡桥社区 (柘林镇), as the article describes it: ~3,900 residents, 35% aged 60+, 200+ aged 80+ alone.
@@ -245,7 +246,7 @@ def gen_workers(w: World) -> None:
     l_left[late] = j_left[late] + (rng.random(late.sum()) * (ref_day - j_left[late] - 1)).astype(int)
     post_rng = w.rng(104)
     horizon_day = int((w.horizon - START).astype(int))
-    per_day = post_rng.poisson(6.5 * s, max(0, horizon_day - ref_day))
+    per_day = post_rng.poisson(7.5 * s, max(0, horizon_day - ref_day))
     j_post = np.repeat(np.arange(ref_day + 1, horizon_day + 1), per_day)
     l_post = j_post + 7 + post_rng.exponential(500, len(j_post)).astype(int)
     joined = np.concatenate([j_act, j_left, j_post])

@@ -122,3 +122,84 @@ def load_boundaries(path: Path | None) -> Boundaries | None:
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise BoundaryError(f"边界文件第 {i} 个要素的几何无效:{path}") from exc
     return Boundaries(geojson=data, shapes=shapes)
+
+
+# --- coverage helpers (map page) -----------------------------------------------------------------
+
+
+def nearest_m(lat, lon, ref_lat, ref_lon, chunk: int = 2048) -> tuple[np.ndarray, np.ndarray]:
+    """For each point, the haversine distance (m) to the nearest reference point and its index.
+
+    Works in chunks so a long period at --scale 100 (1e5 reports x 1e2 stations) stays small in
+    memory. With no reference points every distance is +inf and every index -1.
+    """
+    lat, lon = np.asarray(lat, float), np.asarray(lon, float)
+    ref_lat, ref_lon = np.asarray(ref_lat, float), np.asarray(ref_lon, float)
+    dist = np.full(len(lat), np.inf)
+    idx = np.full(len(lat), -1, dtype=int)
+    if len(ref_lat) == 0 or len(lat) == 0:
+        return dist, idx
+    for start in range(0, len(lat), chunk):
+        part = slice(start, start + chunk)
+        d = haversine_m(lat[part, None], lon[part, None], ref_lat[None, :], ref_lon[None, :])
+        idx[part] = d.argmin(axis=1)
+        dist[part] = d[np.arange(d.shape[0]), idx[part]]
+    return dist, idx
+
+
+def pairs_within_m(lat, lon, radius_m: float) -> tuple[np.ndarray, np.ndarray]:
+    """All (i, j) with point j within radius_m of point i (i == j included), as two index arrays.
+
+    Points are bucketed on a local metric grid a little larger than the radius, so only the 3 x 3
+    neighbouring buckets are compared (all-pairs would be 6e7 distances for 8,000 cells); the
+    final test is the exact haversine distance.
+    """
+    lat, lon = np.asarray(lat, float), np.asarray(lon, float)
+    if len(lat) == 0:
+        return np.zeros(0, int), np.zeros(0, int)
+    side = radius_m * 1.05  # the local projection is within 0.5 % of the sphere over a district
+    m_per_deg = EARTH_RADIUS_M * np.pi / 180
+    bx = np.floor(lon * m_per_deg * np.cos(np.radians(lat.mean())) / side).astype(np.int64)
+    by = np.floor(lat * m_per_deg / side).astype(np.int64)
+    key = (bx - bx.min() + 1) * (by.max() - by.min() + 3) + (by - by.min() + 1)
+    order = np.argsort(key, kind="stable")
+    sorted_keys = key[order]
+    stride = by.max() - by.min() + 3
+    rows, cols = [], []
+    for dx in (-1, 0, 1):
+        for dy in (-1, 0, 1):
+            target = key + dx * stride + dy
+            lo = np.searchsorted(sorted_keys, target, side="left")
+            hi = np.searchsorted(sorted_keys, target, side="right")
+            counts = hi - lo
+            i = np.repeat(np.arange(len(lat)), counts)
+            j = order[np.concatenate([np.arange(a, b) for a, b in zip(lo, hi)])] if counts.sum() else i
+            rows.append(i)
+            cols.append(j)
+    i, j = np.concatenate(rows), np.concatenate(cols)
+    keep = haversine_m(lat[i], lon[i], lat[j], lon[j]) <= radius_m
+    return i[keep], j[keep]
+
+
+def greedy_cover(pairs: tuple[np.ndarray, np.ndarray], weight, allowed, k: int) -> list[tuple[int, np.ndarray]]:
+    """Pick up to k sites, each time the allowed one covering the most still-uncovered weight.
+
+    `pairs` says which demand point j a site at point i would cover; returns (site, covered points)
+    in the order picked. Greedy is the textbook approximation for maximum coverage (within 1 - 1/e).
+    """
+    weight = np.asarray(weight, float)
+    alive = weight > 0
+    allowed = np.asarray(allowed, bool)
+    rows, cols = pairs
+    picked: list[tuple[int, np.ndarray]] = []
+    for _ in range(k):
+        gain = np.bincount(rows, weights=weight[cols] * alive[cols], minlength=len(weight))
+        gain[~allowed] = 0
+        best = int(gain.argmax()) if len(gain) else -1
+        if best < 0 or gain[best] <= 0:
+            break
+        covered = cols[(rows == best) & alive[cols]]
+        picked.append((best, covered))
+        alive[covered] = False
+        allowed[best] = False
+    return picked

@@ -83,6 +83,11 @@ def is_demo() -> bool:
 def demo_banner() -> None:
     if is_demo():
         st.info(L.DEMO_BANNER, icon=":material/science:")
+    else:
+        with connection().cursor() as cur:
+            mixed = db.get_meta(cur, "demo") == "mixed"  # set by fxdash.ingest on a real import
+        if mixed:
+            st.info(L.DEMO_MIXED_BANNER, icon=":material/science:")
 
 
 @st.cache_data(show_spinner=False)
@@ -96,10 +101,19 @@ def boundaries(path: str | None):
         return {"error": str(exc)}
 
 
+def _uploaded_boundaries() -> str | None:
+    """The towns GeoJSON uploaded on the data page (meta, see fxdash.ingest.boundaries), if any."""
+    from fxdash.ingest import boundaries as uploaded
+
+    with connection().cursor() as cur:
+        path, _ = uploaded.current_path(cur)
+    return str(path) if path else None
+
+
 def map_base() -> tuple[dict | None, dict | None, str]:
     """(towns GeoJSON or None, rivers GeoJSON or None, tile URL); warns when boundaries are missing."""
     s = settings()
-    towns = boundaries(str(s.boundaries) if s.boundaries else None)
+    towns = boundaries(str(s.boundaries) if s.boundaries else _uploaded_boundaries())
     rivers = boundaries(str(s.rivers) if s.rivers else None)
     if towns is None:
         st.caption(L.BOUNDARIES_NOT_LOADED)
@@ -229,10 +243,12 @@ def filter_notes(f: Filters) -> list[tuple[str, str]]:
     return notes
 
 
-def downloads(df: pd.DataFrame, f: Filters, stem: str, key: str, labels: dict | None = None) -> None:
-    """CSV and XLSX download buttons for a table, with the filters written into the files."""
+def downloads(df: pd.DataFrame, f: Filters, stem: str, key: str, labels: dict | None = None,
+              extra_notes: list[tuple[str, str]] | None = None) -> None:
+    """CSV and XLSX download buttons for a table, with the filters (and any page-level narrowing
+    such as a drill-down, `extra_notes`) written into the files."""
     shown = export.with_labels(df, labels)
-    notes = filter_notes(f)
+    notes = filter_notes(f) + list(extra_notes or [])
     c1, c2 = st.columns(2)
     c1.download_button("下载 CSV", export.to_csv_bytes(shown, notes), file_name=f"{stem}.csv",
                        mime="text/csv", key=f"{key}_csv", width="stretch")
@@ -280,3 +296,64 @@ def apply_presentation(present: bool) -> None:
             del st.query_params[PRESENT_KEY]
         st.sidebar.button(L.PRESENT_ENTER, on_click=_set_present, args=(True,), icon=":material/slideshow:",
                           width="stretch", help=L.PRESENT_HELP)
+
+
+def ensure_frame() -> None:
+    """Make sure this run went through app.py; every page calls this first (via current_filters).
+
+    On a freshly started server whose first request is a link to a page (e.g. /reports),
+    Streamlit's legacy pages/ mode runs that page file without app.py until st.navigation has run
+    once in the process. Then we switch the process to st.navigation mode and rerun: the same URL
+    now goes through app.py, which builds the filters, the banner and the page list.
+    """
+    if "fx_filters" not in st.session_state:
+        from streamlit.runtime.pages_manager import PagesManager
+
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def current_filters() -> Filters:
+    """The filters app.py built for this run."""
+    ensure_frame()
+    return st.session_state["fx_filters"]
+
+
+def week_picker(container=None, count: int = 26):
+    """A selectbox of the last `count` complete weeks, kept in the URL as ?week=2026-W47."""
+    from fxdash import weeks
+
+    latest = weeks.last_complete_week(settings().as_of)
+    options = [latest] + weeks.previous_weeks(latest, count - 1)
+    if "_fx_week" not in st.session_state:
+        raw = st.query_params.get("week")
+        chosen = latest
+        if raw:
+            try:
+                chosen = weeks.parse(raw)
+                if chosen not in options:
+                    raise ValueError(raw)
+            except ValueError:
+                st.warning(L.WEEKLY_BAD_WEEK.format(value=str(raw)[:20]))
+                chosen = latest
+        st.session_state["_fx_week"] = chosen
+    _seed("fx_w_week", st.session_state["_fx_week"])
+    target = container if container is not None else st
+    picked = target.selectbox(L.WEEKLY_PICK, options, key="fx_w_week", format_func=weeks.span_text)
+    st.session_state["_fx_week"] = picked
+    st.query_params["week"] = weeks.label(picked)
+    return picked
+
+
+def save_week_snapshot(f: Filters, monday, who: str) -> None:
+    """Store the week's figures (a write: new cursor, then the cached pages see a new data version)."""
+    from fxdash.queries import weekly
+
+    who = (who or "").strip()
+    if not who:
+        st.warning(L.WEEKLY_SNAPSHOT_WHO_MISSING)
+        return
+    with connection().cursor() as cur:
+        n = weekly.save_snapshot(cur, f, monday, who)
+        db.bump_data_version(cur)
+    st.success(L.WEEKLY_SNAPSHOT_DONE.format(n=n, when=dt.datetime.now().strftime("%Y-%m-%d %H:%M"), who=who))

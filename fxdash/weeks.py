@@ -44,4 +44,4 @@ def previous_weeks(monday: dt.date, n: int) -> list[dt.date]:
 
 def span_text(monday: dt.date) -> str:
     end = week_end(monday)
-    return f"{label(monday)}({monday:%Y-%m-%d} 至 {end:%Y-%m-%d})"
+    return f"{label(monday)},{monday:%Y-%m-%d} 至 {end:%Y-%m-%d}"

@@ -4,14 +4,23 @@ import streamlit as st
 
 from fxdash import charts, ui
 from fxdash import labels as L
-from fxdash.queries import overview
+from fxdash.queries import alerts, overview
 
-f = st.session_state["fx_filters"]
+f = ui.current_filters()
 
 st.title(L.PAGE_OVERVIEW)
 ui.period_caption(f)
 
+strip = ui.run(alerts.alerts, f, today=ui.settings().as_of)
+cols = st.columns(len(strip))
+for col, alert in zip(cols, strip.itertuples()):
+    # red and bold when it needs attention; each links to the page that deals with it
+    label = f":red[**{alert.text}**]" if alert.warn else f":green[{alert.text}]"
+    with col.container(border=True):
+        st.page_link(alert.page, label=label, icon=":material/warning:" if alert.warn else ":material/check_circle:")
+
 kpis = ui.run(overview.headline, f)
+trend = ui.run(overview.kpi_trend, f)
 for row_start in range(0, len(kpis), 4):
     cols = st.columns(4)
     for col, kpi in zip(cols, kpis.iloc[row_start:row_start + 4].itertuples()):
@@ -21,7 +30,9 @@ for row_start in range(0, len(kpis), 4):
         same = kpi.delta == 0
         col.metric(kpi.label, f"{kpi.value:,} {kpi.unit}", L.DELTA_SAME if same else f"{kpi.delta:+,}",
                    delta_color="off" if same else colour, delta_arrow="off" if same else "auto",
-                   delta_description=L.DELTA_DESCRIPTION, help=help_text, border=True)
+                   delta_description=L.DELTA_DESCRIPTION, help=f"{help_text}{L.KPI_HELP_SPARK}", border=True,
+                   chart_data=trend.loc[trend["key"] == kpi.key, "value"].tolist(),
+                   chart_type="line" if kpi.stock else "bar")
 
 left, right = st.columns(2)
 weekly = ui.run(overview.weekly_reports, f)

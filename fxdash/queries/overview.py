@@ -162,3 +162,19 @@ def town_summary(con, f: Filters) -> pd.DataFrame:
         select * from final order by active_workers desc
     """
     return fetch(con, sql, [f.date_to, f.date_to, *wparams, *rparams, *tparams])
+
+
+def kpi_trend(con, f: Filters, weeks: int = 12) -> pd.DataFrame:
+    """Each headline figure over the last `weeks` weeks up to the period end (for sparklines).
+
+    Stocks are read at each week's last day; flows count that week (reports made in it).
+    """
+    import datetime as dt
+
+    rows = []
+    for k in range(weeks - 1, -1, -1):
+        end = f.date_to - dt.timedelta(days=7 * k)
+        week = f.with_period(end - dt.timedelta(days=6), end)
+        for key, value in _kpi_values(con, week).items():
+            rows.append({"key": key, "week_end": end, "value": value})
+    return pd.DataFrame(rows)

@@ -1,0 +1,137 @@
+"""Import of the department's Excel/CSV files: read -> validate -> (all clean?) -> load + log + archive.
+
+Public entry point: `import_file(con, data, file_name, table, crs)`. It never raises for a bad file:
+every problem comes back in `ImportResult.problems` (Chinese, with Excel row and column), and a file
+with any problem writes nothing. No streamlit here; the page and the CLI both call this.
+"""
+
+import datetime as dt
+import hashlib
+import re
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fxdash import config
+from fxdash import labels as L
+from fxdash.ingest import boundaries, load, template
+from fxdash.ingest.problems import Problem, to_frame, to_text
+from fxdash.ingest.read import MAX_BYTES, ReadError, read_grid
+from fxdash.ingest.specs import EXPORTABLE, IMPORTABLE, spec, specs
+from fxdash.ingest.validate import validate
+
+__all__ = ["EXPORTABLE", "IMPORTABLE", "MAX_BYTES", "ImportResult", "Problem", "boundaries", "import_file", "spec", "specs", "template",
+           "to_frame", "to_text"]
+
+CRS = ("wgs84", "gcj02")
+
+
+@dataclass
+class ImportResult:
+    table: str
+    file_name: str
+    sha256: str
+    rows: int = 0
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    committed: bool = False
+    archived_as: str | None = None
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        template = L.DATA_DONE if self.committed else L.DATA_CHECK_OK
+        return template.format(rows=self.rows, inserted=self.inserted, updated=self.updated,
+                               unchanged=self.unchanged)
+
+
+def import_file(con, data: bytes, file_name: str, table: str, crs: str = "wgs84", *, dry_run: bool = False,
+                imports_dir: Path | None = None, username: str | None = None, district=None,
+                progress=None) -> ImportResult:
+    """Validate a file and, when it is clean and not a dry run, load it. See the module docstring."""
+    started = dt.datetime.now()
+    result = ImportResult(table=table, file_name=Path(file_name).name, sha256=hashlib.sha256(data).hexdigest())
+    if table not in IMPORTABLE:
+        result.problems = [Problem(1, L.FILE_LEVEL, table, L.ERR_UNKNOWN_TABLE.format(value=table))]
+        return result
+    s = spec(table)
+    _step(progress, 0.05, L.DATA_PROGRESS)
+    try:
+        grid = read_grid(data, file_name, sheet_hints=(table, s.label, _short(s.label)))
+    except ReadError as exc:
+        result.problems = [exc.problem]
+        return _done(result, started)
+    if district is None:
+        district = boundaries.district(con)
+    _step(progress, 0.2, L.DATA_PROGRESS)
+    checked = validate(grid, s, con, crs=crs, district=district)
+    result.rows = len(checked.frame)
+    result.problems = checked.problems
+    if result.problems or not checked.columns:
+        return _done(result, started)
+    _step(progress, 0.5, L.DATA_PROGRESS)
+    name = f"_fx_stage_{uuid.uuid4().hex[:12]}"
+    columns = load.stage(con, s, checked.frame, name)
+    try:
+        result.problems = [Problem(int(r), label, value, message)
+                           for r, value, label, message in (*load.failed_checks(con, s, name, columns),
+                                                            *load.locked_changes(con, s, name, columns))]
+        if result.problems:
+            return _done(result, started)
+        if dry_run:
+            _counts(result, load.plan(con, s, name, columns))
+            return _done(result, started)
+        _step(progress, 0.6, L.DATA_PROGRESS)
+        archive = _archive(data, result, started, imports_dir)
+        log = {"started_at": started, "username": username, "file_name": result.file_name, "sha256": result.sha256,
+               "table_name": table, "crs": crs if any(c in ("lat", "lon") for c in columns) else None,
+               "rows_total": result.rows, "archived_as": str(archive) if archive else None}
+        try:
+            _counts(result, load.write(con, s, name, columns, log, progress=progress))
+        except Exception as exc:  # a constraint the validation did not foresee: nothing was written
+            if archive:
+                archive.unlink(missing_ok=True)
+            result.problems = [Problem(1, L.FILE_LEVEL, "", L.ERR_DATABASE.format(detail=_short_error(exc)))]
+            return _done(result, started)
+        result.committed, result.archived_as = True, str(archive) if archive else None
+    finally:
+        con.execute(f"drop table if exists {name}")
+    _step(progress, 1.0, L.DATA_PROGRESS)
+    return _done(result, started)
+
+
+def _counts(result: ImportResult, counts: dict) -> None:
+    result.inserted, result.updated, result.unchanged = counts["inserted"], counts["updated"], counts["unchanged"]
+
+
+def _done(result: ImportResult, started: dt.datetime) -> ImportResult:
+    result.seconds = (dt.datetime.now() - started).total_seconds()
+    return result
+
+
+def _step(progress, frac: float, text: str) -> None:
+    if progress:
+        progress(frac, text)
+
+
+def _short(label: str) -> str:
+    return re.sub(r"(.*)", "", label)
+
+
+def _short_error(exc: Exception) -> str:
+    return str(exc).splitlines()[0][:300]
+
+
+def _archive(data: bytes, result: ImportResult, started: dt.datetime, imports_dir: Path | None) -> Path | None:
+    """Keep the original file: <imports>/<YYYY>/<timestamp>_<table>_<sha12>_<name>."""
+    folder = Path(imports_dir or config.load_settings().imports_dir) / f"{started:%Y}"
+    folder.mkdir(parents=True, exist_ok=True)
+    safe = re.sub(r"[^\w.\-()()]+", "_", result.file_name)[-80:] or "upload"
+    path = folder / f"{started:%Y%m%d-%H%M%S}_{result.table}_{result.sha256[:12]}_{safe}"
+    path.write_bytes(data)
+    return path

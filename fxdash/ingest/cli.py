@@ -1,0 +1,82 @@
+"""`python -m fxdash import FILE --table NAME [--crs wgs84|gcj02] [--db PATH] [--dry-run]` and
+`python -m fxdash export --table NAME --out FILE.xlsx|.csv [--db PATH]`."""
+
+import sys
+from pathlib import Path
+
+from fxdash import config, db
+from fxdash import labels as L
+from fxdash.ingest import CRS, EXPORTABLE, IMPORTABLE, import_file, template, to_text
+
+PROBLEM_LINES = 500  # the terminal shows this many; the full list is written beside the file
+
+
+def register(sub) -> None:
+    p = sub.add_parser("import", help="导入 Excel/CSV 文件到数据库(有任何问题则不写入)")
+    p.add_argument("file", help="要导入的 .xlsx/.xls/.csv 文件")
+    p.add_argument("--table", required=True, choices=IMPORTABLE, help="目标数据表")
+    p.add_argument("--crs", default="wgs84", choices=CRS, help="文件中坐标的坐标系,默认 wgs84")
+    p.add_argument("--db", help="数据库文件路径(默认 FXDASH_DB)")
+    p.add_argument("--dry-run", action="store_true", help="只检查,不写入")
+    p.add_argument("--user", help="操作人(写入导入记录)")
+    p.set_defaults(func=cmd_import)
+    e = sub.add_parser("export", help="导出一张数据表为 Excel 或 CSV(表头与导入模板一致)")
+    e.add_argument("--table", required=True, choices=EXPORTABLE, help="数据表")
+    e.add_argument("--out", required=True, help="输出文件(.xlsx 或 .csv)")
+    e.add_argument("--db", help="数据库文件路径(默认 FXDASH_DB)")
+    e.set_defaults(func=cmd_export)
+    t = sub.add_parser("template", help="生成一张数据表的导入模板(.xlsx)")
+    t.add_argument("--table", required=True, choices=IMPORTABLE, help="数据表")
+    t.add_argument("--out", required=True, help="输出文件(.xlsx)")
+    t.set_defaults(func=cmd_template)
+
+
+def cmd_import(args) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"找不到文件:{path}", file=sys.stderr)
+        return 2
+    con = db.connect(args.db or config.load_settings().db)
+    try:
+        def progress(frac, text):
+            print(f"{text} {frac:.0%}", file=sys.stderr, flush=True)
+
+        result = import_file(con, path.read_bytes(), path.name, args.table, args.crs, dry_run=args.dry_run,
+                             username=args.user, progress=progress)
+    finally:
+        con.close()
+    label = L.TABLE_LABELS[args.table]
+    if result.problems:
+        print(f"{path.name} → {label}:" + L.DATA_PROBLEMS.format(n=len(result.problems)))
+        print(to_text(result.problems, limit=PROBLEM_LINES))
+        return 1
+    print(f"{path.name} → {label}:{result.summary()}(用时 {result.seconds:.1f} 秒)")
+    if result.archived_as:
+        print(f"原始文件已存档:{result.archived_as}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    from fxdash.queries import data
+
+    out = Path(args.out)
+    con = db.connect(args.db or config.load_settings().db, read_only=True)
+    try:
+        df = data.table_rows(con, args.table)
+    finally:
+        con.close()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.suffix.lower() == ".csv":
+        out.write_bytes(template.table_csv(df, args.table))
+    else:
+        out.write_bytes(template.table_xlsx(df, args.table, [(L.EXPORT_NOTE_TABLE, L.TABLE_LABELS[args.table])]))
+    print(f"已导出 {L.TABLE_LABELS[args.table]} {len(df):,} 行到 {out}")
+    return 0
+
+
+def cmd_template(args) -> int:
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(template.template_xlsx(args.table))
+    print(f"已生成 {L.TABLE_LABELS[args.table]} 导入模板:{out}")
+    return 0

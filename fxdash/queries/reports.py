@@ -1,0 +1,336 @@
+"""Queries for the reports page (问题上报), and the one definition of "overdue".
+
+Every report has a deadline: `deadlines[category]` days after it was reported (settings:
+`config.load_deadlines`). Everything is measured at one moment T, the end of the period's last
+day (`measured_at`), from the timestamps rather than the stored status, so that an earlier period
+shows how things stood back then:
+
+- open at T:        not closed (已办结/不予受理) before T
+- overdue:          open at T and T > due_at (its age exceeds the deadline)
+- resolved on time: 已办结 before T with resolved_at <= due_at (exactly at the deadline is on time)
+- resolved late:    已办结 before T with resolved_at > due_at
+- pending:          open at T, not yet due
+- % on time = on time / (on time + late + overdue): open overdue reports count as late; pending
+  ones (outcome unknown yet) and 不予受理 (not a handling) are left out.
+
+`report_outcomes` is that definition; the weekly page and every aggregate here build on it.
+"""
+
+import datetime as dt
+
+import pandas as pd
+
+from fxdash import config
+from fxdash import labels as L
+from fxdash.filters import Filters
+from fxdash.privacy import mask_name, mask_phone
+from fxdash.queries import report_drill
+from fxdash.queries.common import fetch
+from fxdash.queries.overview import report_where, town_summary
+
+EARLIEST = dt.date(2000, 1, 1)  # "since records began": the backlog looks at every open report
+OUTCOMES = ("on_time", "late", "overdue", "pending", "rejected", "unknown")
+
+
+def measured_at(f: Filters) -> dt.datetime:
+    """T: the end of the period's last day (midnight after `date_to`)."""
+    return dt.datetime.combine(f.date_to + dt.timedelta(days=1), dt.time())
+
+
+def _deadline_pairs(deadlines) -> tuple[list[str], list[float]]:
+    # no explicit deadlines: the configured ones (FXDASH_DEADLINES over the defaults), so the weekly
+    # page and the overview's alerts count overdue exactly as the reports page does
+    days = dict(deadlines) if deadlines else config.load_deadlines()[0]
+    return list(days), [float(v) for v in days.values()]
+
+
+def _outcomes_sql(f: Filters, deadlines=None, backlog: bool = False, drill=None) -> tuple[str, list]:
+    """Per-report rows with due time, state at T and outcome; `backlog` widens to every report before T."""
+    cond, params = report_where(f.with_period(EARLIEST, f.date_to) if backlog else f)
+    dcond, dparams = report_drill.drill_where(drill)
+    cats, days = _deadline_pairs(deadlines)
+    sql = f"""
+        with deadlines as (
+            select unnest(?::varchar[]) as category, unnest(?::double[]) as deadline_days
+        ),
+        scoped as (
+            select r.report_id, r.reporter_id, r.category, r.description, r.town_code, r.community_id,
+                   r.lat, r.lon, r.status, r.reported_at, r.accepted_at, r.resolved_at, r.handler,
+                   r.points_awarded, w.name as reporter_name, w.phone as reporter_phone,
+                   w.occupation as reporter_occupation,
+                   coalesce(d.deadline_days, ?) as deadline_days, ?::timestamp as measured_at
+            from reports r
+            left join workers w on w.worker_id = r.reporter_id
+            left join deadlines d on d.category = r.category
+            where {cond} and {dcond}
+        ),
+        at_end as (
+            -- the state at T: a report closed after T was still open then
+            select *,
+                   reported_at + deadline_days * interval 1 day as due_at,
+                   case
+                       when status in ('已办结', '不予受理') and (resolved_at is null or resolved_at < measured_at)
+                           then status
+                       when accepted_at < measured_at or (accepted_at is null and status = '处置中') then '处置中'
+                       else '待受理'
+                   end as status_at_end
+            from scoped
+        ),
+        final as (
+            select *,
+                   status_at_end in ('待受理', '处置中') as open_at_end,
+                   case
+                       when status_at_end = '不予受理' then 'rejected'
+                       when status_at_end = '已办结' and resolved_at is null then 'unknown'
+                       when status_at_end = '已办结' and resolved_at <= due_at then 'on_time'
+                       when status_at_end = '已办结' then 'late'
+                       when measured_at > due_at then 'overdue'
+                       else 'pending'
+                   end as outcome,
+                   -- durations in hours / days from the timestamps (seconds / 3600, / 86400)
+                   case when accepted_at < measured_at
+                        then date_diff('second', reported_at, accepted_at) / 3600.0 end as hours_to_accept,
+                   case when status_at_end = '已办结'
+                        then date_diff('second', reported_at, resolved_at) / 86400.0 end as days_to_resolve,
+                   case when status_at_end in ('待受理', '处置中')
+                        then date_diff('second', reported_at, measured_at) / 86400.0 end as age_days
+            from at_end
+        )
+        select * from final
+    """
+    return sql, [cats, days, config.DEFAULT_DEADLINE_DAYS, measured_at(f), *params, *dparams]
+
+
+def report_outcomes(con, f: Filters, deadlines=None, backlog: bool = False, drill=None) -> pd.DataFrame:
+    """One row per report in scope with its deadline, state at T and outcome (see module doc).
+
+    Reporter name and phone come back masked. `backlog=True` takes every report made before T,
+    not only those made in the period (the overdue list must not lose old cases).
+    """
+    sql, params = _outcomes_sql(f, deadlines, backlog, drill)
+    df = fetch(con, sql + " order by reported_at", params)
+    df["days_overdue"] = ((df["measured_at"] - df["due_at"]).dt.total_seconds() / 86400).where(
+        df["outcome"] == "overdue")
+    df["reporter_name"] = df["reporter_name"].map(mask_name).astype("str")
+    df["reporter_phone"] = df["reporter_phone"].map(mask_phone).astype("str")
+    return df
+
+
+def on_time_summary(con, f: Filters, deadlines=None) -> pd.DataFrame:
+    """One row: the period's reports by outcome, % on time, median times, and the whole overdue backlog."""
+    sql, params = _outcomes_sql(f, deadlines)
+    bsql, bparams = _outcomes_sql(f, deadlines, backlog=True)
+    query = f"""
+        with period as ({sql}),
+        backlog as ({bsql}),
+        counts as (
+            select count(*) as reports,
+                   count(*) filter (where status_at_end = '已办结') as resolved,
+                   count(*) filter (where open_at_end) as open,
+                   count(*) filter (where outcome = 'on_time') as on_time,
+                   count(*) filter (where outcome = 'late') as late,
+                   count(*) filter (where outcome = 'overdue') as overdue,
+                   count(*) filter (where outcome = 'pending') as pending,
+                   count(*) filter (where outcome = 'rejected') as rejected,
+                   median(hours_to_accept) as median_hours_to_accept,
+                   median(days_to_resolve) as median_days_to_resolve
+            from period
+        ),
+        final as (
+            select counts.*,
+                   on_time / nullif(on_time + late + overdue, 0) as share_on_time,
+                   (select count(*) from backlog where outcome = 'overdue') as overdue_backlog
+            from counts
+        )
+        select * from final
+    """
+    return fetch(con, query, [*params, *bparams])
+
+
+def overdue_list(con, f: Filters, deadlines=None, town_names: dict | None = None) -> pd.DataFrame:
+    """Open reports past their deadline at T, made at any time before T, oldest first."""
+    df = report_outcomes(con, f, deadlines, backlog=True)
+    df = df[df["outcome"] == "overdue"].sort_values("reported_at")
+    return _readable(con, df)
+
+
+def records(con, f: Filters, deadlines=None, drill=None) -> pd.DataFrame:
+    """The period's reports (narrowed by the drill), newest first, with readable columns."""
+    # a single report picked from the overdue list may predate the period
+    backlog = drill is not None and drill.kind == "id"
+    df = report_outcomes(con, f, deadlines, backlog=backlog, drill=drill).sort_values("reported_at", ascending=False)
+    return _readable(con, df)
+
+
+RECORD_COLUMNS = ("report_id", "reported_at", "category", "town", "community", "status_at_end", "outcome",
+                  "accepted_at", "resolved_at", "hours_to_accept", "days_to_resolve", "age_days", "days_overdue",
+                  "deadline_days", "due_at", "handler", "reporter", "reporter_phone", "points_awarded",
+                  "description")
+
+
+# what the meeting reads off the overdue list
+OVERDUE_COLUMNS = ("report_id", "reported_at", "days_overdue", "age_days", "deadline_days", "category", "town",
+                   "community", "status_at_end", "handler", "reporter", "reporter_phone", "description")
+
+
+def _readable(con, df: pd.DataFrame) -> pd.DataFrame:
+    """Town and community names, outcome in words, the columns the table and export show."""
+    towns = dict(con.execute("select town_code, name from towns").fetchall())
+    communities = dict(con.execute("select community_id, name from communities").fetchall())
+    out = df.assign(
+        town=df["town_code"].map(towns).fillna(df["town_code"]).astype("str"),
+        community=df["community_id"].map(communities).fillna("").astype("str"),
+        outcome=df["outcome"].map(L.OUTCOME_LABELS).astype("str"),
+        reporter=df["reporter_name"],
+    )
+    return out[list(RECORD_COLUMNS)].reset_index(drop=True)
+
+
+def category_stats(con, f: Filters, deadlines=None) -> pd.DataFrame:
+    """Per category: reports, resolved, share resolved, % on time, median days to resolve, deadline."""
+    sql, params = _outcomes_sql(f, deadlines)
+    query = f"""
+        with period as ({sql}),
+        final as (
+            select category, any_value(deadline_days) as deadline_days, count(*) as reports,
+                   count(*) filter (where status_at_end = '已办结') as resolved,
+                   count(*) filter (where open_at_end) as open,
+                   count(*) filter (where outcome = 'overdue') as overdue,
+                   count(*) filter (where status_at_end = '已办结') / count(*) as share_resolved,
+                   count(*) filter (where outcome = 'on_time')
+                       / nullif(count(*) filter (where outcome in ('on_time', 'late', 'overdue')), 0) as share_on_time,
+                   median(days_to_resolve) as median_days_to_resolve
+            from period group by category
+        )
+        select * from final order by reports desc, category
+    """
+    return fetch(con, query, params)
+
+
+# grouping columns for the duration distributions: key -> column of the outcomes rows (a whitelist)
+DURATION_GROUPS = {"category": "category", "town": "town_code", "handler": "handler"}
+
+
+def duration_stats(con, f: Filters, by: str = "category", deadlines=None) -> pd.DataFrame:
+    """Quartiles of days to resolve and median hours to accept per group (boxes drawn from these)."""
+    column = DURATION_GROUPS[by]
+    # a deadline belongs to a category; for towns or handlers it would mislead
+    deadline = "any_value(deadline_days)" if by == "category" else "null::double"
+    sql, params = _outcomes_sql(f, deadlines)
+    query = f"""
+        with period as ({sql}),
+        stats as (
+            select {column} as grp, count(days_to_resolve) as resolved,
+                   quantile_cont(days_to_resolve, 0.25) as q1, median(days_to_resolve) as median,
+                   quantile_cont(days_to_resolve, 0.75) as q3, quantile_cont(days_to_resolve, 0.9) as p90,
+                   min(days_to_resolve) as low, max(days_to_resolve) as high,
+                   median(hours_to_accept) as median_hours_to_accept,
+                   {deadline} as deadline_days
+            from period group by 1
+        ),
+        final as (
+            select s.*, coalesce(t.name, s.grp) as label
+            from stats s left join towns t on t.town_code = s.grp
+            where s.resolved > 0
+        )
+        select * from final order by median desc
+    """
+    return fetch(con, query, params)
+
+
+def status_funnel(con, f: Filters, deadlines=None) -> pd.DataFrame:
+    """The pipeline at T for the period's reports: reported -> accepted -> resolved, and rejected."""
+    sql, params = _outcomes_sql(f, deadlines)
+    query = f"""
+        with period as ({sql}),
+        final as (
+            select count(*) as reported,
+                   count(*) filter (where status_at_end in ('处置中', '已办结')) as accepted,
+                   count(*) filter (where status_at_end = '已办结') as resolved,
+                   count(*) filter (where status_at_end = '待受理') as waiting,
+                   count(*) filter (where status_at_end = '处置中') as in_progress,
+                   count(*) filter (where status_at_end = '不予受理') as rejected
+            from period
+        )
+        select * from final
+    """
+    return fetch(con, query, params)
+
+
+def town_rates(con, f: Filters) -> pd.DataFrame:
+    """Per town: reports in the period per 1,000 workers registered at the period end."""
+    df = town_summary(con, f)
+    df["per_1000"] = (df["reports"] * 1000 / df["active_workers"].where(df["active_workers"] > 0)).round(1)
+    return df.sort_values(["per_1000", "reports"], ascending=False, na_position="last").reset_index(drop=True)
+
+
+def community_ranking(con, f: Filters, limit: int = 15) -> pd.DataFrame:
+    """Communities with the most reports in the period (workers have no community, so per 1,000 residents)."""
+    cond, params = report_where(f)
+    sql = f"""
+        with counts as (
+            select r.community_id, count(*) as reports
+            from reports r left join workers w on w.worker_id = r.reporter_id
+            where {cond} and r.community_id is not null
+            group by 1
+        ),
+        final as (
+            select c.community_id, c.name as community, t.name as town, n.reports, c.population,
+                   round(n.reports * 1000.0 / nullif(c.population, 0), 2) as per_1000_residents
+            from counts n
+            join communities c using (community_id)
+            join towns t on t.town_code = c.town_code
+        )
+        select * from final order by reports desc, community limit ?
+    """
+    return fetch(con, sql, [*params, limit])
+
+
+def hour_weekday(con, f: Filters) -> pd.DataFrame:
+    """Reports per ISO weekday (1 = Monday) and hour of day, every one of the 7 x 24 slots."""
+    cond, params = report_where(f)
+    sql = f"""
+        with slots as (
+            select d.weekday, h.hour
+            from range(1, 8) d(weekday) cross join range(0, 24) h(hour)
+        ),
+        counts as (
+            select isodow(r.reported_at) as weekday, hour(r.reported_at) as hour, count(*) as reports
+            from reports r left join workers w on w.worker_id = r.reporter_id
+            where {cond} group by 1, 2
+        ),
+        final as (
+            select s.weekday::int as weekday, s.hour::int as hour, coalesce(c.reports, 0) as reports
+            from slots s left join counts c using (weekday, hour)
+        )
+        select * from final order by weekday, hour
+    """
+    return fetch(con, sql, params)
+
+
+def top_reporters(con, f: Filters, limit: int = 10) -> pd.DataFrame:
+    """Workers with the most reports in the period, their resolved reports and points awarded for them."""
+    cond, params = report_where(f)
+    sql = f"""
+        with counts as (
+            select r.reporter_id, count(*) as reports,
+                   count(*) filter (where r.status = '已办结') as resolved,
+                   sum(r.points_awarded)::bigint as points
+            from reports r left join workers w on w.worker_id = r.reporter_id
+            where {cond} and r.reporter_id is not null
+            group by 1
+        ),
+        final as (
+            select c.reporter_id, w.name as reporter, w.phone as reporter_phone, w.occupation,
+                   t.name as town, c.reports, c.resolved, c.points
+            from counts c
+            join workers w on w.worker_id = c.reporter_id
+            left join towns t on t.town_code = w.town_code
+        )
+        select * from final order by reports desc, points desc, reporter_id limit ?
+    """
+    df = fetch(con, sql, [*params, limit])
+    df["reporter"] = df["reporter"].map(mask_name).astype("str")
+    df["reporter_phone"] = df["reporter_phone"].map(mask_phone).astype("str")
+    return df
+

@@ -1,0 +1,291 @@
+"""The weekly review: one week's figures against the week before and the average of the four before.
+
+Every figure comes from the area modules (reports, people, community, overview); this module only
+asks them about one Monday–Sunday week at a time, plus two small counts they do not have
+(activities held, people who took up their first role).
+"""
+
+import datetime as dt
+import json
+from urllib.parse import urlencode
+
+import pandas as pd
+
+from fxdash import weeks
+from fxdash.filters import Filters
+from fxdash.queries import community, overview, people, reports, spatial
+from fxdash.queries.common import fetch, scalar, worker_where
+
+# key, label, unit, better: +1 more is good, -1 more is bad, 0 neither
+METRICS = (
+    ("reports_new", "新增上报问题", "条", 0),
+    ("reports_resolved", "办结问题", "条", 1),
+    ("resolution_rate", "新增问题办结率", "%", 1),
+    ("on_time_rate", "按时办结率", "%", 1),
+    ("overdue_open", "超期未办结", "条", -1),
+    ("workers_joined", "新登记人员", "人", 1),
+    ("workers_left", "离开人员", "人", -1),
+    ("roles_new", "新增“四大员”", "人", 1),
+    ("activities", "志愿活动", "场", 1),
+    ("participations", "志愿活动参与", "人次", 1),
+    ("points_earned", "发放积分", "分", 1),
+    ("points_redeemed", "兑换积分", "分", 0),
+    ("care_visits", "结对关爱走访", "次", 1),
+    ("unvisited_pairs", "超期未走访结对", "对", -1),
+    ("fraud_cases", "劝阻涉诈交易", "起", 1),
+    ("fraud_amount", "劝阻涉诈金额", "元", 1),
+    ("suggestions", "人民建议", "条", 1),
+)
+METRIC_KEYS = tuple(m[0] for m in METRICS)
+# what a short label leaves out, shown as the metric's help
+METRIC_NOTES = {
+    "resolution_rate": "本周新上报的问题中,到周日已办结的比例。",
+    "on_time_rate": "本周新上报、已到办理时限的问题中按时办结的比例(超期未办结算作不按时)。",
+    "overdue_open": "截至周日 24 时仍未办结且已超过办理时限的问题(含以前各周上报的)。",
+    "unvisited_pairs": "截至周日,超过 14 天没有走访记录的结对。",
+    "roles_new": "本周首次担任“四大员”的人数(已是四大员再增加角色的不计)。",
+}
+LAGGARD_WEEKS = 4  # on-time rates by town over four weeks: one week has too few reports per town
+
+
+def week_filters(f: Filters, monday: dt.date) -> Filters:
+    return f.with_period(monday, weeks.week_end(monday))
+
+
+def _activities_held(con, f: Filters) -> int:
+    """Volunteer activities held in the period in which at least one filtered worker took part."""
+    cond, params = worker_where(f)
+    sql = f"""
+        select count(distinct a.activity_id)
+        from activities a
+        join activity_participants p using (activity_id)
+        join workers w using (worker_id)
+        where a.kind not in ('理论学习', '议事协商') and a.held_on between ? and ? and {cond}
+    """
+    return int(scalar(con, sql, [f.date_from, f.date_to, *params]))
+
+
+def _first_roles(con, f: Filters) -> int:
+    """People whose first of the four roles began in the period (new members, not extra roles)."""
+    cond, params = worker_where(f)
+    sql = f"""
+        with firsts as (
+            select r.worker_id, min(r.since) as first_since
+            from worker_roles r join workers w using (worker_id)
+            where {cond} group by 1
+        )
+        select count(*) from firsts where first_since between ? and ?
+    """
+    return int(scalar(con, sql, [*params, f.date_from, f.date_to]))
+
+
+def week_figures(con, f: Filters, monday: dt.date) -> dict[str, float]:
+    """Every metric of METRICS for the week starting on `monday`, under the other filters of `f`."""
+    w = week_filters(f, monday)
+    outcome = reports.on_time_summary(con, w).iloc[0]
+    flow = overview.weekly_reports(con, w)
+    registry = people.registry_summary(con, w)
+    volunteers = people.volunteer_summary(con, w)
+    points = people.points_summary(con, w)
+    care = community.care_summary(con, w)
+    fraud = community.fraud_totals(con, w)
+    suggestions = community.suggestion_summary(con, w)
+    n = int(outcome["reports"])
+    return {
+        "reports_new": n,
+        "reports_resolved": int(flow["resolved"].sum()),
+        "resolution_rate": 100.0 * int(outcome["resolved"]) / n if n else float("nan"),
+        "on_time_rate": 100.0 * outcome["share_on_time"] if pd.notna(outcome["share_on_time"]) else float("nan"),
+        "overdue_open": int(outcome["overdue_backlog"]),
+        "workers_joined": registry["joined"],
+        "workers_left": registry["left_"],
+        "roles_new": _first_roles(con, w),
+        "activities": _activities_held(con, w),
+        "participations": volunteers["participations"],
+        "points_earned": points["earned"],
+        "points_redeemed": points["redeemed"],
+        "care_visits": care["visits"],
+        "unvisited_pairs": care["overdue"],
+        "fraud_cases": fraud["cases"],
+        "fraud_amount": fraud["amount"],
+        "suggestions": suggestions["submitted"],
+    }
+
+
+def comparison(con, f: Filters, monday: dt.date) -> pd.DataFrame:
+    """One row per metric: this week, last week, the average of the 4 weeks before, and the changes."""
+    this = week_figures(con, f, monday)
+    before = [week_figures(con, f, m) for m in weeks.previous_weeks(monday, 4)]
+    rows = []
+    for key, label, unit, better in METRICS:
+        history = pd.Series([b[key] for b in before], dtype="float64")
+        rows.append({
+            "key": key, "label": label, "unit": unit, "better": better,
+            "this_week": float(this[key]), "last_week": float(before[0][key]),
+            "avg4": float(history.mean()) if history.notna().any() else float("nan"),
+            "note": METRIC_NOTES.get(key, ""),
+        })
+    df = pd.DataFrame(rows)
+    df["change"] = df["this_week"] - df["last_week"]
+    df["change_vs_avg4"] = df["this_week"] - df["avg4"]
+    # +1 good news, -1 bad news, 0 neither or no change: the page colours arrows by this
+    df["verdict"] = (df["change"].apply(lambda c: (c > 0) - (c < 0)) * df["better"]).fillna(0).astype(int)
+    return df
+
+
+def hot_cells(con, f: Filters, monday: dt.date, n: int = 5, cell_m: int = 500) -> pd.DataFrame:
+    """The n grid cells with most new reports in the week."""
+    return spatial.report_bins(con, week_filters(f, monday), cell_m).head(n).reset_index(drop=True)
+
+
+def hot_communities(con, f: Filters, monday: dt.date, n: int = 5) -> pd.DataFrame:
+    return reports.community_ranking(con, week_filters(f, monday), limit=n)
+
+
+def hot_towns(con, f: Filters, monday: dt.date) -> pd.DataFrame:
+    df = overview.town_summary(con, week_filters(f, monday))
+    return df[df["reports"] > 0].sort_values(["reports", "town"], ascending=[False, True]).reset_index(drop=True)
+
+
+def top_categories(con, f: Filters, monday: dt.date) -> pd.DataFrame:
+    return reports.category_stats(con, week_filters(f, monday))[["category", "reports"]]
+
+
+def laggard_towns(con, f: Filters, monday: dt.date, n: int = 3, min_decided: int = 3) -> pd.DataFrame:
+    """Towns with the lowest on-time rate over the four weeks ending with this one (open overdue
+    reports count as late); towns with fewer than `min_decided` decided reports are left out."""
+    start = monday - dt.timedelta(days=7 * (LAGGARD_WEEKS - 1))
+    df = reports.report_outcomes(con, f.with_period(start, weeks.week_end(monday)))
+    decided = df[df["outcome"].isin(["on_time", "late", "overdue"])]
+    if decided.empty:
+        return pd.DataFrame(columns=["town", "decided", "on_time", "on_time_rate"])
+    grouped = decided.groupby("town_code").agg(decided=("outcome", "size"),
+                                               on_time=("outcome", lambda s: int((s == "on_time").sum())))
+    grouped = grouped[grouped["decided"] >= min_decided].reset_index()
+    names = dict(con.execute("select town_code, name from towns").fetchall())
+    grouped["town"] = grouped["town_code"].map(names)
+    grouped["on_time_rate"] = 100.0 * grouped["on_time"] / grouped["decided"]
+    out = grouped.sort_values(["on_time_rate", "decided"], ascending=[True, False]).head(n)
+    return out[["town", "decided", "on_time", "on_time_rate"]].reset_index(drop=True)
+
+
+def overdue_to_discuss(con, f: Filters, monday: dt.date) -> pd.DataFrame:
+    """Open reports past their deadline at the end of the week (the reports page's list)."""
+    return reports.overdue_list(con, week_filters(f, monday))
+
+
+# --- snapshots: "as reported then" ------------------------------------------------------------------
+
+
+def filters_key(f: Filters) -> str:
+    """The filters other than the period, as a stable URL query: snapshots are per view."""
+    params = {k: v for k, v in f.to_params().items() if k not in ("from", "to")}
+    return urlencode(sorted(params.items()))
+
+
+def save_snapshot(con, f: Filters, monday: dt.date, saved_by: str, now: dt.datetime | None = None) -> int:
+    """Store this week's figures as they stand now; returns the number of metrics saved."""
+    figures = week_figures(con, f, monday)
+    now = now or dt.datetime.now().replace(microsecond=0)
+    rows = [(weeks.label(monday), key, None if pd.isna(value) else float(value), now, saved_by, filters_key(f))
+            for key, value in figures.items()]
+    con.execute("begin transaction")
+    try:
+        con.executemany("insert into weekly_snapshots (week, metric, value, saved_at, saved_by, filters) "
+                        "values (?, ?, ?, ?, ?, ?)", rows)
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+    return len(rows)
+
+
+def latest_snapshot(con, f: Filters, monday: dt.date) -> pd.DataFrame:
+    """The most recent saved figures of this week and view: metric, value, saved_at, saved_by."""
+    sql = """
+        with mine as (
+            select * from weekly_snapshots where week = ? and filters = ?
+        ),
+        final as (
+            select metric, value, saved_at, saved_by
+            from mine where saved_at = (select max(saved_at) from mine)
+        )
+        select * from final order by metric
+    """
+    return fetch(con, sql, [weeks.label(monday), filters_key(f)])
+
+
+def snapshot_json(df: pd.DataFrame) -> str:
+    return json.dumps(dict(zip(df["metric"], df["value"], strict=True)), ensure_ascii=False)
+
+
+# --- the whole briefing, in one call the page caches ---------------------------------------------------
+
+
+def bundle(con, f: Filters, monday: dt.date) -> dict:
+    """Everything the weekly page and its export show for one week."""
+    from fxdash import briefing
+
+    cmp = comparison(con, f, monday)
+    towns = hot_towns(con, f, monday)
+    cats = top_categories(con, f, monday)
+    laggards = laggard_towns(con, f, monday)
+    trend_filters = f.with_period(monday - dt.timedelta(days=7 * 11), weeks.week_end(monday))
+    return {
+        "week": weeks.label(monday),
+        "span": weeks.span_text(monday),
+        "comparison": cmp,
+        "sentences": briefing.write(cmp, weeks.span_text(monday), towns, cats, laggards),
+        "hot_cells": hot_cells(con, f, monday),
+        "hot_communities": hot_communities(con, f, monday),
+        "hot_towns": towns,
+        "laggards": laggards,
+        "overdue": overdue_to_discuss(con, f, monday),
+        "trend": overview.weekly_reports(con, trend_filters),
+        "snapshot": latest_snapshot(con, f, monday),
+    }
+
+
+def comparison_table(cmp: pd.DataFrame, snapshot: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The comparison as shown and exported: Chinese headers, rounded, with 'as reported then'."""
+    out = pd.DataFrame({
+        "指标": cmp["label"],
+        "单位": cmp["unit"],
+        "本周": cmp["this_week"].round(1),
+        "上周": cmp["last_week"].round(1),
+        "前四周平均": cmp["avg4"].round(1),
+        "环比变化": cmp["change"].round(1),
+    })
+    if snapshot is not None and len(snapshot):
+        then = dict(zip(snapshot["metric"], snapshot["value"], strict=True))
+        out["例会时上报"] = [round(then[k], 1) if k in then and pd.notna(then[k]) else None for k in cmp["key"]]
+        out["上报后变动"] = (out["本周"] - out["例会时上报"]).round(1)
+    return out
+
+
+def hot_cells_table(cells: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "街镇": cells["town"], "主要类别": cells["top_category"], "上报": cells["reports"],
+        "未办结": cells["open_reports"], "中心纬度": cells["lat"].round(5), "中心经度": cells["lon"].round(5),
+    })
+
+
+def export_tables(b: dict) -> dict[str, pd.DataFrame]:
+    """The sheets of the weekly XLSX (and the tables of the DOCX)."""
+    overdue_cols = {"report_id": "编号", "reported_at": "上报时间", "category": "问题类别", "town": "街镇",
+                    "community": "社区", "days_overdue": "超期天数", "status_at_end": "状态", "handler": "处置单位",
+                    "reporter": "上报人", "reporter_phone": "电话", "description": "描述"}
+    overdue = b["overdue"][[c for c in overdue_cols if c in b["overdue"].columns]].rename(columns=overdue_cols)
+    if "超期天数" in overdue.columns:
+        overdue["超期天数"] = overdue["超期天数"].round(1)
+    return {
+        "周对比": comparison_table(b["comparison"], b["snapshot"]),
+        "简报": pd.DataFrame({"简报": b["sentences"]}),
+        "热点网格": hot_cells_table(b["hot_cells"]),
+        "热点社区": b["hot_communities"].rename(columns={"community": "社区", "town": "街镇", "reports": "上报",
+                                                     "population": "常住人口", "per_1000_residents": "每千人上报"})
+                    .drop(columns=["community_id"], errors="ignore"),
+        "按时办结率偏低街镇": b["laggards"].rename(columns={"town": "街镇", "decided": "已到期问题", "on_time": "按时办结",
+                                                         "on_time_rate": "按时办结率%"}).round(1),
+        "超期未办结": overdue,
+    }

@@ -1,0 +1,191 @@
+"""关爱与平安: elderly care pairs, fraud stopped, people's suggestions, friendly scenes, service resources."""
+
+import streamlit as st
+
+from fxdash import charts, maps, ui
+from fxdash import labels as L
+from fxdash.queries import common
+from fxdash.queries import community as q
+
+f = ui.current_filters()
+COLS = L.COMMUNITY_COLUMNS
+
+
+def no_data() -> None:
+    st.info(L.NO_DATA, icon=":material/info:")
+
+
+def chart(fig_fn, df, *args, show: bool = True, **kwargs) -> None:
+    """A chart, or the no-data note instead of an empty (or all-zero: `show` false) frame."""
+    if df.empty or not show:
+        no_data()
+    else:
+        st.plotly_chart(fig_fn(df, *args, **kwargs), width="stretch")
+
+
+def table(df, stem: str, key: str, highlight: str | None = None, height: int | None = None) -> None:
+    """The section's table on screen and as CSV/XLSX with the filters noted."""
+    if df.empty:
+        no_data()
+        return
+    st.dataframe(charts.table_style(df, COLS, highlight), hide_index=True, width="stretch",
+                 height=height or "auto")
+    ui.downloads(df, f, stem, key, labels=COLS)
+
+
+def metrics(items) -> None:
+    for col, (label, value, help_text) in zip(st.columns(len(items)), items):
+        col.metric(label, value, help=help_text, border=True)
+
+
+def care() -> None:
+    st.caption(L.CARE_INTRO)
+    s = ui.run(q.care_summary, f)
+    coverage = "—" if s["coverage_pct"] is None else f"{s['coverage_pct']:.1f}%"
+    metrics([
+        (L.CARE_KPI_PAIRS_END, f"{s['pairs_at_end']:,} {L.UNIT_PAIR}", None),
+        (L.CARE_KPI_ELDERLY, f"{s['elderly_80_alone']:,} {L.UNIT_PERSON}", None),
+        (L.CARE_KPI_COVERAGE, coverage, L.CARE_HELP_COVERAGE),
+        (L.CARE_KPI_VISITS, f"{s['visits']:,} {L.UNIT_TIMES}", None),
+        (L.CARE_KPI_OVERDUE.format(days=q.OVERDUE_DAYS), f"{s['overdue']:,} {L.UNIT_PAIR}", None),
+    ])
+    profile = ui.run(q.community_profile, f, name=L.HUQIAO)
+    if profile is not None:
+        st.markdown(L.CARE_PROFILE.format(
+            name=profile["community"], town=profile["town"], population=profile["population"],
+            elderly_60=profile["elderly_60_plus"], share=profile["share_60_pct"],
+            elderly_80=profile["elderly_80_alone"], paired=profile["paired_80"], gap=profile["gap"],
+            coverage=profile["coverage_pct"] or 0.0))
+
+    st.subheader(L.CARE_OVERDUE_TITLE.format(days=q.OVERDUE_DAYS, end=f.date_to))
+    st.caption(L.CARE_OVERDUE_NOTE.format(days=q.OVERDUE_DAYS))
+    overdue = ui.run(q.overdue_pairs, f)
+    if overdue.empty:
+        st.success(L.CARE_OVERDUE_NONE.format(days=q.OVERDUE_DAYS), icon=":material/check_circle:")
+    else:
+        table(overdue, "超期未走访结对", "dl_overdue")
+
+    gap = ui.run(q.coverage_by_community, f)
+    left, right = st.columns([3, 2])
+    with left:
+        chart(charts.care_gap_bars, gap)
+        st.caption(L.CARE_GAP_NOTE)
+    with right:
+        chart(charts.care_town_bars, ui.run(q.pairs_by_town, f))
+    with st.expander(L.CARE_GAP_TITLE):
+        table(gap, "结对覆盖缺口", "dl_gap", height=400)
+
+    visits = ui.run(q.visits_by_month, f)
+    left, right = st.columns(2)
+    with left:
+        chart(charts.care_visits_chart, visits, show=s["pairs_in_period"] > 0)
+        st.caption(L.CARE_VISITS_NOTE)
+    with right:
+        chart(charts.count_bars, ui.run(q.visit_tasks, f), "task", "visits", L.CARE_TASKS_TITLE, L.UNIT_TIMES)
+    ui.downloads(visits, f, "每月走访", "dl_visits", labels=COLS)
+
+
+def fraud() -> None:
+    st.caption(L.FRAUD_INTRO)
+    t = ui.run(q.fraud_totals, f)
+    metrics([
+        (L.FRAUD_KPI_CASES, f"{t['cases']:,} 起", None),
+        (L.FRAUD_KPI_AMOUNT, charts.wan_yuan(t["amount"]), None),
+        (L.FRAUD_KPI_TOTAL_CASES, f"{t['cases_total']:,} 起", L.FRAUD_HELP_TOTAL),
+        (L.FRAUD_KPI_TOTAL, charts.wan_yuan(t["amount_total"]), L.FRAUD_HELP_TOTAL),
+    ])
+    months = ui.run(q.fraud_by_month, f)
+    left, right = st.columns(2)
+    with left:
+        chart(charts.fraud_month_chart, months, show=t["cases_total"] > 0)
+    with right:
+        chart(charts.fraud_town_bars, ui.run(q.fraud_by_town, f))
+    roles = ui.run(q.fraud_by_role, f)
+    left, right = st.columns([2, 3])
+    with left:
+        chart(charts.count_bars, roles, "role", "cases", L.FRAUD_ROLE_TITLE, "起", show=t["cases"] > 0)
+        st.caption(L.FRAUD_ROLE_NOTE)
+    with right:
+        st.subheader(L.FRAUD_LIST_TITLE)
+        table(ui.run(q.fraud_cases, f), "阻止涉诈案件", "dl_fraud")
+
+
+def suggestions() -> None:
+    st.caption(L.SUGGEST_INTRO)
+    s = ui.run(q.suggestion_summary, f)
+    rate = "—" if s["adoption_pct"] is None else f"{s['adoption_pct']:.1f}%"
+    days = "—" if s["median_days"] is None else f"{s['median_days']:.0f} {L.UNIT_DAY}"
+    metrics([
+        (L.SUGGEST_KPI_SUBMITTED, f"{s['submitted']:,} {L.UNIT_CASE}", None),
+        (L.SUGGEST_KPI_ANSWERED, f"{s['answered']:,} {L.UNIT_CASE}", None),
+        (L.SUGGEST_KPI_ADOPTION, rate, L.SUGGEST_HELP_ADOPTION),
+        (L.SUGGEST_KPI_DAYS, days, None),
+    ])
+    listed = ui.run(q.suggestion_list, f)
+    left, right = st.columns([2, 3])
+    with left:
+        chart(charts.suggestion_topic_bars, ui.run(q.suggestions_by_topic, f))
+    with right:
+        st.subheader(L.SUGGEST_ADOPTED_TITLE)
+        adopted = ui.run(q.suggestion_list, f, adopted_only=True)
+        if adopted.empty:
+            no_data()
+        for row in adopted.head(4).itertuples():
+            st.success(f"**{row.title}**({row.topic},{row.town or '—'})\n\n{row.outcome or ''}",
+                       icon=":material/verified:")
+    st.subheader(L.SUGGEST_LIST_TITLE)
+    table(listed, "人民建议", "dl_suggestions", highlight="adopted")
+
+
+def scenes() -> None:
+    st.caption(L.SCENE_INTRO)
+    by_type = ui.run(q.scenes_by_type, f)
+    metrics([
+        (L.SCENE_KPI_TOTAL, f"{by_type['scenes'].sum():,} {L.UNIT_ITEM}", None),
+        (L.SCENE_KPI_NEW, f"{by_type['new_in_period'].sum():,} {L.UNIT_ITEM}", None),
+        (L.SCENE_KPI_TYPES, f"{(by_type['scenes'] > 0).sum()} / {len(L.SCENE_TYPES)}", None),
+    ])
+    listed = ui.run(q.scene_list, f)
+    if listed.empty:
+        no_data()
+        return
+    batches = ui.run(q.scenes_by_batch, f)
+    batch_names = {b: L.SCENE_BATCH_LABEL.format(batch=b) for b in batches["batch"]}
+    left, right = st.columns(2)
+    with left:
+        chart(charts.scene_type_bars, by_type)
+    with right:
+        chart(charts.stacked_scene_bars, batches, "batch", L.SCENE_BATCH_TITLE, batch_names)
+    chart(charts.stacked_scene_bars, ui.run(q.scenes_by_town, f), "town", L.SCENE_TOWN_TITLE)
+    left, right = st.columns([3, 2])
+    with left:
+        st.subheader(L.SCENE_MAP_TITLE)
+        boundaries, rivers, tile_url = ui.map_base()
+        deck, legend = maps.scene_map(listed, ui.run(common.towns), boundaries, rivers, tile_url)
+        st.pydeck_chart(deck, height=460)
+        st.markdown(legend, unsafe_allow_html=True)
+    with right:
+        table(listed, "友好场景", "dl_scenes", height=460)
+
+
+def resources() -> None:
+    st.caption(L.RESOURCE_INTRO)
+    amen = ui.run(q.amenity_counts, f)
+    if amen.empty:
+        no_data()
+        return
+    counts = dict(zip(amen["amenity"], amen["stations"]))
+    metrics([(L.RESOURCE_KPI.format(amenity=a), f"{counts.get(a, 0):,} {L.UNIT_ITEM}", None)
+             for a in ("健康科普角", "法律服务", "充换电", "就餐")])
+    left, right = st.columns([3, 2])
+    with left:
+        chart(charts.amenity_bars, amen)
+    with right:
+        table(amen, "服务设施", "dl_amenities")
+
+
+st.title(L.PAGE_COMMUNITY)
+st.caption(L.COMMUNITY_CAPTION.format(start=f.date_from, end=f.date_to, days=f.days))
+for tab, section in zip(st.tabs(L.COMMUNITY_TABS), (care, fraud, suggestions, scenes, resources)):
+    with tab:
+        section()

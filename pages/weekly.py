@@ -1,0 +1,76 @@
+"""周报: one week against the week before and the four before, the briefing, hot spots, export, snapshot."""
+
+import streamlit as st
+
+from fxdash import briefing, charts, maps, ui, weekly_export
+from fxdash import labels as L
+from fxdash.queries import common, weekly
+
+f = ui.current_filters()
+
+st.title(L.PAGE_WEEKLY)
+monday = ui.week_picker()
+b = ui.run(weekly.bundle, f, monday=monday)
+st.caption(L.WEEKLY_CAPTION.format(span=b["span"]))
+
+st.subheader(L.WEEKLY_FIGURES)
+rows = b["comparison"].to_dict("records")
+for start in range(0, len(rows), 6):
+    for col, row in zip(st.columns(6), rows[start:start + 6]):
+        c = briefing.card(row)
+        col.metric(c["label"], c["value"], c["delta"], delta_color=c["colour"],
+                   delta_arrow="off" if c["colour"] == "off" else "auto", help=c["help"], border=True)
+
+left, right = st.columns([3, 2])
+with left:
+    st.subheader(L.WEEKLY_BRIEFING)
+    st.markdown("\n".join(f"{k}. {s}" for k, s in enumerate(b["sentences"], start=1)))
+with right:
+    st.plotly_chart(charts.weekly_new_resolved(b["trend"], L.WEEKLY_TREND_TITLE), width="stretch")
+
+tables = weekly.export_tables(b)
+st.subheader(L.WEEKLY_HOTSPOTS)
+c1, c2, c3 = st.columns(3)
+with c1:
+    st.markdown(f"**{L.WEEKLY_HOT_CELLS}**")
+    boundaries, rivers, tiles = ui.map_base()
+    layers = maps.base_layers(ui.run(common.towns), boundaries, rivers, tiles) + [maps.density_layer(b["hot_cells"])]
+    st.pydeck_chart(maps.deck(layers, maps.DENSITY_TOOLTIP), height=320)
+    st.dataframe(tables["热点网格"].drop(columns=["中心纬度", "中心经度"]), hide_index=True, width="stretch")
+for col, title, name in ((c2, L.WEEKLY_HOT_COMMUNITIES, "热点社区"), (c3, L.WEEKLY_LAGGARDS, "按时办结率偏低街镇")):
+    col.markdown(f"**{title}**")
+    if len(tables[name]):
+        col.dataframe(tables[name], hide_index=True, width="stretch")
+    else:
+        col.caption(L.NO_DATA)
+st.markdown(f"**{L.WEEKLY_OVERDUE}**")
+st.dataframe(tables["超期未办结"], hide_index=True, width="stretch")
+st.markdown(f"**{L.WEEKLY_FIGURES}**")
+st.dataframe(tables["周对比"], hide_index=True, width="stretch")
+
+st.subheader(L.WEEKLY_EXPORT)
+if st.button(L.WEEKLY_EXPORT_BUILD, help=L.WEEKLY_EXPORT_HELP, icon=":material/description:"):
+    with st.spinner(L.WEEKLY_EXPORT_BUILD):
+        st.session_state["_fx_week_files"] = (b["week"], *weekly_export.build_files(b, ui.filter_notes(f),
+                                                                                     L.WEEKLY_DOC_TITLE))
+files = st.session_state.get("_fx_week_files")
+if files and files[0] == b["week"]:
+    week, xlsx, docx = files
+    st.caption(L.WEEKLY_EXPORT_READY)
+    d1, d2 = st.columns(2)
+    d1.download_button("下载 Excel", xlsx, file_name=f"周报_{week}.xlsx", width="stretch",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    d2.download_button("下载 Word", docx, file_name=f"周报_{week}.docx", width="stretch",
+                       mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+
+st.subheader(L.WEEKLY_SNAPSHOT)
+snap = b["snapshot"]
+if len(snap):
+    st.caption(L.WEEKLY_SNAPSHOT_LAST.format(when=f"{snap['saved_at'].iloc[0]:%Y-%m-%d %H:%M}",
+                                             who=snap["saved_by"].iloc[0]))
+else:
+    st.caption(L.WEEKLY_SNAPSHOT_NONE)
+with st.form("weekly_snapshot"):
+    who = st.text_input(L.WEEKLY_SNAPSHOT_WHO, max_chars=40, help=L.WEEKLY_SNAPSHOT_HELP)
+    if st.form_submit_button(L.WEEKLY_SNAPSHOT_SAVE):
+        ui.save_week_snapshot(f, monday, who)

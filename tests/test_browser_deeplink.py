@@ -1,0 +1,31 @@
+"""A shared link to a page works as the very first request after the server starts."""
+
+import shutil
+
+import pytest
+
+from tests.conftest import start_server, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize(("path", "title"), [("/people?occ=快递员", "队伍与志愿"), ("/data?occ=快递员", "数据管理")])
+def test_deep_link_is_the_first_request_of_a_fresh_server(app_db_template, tmp_path, browser, path, title):
+    """Streamlit's legacy pages/ mode would run the page without app.py; we must land on the page itself."""
+    db_path = tmp_path / "fresh.duckdb"
+    shutil.copy(app_db_template, db_path)
+    proc, url = start_server(db_path)
+    try:
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        pg = context.new_page()
+        pg.goto(url + path)
+        wait_for_app(pg)
+        assert pg.get_by_test_id("stException").count() == 0
+        assert pg.locator("h1").first.inner_text().strip() == title
+        assert path.split("?")[0] in pg.url and "occ=" in pg.url
+        assert "演示数据" in pg.inner_text("[data-testid='stApp']")
+        assert "快递员" in pg.get_by_test_id("stSidebar").inner_text()
+        context.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -1,0 +1,98 @@
+"""The map page in headless Chromium: the deck draws, nothing is fetched from outside this machine."""
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from tests.conftest import OUTPUT, outside_requests, screenshot, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+
+def open_map(page, base: str, query: str = "") -> None:
+    # A fresh server runs its first session in Streamlit's old pages/-folder mode unless that session
+    # starts at the entry page (PagesManager.uses_pages_directory), so open "/" first.
+    page.goto(base + "/")
+    wait_for_app(page)
+    page.goto(base + "/map" + query)
+    wait_for_app(page)
+    page.wait_for_selector("[data-testid='stDeckGlJsonChart'] canvas", timeout=30_000)
+    page.wait_for_timeout(2500)  # deck.gl draws after the script has finished
+
+
+def test_map_page_draws_the_deck_offline(app_server, page):
+    open_map(page, app_server)
+    assert page.get_by_test_id("stException").count() == 0
+    assert page.locator("[data-testid='stDeckGlJsonChart'] canvas").count() >= 1
+    text = page.inner_text("[data-testid='stApp']")
+    for word in ("阵地地图", "骑手驿站", "上报问题覆盖率", "建议新增骑手驿站", "图例"):
+        assert word in text, word
+    screenshot(page, "map_default")
+    deck = page.get_by_test_id("stDeckGlJsonChart")
+    deck.scroll_into_view_if_needed()
+    page.wait_for_timeout(1000)
+    OUTPUT.mkdir(exist_ok=True)
+    deck.locator("..").locator("..").screenshot(path=str(OUTPUT / "map_deck.png"))  # the map with its legend
+    page.set_viewport_size({"width": 1600, "height": 3400})  # the app scrolls inside: grow to see it all
+    page.wait_for_timeout(1500)
+    screenshot(page, "map_full")
+    assert outside_requests(page.requests) == []
+
+
+def test_map_page_with_narrowed_filters_and_all_layers(app_server, page):
+    open_map(page, app_server, "?town=310120111&amenity=充换电&from=2026-10-01&to=2026-11-15")
+    assert page.get_by_test_id("stException").count() == 0
+    assert "青村镇" in page.get_by_test_id("stSidebar").inner_text()
+    screenshot(page, "map_narrowed")
+    assert outside_requests(page.requests) == []
+
+
+def screen_xy(box: dict, lat: float, lon: float) -> tuple[float, float]:
+    """Where deck.gl draws (lat, lon) in the canvas box (Web Mercator, 512-px world at zoom 0)."""
+    import math
+
+    from fxdash.maps import MAP_VIEW
+
+    world = 512 * 2 ** MAP_VIEW.zoom
+
+    def merc_y(la):
+        return math.log(math.tan(math.pi / 4 + math.radians(la) / 2))
+
+    x = box["x"] + box["width"] / 2 + (lon - MAP_VIEW.longitude) / 360 * world
+    y = box["y"] + box["height"] / 2 - (merc_y(lat) - merc_y(MAP_VIEW.latitude)) / (2 * math.pi) * world
+    return x, y
+
+
+def test_clicking_a_station_opens_its_detail_panel(app_server, page, app_con):
+    import datetime as dt
+
+    import numpy as np
+
+    from fxdash import geo
+    from fxdash.filters import Filters
+    from fxdash.queries import map as M
+
+    f = Filters(dt.date(2026, 10, 1), dt.date(2026, 11, 15), towns=("310120111",), amenities=("充换电",))
+    stations = M.stations(app_con, f)
+    cand = M.candidates(app_con, f, 1000)
+    # a station well clear of the others and of the candidate markers drawn above it
+    clear = [geo.nearest_m([r.lat], [r.lon], np.r_[stations.drop(i)["lat"], cand["lat"]],
+                           np.r_[stations.drop(i)["lon"], cand["lon"]])[0][0] for i, r in stations.iterrows()]
+    target = stations.iloc[int(np.argmax(clear))]
+    open_map(page, app_server, "?town=310120111&amenity=充换电&from=2026-10-01&to=2026-11-15")
+    canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
+    canvas.scroll_into_view_if_needed()
+    page.wait_for_timeout(1000)
+    box = canvas.bounding_box()
+    x, y = screen_xy(box, target["lat"], target["lon"])
+    for _attempt in range(3):  # deck.gl may still be settling: a click can land as a hover only
+        canvas.click(position={"x": x - box["x"], "y": y - box["y"]})
+        try:
+            page.get_by_text("米内期内上报").first.wait_for(timeout=8000)
+            break
+        except PlaywrightTimeout:
+            page.wait_for_timeout(1000)
+    wait_for_app(page)
+    text = page.inner_text("[data-testid='stApp']")
+    screenshot(page, "map_selected")
+    assert target["name"] in text and "米内期内上报" in text
+    assert outside_requests(page.requests) == []

@@ -1,0 +1,47 @@
+"""The people page served by `streamlit run` in headless Chromium: every tab draws, nothing leaves the machine."""
+
+import pytest
+
+from fxdash import labels as L
+from tests.conftest import outside_requests, screenshot, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+
+def open_tab(page, name: str) -> None:
+    page.get_by_role("tab", name=name).click()
+    page.wait_for_timeout(1200)  # plotly draws after the tab becomes visible
+
+
+def open_people(page, base: str, query: str = "") -> None:
+    # Streamlit runs a fresh server in its old pages/ mode (skipping app.py) until app.py has called
+    # st.navigation once, so a deep link as the very first request fails; open the root first.
+    page.goto(base + "/")
+    wait_for_app(page)
+    # tall enough to capture the tables below the charts (Streamlit scrolls inside its own container)
+    page.set_viewport_size({"width": 1600, "height": 2600})
+    page.goto(base + "/people" + query)
+    wait_for_app(page)
+
+
+def test_people_page_tabs_render_with_chinese_charts(app_server, page):
+    open_people(page, app_server)
+    page.wait_for_timeout(1500)
+    assert page.get_by_test_id("stException").count() == 0
+    text = page.inner_text("[data-testid='stApp']")
+    assert L.PEOPLE_ACTIVE in text and "Traceback" not in text
+    screenshot(page, "people_registry")
+    for name, shot in zip(L.PEOPLE_TABS[1:], ("people_party", "people_roles", "people_points", "people_list")):
+        open_tab(page, name)
+        assert page.get_by_test_id("stException").count() == 0
+        screenshot(page, shot)
+    assert outside_requests(page.requests) == []
+
+
+def test_people_page_role_filter_narrows_the_list(app_server, page):
+    open_people(page, app_server, "?role=爱心接力员&town=310120111")
+    open_tab(page, L.PEOPLE_TABS[4])
+    text = page.inner_text("[data-testid='stApp']")
+    assert "爱心接力员" in text and "电话已脱敏" in text
+    assert page.get_by_test_id("stException").count() == 0
+    screenshot(page, "people_list_filtered")

@@ -1,0 +1,48 @@
+"""The data page (数据管理) headless: tabs, counts, templates, downloads; the import button without a file."""
+
+from streamlit.testing.v1 import AppTest
+
+from fxdash import db
+from fxdash import labels as L
+from fxdash.ingest import IMPORTABLE
+from tests.conftest import ROOT
+
+
+def open_page() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.run()
+    at.switch_page("pages/data.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def test_data_page_shows_tabs_counts_and_table_choices(app_env):
+    at = open_page()
+    assert at.title[0].value == L.PAGE_DATA
+    assert [t.label for t in at.tabs] == [L.DATA_TAB_IMPORT, L.DATA_TAB_TEMPLATES, L.DATA_TAB_BOUNDARIES,
+                                          L.DATA_TAB_LOG]
+    table = at.selectbox(key="data_table")
+    assert table.options == [L.TABLE_LABELS[t] for t in IMPORTABLE]
+    counts = at.dataframe[0].value
+    assert list(counts.columns) == [L.COUNT_COLUMNS["table_label"], L.COUNT_COLUMNS["rows"]]
+    with db.connect(app_env) as con:
+        workers = con.execute("select count(*) from workers").fetchone()[0]
+    assert workers in counts[L.COUNT_COLUMNS["rows"]].tolist()
+    assert at.radio(key="data_crs").options == list(L.CRS_LABELS.values())
+
+
+def test_import_without_a_file_asks_for_one(app_env):
+    at = open_page()
+    next(b for b in at.button if b.label == L.DATA_IMPORT).click().run()
+    assert not at.exception
+    assert any(L.DATA_CHOOSE_FILE in w.value for w in at.warning)
+
+
+def test_template_tab_describes_every_column_of_the_chosen_table(app_env):
+    at = open_page()
+    at.selectbox(key="data_download_table").set_value("stations").run()
+    assert not at.exception
+    help_tables = [d.value for d in at.dataframe if "列名" in d.value.columns]
+    assert help_tables and "服务设施" in help_tables[0]["列名"].tolist()
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert L.DATA_TEMPLATE in labels and L.DATA_EXPORT_XLSX in labels
