@@ -4,7 +4,6 @@ Boundaries are deployment data read from a configured GeoJSON (never shipped wit
 """
 
 import json
-import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,40 +25,49 @@ _EE = 0.00669342162296594323
 
 
 def _transform_lat(x, y):
-    ret = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * math.sqrt(abs(x))
-    ret += (20.0 * math.sin(6.0 * x * math.pi) + 20.0 * math.sin(2.0 * x * math.pi)) * 2.0 / 3.0
-    ret += (20.0 * math.sin(y * math.pi) + 40.0 * math.sin(y / 3.0 * math.pi)) * 2.0 / 3.0
-    ret += (160.0 * math.sin(y / 12.0 * math.pi) + 320 * math.sin(y * math.pi / 30.0)) * 2.0 / 3.0
+    ret = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * np.sqrt(np.abs(x))
+    ret += (20.0 * np.sin(6.0 * x * np.pi) + 20.0 * np.sin(2.0 * x * np.pi)) * 2.0 / 3.0
+    ret += (20.0 * np.sin(y * np.pi) + 40.0 * np.sin(y / 3.0 * np.pi)) * 2.0 / 3.0
+    ret += (160.0 * np.sin(y / 12.0 * np.pi) + 320 * np.sin(y * np.pi / 30.0)) * 2.0 / 3.0
     return ret
 
 
 def _transform_lon(x, y):
-    ret = 300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * math.sqrt(abs(x))
-    ret += (20.0 * math.sin(6.0 * x * math.pi) + 20.0 * math.sin(2.0 * x * math.pi)) * 2.0 / 3.0
-    ret += (20.0 * math.sin(x * math.pi) + 40.0 * math.sin(x / 3.0 * math.pi)) * 2.0 / 3.0
-    ret += (150.0 * math.sin(x / 12.0 * math.pi) + 300.0 * math.sin(x / 30.0 * math.pi)) * 2.0 / 3.0
+    ret = 300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * np.sqrt(np.abs(x))
+    ret += (20.0 * np.sin(6.0 * x * np.pi) + 20.0 * np.sin(2.0 * x * np.pi)) * 2.0 / 3.0
+    ret += (20.0 * np.sin(x * np.pi) + 40.0 * np.sin(x / 3.0 * np.pi)) * 2.0 / 3.0
+    ret += (150.0 * np.sin(x / 12.0 * np.pi) + 300.0 * np.sin(x / 30.0 * np.pi)) * 2.0 / 3.0
     return ret
 
 
-def wgs84_to_gcj02(lon: float, lat: float) -> tuple[float, float]:
-    """The public forward formula (valid inside China, where all our data lies)."""
+def _plain(lon, lat):
+    """Scalars in, floats out; arrays in, arrays out (imports convert whole columns at once)."""
+    if np.ndim(lon) == 0:
+        return float(lon), float(lat)
+    return lon, lat
+
+
+def wgs84_to_gcj02(lon, lat):
+    """The public forward formula (valid inside China, where all our data lies); scalars or arrays."""
+    lon, lat = np.asarray(lon, float), np.asarray(lat, float)
     dlat = _transform_lat(lon - 105.0, lat - 35.0)
     dlon = _transform_lon(lon - 105.0, lat - 35.0)
-    radlat = lat / 180.0 * math.pi
-    magic = 1 - _EE * math.sin(radlat) ** 2
-    sqrtmagic = math.sqrt(magic)
-    dlat = (dlat * 180.0) / ((_A * (1 - _EE)) / (magic * sqrtmagic) * math.pi)
-    dlon = (dlon * 180.0) / (_A / sqrtmagic * math.cos(radlat) * math.pi)
-    return lon + dlon, lat + dlat
+    radlat = lat / 180.0 * np.pi
+    magic = 1 - _EE * np.sin(radlat) ** 2
+    sqrtmagic = np.sqrt(magic)
+    dlat = (dlat * 180.0) / ((_A * (1 - _EE)) / (magic * sqrtmagic) * np.pi)
+    dlon = (dlon * 180.0) / (_A / sqrtmagic * np.cos(radlat) * np.pi)
+    return _plain(lon + dlon, lat + dlat)
 
 
-def gcj02_to_wgs84(lon: float, lat: float, iterations: int = 6) -> tuple[float, float]:
+def gcj02_to_wgs84(lon, lat, iterations: int = 6):
     """Invert the forward formula by fixed-point iteration (error well under 1 cm after 3 rounds)."""
-    wlon, wlat = lon, lat
+    lon, lat = np.asarray(lon, float), np.asarray(lat, float)
+    wlon, wlat = lon.copy(), lat.copy()
     for _ in range(iterations):
         glon, glat = wgs84_to_gcj02(wlon, wlat)
         wlon, wlat = wlon - (glon - lon), wlat - (glat - lat)
-    return wlon, wlat
+    return _plain(wlon, wlat)
 
 
 # --- boundaries ---------------------------------------------------------------------------------

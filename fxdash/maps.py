@@ -160,6 +160,8 @@ PLACE_COLOURS = {"branches": (160, 0, 40), "merchants": (120, 70, 20), "sites": 
 COVER_COLOUR = (0, 114, 178)
 # a little closer than FENGXIAN_VIEW: the map column is about 3/4 of a 1600 px screen
 MAP_VIEW = pdk.ViewState(latitude=30.912, longitude=121.575, zoom=10.25, pitch=0, bearing=0)
+# the whole district in a narrower column (the overview's small map)
+SMALL_VIEW = pdk.ViewState(latitude=30.905, longitude=121.56, zoom=9.85, pitch=0, bearing=0)
 CANDIDATE_COLOUR = (123, 44, 191)
 MAP_LAYER_KEYS = ("stations", "density", "coverage", "candidates", "scenes", "branches", "merchants", "sites")
 # Streamlit escapes the values it puts into a tooltip's html, so each place carries a plain-text `tip`
@@ -307,7 +309,8 @@ def town_names_layer(towns: pd.DataFrame) -> pdk.Layer:
 
 
 def station_map(data: MapData, towns: pd.DataFrame, boundaries: dict | None, rivers: dict | None = None,
-                tile_url: str = "", radius_m: int = 1000, shown=MAP_LAYER_KEYS) -> pdk.Deck:
+                tile_url: str = "", radius_m: int = 1000, shown=MAP_LAYER_KEYS,
+                view: pdk.ViewState = MAP_VIEW) -> pdk.Deck:
     """The map page's deck: base, density, coverage, other places, stations, then candidates on top."""
     # the base's small town labels are replaced by large ones drawn above the points
     layers = [x for x in base_layers(towns, boundaries, rivers, tile_url) if x.id != "town-labels"]
@@ -324,7 +327,7 @@ def station_map(data: MapData, towns: pd.DataFrame, boundaries: dict | None, riv
     layers.append(town_names_layer(towns))
     if "candidates" in shown and data.candidates is not None and len(data.candidates):
         layers += candidate_layers(data.candidates, radius_m)
-    return deck(layers, MAP_TOOLTIP, view=MAP_VIEW)
+    return deck(layers, MAP_TOOLTIP, view=view)
 
 
 def legend_items(data: MapData, radius_m: int, shown) -> list[tuple[str, str, tuple]]:

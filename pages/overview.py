@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from fxdash import charts, ui
+from fxdash import charts, maps, ui
 from fxdash import labels as L
-from fxdash.queries import alerts, overview
+from fxdash.queries import alerts, common, overview, spatial
+from fxdash.queries import map as station_queries
 
 f = ui.current_filters()
 
@@ -34,10 +35,17 @@ for row_start in range(0, len(kpis), 4):
                    chart_data=trend.loc[trend["key"] == kpi.key, "value"].tolist(),
                    chart_type="line" if kpi.stock else "bar")
 
-left, right = st.columns(2)
-weekly = ui.run(overview.weekly_reports, f)
-towns = ui.run(overview.town_summary, f)
+left, right = st.columns([3, 2])
 with left:
-    st.plotly_chart(charts.weekly_new_resolved(weekly), width="stretch")
+    st.markdown(f"**{L.OVERVIEW_MAP_TITLE}**")
+    shown = ("stations", "density")
+    data = maps.MapData(stations=ui.run(station_queries.stations, f),
+                        bins=ui.run(spatial.report_bins, f, cell_m=station_queries.DENSITY_CELL_M))
+    boundaries, rivers, tile_url = ui.map_base()
+    st.pydeck_chart(maps.station_map(data, ui.run(common.towns), boundaries, rivers, tile_url, shown=shown,
+                                     view=maps.SMALL_VIEW),
+                    height=430)
+    st.html(maps.legend_html(maps.legend_items(data, 0, shown)))
 with right:
-    st.plotly_chart(charts.town_bars(towns), width="stretch")
+    st.plotly_chart(charts.weekly_new_resolved(ui.run(overview.weekly_reports, f)), width="stretch")
+st.plotly_chart(charts.town_bars(ui.run(overview.town_summary, f)), width="stretch")

@@ -31,6 +31,7 @@ def test_overview_shows_figures_and_charts(app_server, page):
     wait_for_app(page)
     assert page.get_by_test_id("stMetric").count() == 8
     assert page.get_by_test_id("stPlotlyChart").count() >= 2
+    page.wait_for_selector("[data-testid='stDeckGlJsonChart'] canvas", timeout=30_000)
     assert "在册新就业群体" in page.inner_text("[data-testid='stApp']")
 
 
