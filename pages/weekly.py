@@ -15,8 +15,9 @@ st.caption(L.WEEKLY_CAPTION.format(span=b["span"]))
 
 st.subheader(L.WEEKLY_FIGURES)
 rows = b["comparison"].to_dict("records")
-for start in range(0, len(rows), 6):
-    for col, row in zip(st.columns(6), rows[start:start + 6]):
+per_row = 4 if ui.presentation_mode() else 6  # large type needs wider cards
+for start in range(0, len(rows), per_row):
+    for col, row in zip(st.columns(per_row), rows[start:start + per_row]):
         c = briefing.card(row)
         col.metric(c["label"], c["value"], c["delta"], delta_color=c["colour"],
                    delta_arrow="off" if c["colour"] == "off" else "auto", help=c["help"], border=True)
