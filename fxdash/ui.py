@@ -357,3 +357,16 @@ def save_week_snapshot(f: Filters, monday, who: str) -> None:
         n = weekly.save_snapshot(cur, f, monday, who)
         db.bump_data_version(cur)
     st.success(L.WEEKLY_SNAPSHOT_DONE.format(n=n, when=dt.datetime.now().strftime("%Y-%m-%d %H:%M"), who=who))
+
+
+# Every export goes through fxdash.export (filters noted, formula cells escaped, personal data masked):
+# the data grid's own "Download as CSV" would bypass that, so it is hidden.
+BASE_CSS = """
+<style>
+[data-testid="stElementToolbar"] button[aria-label="Download as CSV"] { display: none !important; }
+</style>
+"""
+
+
+def apply_base_css() -> None:
+    st.html(BASE_CSS)

@@ -157,8 +157,12 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    """A fresh browser page at projector-like size; every request URL is recorded in page.requests."""
-    context = browser.new_context(viewport={"width": 1600, "height": 1000}, locale="zh-CN")
+    """A fresh browser page, 1600 px wide; every request URL is recorded in page.requests.
+
+    Tall, because Streamlit scrolls inside its own container: a full-page screenshot only shows
+    what fits in the window.
+    """
+    context = browser.new_context(viewport={"width": 1600, "height": 2400}, locale="zh-CN")
     pg = context.new_page()
     pg.requests = []
     pg.on("request", lambda req: pg.requests.append(req.url))

@@ -44,3 +44,16 @@ def test_a_copied_url_reopens_the_same_view_after_reload(app_server, page):
     wait_for_app(page)
     assert "青村镇" in page.get_by_test_id("stSidebar").inner_text()
     assert "town=310120111" in page.url
+
+
+def test_tables_offer_no_unescaped_csv_download(app_server, page):
+    """Exports go through our own buttons (filters noted, formulas escaped); the grid's CSV button is hidden."""
+    page.goto(app_server + "/reports")
+    wait_for_app(page)
+    grid = page.locator("[data-testid='stDataFrame']:visible").first
+    grid.hover()
+    page.wait_for_timeout(500)
+    toolbar = page.locator("[data-testid='stElementToolbar'] button:visible")
+    labels = [toolbar.nth(i).get_attribute("aria-label") for i in range(toolbar.count())]
+    assert "Search" in labels  # the toolbar is there
+    assert "Download as CSV" not in labels

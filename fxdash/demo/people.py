@@ -1,0 +1,234 @@
+"""People: workers (names, phones, employers, party status, branches), the four roles, and a picker
+of who was active on a given day."""
+
+import numpy as np
+import pandas as pd
+
+from fxdash import demo_names as N
+from fxdash import labels as L
+from fxdash.demo.targets import TARGET_ACTIVE, TARGET_MOBILE_PARTY, TARGET_ROLE_HOLDERS, ZHENXING_MEMBERS
+from fxdash.demo.world import NAT, REF, ROLES_START, START, TOWN_CODES, TOWN_W, World, dates
+from fxdash.places import QINGCUN
+
+OCCUPATION_P = {"快递员": 0.44, "外卖骑手": 0.38, "即时配送员": 0.08, "网约车司机": 0.06, "货运司机": 0.04}
+
+
+def _names(rng, n: int) -> list[str]:
+    sur = rng.integers(len(N.SURNAMES), size=n)
+    # earlier surnames in the list are more common
+    sur = np.minimum(sur, rng.integers(len(N.SURNAMES), size=n))
+    g1 = rng.integers(len(N.GIVEN_CHARS), size=n)
+    g2 = rng.integers(len(N.GIVEN_CHARS), size=n)
+    two = rng.random(n) < 0.7
+    out = []
+    for i in range(n):
+        name = N.SURNAMES[sur[i]] + N.GIVEN_CHARS[g1[i]] + (N.GIVEN_CHARS[g2[i]] if two[i] else "")
+        if name in N.ARTICLE_PEOPLE:
+            name += "明"  # never a real person named in the article
+        out.append(name)
+    return out
+
+
+def _phones(rng, n: int) -> list[str]:
+    second = rng.choice(list("35789"), size=n)
+    rest = rng.integers(0, 10**9, size=n)
+    return [f"1{s}{r:09d}" for s, r in zip(second, rest)]
+
+
+def gen_workers(w: World) -> None:
+    rng = w.rng(4)
+    s = w.scale
+    ref_day = int((REF - START).astype(int))
+    n_act, n_left = TARGET_ACTIVE * s, 1800 * s
+    # registry built from 2024-01 on: a first registration drive, then steady enrolment
+    j_act = np.where(rng.random(n_act) < 0.35, rng.integers(0, 90, n_act), rng.integers(90, ref_day + 1, n_act))
+    l_act = ref_day + 1 + rng.exponential(650, n_act).astype(int)
+    j_left = rng.integers(0, ref_day - 60, n_left)
+    l_left = j_left + 14 + rng.exponential(220, n_left).astype(int)
+    late = l_left >= ref_day
+    l_left[late] = j_left[late] + (rng.random(late.sum()) * (ref_day - j_left[late] - 1)).astype(int)
+    post_rng = w.rng(104)
+    horizon_day = int((w.horizon - START).astype(int))
+    per_day = post_rng.poisson(7.5 * s, max(0, horizon_day - ref_day))
+    j_post = np.repeat(np.arange(ref_day + 1, horizon_day + 1), per_day)
+    l_post = j_post + 7 + post_rng.exponential(500, len(j_post)).astype(int)
+    joined = np.concatenate([j_act, j_left, j_post])
+    left = np.concatenate([l_act, l_left, l_post])
+    group = np.concatenate([np.zeros(n_act, int), np.ones(n_left, int), np.full(len(j_post), 2)])
+    n = len(joined)
+    # attributes of the three groups come from separate streams so pre-REF rows do not depend on as_of
+    parts = []
+    for g, sub_rng in ((0, rng), (1, w.rng(5)), (2, w.rng(105))):
+        parts.append(_worker_attributes(w, sub_rng, int((group == g).sum())))
+    df = pd.concat(parts, ignore_index=True)
+    df["joined_day"] = joined
+    df["left_day"] = left
+    df["group"] = group
+    df.insert(0, "worker_id", [f"W{i:07d}" for i in range(1, n + 1)])
+    _assign_party(w, df)
+    _assign_branches(w, df)
+    df["registered_on"] = _registered(w.rng(6), df)
+    df["joined_on"] = dates(df["joined_day"])
+    df["left_on"] = dates(df["left_day"])
+    w.tables["workers"] = df
+
+
+def _worker_attributes(w: World, rng, n: int) -> pd.DataFrame:
+    ent, sites = w.tables["enterprises"], w.tables["sites"]
+    occ = rng.choice(list(OCCUPATION_P), size=n, p=list(OCCUPATION_P.values()))
+    town = rng.choice(TOWN_CODES, size=n, p=TOWN_W)
+    rider = np.isin(occ, ("快递员", "外卖骑手", "即时配送员"))
+    gender = np.where(rng.random(n) < np.where(rider, 0.88, 0.93), "男", "女")
+    age = np.clip(rng.normal(34, 8, n), 18, 62).astype(int)
+    # plain-dict lookups: a pandas filter per worker is far too slow at --scale 100
+    ent_by_business = {}
+    for business, g in ent.groupby("business"):
+        ent_by_business[business] = (g["enterprise_id"].to_numpy(), np.cumsum(g["size"].to_numpy() / g["size"].sum()))
+    site_at, first_site = {}, {}
+    for s_id, e_id, code in zip(sites["site_id"], sites["enterprise_id"], sites["town_code"]):
+        site_at.setdefault((e_id, code), s_id)
+        first_site.setdefault(e_id, s_id)
+    business_of = {o: b for b, o in L.OCCUPATION_BY_BUSINESS.items()}
+    u = rng.random(n)
+    enterprise, site = [], []
+    for i in range(n):
+        ids, cum = ent_by_business[business_of[occ[i]]]
+        e_id = ids[min(int(np.searchsorted(cum, u[i])), len(ids) - 1)]
+        enterprise.append(e_id)
+        site.append(site_at.get((e_id, town[i]), first_site[e_id]))
+    return pd.DataFrame(
+        {
+            "name": _names(rng, n),
+            "gender": gender,
+            "birth_year": 2026 - age,
+            "phone": _phones(rng, n),
+            "occupation": occ,
+            "enterprise_id": enterprise,
+            "site_id": site,
+            "town_code": town,
+        }
+    )
+
+
+def _assign_party(w: World, df: pd.DataFrame) -> None:
+    rng = w.rng(7)
+    s = w.scale
+    n = len(df)
+    status = np.where(rng.random(n) < 0.10, "共青团员", "群众").astype(object)
+    mobile = np.zeros(n, bool)
+    act = np.flatnonzero(df["group"].to_numpy() == 0)
+    chosen = rng.choice(act, size=(TARGET_MOBILE_PARTY + 60) * s, replace=False)
+    mob = chosen[: TARGET_MOBILE_PARTY * s]  # the rest are party members registered locally
+    mobile[mob] = True
+    status[chosen] = np.where(rng.random(len(chosen)) < 0.9, "中共党员", "中共预备党员")
+    others = np.flatnonzero(df["group"].to_numpy() != 0)
+    other_rng = w.rng(107)  # post-REF rows must not shift the pre-REF draws
+    pick = others[other_rng.random(len(others)) < 0.055]
+    status[pick] = "中共党员"
+    mobile[pick[other_rng.random(len(pick)) < 0.75]] = True
+    df["party_status"] = status
+    df["is_mobile_party_member"] = mobile
+
+
+def _assign_branches(w: World, df: pd.DataFrame) -> None:
+    rng = w.rng(8)
+    br = w.tables["branches"]
+    by_town = {c: g["branch_id"].tolist() for c, g in br.groupby("town_code")}
+    zhenxing = br.loc[br["name"] == "振兴路街区党支部", "branch_id"].iloc[0]
+    branch = np.full(len(df), None, dtype=object)
+    u = rng.random(len(df))
+    pick = rng.integers(0, 1_000_000, len(df))
+    towns = df["town_code"].to_numpy()
+    for i in range(len(df)):
+        cands = [b for b in by_town.get(towns[i], []) if b != zhenxing]
+        if cands and u[i] < 0.55:
+            branch[i] = cands[pick[i] % len(cands)]
+    # 振兴路: the ~200-rider WeChat group of the article
+    qingcun_act = np.flatnonzero((towns == QINGCUN) & (df["group"].to_numpy() == 0))
+    branch[rng.choice(qingcun_act, size=min(ZHENXING_MEMBERS * w.scale, len(qingcun_act)), replace=False)] = zhenxing
+    post = np.flatnonzero((towns == QINGCUN) & (df["group"].to_numpy() == 2))
+    branch[post[w.rng(108).random(len(post)) < 0.4]] = zhenxing
+    df["branch_id"] = branch
+
+
+def _registered(rng, df: pd.DataFrame) -> np.ndarray:
+    party = df["party_status"].isin(L.PARTY_MEMBER_STATUSES).to_numpy()
+    p = np.where(party, 0.8, 0.25)
+    reg = rng.random(len(df)) < p
+    span = np.maximum(df["left_day"].to_numpy() - df["joined_day"].to_numpy(), 1)
+    day = df["joined_day"].to_numpy() + (rng.random(len(df)) * np.minimum(span, 120)).astype(int)
+    return np.where(reg, dates(day), NAT)
+
+
+def gen_roles(w: World) -> None:
+    rng = w.rng(9)
+    wk = w.tables["workers"]
+    ref_day = int((REF - START).astype(int))
+    roles_day = int((ROLES_START - START).astype(int))
+    grp, joined, left = wk["group"].to_numpy(), wk["joined_day"].to_numpy(), wk["left_day"].to_numpy()
+    role_p = np.array([0.40, 0.22, 0.22, 0.16])
+    rows = []
+
+    def add(idx, since, until, r):
+        first = r.choice(4, size=len(idx), p=role_p)
+        for k in range(len(idx)):
+            rows.append((idx[k], L.ROLES[first[k]], since[k], until[k]))
+            if r.random() < 0.25:  # a quarter hold a second role, taken up later
+                second = (first[k] + 1 + r.integers(3)) % 4
+                s2 = since[k] + int(r.random() * max(ref_day - since[k], 1))
+                if s2 < until[k]:
+                    rows.append((idx[k], L.ROLES[second], s2, until[k]))
+
+    act = np.flatnonzero((grp == 0) & (joined <= ref_day - 10))
+    holders = rng.choice(act, size=TARGET_ROLE_HOLDERS * w.scale, replace=False)
+    lo = np.maximum(joined[holders], roles_day)
+    since = lo + (rng.beta(2.0, 1.2, len(holders)) * (ref_day - lo)).astype(int)
+    add(holders, since, left[holders], rng)
+    # some who left before REF had held a role
+    gone = np.flatnonzero((grp == 1) & (left > roles_day + 30))
+    gone = gone[rng.random(len(gone)) < 0.12]
+    lo = np.maximum(joined[gone], roles_day)
+    since = lo + (rng.random(len(gone)) * (left[gone] - lo) * 0.5).astype(int)
+    add(gone, since, left[gone], rng)
+    # after REF: new joiners and existing workers keep enrolling
+    prng = w.rng(109)
+    post = np.flatnonzero(grp == 2)
+    post = post[prng.random(len(post)) < 0.18]
+    add(post, joined[post] + prng.integers(10, 60, len(post)), left[post], prng)
+    rest = np.setdiff1d(np.flatnonzero(grp == 0), holders)
+    more = prng.choice(rest, size=min(len(rest), 160 * w.scale), replace=False)
+    add(more, ref_day + 1 + prng.integers(0, 365, len(more)), left[more], prng)
+    df = pd.DataFrame(rows, columns=["idx", "role", "since_day", "until_day"])
+    df = df[df["since_day"] < df["until_day"]]
+    df = df.drop_duplicates(["idx", "role"]).reset_index(drop=True)
+    df["worker_id"] = wk["worker_id"].to_numpy()[df["idx"]]
+    w.tables["worker_roles"] = df
+
+
+class Picker:
+    """Pick a worker active on a given day, preferring holders of a role."""
+
+    def __init__(self, w: World, rng):
+        wk, rl = w.tables["workers"], w.tables["worker_roles"]
+        self.rng = rng
+        self.joined, self.left = wk["joined_day"].to_numpy(), wk["left_day"].to_numpy()
+        self.town = wk["town_code"].to_numpy()
+        self.by_role = {r: g[["idx", "since_day", "until_day"]].to_numpy() for r, g in rl.groupby("role")}
+        self.any_role = rl[["idx", "since_day", "until_day"]].to_numpy()
+
+    def pick(self, day: int, role: str | None = None, town: str | None = None) -> int:
+        pool = self.by_role.get(role, self.any_role) if role != "" else None
+        if pool is not None and len(pool):
+            for _ in range(40):
+                i, s, u = pool[self.rng.integers(len(pool))]
+                if s <= day < u and (town is None or self.town[i] == town):
+                    return int(i)
+        for _ in range(200):
+            i = int(self.rng.integers(len(self.joined)))
+            if self.joined[i] <= day < self.left[i] and (town is None or self.town[i] == town):
+                return i
+        for _ in range(200):
+            i = int(self.rng.integers(len(self.joined)))
+            if self.joined[i] <= day < self.left[i]:
+                return i
+        return int(self.rng.integers(len(self.joined)))

@@ -1,0 +1,83 @@
+"""The demo world: its time axis, its random streams, and where a thing in a town can be placed."""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from fxdash.places import TOWNS
+
+START = np.datetime64("2024-01-01", "D")
+REF = np.datetime64("2026-03-18", "D")  # the article's date: the published figures hold here
+ROLES_START = np.datetime64("2025-03-01", "D")  # the four-roles scheme (方案) of 2025
+NAT = np.datetime64("NaT", "D")
+
+
+def short_name(town_name: str) -> str:
+    for suffix in ("街道", "镇"):
+        if town_name.endswith(suffix):
+            return town_name[: -len(suffix)]
+    return town_name
+
+
+def dates(days) -> np.ndarray:
+    return START + np.asarray(days, dtype="int64").astype("timedelta64[D]")
+
+
+@dataclass
+class World:
+    """Everything generated so far, as DataFrames keyed by table name, plus shared context."""
+
+    seed: int
+    scale: int
+    horizon: np.datetime64
+    tables: dict = field(default_factory=dict)
+
+    def rng(self, stream: int) -> np.random.Generator:
+        return np.random.default_rng([self.seed, stream])
+
+
+TOWN_CODES = np.array([t.code for t in TOWNS])
+TOWN_W = np.array([t.weight for t in TOWNS]) / sum(t.weight for t in TOWNS)
+_TOWN_INDEX = {t.code: i for i, t in enumerate(TOWNS)}
+
+
+def points_in_town(rng, town_code: str, n: int, centre=None, sigma_km: float = 0.0):
+    """n (lon, lat) points inside the town's anchor discs (so inside the town polygon too).
+
+    With a centre, points scatter around it (Gaussian, sigma_km) but stay inside the disc that holds it.
+    """
+    town = TOWNS[_TOWN_INDEX[town_code]]
+    anchors = np.array(town.anchors)
+    kx, ky = 111.32 * np.cos(np.radians(30.9)), 110.57  # km per degree here
+    if centre is not None:
+        d = np.hypot((anchors[:, 0] - centre[0]) * kx, (anchors[:, 1] - centre[1]) * ky) / anchors[:, 2]
+        a = anchors[int(np.argmin(d))]
+        out = np.empty((n, 2))
+        filled = 0
+        while filled < n:
+            k = (n - filled) * 2
+            p = np.column_stack([centre[0] + rng.normal(0, sigma_km / kx, k), centre[1] + rng.normal(0, sigma_km / ky, k)])
+            ok = np.hypot((p[:, 0] - a[0]) * kx, (p[:, 1] - a[1]) * ky) < a[2] * 0.92
+            take = p[ok][: n - filled]
+            out[filled : filled + len(take)] = take
+            filled += len(take)
+        return out
+    w = anchors[:, 2] ** 2 / (anchors[:, 2] ** 2).sum()
+    idx = rng.choice(len(anchors), size=n, p=w)
+    r = anchors[idx, 2] * 0.92 * np.sqrt(rng.random(n))
+    theta = rng.random(n) * 2 * np.pi
+    return np.column_stack([anchors[idx, 0] + r * np.cos(theta) / kx, anchors[idx, 1] + r * np.sin(theta) / ky])
+
+
+_ORDINALS = "一二三四五六七八九十"
+
+
+def unique_names(names: list[str]) -> list[str]:
+    """Repeated names get a Chinese ordinal, as staff would write a second shop: 秀城洗车行(二)."""
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        k = seen[name]
+        out.append(name if k == 1 else f"{name}({_ORDINALS[k - 1] if k <= 10 else k})")
+    return out
