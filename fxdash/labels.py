@@ -869,3 +869,6 @@ ALERT_NO_REPORTS = "数据库中还没有问题上报记录"
 ALERT_PAGES = {"overdue_reports": "pages/reports.py", "unvisited_pairs": "pages/community.py",
                "negative_balances": "pages/people.py", "stale_days": "pages/data.py"}
 OVERVIEW_MAP_TITLE = "骑手驿站与期内问题分布"
+
+# --- long tables -------------------------------------------------------------------------------
+TABLE_CAPPED = "共 {total:,} 行,页面只显示前 {shown:,} 行;请用筛选条件缩小范围,或下载完整表格。"

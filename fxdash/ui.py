@@ -247,12 +247,14 @@ def downloads(df: pd.DataFrame, f: Filters, stem: str, key: str, labels: dict | 
               extra_notes: list[tuple[str, str]] | None = None) -> None:
     """CSV and XLSX download buttons for a table, with the filters (and any page-level narrowing
     such as a drill-down, `extra_notes`) written into the files."""
-    shown = export.with_labels(df, labels)
     notes = filter_notes(f) + list(extra_notes or [])
+    # built only when clicked: a long list (tens of thousands of rows) would otherwise be converted
+    # to CSV and Excel on every rerun of the page
     c1, c2 = st.columns(2)
-    c1.download_button("下载 CSV", export.to_csv_bytes(shown, notes), file_name=f"{stem}.csv",
-                       mime="text/csv", key=f"{key}_csv", width="stretch")
-    c2.download_button("下载 Excel", export.to_xlsx_bytes({stem: shown}, notes), file_name=f"{stem}.xlsx",
+    c1.download_button("下载 CSV", lambda: export.to_csv_bytes(export.with_labels(df, labels), notes),
+                       file_name=f"{stem}.csv", mime="text/csv", key=f"{key}_csv", width="stretch")
+    c2.download_button("下载 Excel", lambda: export.to_xlsx_bytes({stem: export.with_labels(df, labels)}, notes),
+                       file_name=f"{stem}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        key=f"{key}_xlsx", width="stretch")
 
@@ -370,3 +372,14 @@ BASE_CSS = """
 
 def apply_base_css() -> None:
     st.html(BASE_CSS)
+
+
+MAX_TABLE_ROWS = 2000  # rows sent to the browser; the downloads always carry every row
+
+
+def capped(df: pd.DataFrame) -> pd.DataFrame:
+    """The first MAX_TABLE_ROWS rows, with a note when more exist (a long grid helps nobody in a meeting)."""
+    if len(df) > MAX_TABLE_ROWS:
+        st.caption(L.TABLE_CAPPED.format(shown=MAX_TABLE_ROWS, total=len(df)))
+        return df.head(MAX_TABLE_ROWS)
+    return df

@@ -190,7 +190,7 @@ def list_tab(f) -> None:
     if workers.empty:
         no_data()
         return
-    table(workers, joined_on=st.column_config.DateColumn(COLS["joined_on"], format="YYYY-MM-DD"))
+    table(ui.capped(workers), joined_on=st.column_config.DateColumn(COLS["joined_on"], format="YYYY-MM-DD"))
     ui.downloads(workers, f, "人员名单", "people_list", COLS)
 
 

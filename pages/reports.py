@@ -172,7 +172,8 @@ def records(f, drill) -> None:
         st.info(L.NO_DATA)
         return
     st.caption(L.RPT_RECORDS_NOTE.format(n=len(rows)))
-    st.dataframe(charts.report_table(rows), column_config=columns(), hide_index=True, width="stretch", height=420)
+    st.dataframe(charts.report_table(ui.capped(rows)), column_config=columns(), hide_index=True, width="stretch",
+                 height=420)
     extra = [(L.RPT_DRILL_EXPORT, drills.describe(drill, town_names))] if drill else []  # noted in the file
     ui.downloads(rows, f, L.RPT_EXPORT_STEM, "rpt_records_dl", labels=L.RPT_COLUMNS, extra_notes=extra)
 
