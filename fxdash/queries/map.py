@@ -12,6 +12,7 @@ from fxdash import geo
 from fxdash import labels as L
 from fxdash.filters import Filters
 from fxdash.queries.common import active_at, fetch
+from fxdash.queries.community import scene_list
 from fxdash.queries.overview import report_where
 from fxdash.queries.spatial import LAT0, LON0, M_PER_DEG_LAT, M_PER_DEG_LON
 
@@ -63,14 +64,9 @@ def coverage_stations(con, f: Filters) -> pd.DataFrame:
 
 
 def scenes(con, f: Filters) -> pd.DataFrame:
-    cond, params = f.where(town="s.town_code")
-    sql = f"""
-        select s.scene_id, s.name, s.scene_type, s.batch, s.certified_on, t.name as town, s.lat, s.lon
-        from friendly_scenes s join towns t using (town_code)
-        where s.lat is not null and s.certified_on <= ? and {cond}
-        order by s.scene_id
-    """
-    return fetch(con, sql, [f.date_to, *params])
+    """The community page's scene list, those with a location (the map draws them)."""
+    df = scene_list(con, f)
+    return df[df["lat"].notna() & df["lon"].notna()].sort_values("scene_id").reset_index(drop=True)
 
 
 def branches(con, f: Filters) -> pd.DataFrame:
