@@ -26,8 +26,8 @@ for row_start in range(0, len(kpis), 4):
     cols = st.columns(4)
     for col, kpi in zip(cols, kpis.iloc[row_start:row_start + 4].itertuples()):
         help_text = L.KPI_HELP_PERIOD_END if kpi.stock else L.KPI_HELP_PERIOD_FLOW
-        # more open reports is bad news: show its increase in red
-        colour = "inverse" if kpi.key == "reports_open" else "normal"
+        # more still-open reports is bad news (red); the number of reports is neither good nor bad
+        colour = {"reports_open": "inverse", "reports": "off"}.get(kpi.key, "normal")
         same = kpi.delta == 0
         col.metric(kpi.label, f"{kpi.value:,} {kpi.unit}", L.DELTA_SAME if same else f"{kpi.delta:+,}",
                    delta_color="off" if same else colour, delta_arrow="off" if same else "auto",
