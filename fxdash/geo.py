@@ -4,7 +4,6 @@ Boundaries are deployment data read from a configured GeoJSON (never shipped wit
 """
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -73,29 +72,6 @@ def gcj02_to_wgs84(lon, lat, iterations: int = 6):
 # --- boundaries ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Boundaries:
-    """Town polygons keyed by town code, plus the raw GeoJSON for drawing."""
-
-    geojson: dict
-    shapes: dict  # town_code -> shapely geometry
-
-    def contains(self, town_code: str, lon: float, lat: float) -> bool:
-        from shapely.geometry import Point
-
-        geom = self.shapes.get(town_code)
-        return geom is not None and geom.contains(Point(lon, lat))
-
-    def town_at(self, lon: float, lat: float) -> str | None:
-        from shapely.geometry import Point
-
-        point = Point(lon, lat)
-        for code, geom in self.shapes.items():
-            if geom.contains(point):
-                return code
-        return None
-
-
 class BoundaryError(ValueError):
     """A boundary file that cannot be used; the message is Chinese, for the user."""
 
@@ -110,26 +86,6 @@ def load_geojson(path: Path) -> dict:
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
         raise BoundaryError(f"边界文件应为 GeoJSON FeatureCollection:{path}")
     return data
-
-
-def load_boundaries(path: Path | None) -> Boundaries | None:
-    """Read a towns GeoJSON whose features carry `code` (or `town_code`) and `name`."""
-    if path is None:
-        return None
-    from shapely.geometry import shape
-
-    data = load_geojson(path)
-    shapes = {}
-    for i, feature in enumerate(data.get("features", []), start=1):
-        props = feature.get("properties") or {}
-        code = str(props.get("code") or props.get("town_code") or "").strip()
-        if not code:
-            raise BoundaryError(f"边界文件第 {i} 个要素缺少 code(街镇代码)属性:{path}")
-        try:
-            shapes[code] = shape(feature["geometry"])
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise BoundaryError(f"边界文件第 {i} 个要素的几何无效:{path}") from exc
-    return Boundaries(geojson=data, shapes=shapes)
 
 
 # --- coverage helpers (map page) -----------------------------------------------------------------

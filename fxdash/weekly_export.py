@@ -15,10 +15,6 @@ from fxdash import export
 CHINESE_FONT = "Microsoft YaHei"  # present on the department's Windows PCs; Word substitutes elsewhere
 
 
-def xlsx_bytes(tables: dict[str, pd.DataFrame], notes: list[tuple[str, str]]) -> bytes:
-    return export.to_xlsx_bytes({name: export.with_labels(df) for name, df in tables.items()}, notes)
-
-
 def figure_png(fig, width: int = 1000, height: int = 420) -> bytes | None:
     """A plotly figure as PNG; None when no Chromium is available (the file then has no charts)."""
     try:

@@ -6,7 +6,6 @@ asks them about one Monday–Sunday week at a time, plus two small counts they d
 """
 
 import datetime as dt
-import json
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -36,7 +35,6 @@ METRICS = (
     ("fraud_amount", "劝阻涉诈金额", "元", 1),
     ("suggestions", "人民建议", "条", 1),
 )
-METRIC_KEYS = tuple(m[0] for m in METRICS)
 # what a short label leaves out, shown as the metric's help
 METRIC_NOTES = {
     "resolution_rate": "本周新上报的问题中,到周日已办结的比例。",
@@ -213,10 +211,6 @@ def latest_snapshot(con, f: Filters, monday: dt.date) -> pd.DataFrame:
         select * from final order by metric
     """
     return fetch(con, sql, [weeks.label(monday), filters_key(f)])
-
-
-def snapshot_json(df: pd.DataFrame) -> str:
-    return json.dumps(dict(zip(df["metric"], df["value"], strict=True)), ensure_ascii=False)
 
 
 # --- the whole briefing, in one call the page caches ---------------------------------------------------
