@@ -11,13 +11,18 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from fxdash import config, db, demo, export, geo
+from fxdash import access, config, db, demo, export, geo
 from fxdash import labels as L
 from fxdash.filters import LIST_FIELDS, Filters, default_filters, from_params
 from fxdash.queries import common
 
 GLOBAL_FIELDS = ("towns", "occupations", "enterprises")
 _STORE = "_fx_values"  # filter values that survive page switches (widget state does not)
+
+
+def current_user() -> access.User | None:
+    """The signed-in user of this session (None before sign-in); see fxdash.access."""
+    return st.session_state.get(access.SESSION_KEY)
 
 
 def settings() -> config.Settings:

@@ -1,8 +1,11 @@
 """All Chinese UI strings and category vocabularies, in one place.
 
 Code and identifiers are English; every word a user reads comes from here, so that wording is
-reviewed in one file and the vocabularies used by the generator, the schema checks, the import
+reviewed in one place and the vocabularies used by the generator, the schema checks, the import
 validation and the filters cannot drift apart.
+
+New areas add their own module beside this one (fxdash/labels/<area>.py, imported as
+`from fxdash.labels import <area> as LX`) instead of growing this file.
 """
 
 APP_TITLE = "奉贤区新就业群体服务与治理数据看板"
