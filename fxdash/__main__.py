@@ -25,6 +25,9 @@ def cmd_demo(args) -> int:
     print(f"演示数据库已写入 {path}(截至 {as_of},规模 ×{args.scale},种子 {args.seed},用时 {took:.1f} 秒)")
     for table, n in counts.items():
         print(f"  {table:<22}{n:>10,}")
+    from fxdash.store import cli as accounts_cli
+
+    accounts_cli.print_demo_accounts()
     return 0
 
 
@@ -53,6 +56,15 @@ def _register_ingest(sub) -> None:  # import / export / template (fxdash.ingest.
 
 
 COMMANDS.append(_register_ingest)
+
+
+def _register_accounts(sub) -> None:  # user / audit (fxdash.store.cli)
+    from fxdash.store import cli
+
+    cli.register(sub)
+
+
+COMMANDS.append(_register_accounts)
 
 
 def main(argv=None) -> int:

@@ -267,21 +267,27 @@ def downloads(df: pd.DataFrame, f: Filters, stem: str, key: str, labels: dict | 
               extra_notes: list[tuple[str, str]] | None = None) -> None:
     """CSV and XLSX download buttons for a table, with the filters (and any page-level narrowing
     such as a drill-down, `extra_notes`) written into the files."""
-    _download_buttons(export.with_labels(df, labels), filter_notes(f) + list(extra_notes or []), stem, key)
+    labelled = export.with_labels(df, labels)
+    _download_buttons(lambda: labelled, filter_notes(f) + list(extra_notes or []), stem, key)
 
 
 def table_downloads(df: pd.DataFrame, stem: str, key: str) -> None:
     """CSV and XLSX download buttons for a table that does not depend on the filters (e.g. a log)."""
-    _download_buttons(df, [(L.EXPORT_NOTE_TABLE, stem)], stem, key)
+    _download_buttons(lambda: df, [(L.EXPORT_NOTE_TABLE, stem)], stem, key)
 
 
-def _download_buttons(df: pd.DataFrame, notes: list[tuple[str, str]], stem: str, key: str) -> None:
+def lazy_table_downloads(get_df, stem: str, key: str) -> None:
+    """Like table_downloads, but the table is read (by `get_df()`) only when a button is clicked."""
+    _download_buttons(get_df, [(L.EXPORT_NOTE_TABLE, stem)], stem, key)
+
+
+def _download_buttons(get_df, notes: list[tuple[str, str]], stem: str, key: str) -> None:
     # built only when clicked: a long list (tens of thousands of rows) would otherwise be converted
     # to CSV and Excel on every rerun of the page
     c1, c2 = st.columns(2)
-    c1.download_button("下载 CSV", lambda: export.to_csv_bytes(df, notes),
+    c1.download_button("下载 CSV", lambda: export.to_csv_bytes(get_df(), notes),
                        file_name=f"{stem}.csv", mime="text/csv", key=f"{key}_csv", width="stretch")
-    c2.download_button("下载 Excel", lambda: export.to_xlsx_bytes({stem: df}, notes),
+    c2.download_button("下载 Excel", lambda: export.to_xlsx_bytes({stem: get_df()}, notes),
                        file_name=f"{stem}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        key=f"{key}_xlsx", width="stretch")

@@ -42,6 +42,34 @@ def ops_store(_own_store, tmp_path):
 
 
 @pytest.fixture(scope="session")
+def store_template(tmp_path_factory) -> Path:
+    """A migrated SQLite store holding the demo accounts (hashing them once per session is enough)."""
+    from fxdash.store import cli
+
+    path = tmp_path_factory.mktemp("store") / "template.sqlite3"
+    store = ops.open_store(str(path))
+    cli.demo_accounts(store)
+    ops.close_store(store)  # the last connection closed: the WAL is checkpointed into the file
+    return path
+
+
+def copy_store(template: Path, path: Path) -> Path:
+    for suffix in ("", "-wal", "-shm"):
+        if Path(f"{template}{suffix}").exists():
+            shutil.copy(f"{template}{suffix}", f"{path}{suffix}")
+    return path
+
+
+@pytest.fixture
+def demo_store(store_template, tmp_path):
+    """The test's own operational store (the one FXDASH_STORE names) with the demo accounts."""
+    copy_store(store_template, tmp_path / "ops.sqlite3")
+    store = ops.open_store(str(tmp_path / "ops.sqlite3"))
+    yield store
+    ops.close_store(store)
+
+
+@pytest.fixture(scope="session")
 def pg_cluster():
     """A throwaway PostgreSQL cluster (tests/pg.py), or a skip where PostgreSQL cannot be installed."""
     from tests import pg
@@ -127,10 +155,12 @@ def empty_con():
 
 
 @pytest.fixture
-def app_env(app_db_template, tmp_path, monkeypatch):
-    """Environment for AppTest: its own copy of the demo database, boundaries if available."""
+def app_env(app_db_template, store_template, tmp_path, monkeypatch):
+    """Environment for AppTest: its own copy of the demo database and of the store with the demo
+    accounts (sign in with tests.auth.login_apptest), boundaries if available."""
     path = tmp_path / "app.duckdb"
     shutil.copy(app_db_template, path)
+    copy_store(store_template, tmp_path / "ops.sqlite3")  # the FXDASH_STORE of _own_store
     monkeypatch.setenv("FXDASH_DB", str(path))
     monkeypatch.setenv("FXDASH_AS_OF", APP_AS_OF.isoformat())
     if TOWNS_GEOJSON.exists():
@@ -147,9 +177,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db_path: Path, extra_env: dict | None = None):
-    """Start `streamlit run app.py` on a free port; return (process, base URL)."""
+def start_server(db_path: Path, extra_env: dict | None = None, store_template: Path | None = None):
+    """Start `streamlit run app.py` on a free port; return (process, base URL). Its store starts as a
+    copy of `store_template` (demo accounts hashed once) when given, else the app creates them."""
     port = _free_port()
+    if store_template is not None:
+        copy_store(store_template, db_path.with_suffix(".ops.sqlite3"))
     # its own operational store beside the database (a session-scoped server starts before the
     # per-test FXDASH_STORE of _own_store is set)
     env = {**os.environ, "FXDASH_DB": str(db_path), "FXDASH_AS_OF": APP_AS_OF.isoformat(),
@@ -177,13 +210,13 @@ def start_server(db_path: Path, extra_env: dict | None = None):
 
 
 @pytest.fixture(scope="session")
-def app_server(app_db_template, tmp_path_factory):
+def app_server(app_db_template, store_template, tmp_path_factory):
     """The app served by `streamlit run` on localhost, on its own copy of the demo database."""
     if CHROMIUM is None:
         pytest.skip("no Chromium found (install Debian's chromium to run browser tests)")
     path = tmp_path_factory.mktemp("server") / "app.duckdb"
     shutil.copy(app_db_template, path)
-    proc, url = start_server(path)
+    proc, url = start_server(path, store_template=store_template)
     yield url
     proc.terminate()
     try:

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.auth import login_apptest
 from tests.conftest import ROOT
 
 PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
@@ -14,7 +15,7 @@ def run_app(params: dict | None = None) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     for key, value in (params or {}).items():
         at.query_params[key] = value
-    return at.run()
+    return login_apptest(at.run())
 
 
 def qp(at: AppTest, key: str) -> list:

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from fxdash import labels as L
 from fxdash.filters import Filters
 from fxdash.queries import community as q
+from tests.auth import login_apptest
 from tests.conftest import REF_DATE, ROOT
 
 D = dt.date
@@ -231,7 +232,7 @@ def run_page(params: dict | None = None) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     for key, value in (params or {}).items():
         at.query_params[key] = value
-    at.run()
+    login_apptest(at.run())
     return at.switch_page("pages/community.py").run()
 
 

@@ -5,12 +5,13 @@ from streamlit.testing.v1 import AppTest
 from fxdash import db
 from fxdash import labels as L
 from fxdash.ingest import IMPORTABLE
+from tests.auth import login_apptest
 from tests.conftest import ROOT
 
 
 def open_page() -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    at.run()
+    login_apptest(at.run())
     at.switch_page("pages/data.py").run()
     assert not at.exception, [e.message for e in at.exception]
     return at

@@ -4,6 +4,7 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
+from tests.auth import login_apptest
 from tests.conftest import ROOT
 
 
@@ -11,7 +12,7 @@ def open_map(params: dict | None = None) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     for key, value in (params or {}).items():
         at.query_params[key] = value
-    at.run()
+    login_apptest(at.run())
     at.switch_page("pages/map.py").run()
     assert not at.exception, [e.message for e in at.exception]
     return at

@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 from fxdash import labels as L
 from fxdash.filters import Filters
 from fxdash.queries import overview, people
+from tests.auth import login_apptest
 from tests.conftest import ROOT
 
 D = dt.date
@@ -239,7 +240,7 @@ def run_page(params: dict | None = None) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     for key, value in (params or {}).items():
         at.query_params[key] = value
-    at.run()
+    login_apptest(at.run())
     return at.switch_page("pages/people.py").run()
 
 

@@ -220,12 +220,13 @@ def test_demo_outcomes_add_up_and_are_fast(ref_con):
 def run_page(params: dict | None = None):
     from streamlit.testing.v1 import AppTest
 
+    from tests.auth import login_apptest
     from tests.conftest import ROOT
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     for key, value in (params or {}).items():
         at.query_params[key] = value
-    at.run()
+    login_apptest(at.run())
     return at.switch_page("pages/reports.py").run()
 
 

@@ -1,0 +1,143 @@
+"""The login gate (Streamlit side): runs in app.py before st.navigation, so no page script and no data
+query runs for a session that has not signed in. The rules live in fxdash.store.accounts / sessions.
+
+The session token is kept in st.session_state only (never in the URL); the User is put in
+st.session_state[access.SESSION_KEY] only after the store has confirmed the session on this run.
+"""
+
+import logging
+import uuid
+
+import streamlit as st
+
+from fxdash import access, ui
+from fxdash import labels as L
+from fxdash.labels import accounts as LA
+from fxdash.store import accounts, audit, sessions
+
+TOKEN_KEY = "_fx_session_token"
+NOTICE_KEY = "_fx_login_notice"
+log = logging.getLogger("fxdash")
+
+
+def report_error(exc: BaseException) -> str:
+    """Log an error with a short id (the server log has the traceback; the browser gets the id)."""
+    error_id = uuid.uuid4().hex[:8]
+    log.error("fxdash error %s", error_id, exc_info=exc)
+    return error_id
+
+
+def _store():
+    try:
+        store = ui.ops_store()
+        audit.attach(store)
+        return store
+    except Exception as exc:  # noqa: BLE001 - nothing may run without the store; say so with an id
+        st.error(LA.STORE_UNAVAILABLE.format(error_id=report_error(exc)))
+        st.stop()
+
+
+@st.cache_resource(show_spinner=False)
+def _demo_accounts_ready(store_url: str) -> bool:
+    """Once per process and store: the demo database's accounts exist (created when missing)."""
+    from fxdash.store import cli
+
+    cli.demo_accounts(ui.ops_store())
+    return True
+
+
+def _forget_session(notice: str | None = None) -> None:
+    """Drop everything this browser session held (filters, widgets, the user); keep a notice to show."""
+    for key in list(st.session_state.keys()):
+        del st.session_state[key]
+    if notice:
+        st.session_state[NOTICE_KEY] = notice
+
+
+def gate() -> access.User:
+    """The signed-in user of this run, or (after showing the login form) st.stop()."""
+    store = _store()
+    demo = ui.is_demo()
+    if demo:
+        _demo_accounts_ready(store.url)
+    token = st.session_state.get(TOKEN_KEY)
+    if token:
+        idle = ui.settings().idle_minutes
+        checked = sessions.check(store, token, idle, demo)
+        if checked.user is not None:
+            st.session_state[access.SESSION_KEY] = checked.user
+            return checked.user
+        notice = {"expired": LA.LOGIN_EXPIRED.format(minutes=idle), "demo_off": LA.LOGIN_DEMO_OFF}
+        _forget_session(notice.get(checked.reason, LA.LOGIN_ENDED))
+    st.session_state.pop(access.SESSION_KEY, None)
+    if not demo and not accounts.has_real_admin(store):
+        st.title(LA.NO_ADMIN_TITLE)
+        st.warning(LA.NO_ADMIN_TEXT, icon=":material/admin_panel_settings:")
+        st.stop()
+    _login_form(store, demo)
+    st.stop()
+
+
+def _login_form(store, demo: bool) -> None:
+    _, middle, _ = st.columns([1, 2, 1])
+    with middle:
+        st.title(L.APP_SHORT)
+        st.subheader(LA.LOGIN_TITLE)
+        notice = st.session_state.pop(NOTICE_KEY, None)
+        if notice:
+            st.info(notice)
+        with st.form("fx_login", clear_on_submit=True):
+            name = st.text_input(LA.LOGIN_USER, max_chars=40, autocomplete="username")
+            password = st.text_input(LA.LOGIN_PASSWORD, type="password", max_chars=200,
+                                     autocomplete="current-password")
+            submitted = st.form_submit_button(LA.LOGIN_BUTTON, type="primary", width="stretch")
+        if demo:
+            st.caption(LA.LOGIN_DEMO_HINT)
+        if not submitted:
+            return
+        if not name.strip() or not password:
+            st.warning(LA.LOGIN_EMPTY)
+            return
+        result = accounts.sign_in(store, name, password, demo_allowed=demo)
+        if result.user is None:
+            st.error(LA.LOGIN_DEMO_OFF if result.outcome == "demo_off" else LA.LOGIN_FAILED)
+            return
+        token = sessions.start(store, result.user.username)
+        _forget_session()
+        st.session_state[TOKEN_KEY] = token
+        st.rerun()  # the next run finds the session, puts the user in the state and shows the pages
+
+
+def _logout() -> None:
+    user = st.session_state.get(access.SESSION_KEY)
+    sessions.end(ui.ops_store(), st.session_state.get(TOKEN_KEY), user.username if user else None)
+    _forget_session(LA.LOGIN_ENDED)
+
+
+def account_sidebar(user: access.User) -> None:
+    """Who is signed in, and the logout button."""
+    with st.sidebar:
+        st.caption(LA.SIGNED_IN_AS.format(name=user.username, role=LA.ROLE_LABELS.get(user.role, user.role)))
+        st.button(LA.LOGOUT, on_click=_logout, icon=":material/logout:", width="stretch", key="fx_logout")
+
+
+def is_admin(user: access.User | None) -> bool:
+    return user is not None and user.role == access.ADMIN
+
+
+def require_admin() -> access.User:
+    """First line of an admin page: anyone else is refused (and the refusal is in the audit log)."""
+    ui.ensure_frame()
+    user = ui.current_user()
+    if not is_admin(user):
+        access.record("page_denied", user.username if user else None, page=_page_name())
+        st.error(LA.ADMIN_ONLY)
+        st.stop()
+    return user
+
+
+def _page_name() -> str:
+    try:
+        return st.context.url or ""
+    except AttributeError:
+        return ""

@@ -1,0 +1,39 @@
+"""Signing in from tests: the demo accounts, AppTest through the real login form, Playwright likewise.
+
+There is no bypass in the product: tests sign in exactly as a person does.
+"""
+
+from fxdash.labels import accounts as LA
+from fxdash.store.accounts import DEMO_ACCOUNTS
+
+PASSWORDS = {name: password for name, _, _, password in DEMO_ACCOUNTS}
+ACCOUNT = {role: name for name, role, _, _ in DEMO_ACCOUNTS}  # role -> demo user name
+ADMIN = ACCOUNT["admin"]
+
+
+def login_apptest(at, username: str = ADMIN, password: str | None = None):
+    """Fill 用户名 / 密码 on the login form of an AppTest that has run once, press 登录, run."""
+    if not at.text_input:  # not run yet
+        at.run()
+    password = PASSWORDS[username] if password is None else password
+    by_label = {w.label: w for w in at.text_input}
+    by_label[LA.LOGIN_USER].input(username)
+    by_label[LA.LOGIN_PASSWORD].input(password)
+    next(b for b in at.button if b.label == LA.LOGIN_BUTTON).click()
+    return at.run()
+
+
+def login(page, base_url: str, username: str = ADMIN, password: str | None = None, path: str = "/"):
+    """Open base_url + path in Playwright, sign in through the form, wait for the page to be drawn.
+
+    A browser tab is one Streamlit session: every page.goto() opens a new one, so sign in again."""
+    from tests.conftest import wait_for_app
+
+    password = PASSWORDS[username] if password is None else password
+    page.goto(base_url + path)
+    page.get_by_label(LA.LOGIN_USER).fill(username)
+    page.get_by_label(LA.LOGIN_PASSWORD).fill(password)
+    page.get_by_role("button", name=LA.LOGIN_BUTTON).click()
+    page.get_by_role("button", name=LA.LOGOUT).wait_for(timeout=60_000)
+    wait_for_app(page)
+    return page
