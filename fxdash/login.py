@@ -54,12 +54,11 @@ def _forget_session(notice: str | None = None) -> None:
         st.session_state[NOTICE_KEY] = notice
 
 
-def gate() -> access.User:
-    """The signed-in user of this run, or (after showing the login form) st.stop()."""
+def confirm() -> access.User | None:
+    """The user of this browser session if the store confirms the session now; else None, with the
+    session forgotten and the reason kept for the login form."""
     store = _store()
     demo = ui.is_demo()
-    if demo:
-        _demo_accounts_ready(store.url)
     token = st.session_state.get(TOKEN_KEY)
     if token:
         idle = ui.settings().idle_minutes
@@ -70,12 +69,30 @@ def gate() -> access.User:
         notice = {"expired": LA.LOGIN_EXPIRED.format(minutes=idle), "demo_off": LA.LOGIN_DEMO_OFF}
         _forget_session(notice.get(checked.reason, LA.LOGIN_ENDED))
     st.session_state.pop(access.SESSION_KEY, None)
+    return None
+
+
+def gate() -> access.User:
+    """The signed-in user of this run, or (after showing the login form) st.stop()."""
+    user = confirm()
+    if user is not None:
+        return user
+    store, demo = _store(), ui.is_demo()
+    if demo:
+        _demo_accounts_ready(store.url)
+    # a navigation of one hidden page: the app is in st.navigation mode from the first request on,
+    # so no page file can be reached (and no page list is shown) before signing in
     if not demo and not accounts.has_real_admin(store):
-        st.title(LA.NO_ADMIN_TITLE)
-        st.warning(LA.NO_ADMIN_TEXT, icon=":material/admin_panel_settings:")
-        st.stop()
-    _login_form(store, demo)
+        st.navigation([st.Page(_no_admin, title=LA.NO_ADMIN_TITLE, url_path="setup")], position="hidden").run()
+    else:
+        st.navigation([st.Page(lambda: _login_form(store, demo), title=LA.LOGIN_TITLE, url_path="login")],
+                      position="hidden").run()
     st.stop()
+
+
+def _no_admin() -> None:
+    st.title(LA.NO_ADMIN_TITLE)
+    st.warning(LA.NO_ADMIN_TEXT, icon=":material/admin_panel_settings:")
 
 
 def _login_form(store, demo: bool) -> None:

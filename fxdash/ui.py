@@ -341,8 +341,12 @@ def ensure_frame() -> None:
     Streamlit's legacy pages/ mode runs that page file without app.py until st.navigation has run
     once in the process. Then we switch the process to st.navigation mode and rerun: the same URL
     now goes through app.py, which builds the filters, the banner and the page list.
+    The signed-in session is confirmed here too, so a page never runs for a session that has
+    ended, expired or was never signed in, whichever way the page was reached.
     """
-    if "fx_filters" not in st.session_state:
+    from fxdash import login
+
+    if "fx_filters" not in st.session_state or login.confirm() is None:
         from streamlit.runtime.pages_manager import PagesManager
 
         PagesManager.uses_pages_directory = False
