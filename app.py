@@ -9,7 +9,6 @@ from fxdash.labels import accounts as LA
 st.set_page_config(page_title=L.APP_SHORT, page_icon="🛵", layout="wide")
 
 ui.ensure_database()
-user = login.gate()  # signs in or stops: nothing below runs, and no data is read, before that
 
 PAGES = [
     st.Page("pages/overview.py", title=L.PAGE_OVERVIEW, icon=":material/dashboard:", default=True),
@@ -20,11 +19,14 @@ PAGES = [
     st.Page("pages/weekly.py", title=L.PAGE_WEEKLY, icon=":material/event_note:"),
     st.Page("pages/data.py", title=L.PAGE_DATA, icon=":material/database:"),
 ]
+ADMIN_PAGES = [
+    st.Page("pages/users.py", title=LA.PAGE_USERS, icon=":material/manage_accounts:"),
+    st.Page("pages/audit.py", title=LA.PAGE_AUDIT, icon=":material/policy:"),
+]
+# signs in or stops: no page runs, and no data is read, before that (declaring pages reads nothing)
+user = login.gate([p.url_path for p in PAGES + ADMIN_PAGES])
 if login.is_admin(user):
-    PAGES += [
-        st.Page("pages/users.py", title=LA.PAGE_USERS, icon=":material/manage_accounts:"),
-        st.Page("pages/audit.py", title=LA.PAGE_AUDIT, icon=":material/policy:"),
-    ]
+    PAGES += ADMIN_PAGES
 
 present = ui.presentation_mode()
 # in projector mode the sidebar is hidden, so the page list moves to the top bar

@@ -72,21 +72,24 @@ def confirm() -> access.User | None:
     return None
 
 
-def gate() -> access.User:
-    """The signed-in user of this run, or (after showing the login form) st.stop()."""
+def gate(url_paths: list[str]) -> access.User:
+    """The signed-in user of this run, or (after showing the login form) st.stop().
+
+    Before signing in, the navigation holds one hidden stand-in per page of the app (same URL path,
+    showing the login form): no page file can run and no page list is shown, a shared link keeps its
+    address, and after signing in the same address opens the real page."""
     user = confirm()
     if user is not None:
         return user
     store, demo = _store(), ui.is_demo()
     if demo:
         _demo_accounts_ready(store.url)
-    # a navigation of one hidden page: the app is in st.navigation mode from the first request on,
-    # so no page file can be reached (and no page list is shown) before signing in
     if not demo and not accounts.has_real_admin(store):
-        st.navigation([st.Page(_no_admin, title=LA.NO_ADMIN_TITLE, url_path="setup")], position="hidden").run()
+        title, show = LA.NO_ADMIN_TITLE, _no_admin
     else:
-        st.navigation([st.Page(lambda: _login_form(store, demo), title=LA.LOGIN_TITLE, url_path="login")],
-                      position="hidden").run()
+        title, show = LA.LOGIN_TITLE, lambda: _login_form(store, demo)
+    stand_ins = [st.Page(show, title=title, url_path=path, default=i == 0) for i, path in enumerate(url_paths)]
+    st.navigation(stand_ins, position="hidden").run()
     st.stop()
 
 

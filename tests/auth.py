@@ -23,17 +23,19 @@ def login_apptest(at, username: str = ADMIN, password: str | None = None):
     return at.run()
 
 
-def login(page, base_url: str, username: str = ADMIN, password: str | None = None, path: str = "/"):
-    """Open base_url + path in Playwright, sign in through the form, wait for the page to be drawn.
+def login(page, base_url: str, username: str = ADMIN, password: str | None = None, path: str | None = "/"):
+    """Open base_url + path in Playwright (path None: the form already shown, e.g. after a reload), sign
+    in through the form, wait for the page to be drawn.
 
-    A browser tab is one Streamlit session: every page.goto() opens a new one, so sign in again."""
+    A browser tab is one Streamlit session: every page.goto() or reload opens a new one, so sign in again."""
     from tests.conftest import wait_for_app
 
     password = PASSWORDS[username] if password is None else password
-    page.goto(base_url + path)
+    if path is not None:
+        page.goto(base_url + path)
     page.get_by_label(LA.LOGIN_USER).fill(username)
     page.get_by_label(LA.LOGIN_PASSWORD).fill(password)
     page.get_by_role("button", name=LA.LOGIN_BUTTON).click()
-    page.get_by_role("button", name=LA.LOGOUT).wait_for(timeout=60_000)
+    page.get_by_label(LA.LOGIN_PASSWORD).wait_for(state="detached", timeout=60_000)
     wait_for_app(page)
     return page

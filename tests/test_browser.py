@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.conftest import ROOT, outside_requests, screenshot, wait_for_app
+from tests.auth import login
+from tests.conftest import ROOT, outside_requests, screenshot
 
 PAGE_FILES = sorted(p.stem for p in (ROOT / "pages").glob("*.py"))
 
@@ -15,8 +16,7 @@ def page_url(base: str, stem: str) -> str:
 
 @pytest.mark.parametrize("stem", PAGE_FILES)
 def test_page_renders_in_chromium_with_chinese_and_no_exception(app_server, page, stem):
-    page.goto(page_url(app_server, stem))
-    wait_for_app(page)
+    login(page, app_server, path=page_url("", stem))
     page.wait_for_timeout(1500)  # charts and decks finish drawing after the script
     assert page.get_by_test_id("stException").count() == 0
     text = page.inner_text("[data-testid='stApp']")
@@ -27,8 +27,7 @@ def test_page_renders_in_chromium_with_chinese_and_no_exception(app_server, page
 
 
 def test_overview_shows_figures_and_charts(app_server, page):
-    page.goto(app_server + "/")
-    wait_for_app(page)
+    login(page, app_server)
     assert page.get_by_test_id("stMetric").count() == 8
     assert page.get_by_test_id("stPlotlyChart").count() >= 2
     page.wait_for_selector("[data-testid='stDeckGlJsonChart'] canvas", timeout=30_000)
@@ -36,20 +35,18 @@ def test_overview_shows_figures_and_charts(app_server, page):
 
 
 def test_a_copied_url_reopens_the_same_view_after_reload(app_server, page):
-    page.goto(app_server + "/?town=310120111&occ=外卖骑手&from=2026-10-01&to=2026-10-31")
-    wait_for_app(page)
+    login(page, app_server, path="/?town=310120111&occ=外卖骑手&from=2026-10-01&to=2026-10-31")
     sidebar = page.get_by_test_id("stSidebar").inner_text()
     assert "青村镇" in sidebar and "外卖骑手" in sidebar
     page.reload()
-    wait_for_app(page)
+    login(page, app_server, path=None)  # a reload is a new session
     assert "青村镇" in page.get_by_test_id("stSidebar").inner_text()
     assert "town=310120111" in page.url
 
 
 def test_tables_offer_no_unescaped_csv_download(app_server, page):
     """Exports go through our own buttons (filters noted, formulas escaped); the grid's CSV button is hidden."""
-    page.goto(app_server + "/reports")
-    wait_for_app(page)
+    login(page, app_server, path="/reports")
     grid = page.locator("[data-testid='stDataFrame']:visible").first
     grid.hover()
     page.wait_for_timeout(500)

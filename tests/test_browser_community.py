@@ -3,7 +3,8 @@
 import pytest
 
 from fxdash import labels as L
-from tests.conftest import outside_requests, screenshot, wait_for_app
+from tests.auth import login
+from tests.conftest import outside_requests, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -13,10 +14,7 @@ TAB_STEMS = ("care", "fraud", "suggestions", "scenes", "resources")
 def open_page(page, base: str) -> None:
     """Open the entry page first: until app.py has run once, Streamlit serves a deep link in legacy
     pages/ mode (the page guards against that by going to the overview), then the community page."""
-    page.goto(base + "/")
-    wait_for_app(page)
-    page.goto(base + "/community")
-    wait_for_app(page)
+    login(page, base, path="/community")
 
 
 def test_every_community_tab_renders_with_charts_and_no_exception(app_server, page):

@@ -4,18 +4,30 @@ import shutil
 
 import pytest
 
-from tests.conftest import outside_requests, screenshot, start_server, wait_for_app
+from fxdash import access
+from fxdash import store as ops
+from fxdash.store import accounts
+from tests.auth import login
+from tests.conftest import copy_store, outside_requests, screenshot, start_server, wait_for_app
 from tests.test_ingest import REPORT_HEADER, csv_bytes, report_rows
 
 pytestmark = pytest.mark.browser
 
 
+# These tests import real rows, after which the demo accounts stop working: sign in as a real admin,
+# created on the command line's code path before the server starts.
+ADMIN, PASSWORD = "data-admin", "a real admin password"
+
+
 @pytest.fixture(scope="module")
-def data_server(app_db_template, tmp_path_factory):
+def data_server(app_db_template, store_template, tmp_path_factory):
     """A server of its own: these tests write to the database, which other browser tests must not see."""
     folder = tmp_path_factory.mktemp("data_server")
     path = folder / "app.duckdb"
     shutil.copy(app_db_template, path)
+    store = ops.open_store(str(copy_store(store_template, path.with_suffix(".ops.sqlite3"))))
+    accounts.add(store, ADMIN, access.ADMIN, [], True, PASSWORD, {})
+    ops.close_store(store)
     proc, url = start_server(path, {"FXDASH_IMPORTS": str(folder / "imports")})
     yield url, path
     proc.terminate()
@@ -23,13 +35,7 @@ def data_server(app_db_template, tmp_path_factory):
 
 
 def open_data_page(page, url: str) -> None:
-    # A fresh server that is first asked for /data runs pages/data.py alone (Streamlit's old
-    # multipage mode) until the entry script has declared st.navigation once: open / first.
-    page.goto(url + "/")
-    wait_for_app(page)
-    page.get_by_test_id("stSidebar").get_by_text("数据管理").first.wait_for(timeout=60_000)
-    page.goto(url + "/data")
-    wait_for_app(page)
+    login(page, url, ADMIN, PASSWORD, path="/data")
     page.get_by_text("演示数据").first.wait_for(timeout=60_000)
     wait_for_app(page)
 

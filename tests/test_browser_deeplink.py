@@ -4,7 +4,8 @@ import shutil
 
 import pytest
 
-from tests.conftest import start_server, wait_for_app
+from tests.auth import login
+from tests.conftest import start_server
 
 pytestmark = pytest.mark.browser
 
@@ -18,8 +19,7 @@ def test_deep_link_is_the_first_request_of_a_fresh_server(app_db_template, tmp_p
     try:
         context = browser.new_context(viewport={"width": 1400, "height": 900})
         pg = context.new_page()
-        pg.goto(url + path)
-        wait_for_app(pg)
+        login(pg, url, path=path)
         assert pg.get_by_test_id("stException").count() == 0
         assert pg.locator("h1").first.inner_text().strip() == title
         assert path.split("?")[0] in pg.url and "occ=" in pg.url

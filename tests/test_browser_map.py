@@ -3,6 +3,7 @@
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from tests.auth import login
 from tests.conftest import OUTPUT, outside_requests, screenshot, wait_for_app
 
 pytestmark = pytest.mark.browser
@@ -11,10 +12,7 @@ pytestmark = pytest.mark.browser
 def open_map(page, base: str, query: str = "") -> None:
     # A fresh server runs its first session in Streamlit's old pages/-folder mode unless that session
     # starts at the entry page (PagesManager.uses_pages_directory), so open "/" first.
-    page.goto(base + "/")
-    wait_for_app(page)
-    page.goto(base + "/map" + query)
-    wait_for_app(page)
+    login(page, base, path="/map" + query)
     page.wait_for_selector("[data-testid='stDeckGlJsonChart'] canvas", timeout=30_000)
     page.wait_for_timeout(2500)  # deck.gl draws after the script has finished
 

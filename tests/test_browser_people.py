@@ -3,7 +3,8 @@
 import pytest
 
 from fxdash import labels as L
-from tests.conftest import outside_requests, screenshot, wait_for_app
+from tests.auth import login
+from tests.conftest import outside_requests, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -16,12 +17,9 @@ def open_tab(page, name: str) -> None:
 def open_people(page, base: str, query: str = "") -> None:
     # Streamlit runs a fresh server in its old pages/ mode (skipping app.py) until app.py has called
     # st.navigation once, so a deep link as the very first request fails; open the root first.
-    page.goto(base + "/")
-    wait_for_app(page)
     # tall enough to capture the tables below the charts (Streamlit scrolls inside its own container)
     page.set_viewport_size({"width": 1600, "height": 2600})
-    page.goto(base + "/people" + query)
-    wait_for_app(page)
+    login(page, base, path="/people" + query)
 
 
 def test_people_page_tabs_render_with_chinese_charts(app_server, page):

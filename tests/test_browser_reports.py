@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.auth import login
 from tests.conftest import outside_requests, screenshot, wait_for_app
 
 pytestmark = pytest.mark.browser
@@ -10,10 +11,7 @@ pytestmark = pytest.mark.browser
 def open_reports(page, base: str, query: str = "") -> None:
     # A fresh server whose very first visit is a deep link runs the page without app.py (Streamlit's
     # pages/-folder fallback, see the report); open the app's root once so the navigation is known.
-    page.goto(base + "/")
-    wait_for_app(page)
-    page.goto(f"{base}/reports{query}")
-    wait_for_app(page)
+    login(page, base, path=f"/reports{query}")
     page.wait_for_timeout(2000)  # charts and the deck finish drawing after the script
 
 
@@ -37,7 +35,7 @@ def test_a_drill_in_the_url_survives_a_reload(app_server, page):
     assert page.get_by_test_id("stException").count() == 0
     assert "已聚焦:问题类别 消防隐患" in page.inner_text("[data-testid='stApp']")
     page.reload()
-    wait_for_app(page)
+    login(page, app_server, path=None)  # a reload is a new session
     assert "drill=cat" in page.url
     screenshot(page, "reports_drill")
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.conftest import outside_requests, screenshot, wait_for_app
+from tests.auth import login
+from tests.conftest import outside_requests, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -12,8 +13,7 @@ def test_weekly_page_shows_the_week_and_its_briefing(app_server, browser):
     pg = context.new_page()
     requests = []
     pg.on("request", lambda r: requests.append(r.url))
-    pg.goto(app_server + "/weekly?week=2026-W47")
-    wait_for_app(pg)
+    login(pg, app_server, path="/weekly?week=2026-W47")
     pg.wait_for_timeout(1500)
     assert pg.get_by_test_id("stException").count() == 0
     text = pg.inner_text("[data-testid='stApp']")
@@ -28,8 +28,7 @@ def test_projector_mode_hides_the_sidebar_and_enlarges_type(app_server, browser)
     context = browser.new_context(viewport={"width": 1600, "height": 1800}, locale="zh-CN")
     pg = context.new_page()
     for path, name in (("/weekly?present=1&week=2026-W47", "weekly_projector"), ("/?present=1", "overview_projector")):
-        pg.goto(app_server + path)
-        wait_for_app(pg)
+        login(pg, app_server, path=path)
         pg.wait_for_timeout(1000)
         assert pg.get_by_test_id("stException").count() == 0
         assert not pg.get_by_test_id("stSidebar").is_visible()
@@ -41,7 +40,6 @@ def test_projector_mode_hides_the_sidebar_and_enlarges_type(app_server, browser)
 
 
 def test_a_bad_week_in_the_url_gives_a_chinese_warning(app_server, page):
-    page.goto(app_server + "/weekly?week=2031-W99")
-    wait_for_app(page)
+    login(page, app_server, path="/weekly?week=2031-W99")
     assert page.get_by_test_id("stException").count() == 0
     assert "无效或不是已结束的周次" in page.inner_text("[data-testid='stApp']")
