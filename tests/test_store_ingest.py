@@ -29,3 +29,24 @@ def test_every_attempt_is_logged_with_who_and_why(con, ops_store, tmp_path):  # 
     assert failed.message.startswith("1 个问题") and "3 行" in failed.message and failed.rows_inserted == 0
     assert log.iloc[0].rows_inserted == 2 and len(log.iloc[0].sha256) == 64
     assert events == [("import", "张三", "失败"), ("import", "李四", "成功")]
+
+
+def test_a_command_line_import_is_logged_and_audited_with_the_os_user(work_db, ops_store, tmp_path):  # noqa: F811
+    import os
+    import subprocess
+    import sys
+
+    from fxdash.store import audit
+    from tests.conftest import ROOT
+
+    path = tmp_path / "r.csv"
+    path.write_bytes(csv_bytes([REPORT_HEADER, *report_rows(3)]))
+    done = subprocess.run([sys.executable, "-m", "fxdash", "import", str(path), "--table", "reports", "--db",
+                           str(work_db)], cwd=ROOT, capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "FXDASH_IMPORTS": str(tmp_path / "imports")})
+    assert done.returncode == 0, done.stderr
+    log = imports.recent(ops_store)
+    assert log["status"].tolist() == ["成功"] and log.iloc[0].username.startswith("os:")
+    events = audit.rows(ops_store)
+    assert events["action"].tolist() == ["import"] and events.iloc[0].username == log.iloc[0].username
+    assert audit.verify(ops_store).ok

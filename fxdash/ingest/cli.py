@@ -18,7 +18,7 @@ def register(sub) -> None:
     p.add_argument("--crs", default="wgs84", choices=CRS, help="文件中坐标的坐标系,默认 wgs84")
     p.add_argument("--db", help="数据库文件路径(默认 FXDASH_DB)")
     p.add_argument("--dry-run", action="store_true", help="只检查,不写入")
-    p.add_argument("--user", help="操作人(写入导入记录)")
+    p.add_argument("--user", help="操作人(写入导入记录;默认为当前系统用户)")
     p.set_defaults(func=cmd_import)
     e = sub.add_parser("export", help="导出一张数据表为 Excel 或 CSV(表头与导入模板一致)")
     e.add_argument("--table", required=True, choices=EXPORTABLE, help="数据表")
@@ -36,13 +36,19 @@ def cmd_import(args) -> int:
     if not path.is_file():
         print(f"找不到文件:{path}", file=sys.stderr)
         return 2
+    from fxdash import store as ops
+    from fxdash.store import audit
+    from fxdash.store.cli import operator
+
+    store = ops.open_store()
+    audit.attach(store)  # the import is announced to the audit log like one made on the page
     con = db.connect(args.db or config.load_settings().db)
     try:
         def progress(frac, text):
             print(f"{text} {frac:.0%}", file=sys.stderr, flush=True)
 
         result = import_file(con, path.read_bytes(), path.name, args.table, args.crs, dry_run=args.dry_run,
-                             username=args.user, progress=progress)
+                             username=args.user or operator(), progress=progress, store=store)
     finally:
         con.close()
     label = L.TABLE_LABELS[args.table]
