@@ -12,6 +12,7 @@ import pandas as pd
 
 from fxdash import weeks
 from fxdash.filters import Filters
+from fxdash.privacy import personal
 from fxdash.queries import community, overview, people, reports, spatial
 from fxdash.queries.common import fetch, scalar, worker_where
 
@@ -167,6 +168,7 @@ def laggard_towns(con, f: Filters, monday: dt.date, n: int = 3, min_decided: int
     return out[["town", "decided", "on_time", "on_time_rate"]].reset_index(drop=True)
 
 
+@personal(**reports.overdue_list.personal)
 def overdue_to_discuss(con, f: Filters, monday: dt.date) -> pd.DataFrame:
     """Open reports past their deadline at the end of the week (the reports page's list)."""
     return reports.overdue_list(con, week_filters(f, monday))
@@ -216,6 +218,7 @@ def latest_snapshot(con, f: Filters, monday: dt.date) -> pd.DataFrame:
 # --- the whole briefing, in one call the page caches ---------------------------------------------------
 
 
+@personal(overdue=reports.overdue_list.personal)
 def bundle(con, f: Filters, monday: dt.date) -> dict:
     """Everything the weekly page and its export show for one week."""
     from fxdash import briefing
