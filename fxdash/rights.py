@@ -13,6 +13,7 @@ app's earlier behaviour (all towns, masked, no writes other than what was there)
 """
 
 from dataclasses import replace
+from datetime import date
 
 from fxdash import access, privacy
 from fxdash.access import ADMIN, DISTRICT, TOWN, VIEWER, User
@@ -99,6 +100,15 @@ def call(fn, con, f: Filters | None, user: User | None, **kwargs):
     """Run a query function for a user: scope intersected in, personal columns protected."""
     result = fn(con, **kwargs) if f is None else fn(con, scoped(f, user), **kwargs)
     return privacy.protect(result, privacy.declared(fn), mask_mode(user))
+
+
+def table(con, name: str, user: User | None):
+    """A whole table (data page, `python -m fxdash export`) as the user may have it: rows of their
+    towns only, personal columns protected."""
+    from fxdash.queries import data
+
+    f = Filters(date_from=date.min, date_to=date.max, scope=scope(user))
+    return privacy.protect_table(data.table_rows(con, name, f), name, mask_mode(user))
 
 
 def announce_export(user: User | None, what: str, f: Filters | None, rows: int, masked: bool) -> None:

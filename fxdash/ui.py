@@ -11,9 +11,11 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from fxdash import access, config, db, demo, export, geo
+# (ui_rights uses this module at call time only, so importing each other is harmless)
+from fxdash import access, config, db, demo, geo, privacy, rights, ui_rights
 from fxdash import labels as L
 from fxdash.filters import LIST_FIELDS, Filters, default_filters, from_params
+from fxdash.labels import rights as LR
 from fxdash.queries import common
 
 GLOBAL_FIELDS = ("towns", "occupations", "enterprises")
@@ -67,17 +69,26 @@ def data_version() -> str:
 
 
 def run(fn, filters: Filters | None = None, /, **kwargs):
-    """Call a query function with a fresh cursor, cached by filters and the data version."""
-    return _cached(fn.__module__, fn.__qualname__, filters, data_version(), tuple(sorted(kwargs.items())))
+    """Call a query function for the signed-in user with a fresh cursor, scoped and masked as
+    fxdash.rights.call does; cached by the scoped filters, the masking mode and the data version."""
+    user = current_user()
+    if filters is not None:
+        filters = rights.scoped(filters, user)
+    return _cached(fn.__module__, fn.__qualname__, filters, data_version(), tuple(sorted(kwargs.items())),
+                   rights.mask_mode(user))
 
 
 @st.cache_data(show_spinner=False, max_entries=1024)
-def _cached(module: str, name: str, filters, version: str, kwargs: tuple):
+def _cached(module: str, name: str, filters, version: str, kwargs: tuple, mode: str):
     fn = getattr(importlib.import_module(module), name)
     with connection().cursor() as cur:
-        if filters is None:
-            return fn(cur, **dict(kwargs))
-        return fn(cur, filters, **dict(kwargs))
+        result = fn(cur, **dict(kwargs)) if filters is None else fn(cur, filters, **dict(kwargs))
+    return privacy.protect(result, privacy.declared(fn), mode)
+
+
+def user_scope() -> Filters:
+    """Filters carrying only the user's scope (for the lookups of towns and enterprises)."""
+    return rights.scoped(default_filters(settings().as_of), current_user())
 
 
 def is_demo() -> bool:
@@ -140,9 +151,8 @@ def _query_params() -> dict:
 def _store() -> dict:
     """Filter values for this session, first read from the URL (a shared link reopens its view)."""
     if _STORE not in st.session_state:
-        with connection().cursor() as cur:
-            known = {"towns": tuple(common.town_names(cur)), "enterprises": tuple(common.enterprise_names(cur))}
-        f, errors = from_params(_query_params(), settings().as_of, known)
+        params, known = ui_rights.within_scope(_query_params(), user_scope())
+        f, errors = from_params(params, settings().as_of, known)
         st.session_state[_STORE] = {"period": (f.date_from, f.date_to),
                                     **{name: list(getattr(f, name)) for name in LIST_FIELDS}}
         st.session_state["_fx_errors"] = errors
@@ -180,14 +190,17 @@ def _reset() -> None:
 def sidebar_filters() -> Filters:
     """Render the global filters in the sidebar; return them (the page-level ones left empty)."""
     values = _store()
-    with connection().cursor() as cur:
-        town_names = common.town_names(cur)
-        ent = common.enterprises(cur)
+    mine = user_scope()
+    with connection().cursor() as cur:  # the selectors list only the towns (enterprises) in scope
+        town_names = common.town_names(cur, mine)
+        ent = common.enterprises(cur, mine)
     ent_names = dict(zip(ent["enterprise_id"], ent["name"]))
     with st.sidebar:
         st.subheader(L.FILTERS_HEADER)
         for message in st.session_state.pop("_fx_errors", []):
             st.warning(message)
+        for key, values in st.session_state.pop("_fx_refused", []):  # see ui_rights.within_scope
+            ui_rights.refuse_towns(values, via=f"url:{key}")
         _seed("fx_w_period", values["period"])
         picked = st.date_input(L.FILTER_DATE, key="fx_w_period", help=L.FILTER_DATE_HINT,
                                min_value=dt.date(2023, 1, 1), max_value=settings().as_of + dt.timedelta(days=366),
@@ -206,7 +219,7 @@ def sidebar_filters() -> Filters:
         st.button(L.FILTER_RESET, on_click=_reset, width="stretch")
     _sync_url()
     return Filters(date_from=values["period"][0], date_to=values["period"][1],
-                   **{name: tuple(values[name]) for name in GLOBAL_FIELDS})
+                   **{name: tuple(values[name]) for name in GLOBAL_FIELDS}, scope=mine.scope)
 
 
 def page_filters(f: Filters, names: tuple[str, ...], container=None) -> Filters:
@@ -241,7 +254,8 @@ def period_caption(f: Filters) -> None:
 
 def filter_notes(f: Filters) -> list[tuple[str, str]]:
     with connection().cursor() as cur:
-        notes = f.describe(common.town_names(cur), common.enterprise_names(cur))
+        names = common.town_names(cur)
+        notes = f.describe(names, common.enterprise_names(cur)) + ui_rights.scope_notes(f, names)
         as_of = db.data_as_of(cur)
     notes.append((L.DATA_AS_OF, as_of.isoformat() if as_of else "—"))
     notes.append(("导出时间", dt.datetime.now().strftime("%Y-%m-%d %H:%M")))
@@ -251,17 +265,8 @@ def filter_notes(f: Filters) -> list[tuple[str, str]]:
 def downloads(df: pd.DataFrame, f: Filters, stem: str, key: str, labels: dict | None = None,
               extra_notes: list[tuple[str, str]] | None = None) -> None:
     """CSV and XLSX download buttons for a table, with the filters (and any page-level narrowing
-    such as a drill-down, `extra_notes`) written into the files."""
-    notes = filter_notes(f) + list(extra_notes or [])
-    # built only when clicked: a long list (tens of thousands of rows) would otherwise be converted
-    # to CSV and Excel on every rerun of the page
-    c1, c2 = st.columns(2)
-    c1.download_button("下载 CSV", lambda: export.to_csv_bytes(export.with_labels(df, labels), notes),
-                       file_name=f"{stem}.csv", mime="text/csv", key=f"{key}_csv", width="stretch")
-    c2.download_button("下载 Excel", lambda: export.to_xlsx_bytes({stem: export.with_labels(df, labels)}, notes),
-                       file_name=f"{stem}.xlsx",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       key=f"{key}_xlsx", width="stretch")
+    such as a drill-down, `extra_notes`) written into the files; behind the download gate."""
+    ui_rights.table_downloads(df, f, stem, key, labels, extra_notes)
 
 
 # --- projector mode ----------------------------------------------------------------------------------
@@ -357,12 +362,16 @@ def save_week_snapshot(f: Filters, monday, who: str) -> None:
     from fxdash.queries import weekly
 
     who = (who or "").strip()
+    if not rights.may_save_snapshot(user := current_user()):
+        return st.warning(LR.SNAPSHOT_DENIED)
     if not who:
         st.warning(L.WEEKLY_SNAPSHOT_WHO_MISSING)
         return
     with connection().cursor() as cur:
-        n = weekly.save_snapshot(cur, f, monday, who)
+        n = weekly.save_snapshot(cur, rights.scoped(f, user), monday, who)
         db.bump_data_version(cur)
+    access.record("snapshot", user.username if user else None, week=str(monday), saved_by=who,
+                  filters=f.to_params())
     st.success(L.WEEKLY_SNAPSHOT_DONE.format(n=n, when=dt.datetime.now().strftime("%Y-%m-%d %H:%M"), who=who))
 
 

@@ -16,13 +16,14 @@ import pytest
 
 from fxdash import access, queries, rights
 from fxdash.filters import Filters
-from fxdash.queries import alerts, common, community, data, map, overview, people, reports, spatial, weekly
+from fxdash.queries import alerts, common, community, data, overview, people, reports, spatial, weekly
+from fxdash.queries import map as mapq
 from fxdash.weeks import last_complete_week
 from tests.conftest import APP_AS_OF
 
 QINGCUN = "310120111"
 TOWN_USER = access.User("qc", access.TOWN, (QINGCUN,))
-MODULES = (alerts, common, community, data, map, overview, people, reports, spatial, weekly)
+MODULES = (alerts, common, community, data, mapq, overview, people, reports, spatial, weekly)
 F = Filters(date_from=dt.date(2026, 1, 1), date_to=APP_AS_OF)
 MONDAY = last_complete_week(APP_AS_OF)
 
@@ -94,7 +95,7 @@ def town_of_rows(df: pd.DataFrame, codes: dict, names: dict) -> set:
 
 def rows(df: pd.DataFrame) -> list[str]:
     """The rows as text, sorted: some queries leave the order of ties to the engine."""
-    return sorted(df.astype(str).agg("|".join, axis=1)) if len(df.columns) else []
+    return sorted("|".join(map(str, t)) for t in df.itertuples(index=False))
 
 
 def same(a, b) -> bool:
@@ -126,10 +127,10 @@ def test_query_returns_only_the_town_in_scope(app_con, fn):
 def test_station_lookups_refuse_other_towns(app_con):
     qc = app_con.execute("select station_id from stations where town_code = ? limit 1", [QINGCUN]).fetchone()[0]
     other = app_con.execute("select station_id from stations where town_code <> ? limit 1", [QINGCUN]).fetchone()[0]
-    for fn in (map.station_detail, map.reports_near, map.sites_near):
+    for fn in (mapq.station_detail, mapq.reports_near, mapq.sites_near):
         assert rights.call(fn, app_con, F, TOWN_USER, station_id=other).empty, fn.__name__
-        assert not rights.call(fn, app_con, F, None, station_id=other).empty or fn is map.reports_near
-    assert not rights.call(map.station_detail, app_con, F, TOWN_USER, station_id=qc).empty
+        assert not rights.call(fn, app_con, F, None, station_id=other).empty or fn is mapq.reports_near
+    assert not rights.call(mapq.station_detail, app_con, F, TOWN_USER, station_id=qc).empty
 
 
 def test_lookups_and_tables_are_scoped(app_con):

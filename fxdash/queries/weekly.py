@@ -178,8 +178,11 @@ def overdue_to_discuss(con, f: Filters, monday: dt.date) -> pd.DataFrame:
 
 
 def filters_key(f: Filters) -> str:
-    """The filters other than the period, as a stable URL query: snapshots are per view."""
+    """The filters other than the period, as a stable URL query: snapshots are per view (and per
+    scope, so a town account never reads the figures the district saved for all towns)."""
     params = {k: v for k, v in f.to_params().items() if k not in ("from", "to")}
+    if f.scope:
+        params["scope"] = ",".join(f.scope)
     return urlencode(sorted(params.items()))
 
 

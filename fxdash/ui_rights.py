@@ -1,0 +1,114 @@
+"""The Streamlit side of fxdash.rights: the page list per role, refused pages, the download gate and
+the checks of URL values against the user's scope. The rules themselves live in fxdash.rights."""
+
+from functools import partial
+
+import streamlit as st
+
+from fxdash import access, export, rights, ui
+from fxdash.filters import Filters
+from fxdash.labels import rights as R
+from fxdash.queries import common
+
+
+def within_scope(params: dict, mine: Filters) -> tuple[dict, dict]:
+    """URL parameters without the towns / enterprises that exist but lie outside the user's scope
+    (kept in the session to be refused, with a message and a record, once the sidebar is drawn), and
+    the values the user may pick, for fxdash.filters.from_params."""
+    with ui.connection().cursor() as cur:
+        known = {"towns": tuple(common.town_names(cur, mine)), "enterprises": tuple(common.enterprise_names(cur, mine))}
+        everything = {"towns": set(common.town_names(cur)), "enterprises": set(common.enterprise_names(cur))}
+    params = dict(params)
+    for name, key in (("towns", "town"), ("enterprises", "ent")):
+        asked = [v.strip() for chunk in params.get(key, []) for v in str(chunk).split(",")]
+        outside = [v for v in asked if v in everything[name] and v not in known[name]]
+        if outside:
+            st.session_state.setdefault("_fx_refused", []).append((key, outside))
+            params[key] = [v for v in asked if v not in outside]
+    return params, known
+
+
+def table_downloads(df, f: Filters, stem: str, key: str, labels=None, extra_notes=None) -> None:
+    """ui.downloads: CSV and Excel of a table, built only when clicked (a long list would otherwise be
+    converted on every rerun of the page); nothing at all for a user who may not download."""
+    if not may_download():
+        return
+    notes = ui.filter_notes(f) + list(extra_notes or [])
+    c1, c2 = st.columns(2)
+    download_button(c1, "下载 CSV", lambda: export.to_csv_bytes(export.with_labels(df, labels), notes),
+                    what=f"{stem}.csv", f=f, rows=len(df),
+                    file_name=f"{stem}.csv", mime="text/csv", key=f"{key}_csv", width="stretch")
+    download_button(c2, "下载 Excel", lambda: export.to_xlsx_bytes({stem: export.with_labels(df, labels)}, notes),
+                    what=f"{stem}.xlsx", f=f, rows=len(df), file_name=f"{stem}.xlsx",
+                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    key=f"{key}_xlsx", width="stretch")
+
+
+def scope_notes(f: Filters, town_names: dict) -> list[tuple[str, str]]:
+    """The user's towns, for the notes written into an export."""
+    return [(R.SCOPE_NOTE, "、".join(town_names.get(c, c) for c in f.scope))] if f.scope else []
+
+
+def username() -> str | None:
+    user = ui.current_user()
+    return user.username if user else None
+
+
+def navigation_pages(specs: list[tuple[str, str, str, bool]]) -> list:
+    """st.Page objects for (key, title, icon, default): the user's pages, and every other page as a
+    hidden page that only says 无权访问 (so a direct link to it is refused instead of opening the
+    default page, and no page script, hence no query, runs)."""
+    user = ui.current_user()
+    out = []
+    for key, title, icon, default in specs:
+        if rights.may_open(user, key):
+            out.append(st.Page(f"pages/{key}.py", title=title, icon=icon, default=default))
+        else:
+            out.append(st.Page(partial(denied, key, title), title=title, icon=icon, url_path=key,
+                               visibility="hidden"))
+    return out
+
+
+def refused(page) -> bool:
+    """Whether the page picked by st.navigation is one the user may not open."""
+    return page.url_path in rights.PAGES_BY_ROLE[access.ADMIN] and not rights.may_open(ui.current_user(),
+                                                                                       page.url_path)
+
+
+def denied(key: str, title: str) -> None:
+    """A page the user's role may not open."""
+    access.record("page_denied", username(), page=key)
+    st.title(title)
+    st.error(R.PAGE_DENIED, icon=":material/block:")
+
+
+def refuse_towns(codes, via: str) -> None:
+    """A URL or a drill-down asked for towns outside the user's scope: say so and record it."""
+    codes = [str(c)[:20] for c in codes]
+    if codes:
+        access.record("scope_denied", username(), via=via, towns=codes)
+        st.warning(R.SCOPE_DENIED.format(value="、".join(codes)), icon=":material/block:")
+
+
+def refuse_value(key: str, value: str, via: str) -> None:
+    access.record("scope_denied", username(), via=via, **{key: str(value)[:40]})
+    st.warning(R.SCOPE_DENIED.format(value=str(value)[:40]), icon=":material/block:")
+
+
+def may_download() -> bool:
+    return rights.may_download(ui.current_user())
+
+
+def download_button(container, label: str, build, *, what: str, f: Filters | None, rows: int, **kwargs) -> None:
+    """st.download_button behind the download gate; `build()` makes the file when clicked and the
+    export is recorded then (what, filters, rows, masked or not)."""
+    user = ui.current_user()
+    if not rights.may_download(user):
+        return
+    masked = rights.mask_mode(user) != "clear"
+
+    def data():
+        rights.announce_export(user, what, f, rows, masked)
+        return build()
+
+    container.download_button(label, data, **kwargs)
