@@ -90,9 +90,19 @@ def refuse_towns(codes, via: str) -> None:
         st.warning(R.SCOPE_DENIED.format(value="、".join(codes)), icon=":material/block:")
 
 
-def refuse_value(key: str, value: str, via: str) -> None:
-    access.record("scope_denied", username(), via=via, **{key: str(value)[:40]})
-    st.warning(R.SCOPE_DENIED.format(value=str(value)[:40]), icon=":material/block:")
+def drill_in_scope(raw: str | None, mine: dict) -> str | None:
+    """A ?drill=town:CODE naming a real town outside the user's scope is refused (and recorded)
+    and dropped from the URL; any other value is returned as it is for the page to check."""
+    kind, _, value = (raw or "").partition(":")
+    if kind.strip() == "town" and value.strip() not in mine:
+        with ui.connection().cursor() as cur:
+            known = common.town_names(cur)
+        if value.strip() in known:
+            refuse_towns([value.strip()], via="url:drill")
+            del st.query_params["drill"]
+            return None
+    return raw
+
 
 
 def may_download() -> bool:
