@@ -199,8 +199,8 @@ def sidebar_filters() -> Filters:
         st.subheader(L.FILTERS_HEADER)
         for message in st.session_state.pop("_fx_errors", []):
             st.warning(message)
-        for key, values in st.session_state.pop("_fx_refused", []):  # see ui_rights.within_scope
-            ui_rights.refuse_towns(values, via=f"url:{key}")
+        for key, refused in st.session_state.pop("_fx_refused", []):  # see ui_rights.within_scope
+            ui_rights.refuse_towns(refused, via=f"url:{key}")
         _seed("fx_w_period", values["period"])
         picked = st.date_input(L.FILTER_DATE, key="fx_w_period", help=L.FILTER_DATE_HINT,
                                min_value=dt.date(2023, 1, 1), max_value=settings().as_of + dt.timedelta(days=366),

@@ -8,7 +8,7 @@ import streamlit as st
 from fxdash import access, export, rights, ui
 from fxdash.filters import Filters
 from fxdash.labels import rights as R
-from fxdash.queries import common
+from fxdash.queries import common, report_drill
 
 
 def within_scope(params: dict, mine: Filters) -> tuple[dict, dict]:
@@ -91,16 +91,16 @@ def refuse_towns(codes, via: str) -> None:
 
 
 def drill_in_scope(raw: str | None, mine: dict) -> str | None:
-    """A ?drill=town:CODE naming a real town outside the user's scope is refused (and recorded)
-    and dropped from the URL; any other value is returned as it is for the page to check."""
-    kind, _, value = (raw or "").partition(":")
-    if kind.strip() == "town" and value.strip() not in mine:
-        with ui.connection().cursor() as cur:
-            known = common.town_names(cur)
-        if value.strip() in known:
-            refuse_towns([value.strip()], via="url:drill")
-            del st.query_params["drill"]
-            return None
+    """A ?drill= naming a real town outside the user's scope (town:CODE, or id: of a report made
+    there) is refused, recorded and dropped from the URL; any other value is returned as it is for the
+    page to check (the query layer would show nothing of it anyway)."""
+    with ui.connection().cursor() as cur:
+        town = report_drill.drill_town(cur, raw)
+        known = common.town_names(cur)
+    if town in known and town not in mine:
+        refuse_towns([town], via=f"url:drill={str(raw)[:40]}")
+        del st.query_params["drill"]
+        return None
     return raw
 
 
