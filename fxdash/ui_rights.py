@@ -69,6 +69,11 @@ def navigation_pages(specs: list[tuple[str, str, str, bool]]) -> list:
     return out
 
 
+def may_open_file(path: str) -> bool:
+    """Whether the user may open the page in file `path` ("pages/<key>.py")."""
+    return rights.may_open(ui.current_user(), path.removeprefix("pages/").removesuffix(".py"))
+
+
 def refused(page) -> bool:
     """Whether the page picked by st.navigation is one the user may not open."""
     return page.url_path in rights.PAGES_BY_ROLE[access.ADMIN] and not rights.may_open(ui.current_user(),

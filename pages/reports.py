@@ -152,7 +152,8 @@ def overdue_list(f) -> None:
         st.success(L.RPT_OVERDUE_EMPTY)
         return
     st.caption(L.RPT_OVERDUE_NOTE.format(n=len(overdue)))
-    st.dataframe(charts.report_table(overdue[list(R.OVERDUE_COLUMNS)]), column_config=columns(), hide_index=True,
+    shown = overdue[[c for c in R.OVERDUE_COLUMNS if c in overdue]]  # a viewer has no personal columns
+    st.dataframe(charts.report_table(shown), column_config=columns(), hide_index=True,
                  key="rpt_overdue", on_select=partial(on_row, "rpt_overdue", overdue["report_id"].tolist()),
                  selection_mode="single-row", width="stretch", height=min(36 * (len(overdue) + 1) + 4, 640))
     ui.downloads(overdue, f, L.RPT_OVERDUE_STEM, "rpt_overdue_dl", labels=L.RPT_COLUMNS)
