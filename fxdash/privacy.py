@@ -22,7 +22,7 @@ COMPOUND_SURNAMES = frozenset(
     "仲孙 巫马 段干 漆雕 乐正 梁丘 羊舌 微生 壤驷 颛孙 亓官 鲜于 闾丘 司寇 子车".split())
 
 _DIGITS = re.compile(r"\d")
-_AREA_CODE = re.compile(r"^\s*(0\d{2,3})[-\s)]")  # 021-57123456, (021) 57123456
+_AREA_CODE = re.compile(r"^\s*\(?(0\d{2,3})[-\s)]")  # 021-57123456, (021) 57123456
 
 
 def _blank(value) -> bool:
