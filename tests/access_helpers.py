@@ -76,3 +76,9 @@ def deck_layers(at: AppTest) -> list[dict]:
 
 def download_buttons(at: AppTest) -> list:
     return elements(at, "download_button")
+
+
+def browser_user_query(role: str) -> str:
+    """The URL parameter that signs a browser session in as USERS[role] on the test launcher
+    (tests/serve_as_role.py) until the login form lands; then browser tests sign in through it."""
+    return f"as_role={role}"

@@ -96,15 +96,16 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db_path: Path, extra_env: dict | None = None):
-    """Start `streamlit run app.py` on a free port; return (process, base URL)."""
+def start_server(db_path: Path, extra_env: dict | None = None, launcher: tuple[str, ...] = ("-m", "streamlit", "run", "app.py")):
+    """Start `streamlit run app.py` (or another launcher taking its options) on a free port; return
+    (process, base URL)."""
     port = _free_port()
     env = {**os.environ, "FXDASH_DB": str(db_path), "FXDASH_AS_OF": APP_AS_OF.isoformat(), **(extra_env or {})}
     if TOWNS_GEOJSON.exists() and "FXDASH_BOUNDARIES" not in (extra_env or {}):
         env["FXDASH_BOUNDARIES"] = str(TOWNS_GEOJSON)
     log = open(db_path.with_suffix(".log"), "w")  # noqa: SIM115 - closed with the process
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+        [sys.executable, *launcher, "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
          "--server.fileWatcherType", "none"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
