@@ -110,6 +110,11 @@ def drill_in_scope(raw: str | None, mine: dict) -> str | None:
 
 
 
+def privacy_note() -> str:
+    """How personal data is shown to this user (masked, as stored, or not at all)."""
+    return R.PRIVACY_NOTES[rights.mask_mode(ui.current_user())]
+
+
 def may_download() -> bool:
     return rights.may_download(ui.current_user())
 

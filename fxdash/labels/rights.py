@@ -10,3 +10,5 @@ EXPORT_PII_NOTE = "个人信息"
 EXPORT_MASKED = "已脱敏"
 EXPORT_CLEAR = "未脱敏(已记录)"
 SCOPE_NOTE = "账号街镇范围"
+PRIVACY_NOTES = {"mask": "姓名只显示姓氏,电话已脱敏", "clear": "个人信息未脱敏,仅限工作使用,请勿外传",
+                 "drop": "只读账号不显示姓名、电话等个人信息"}
