@@ -29,7 +29,7 @@ def _run_import(upload, table: str, crs: str, dry_run: bool) -> ingest.ImportRes
     bar = st.progress(0.0, text=L.DATA_PROGRESS)
     with ui.connection().cursor() as cur:
         result = ingest.import_file(cur, upload.getvalue(), upload.name, table, crs, dry_run=dry_run,
-                                    imports_dir=ui.settings().imports_dir,
+                                    imports_dir=ui.settings().imports_dir, username=ui_rights.username(),
                                     progress=lambda frac, text: bar.progress(frac, text=text))
     bar.empty()
     return result
