@@ -87,12 +87,14 @@ def denied(key: str, title: str) -> None:
     st.error(R.PAGE_DENIED, icon=":material/block:")
 
 
-def refuse_towns(codes, via: str) -> None:
+def refuse_towns(codes, via: str) -> None:  # (or enterprises: ?ent=)
     """A URL or a drill-down asked for towns outside the user's scope: say so and record it."""
     codes = [str(c)[:20] for c in codes]
     if codes:
-        access.record("scope_denied", username(), via=via, towns=codes)
-        st.warning(R.SCOPE_DENIED.format(value="、".join(codes)), icon=":material/block:")
+        access.record("scope_denied", username(), via=via, values=codes)
+        with ui.connection().cursor() as cur:  # names of towns and enterprises are no data
+            names = {**common.town_names(cur), **common.enterprise_names(cur)}
+        st.warning(R.SCOPE_DENIED.format(value="、".join(names.get(c, c) for c in codes)), icon=":material/block:")
 
 
 def drill_in_scope(raw: str | None, mine: dict) -> str | None:
