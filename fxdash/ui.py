@@ -12,10 +12,10 @@ import pandas as pd
 import streamlit as st
 
 # (ui_rights uses this module at call time only, so importing each other is harmless)
-from fxdash import access, config, db, demo, geo, privacy, rights, ui_rights
+from fxdash import access, config, db, demo, export, geo, privacy, rights, ui_rights
 from fxdash import labels as L
+from fxdash import store as ops
 from fxdash.filters import LIST_FIELDS, Filters, default_filters, from_params
-from fxdash.labels import rights as LR
 from fxdash.queries import common
 
 GLOBAL_FIELDS = ("towns", "occupations", "enterprises")
@@ -61,6 +61,21 @@ def ensure_database() -> None:
     except duckdb.IOException as exc:
         st.error(f"无法打开数据库文件 {s.db}:它可能正被另一个程序(如命令行导入)占用。请稍后刷新页面。\n\n{exc}")
         st.stop()
+
+
+@st.cache_resource(show_spinner=False)
+def _ops_store(setting: str) -> ops.Store:
+    return ops.open_store(setting)
+
+
+def ops_store() -> ops.Store:
+    """The operational store (FXDASH_STORE): import log, snapshots, settings, accounts, audit log."""
+    return _ops_store(settings().store)
+
+
+def username() -> str | None:
+    user = current_user()
+    return user.username if user else None
 
 
 def data_version() -> str:
@@ -121,8 +136,7 @@ def _uploaded_boundaries() -> str | None:
     """The towns GeoJSON uploaded on the data page (meta, see fxdash.ingest.boundaries), if any."""
     from fxdash.ingest import boundaries as uploaded
 
-    with connection().cursor() as cur:
-        path, _ = uploaded.current_path(cur)
+    path, _ = uploaded.current_path(ops_store())
     return str(path) if path else None
 
 
@@ -266,7 +280,14 @@ def downloads(df: pd.DataFrame, f: Filters, stem: str, key: str, labels: dict | 
               extra_notes: list[tuple[str, str]] | None = None) -> None:
     """CSV and XLSX download buttons for a table, with the filters (and any page-level narrowing
     such as a drill-down, `extra_notes`) written into the files; behind the download gate."""
-    ui_rights.table_downloads(df, f, stem, key, labels, extra_notes)
+    if ui_rights.may_download():
+        ui_rights.table_downloads(export.with_labels(df, labels), filter_notes(f) + list(extra_notes or []),
+                                  stem, key, f)
+
+
+def table_downloads(df: pd.DataFrame, stem: str, key: str) -> None:
+    """CSV and XLSX download buttons for a table that does not depend on the filters (e.g. a log)."""
+    ui_rights.table_downloads(df, [(L.EXPORT_NOTE_TABLE, stem)], stem, key)
 
 
 # --- projector mode ----------------------------------------------------------------------------------
@@ -329,50 +350,6 @@ def current_filters() -> Filters:
     """The filters app.py built for this run."""
     ensure_frame()
     return st.session_state["fx_filters"]
-
-
-def week_picker(container=None, count: int = 26):
-    """A selectbox of the last `count` complete weeks, kept in the URL as ?week=2026-W47."""
-    from fxdash import weeks
-
-    latest = weeks.last_complete_week(settings().as_of)
-    options = [latest] + weeks.previous_weeks(latest, count - 1)
-    if "_fx_week" not in st.session_state:
-        raw = st.query_params.get("week")
-        chosen = latest
-        if raw:
-            try:
-                chosen = weeks.parse(raw)
-                if chosen not in options:
-                    raise ValueError(raw)
-            except ValueError:
-                st.warning(L.WEEKLY_BAD_WEEK.format(value=str(raw)[:20]))
-                chosen = latest
-        st.session_state["_fx_week"] = chosen
-    _seed("fx_w_week", st.session_state["_fx_week"])
-    target = container if container is not None else st
-    picked = target.selectbox(L.WEEKLY_PICK, options, key="fx_w_week", format_func=weeks.span_text)
-    st.session_state["_fx_week"] = picked
-    st.query_params["week"] = weeks.label(picked)
-    return picked
-
-
-def save_week_snapshot(f: Filters, monday, who: str) -> None:
-    """Store the week's figures (a write: new cursor, then the cached pages see a new data version)."""
-    from fxdash.queries import weekly
-
-    who = (who or "").strip()
-    if not rights.may_save_snapshot(user := current_user()):
-        return st.warning(LR.SNAPSHOT_DENIED)
-    if not who:
-        st.warning(L.WEEKLY_SNAPSHOT_WHO_MISSING)
-        return
-    with connection().cursor() as cur:
-        n = weekly.save_snapshot(cur, rights.scoped(f, user), monday, who)
-        db.bump_data_version(cur)
-    access.record("snapshot", user.username if user else None, week=str(monday), saved_by=who,
-                  filters=f.to_params())
-    st.success(L.WEEKLY_SNAPSHOT_DONE.format(n=n, when=dt.datetime.now().strftime("%Y-%m-%d %H:%M"), who=who))
 
 
 # Every export goes through fxdash.export (filters noted, formula cells escaped, personal data masked):

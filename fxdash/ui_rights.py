@@ -28,18 +28,16 @@ def within_scope(params: dict, mine: Filters) -> tuple[dict, dict]:
     return params, known
 
 
-def table_downloads(df, f: Filters, stem: str, key: str, labels=None, extra_notes=None) -> None:
-    """ui.downloads: CSV and Excel of a table, built only when clicked (a long list would otherwise be
-    converted on every rerun of the page); nothing at all for a user who may not download."""
+def table_downloads(df, notes: list[tuple[str, str]], stem: str, key: str, f: Filters | None = None) -> None:
+    """CSV and Excel of a table (ui.downloads, ui.table_downloads), built only when clicked (a long list
+    would otherwise be converted on every rerun of the page); nothing for a user who may not download."""
     if not may_download():
         return
-    notes = ui.filter_notes(f) + list(extra_notes or [])
     c1, c2 = st.columns(2)
-    download_button(c1, "下载 CSV", lambda: export.to_csv_bytes(export.with_labels(df, labels), notes),
-                    what=f"{stem}.csv", f=f, rows=len(df),
+    download_button(c1, "下载 CSV", lambda: export.to_csv_bytes(df, notes), what=f"{stem}.csv", f=f, rows=len(df),
                     file_name=f"{stem}.csv", mime="text/csv", key=f"{key}_csv", width="stretch")
-    download_button(c2, "下载 Excel", lambda: export.to_xlsx_bytes({stem: export.with_labels(df, labels)}, notes),
-                    what=f"{stem}.xlsx", f=f, rows=len(df), file_name=f"{stem}.xlsx",
+    download_button(c2, "下载 Excel", lambda: export.to_xlsx_bytes({stem: df}, notes), what=f"{stem}.xlsx", f=f,
+                    rows=len(df), file_name=f"{stem}.xlsx",
                     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     key=f"{key}_xlsx", width="stretch")
 
@@ -50,8 +48,7 @@ def scope_notes(f: Filters, town_names: dict) -> list[tuple[str, str]]:
 
 
 def username() -> str | None:
-    user = ui.current_user()
-    return user.username if user else None
+    return ui.username()
 
 
 def navigation_pages(specs: list[tuple[str, str, str, bool]]) -> list:

@@ -29,7 +29,8 @@ def _run_import(upload, table: str, crs: str, dry_run: bool) -> ingest.ImportRes
     bar = st.progress(0.0, text=L.DATA_PROGRESS)
     with ui.connection().cursor() as cur:
         result = ingest.import_file(cur, upload.getvalue(), upload.name, table, crs, dry_run=dry_run,
-                                    imports_dir=ui.settings().imports_dir, username=ui_rights.username(),
+                                    imports_dir=ui.settings().imports_dir, store=ui.ops_store(),
+                                    username=ui.username(),
                                     progress=lambda frac, text: bar.progress(frac, text=text))
     bar.empty()
     return result
@@ -80,8 +81,7 @@ def _import_tab():
 
 def _files_tab():
     table = st.session_state.get("data_table", ingest.IMPORTABLE[0])
-    # a town account downloads its own towns' rows; the district's import log is not a town's
-    tables = [t for t in ingest.EXPORTABLE if t != "import_log" or not rights.scope(user)]
+    tables = list(ingest.EXPORTABLE)  # a town account gets its own towns' rows (fxdash.rights.table)
     pick = st.selectbox(L.DATA_TABLE, tables, format_func=L.TABLE_LABELS.get, key="data_download_table",
                         index=tables.index(table) if table in tables else 0)  # starts on the table chosen for import
     c1, c2, c3 = st.columns(3)
@@ -110,9 +110,9 @@ def _files_tab():
         st.dataframe(template.describe(ingest.spec(pick)), hide_index=True, width="stretch")
 
 
+
 def _boundaries_tab():
-    with ui.connection().cursor() as cur:
-        path, from_setting = boundaries.current_path(cur)
+    path, from_setting = boundaries.current_path(ui.ops_store())
     if path is None:
         st.info(L.DATA_BOUNDARY_NONE, icon=":material/map:")
     else:
@@ -127,17 +127,19 @@ def _boundaries_tab():
             for message in problems:
                 st.error(message)
         else:
-            with ui.connection().cursor() as cur:
-                boundaries.save(cur, geojson, ui.settings().imports_dir)
+            boundaries.save(ui.ops_store(), geojson, ui.settings().imports_dir, ui.username())
             st.success(L.DATA_BOUNDARY_SAVED.format(n=len(geojson["features"])), icon=":material/check_circle:")
 
 
+
 def _log_tab():
-    log = ui.run(data.import_log, ui.user_scope())
+    # the store: every attempt, now (not cached); the district's log (nothing for a town account)
+    log = data.import_log(ui.ops_store(), ui.user_scope()).rename(columns=L.LOG_COLUMNS)
     if log.empty:
         st.info(L.DATA_LOG_EMPTY)
     else:
-        st.dataframe(log.rename(columns=L.LOG_COLUMNS), hide_index=True, width="stretch")
+        st.dataframe(log, hide_index=True, width="stretch")
+        ui.table_downloads(log, L.TABLE_LABELS["import_log"], key="data_log")
 
 
 def town_names() -> dict:

@@ -2,15 +2,15 @@
 
 import streamlit as st
 
-from fxdash import briefing, charts, maps, rights, ui, ui_rights, weekly_export
+from fxdash import briefing, charts, maps, rights, ui, ui_rights, ui_weekly, weekly_export
 from fxdash import labels as L
 from fxdash.queries import common, weekly
 
 f = ui.current_filters()
 
 st.title(L.PAGE_WEEKLY)
-monday = ui.week_picker()
-b = ui.run(weekly.bundle, f, monday=monday)
+monday = ui_weekly.week_picker()
+b = {**ui.run(weekly.bundle, f, monday=monday), "snapshot": ui_weekly.week_snapshot(f, monday)}
 st.caption(L.WEEKLY_CAPTION.format(span=b["span"]))
 
 st.subheader(L.WEEKLY_FIGURES)
@@ -79,4 +79,4 @@ if rights.may_save_snapshot(ui.current_user()):
     with st.form("weekly_snapshot"):
         who = st.text_input(L.WEEKLY_SNAPSHOT_WHO, max_chars=40, help=L.WEEKLY_SNAPSHOT_HELP)
         if st.form_submit_button(L.WEEKLY_SNAPSHOT_SAVE):
-            ui.save_week_snapshot(f, monday, who)
+            ui_weekly.save_week_snapshot(f, monday, who)

@@ -41,12 +41,11 @@ KWARGS = {
 NOT_QUERIES = {"fetch", "scalar", "active_at", "worker_where", "report_where", "save_snapshot", "trend_start",
                "measured_at", "check_radius", "week_filters", "filters_key", "comparison_table",
                "hot_cells_table", "export_tables", "parse_drill", "drill_where", "describe", "from_points",
-               "latest_activity"}
+               "latest_activity", "latest_snapshot"}  # latest_snapshot reads the store: see below
 # (con) lookups of names and the data page's tables: scoped through their own argument (below)
 LOOKUPS = {"towns", "enterprises", "town_names", "enterprise_names", "table_counts", "table_rows", "import_log"}
 # figures that do not depend on the town by design (said why)
 SAME_FOR_EVERY_TOWN = {
-    "latest_snapshot": "no snapshot saved in the demo: empty either way",
     "negative_balances": "no negative balance in the demo: empty either way (checked row by row)",
     "coverage_stations": "checked row by row (stations of 青村镇 only); the towns filter does not apply to it",
     "station_detail": "checked with stations of both towns below",
@@ -133,7 +132,7 @@ def test_station_lookups_refuse_other_towns(app_con):
     assert not rights.call(mapq.station_detail, app_con, F, TOWN_USER, station_id=qc).empty
 
 
-def test_lookups_and_tables_are_scoped(app_con):
+def test_lookups_and_tables_are_scoped(app_con, ops_store):
     f = rights.scoped(F, TOWN_USER)
     assert list(common.towns(app_con, f)["town_code"]) == [QINGCUN]
     assert set(common.town_names(app_con, f)) == {QINGCUN}
@@ -146,7 +145,11 @@ def test_lookups_and_tables_are_scoped(app_con):
     counts = data.table_counts(app_con, f).set_index("table_name")["rows"]
     everyone = data.table_counts(app_con).set_index("table_name")["rows"]
     assert counts["towns"] == 1 and (counts <= everyone).all() and counts["workers"] < everyone["workers"]
-    assert data.import_log(app_con, f).empty
+    from fxdash.store import imports
+
+    imports.record(ops_store, started_at=dt.datetime(2026, 11, 1, 9), file_name="a.csv", sha256="0" * 64,
+                   table_name="reports", status="ok")
+    assert len(data.import_log(ops_store)) == 1 and data.import_log(ops_store, f).empty  # the district's log
 
 
 @pytest.mark.parametrize("table", data.EXPORTABLE)
@@ -157,9 +160,7 @@ def test_whole_table_downloads_are_scoped(app_con, table):
     assert len(df) <= len(everyone)
     if "town_code" in df.columns:
         assert set(df["town_code"].dropna()) <= {QINGCUN}
-    if table == "import_log":
-        assert df.empty  # the district's log
-    elif table != "enterprises" and len(everyone):
+    if table != "enterprises" and len(everyone):
         assert len(df) < len(everyone), f"{table} is not narrowed"
     owner = {"worker_roles": "worker_id", "points_ledger": "worker_id", "suggestions": "worker_id"}.get(table)
     if owner:  # rows reach their town through the worker
@@ -169,3 +170,11 @@ def test_whole_table_downloads_are_scoped(app_con, table):
         mine = set(app_con.execute("select community_id from communities where town_code = ?",
                                    [QINGCUN]).df()["community_id"])
         assert set(df["community_id"]) <= mine
+
+
+def test_a_town_account_never_reads_the_snapshot_saved_for_all_towns(app_con, ops_store):
+    monday = MONDAY
+    weekly.save_snapshot(app_con, ops_store, F, monday, "区级")
+    assert len(weekly.latest_snapshot(ops_store, F, monday))
+    assert weekly.latest_snapshot(ops_store, rights.scoped(F, TOWN_USER), monday).empty
+    assert weekly.filters_key(rights.scoped(F, TOWN_USER)) != weekly.filters_key(replace(F, towns=(QINGCUN,)))

@@ -1,4 +1,4 @@
-"""Queries of the data page: row counts per table, a whole table for download, the import log.
+"""Queries of the data page: row counts per table, a whole table for download, the import log (store).
 
 Other filters do not apply here (these are whole tables), but a user's town scope does: each table
 declares how one of its rows reaches a town (`TOWN_OF`), and a scoped user gets only the rows of
@@ -66,22 +66,16 @@ def table_rows(con, table: str, f: Filters | None = None) -> pd.DataFrame:
     return fetch(con, f'select * from "{table}" x where {cond} order by {order}', params)
 
 
-def import_log(con, f: Filters | None = None, limit: int = 200) -> pd.DataFrame:
-    """The last imports (the district's log: nothing for a town-scoped user)."""
-    cond, cparams = _scope_sql("import_log", f)
-    df = fetch(con, f"""
-        with final as (
-            select started_at, username, file_name, table_name, crs, rows_total, rows_inserted, rows_updated,
-                   rows_unchanged, status, message, sha256
-            from import_log x
-            where {cond}
-            order by started_at desc
-            limit ?
-        )
-        select * from final
-    """, [*cparams, limit])
+def import_log(store, f: Filters | None = None, limit: int = 200) -> pd.DataFrame:
+    """The latest import attempts from the operational store, shaped for the data page's log tab
+    (the district's log: nothing for a town-scoped user)."""
+    from fxdash.store import imports
+
+    df = imports.recent(store, 0 if f is not None and f.scope else limit)[
+        ["started_at", "username", "file_name", "table_name", "crs", "rows_total", "rows_inserted", "rows_updated",
+         "rows_unchanged", "status", "message", "sha256"]]
     df.insert(3, "table_label", df.pop("table_name").map(lambda t: L.TABLE_LABELS.get(t, t)))
     df["crs"] = df["crs"].map(lambda c: L.CRS_LABELS.get(c, "—") if isinstance(c, str) else "—")
-    for col in ("username", "message"):  # no accounts yet; messages only on failures
+    for col in ("username", "message"):  # messages only on failures
         df[col] = df[col].astype(object).where(df[col].notna(), "—")
     return df
