@@ -1,0 +1,129 @@
+"""Every write of analytics data, each a new version through the one writer path (versions.publish).
+
+The page, the command line and the first start of the app call these; nothing else opens the data
+file for writing. No streamlit here.
+"""
+
+from contextlib import contextmanager
+from pathlib import Path
+
+from fxdash import db, demo, ingest, versions
+from fxdash import labels as L
+from fxdash.labels import versions as LV
+
+
+class Refused(Exception):  # noqa: N818 - the message is what the user reads
+    """A write that must not happen as asked (the message says why, in Chinese)."""
+
+
+@contextmanager
+def snapshot(path):
+    """A read-only connection to the current data; an empty in-memory schema when there is no file
+    yet (a first import checks against nothing). Needs no writer lock: dry runs use this."""
+    if Path(path).exists():
+        with versions.open_current(path) as con:
+            yield con
+    else:
+        con = db.connect(":memory:")
+        try:
+            yield con
+        finally:
+            con.close()
+
+
+def import_file(path, data: bytes, file_name: str, table: str, crs: str = "wgs84", *, dry_run: bool = False,
+                username: str | None = None, imports_dir=None, progress=None, wait=None, wait_progress=None,
+                command: str = "import") -> ingest.ImportResult:
+    """Check a file against the current data without the lock; when clean (and not a dry run), import
+    it into a new version. A file with problems never waits for the lock."""
+    with snapshot(path) as con:
+        checked = ingest.import_file(con, data, file_name, table, crs, dry_run=True, progress=progress)
+    if dry_run or not checked.ok:
+        return checked
+
+    def change(con):
+        result = ingest.import_file(con, data, file_name, table, crs, imports_dir=imports_dir, username=username,
+                                    progress=progress)
+        if not result.committed:  # the data changed since the check and the file no longer fits
+            raise versions.Discard(result)
+        return result
+
+    label = L.TABLE_LABELS.get(table, table)
+    description = (f"{label} ← {Path(file_name).name}(新增 {checked.inserted:,} 行、更新 {checked.updated:,} 行)")
+    result, _ = versions.publish(path, change, action="import", user=username, description=description,
+                                 command=command, wait=wait, progress=wait_progress)
+    return result
+
+
+def ensure_database(path, as_of, progress=None, wait=None, wait_progress=None):
+    """First start: build the demo database when there is none; make an existing file not written by
+    this module (copied in, or from an older version of the app) a kept version so that it can be
+    restored. Two processes starting together: the second finds the work done under the lock."""
+    path = Path(path)
+    if path.exists() and versions.current(path) is not None:
+        return None
+
+    def missing_only(p):
+        if Path(p).exists():
+            raise versions.Discard()
+
+    if not path.exists():
+        return demo.publish_demo(path, as_of, progress=progress, precheck=missing_only, wait=wait,
+                                 wait_progress=wait_progress, command="app-first-start")[1]
+
+    def unversioned_only(p):
+        if not Path(p).exists() or versions.current(p) is not None:
+            raise versions.Discard()
+
+    return versions.publish(path, lambda con: None, action="adopt", description=str(path), command="adopt",
+                            precheck=unversioned_only, wait=wait, progress=wait_progress)[1]
+
+
+def build_demo(path, as_of, scale: int = 1, seed: int = 42, *, force: bool = False, user=None, progress=None,
+               wait=None, wait_progress=None):
+    """The demo database as a new version; refuses (Refused) to replace imported data unless force."""
+    def guard(p):
+        if force or not Path(p).exists():
+            return
+        with versions.open_current(p) as con:
+            real = demo.has_real_data(con)
+        if real:
+            raise Refused(LV.DEMO_REFUSED.format(path=p))
+
+    return demo.publish_demo(path, as_of, scale=scale, seed=seed, progress=progress, user=user, precheck=guard,
+                             wait=wait, wait_progress=wait_progress)
+
+
+def rollback(path, target: int, expected_current: int, *, user=None, command: str = "rollback", wait=None,
+             wait_progress=None):
+    """Republish kept version `target` as the newest version, provided the data is still the
+    `expected_current` the user confirmed the change against."""
+    def unchanged(p):
+        if versions.current(p) != expected_current:
+            raise Refused(LV.ROLLBACK_CHANGED)
+        if target not in {r.id for r in versions.records(p)}:
+            raise Refused(LV.ROLLBACK_UNKNOWN.format(id=target, ids="—"))
+
+    description = LV.ROLLBACK_DESCRIPTION.format(target=target, undone=expected_current)
+    return versions.publish(path, None, action="rollback", user=user, description=description, command=command,
+                            base=target, precheck=unchanged, wait=wait, progress=wait_progress)[1]
+
+
+def save_boundaries(path, geojson: dict, folder=None, user=None, wait_progress=None) -> Path:
+    """Store an uploaded towns GeoJSON and point the data at it (a new version)."""
+    n = len(geojson.get("features", []))
+    saved, _ = versions.publish(path, lambda con: ingest.boundaries.save(con, geojson, folder), action="boundaries",
+                                user=user, description=f"{n} 个街镇", command="page-boundaries",
+                                progress=wait_progress)
+    return saved
+
+
+def save_week_snapshot(path, f, monday, who: str, wait_progress=None) -> int:
+    """Store a week's figures (a new version)."""
+    from fxdash import weeks
+    from fxdash.queries import weekly
+
+    n, _ = versions.publish(path, lambda con: weekly.save_snapshot(con, f, monday, who), action="snapshot",
+                            user=who, description=weeks.label(monday), command="page-weekly",
+                            progress=wait_progress)
+    return n
