@@ -4,17 +4,15 @@ Pages import this module; the core modules (db, demo, queries, ingest) never imp
 """
 
 import datetime as dt
-import importlib
-import threading
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
-from fxdash import access, config, db, demo, export, geo
+from fxdash import access, config, db, export, geo, writes
 from fxdash import labels as L
 from fxdash.filters import LIST_FIELDS, Filters, default_filters, from_params
 from fxdash.queries import common
+from fxdash.ui_data import connection, data_version, ensure_database, publish, run, run_page  # noqa: F401 - pages use ui.*
 
 GLOBAL_FIELDS = ("towns", "occupations", "enterprises")
 _STORE = "_fx_values"  # filter values that survive page switches (widget state does not)
@@ -27,57 +25,6 @@ def current_user() -> access.User | None:
 
 def settings() -> config.Settings:
     return config.load_settings()
-
-
-@st.cache_resource(show_spinner=False)
-def _build_lock() -> threading.Lock:
-    return threading.Lock()
-
-
-@st.cache_resource(show_spinner=False)
-def _connection(path: str) -> duckdb.DuckDBPyConnection:
-    return db.connect(path)
-
-
-def connection() -> duckdb.DuckDBPyConnection:
-    """The process-wide connection; use `.cursor()` per call (one connection across threads is busy)."""
-    return _connection(str(settings().db))
-
-
-def ensure_database() -> None:
-    """On first start with no database, build the demo database, showing progress."""
-    s = settings()
-    if not s.db.exists():
-        with _build_lock():
-            if not s.db.exists():
-                with st.status(L.BUILDING_DEMO, expanded=True) as status:
-                    bar = st.progress(0.0)
-                    demo.write_demo(s.db, s.as_of, progress=lambda frac, label: bar.progress(frac, text=label))
-                    status.update(label=L.DEMO_BUILT, state="complete", expanded=False)
-    try:
-        connection()
-    except duckdb.IOException as exc:
-        st.error(f"无法打开数据库文件 {s.db}:它可能正被另一个程序(如命令行导入)占用。请稍后刷新页面。\n\n{exc}")
-        st.stop()
-
-
-def data_version() -> str:
-    with connection().cursor() as cur:
-        return db.data_version(cur)
-
-
-def run(fn, filters: Filters | None = None, /, **kwargs):
-    """Call a query function with a fresh cursor, cached by filters and the data version."""
-    return _cached(fn.__module__, fn.__qualname__, filters, data_version(), tuple(sorted(kwargs.items())))
-
-
-@st.cache_data(show_spinner=False, max_entries=1024)
-def _cached(module: str, name: str, filters, version: str, kwargs: tuple):
-    fn = getattr(importlib.import_module(module), name)
-    with connection().cursor() as cur:
-        if filters is None:
-            return fn(cur, **dict(kwargs))
-        return fn(cur, filters, **dict(kwargs))
 
 
 def is_demo() -> bool:
@@ -353,16 +300,15 @@ def week_picker(container=None, count: int = 26):
 
 
 def save_week_snapshot(f: Filters, monday, who: str) -> None:
-    """Store the week's figures (a write: new cursor, then the cached pages see a new data version)."""
-    from fxdash.queries import weekly
+    """Store the week's figures as a new data version (the pages then read it)."""
 
     who = (who or "").strip()
     if not who:
         st.warning(L.WEEKLY_SNAPSHOT_WHO_MISSING)
         return
-    with connection().cursor() as cur:
-        n = weekly.save_snapshot(cur, f, monday, who)
-        db.bump_data_version(cur)
+    n = publish(writes.save_week_snapshot, f, monday, who)
+    if n is None:
+        return
     st.success(L.WEEKLY_SNAPSHOT_DONE.format(n=n, when=dt.datetime.now().strftime("%Y-%m-%d %H:%M"), who=who))
 
 

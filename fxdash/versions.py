@@ -295,6 +295,22 @@ def diff(path, target: int) -> list[tuple[str, int, int]]:
     return [(t, now_counts.get(t, -1), after.get(t, -1)) for t in tables if now_counts.get(t, -1) != after.get(t, -1)]
 
 
+def diff_rows(path, target: int) -> list[tuple[str, int, int, str]]:
+    """What restoring `target` changes, for the confirmation: (table label, rows now, rows after, change)."""
+    from fxdash import labels as L
+
+    out = []
+    for table, now, after in diff(path, target):
+        if after < 0:
+            change = LV.TABLE_GONE
+        elif now < 0:
+            change = LV.TABLE_NEW
+        else:
+            change = f"{after - now:+,}"
+        out.append((L.TABLE_LABELS.get(table, table), max(now, 0), max(after, 0), change))
+    return out
+
+
 @contextmanager
 def open_current(path):
     """A read-only connection to the current data (its own kept file when versioned, so that a later

@@ -3,7 +3,6 @@
 import sys
 
 from fxdash import config, versions, writes
-from fxdash import labels as L
 from fxdash.cli_errors import EXIT_FAILED, waiting
 from fxdash.labels import versions as LV
 
@@ -30,15 +29,8 @@ def version_lines(path) -> list[str]:
 
 def diff_lines(path, target: int) -> list[str]:
     lines = [LV.ROLLBACK_DIFF_HEADER]
-    for table, now, after in versions.diff(path, target):
-        name = L.TABLE_LABELS.get(table, table)
-        if after < 0:
-            delta = LV.TABLE_GONE
-        elif now < 0:
-            delta = LV.TABLE_NEW
-        else:
-            delta = f"{after - now:+,}"
-        lines.append(LV.ROLLBACK_DIFF_LINE.format(table=name, current=max(now, 0), target=max(after, 0), delta=delta))
+    for table, now, after, change in versions.diff_rows(path, target):
+        lines.append(LV.ROLLBACK_DIFF_LINE.format(table=table, current=now, target=after, delta=change))
     return lines if len(lines) > 1 else [*lines, LV.ROLLBACK_NO_DIFF]
 
 

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from fxdash import export, ingest, ui
+from fxdash import export, ingest, ui, ui_undo, writes
 from fxdash import labels as L
 from fxdash.ingest import boundaries, template
+from fxdash.labels import versions as LV
 from fxdash.queries import data
 
 LIMIT_MB = ingest.MAX_BYTES // 1024 // 1024
@@ -13,16 +14,18 @@ ui.ensure_frame()
 st.title(L.PAGE_DATA)
 st.caption(L.DATA_CAPTION)
 
-tab_import, tab_files, tab_geo, tab_log = st.tabs(
-    [L.DATA_TAB_IMPORT, L.DATA_TAB_TEMPLATES, L.DATA_TAB_BOUNDARIES, L.DATA_TAB_LOG])
+tab_import, tab_files, tab_geo, tab_log, tab_undo = st.tabs(
+    [L.DATA_TAB_IMPORT, L.DATA_TAB_TEMPLATES, L.DATA_TAB_BOUNDARIES, L.DATA_TAB_LOG, LV.UNDO_HEADER])
 
 
-def _run_import(upload, table: str, crs: str, dry_run: bool) -> ingest.ImportResult:
+def _run_import(upload, table: str, crs: str, dry_run: bool) -> ingest.ImportResult | None:
+    """Check (no writer lock needed) or import as a new data version; None when the write could not start."""
     bar = st.progress(0.0, text=L.DATA_PROGRESS)
-    with ui.connection().cursor() as cur:
-        result = ingest.import_file(cur, upload.getvalue(), upload.name, table, crs, dry_run=dry_run,
-                                    imports_dir=ui.settings().imports_dir,
-                                    progress=lambda frac, text: bar.progress(frac, text=text))
+    user = ui.current_user()
+    result = ui.publish(writes.import_file, upload.getvalue(), upload.name, table, crs, dry_run=dry_run,
+                        imports_dir=ui.settings().imports_dir, username=user.username if user else None,
+                        command=f"page-import {upload.name}",
+                        progress=lambda frac, text: bar.progress(frac, text=text))
     bar.empty()
     return result
 
@@ -56,7 +59,7 @@ with tab_import:
         if upload is None:
             st.warning(L.DATA_CHOOSE_FILE)
         else:
-            st.session_state["data_result"] = _run_import(upload, table, crs, dry_run=check)
+            st.session_state["data_result"] = _run_import(upload, table, crs, dry_run=check) or None
     result = st.session_state.get("data_result")
     if result is not None:
         _show_result(result)
@@ -106,9 +109,8 @@ with tab_geo:
             for message in problems:
                 st.error(message)
         else:
-            with ui.connection().cursor() as cur:
-                boundaries.save(cur, geojson, ui.settings().imports_dir)
-            st.success(L.DATA_BOUNDARY_SAVED.format(n=len(geojson["features"])), icon=":material/check_circle:")
+            if ui.publish(writes.save_boundaries, geojson, ui.settings().imports_dir) is not None:
+                st.success(L.DATA_BOUNDARY_SAVED.format(n=len(geojson["features"])), icon=":material/check_circle:")
 
 with tab_log:
     log = ui.run(data.import_log)
@@ -116,3 +118,6 @@ with tab_log:
         st.info(L.DATA_LOG_EMPTY)
     else:
         st.dataframe(log.rename(columns=L.LOG_COLUMNS), hide_index=True, width="stretch")
+
+with tab_undo:
+    ui_undo.render()
