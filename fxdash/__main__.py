@@ -85,6 +85,7 @@ def main(argv=None) -> int:
 
 def _run(argv) -> int:
     args = build_parser().parse_args(argv)
+    config.load_settings()  # a setting that cannot be used is reported before anything runs
     return args.func(args)
 
 

@@ -36,14 +36,18 @@ def import_file(path, data: bytes, file_name: str, table: str, crs: str = "wgs84
                 command: str = "import") -> ingest.ImportResult:
     """Check a file against the current data without the lock; when clean (and not a dry run), import
     it into a new version. A file with problems never waits for the lock."""
+    def part(start, share):  # the check and the write each report their share of one progress bar
+        return (lambda frac, text: progress(start + frac * share, text)) if progress else None
+
     with snapshot(path) as con:
-        checked = ingest.import_file(con, data, file_name, table, crs, dry_run=True, progress=progress)
+        checked = ingest.import_file(con, data, file_name, table, crs, dry_run=True,
+                                     progress=progress if dry_run else part(0.0, 0.5))
     if dry_run or not checked.ok:
         return checked
 
     def change(con):
         result = ingest.import_file(con, data, file_name, table, crs, imports_dir=imports_dir, username=username,
-                                    progress=progress)
+                                    progress=part(0.5, 0.5))
         if not result.committed:  # the data changed since the check and the file no longer fits
             raise versions.Discard(result)
         return result

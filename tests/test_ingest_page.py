@@ -4,8 +4,8 @@ from streamlit.testing.v1 import AppTest
 
 from fxdash import db
 from fxdash import labels as L
-from fxdash.labels import versions as LV
 from fxdash.ingest import IMPORTABLE
+from fxdash.labels import versions as LV
 from tests.conftest import ROOT
 
 

@@ -4,7 +4,7 @@
 import sys
 from pathlib import Path
 
-from fxdash import config, writes
+from fxdash import config, versions, writes
 from fxdash import labels as L
 from fxdash.cli_errors import waiting
 from fxdash.ingest import CRS, EXPORTABLE, IMPORTABLE, template, to_text
@@ -60,7 +60,7 @@ def cmd_export(args) -> int:
     from fxdash.queries import data
 
     out = Path(args.out)
-    with writes.snapshot(args.db or config.load_settings().db) as con:  # read-only: works while the app runs
+    with versions.open_current(args.db or config.load_settings().db) as con:  # read-only: works while the app runs
         df = data.table_rows(con, args.table)
     out.parent.mkdir(parents=True, exist_ok=True)
     if out.suffix.lower() == ".csv":
