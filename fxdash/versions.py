@@ -124,10 +124,10 @@ def _write_atomic(target: Path, text: str, point: str | None = None) -> None:
     fsync_dir(target.parent)
 
 
-def _write_manifest(path) -> None:
+def _write_manifest(path, point: str | None = None) -> None:
     body = {"current": current(path), "path": str(path), "versions": [asdict(r) for r in records(path)]}
     _write_atomic(versions_dir(path) / "manifest.json", json.dumps(body, ensure_ascii=False, indent=1),
-                  point="during-manifest")
+                  point=point)
 
 
 def recover(path) -> None:
@@ -235,7 +235,7 @@ def publish(path, change: Callable | None, *, action: str, user: str | None = No
         fsync_dir(path.parent)
         timing["rename"] = time.perf_counter() - started
         hold("after-rename")
-        _write_manifest(path)
+        _write_manifest(path, point="during-manifest")
         _prune(path, settings.keep_versions if keep is None else keep)
     access.record(f"data_{action}", user, version=vid, parent=parent, description=description)
     record.timing = timing  # for the command line's report and the benchmark; not stored

@@ -96,13 +96,15 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db_path: Path, extra_env: dict | None = None):
-    """Start `streamlit run app.py` on a free port; return (process, base URL)."""
+def start_server(db_path: Path, extra_env: dict | None = None, log_path: Path | None = None):
+    """Start `streamlit run app.py` on a free port; return (process, base URL). Its output goes to
+    log_path (default: beside the database; give each of several servers on one database its own)."""
+    log_path = log_path or db_path.with_suffix(".log")
     port = _free_port()
     env = {**os.environ, "FXDASH_DB": str(db_path), "FXDASH_AS_OF": APP_AS_OF.isoformat(), **(extra_env or {})}
     if TOWNS_GEOJSON.exists() and "FXDASH_BOUNDARIES" not in (extra_env or {}):
         env["FXDASH_BOUNDARIES"] = str(TOWNS_GEOJSON)
-    log = open(db_path.with_suffix(".log"), "w")  # noqa: SIM115 - closed with the process
+    log = open(log_path, "w")  # noqa: SIM115 - closed with the process
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
@@ -119,7 +121,7 @@ def start_server(db_path: Path, extra_env: dict | None = None):
         except OSError:
             time.sleep(0.3)
     proc.terminate()
-    raise RuntimeError(f"streamlit did not start: {db_path.with_suffix('.log').read_text()}")
+    raise RuntimeError(f"streamlit did not start: {log_path.read_text()}")
 
 
 @pytest.fixture(scope="session")
