@@ -16,6 +16,9 @@ def _versions_frame(kept: list[versions.Record], now: int | None) -> pd.DataFram
 def render() -> None:
     settings = ui.settings()
     path = settings.db
+    done = st.session_state.pop("undo_done", None)
+    if done:  # shown after the rerun that makes every part of the page (banner, counts) read the new data
+        st.success(done, icon=":material/check_circle:")
     kept = versions.records(path)
     now = versions.current(path)
     if len(kept) < 2:
@@ -46,4 +49,5 @@ def render() -> None:
         record = ui.publish(writes.rollback, target, now, user=user.username if user else None,
                             command="page-rollback")
         if record is not None:
-            st.success(LV.UNDO_DONE.format(target=target, id=record.id), icon=":material/check_circle:")
+            st.session_state["undo_done"] = LV.UNDO_DONE.format(target=target, id=record.id)
+            st.rerun()

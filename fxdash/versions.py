@@ -182,7 +182,7 @@ def _build(path, tmp: Path, change, fresh: bool, vid: int):
     applied = time.perf_counter()
     Path(f"{tmp}.wal").unlink(missing_ok=True)  # empty after checkpoint + close
     _fsync(tmp)
-    timing = {"copy": copied - started, "apply": applied - copied}
+    timing = {"copy": copied - started, "apply": applied - copied, "fsync": time.perf_counter() - applied}
     return value, counts, timing
 
 
