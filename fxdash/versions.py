@@ -193,7 +193,8 @@ def publish(path, change: Callable | None, *, action: str, user: str | None = No
 
     change(con) gets a read-write connection to a private copy (an empty schema when `fresh`) and
     returns a value; raising Discard publishes nothing. `base` republishes a kept version as it is
-    (rollback: a hard link, so the content is byte for byte the old one). precheck(path) runs under
+    (rollback: a hard link, so the content is byte for byte the old one); action "adopt" registers the
+    file at PATH itself as a version (a hard link unless a WAL must first be folded in). precheck(path) runs under
     the lock before anything is built (it may raise Discard or an error of its own).
     Raises WriterBusy when the lock cannot be had within `wait` seconds.
     """
@@ -213,6 +214,10 @@ def publish(path, change: Callable | None, *, action: str, user: str | None = No
         if base is not None:
             os.link(file_of(path, base), target)
             counts = next(r.counts for r in records(path) if r.id == base)
+        elif action == "adopt" and not Path(f"{path}.wal").exists():
+            os.link(path, target)  # a complete file already: keep it as it is, at no cost
+            with duckdb.connect(str(target), read_only=True) as con:
+                counts = table_counts(con)
         else:
             tmp = versions_dir(path) / f".next-v{vid:06d}.{os.getpid()}.duckdb"
             try:
