@@ -7,6 +7,7 @@ from fxdash import versions, writes
 from fxdash.labels import versions as LV
 from tests.conftest import ROOT
 from tests.test_ingest import REPORT_HEADER, csv_bytes, report_rows
+from tests.test_versions import held_writer, vdb  # noqa: F401 - fixtures
 
 
 def test_undo_an_import_on_the_data_page(app_env, tmp_path, monkeypatch):
@@ -31,3 +32,40 @@ def test_undo_an_import_on_the_data_page(app_env, tmp_path, monkeypatch):
     assert any(LV.UNDO_DONE.format(target=1, id=3) in s.value for s in at.success)
     record = versions.records(app_env)[-1]
     assert (record.id, record.action, record.target) == (3, "rollback", 1)
+
+
+def test_a_busy_writer_lock_is_a_chinese_message_on_the_page(vdb, held_writer, monkeypatch):  # noqa: F811
+    monkeypatch.setenv("FXDASH_DB", str(vdb))
+    monkeypatch.setenv("FXDASH_WRITER_WAIT", "1")
+
+    def script():
+        from fxdash import ui, versions
+
+        def write(path, wait_progress):
+            return versions.publish(path, lambda con: 1, action="import", progress=wait_progress)[0]
+
+        st_value = ui.publish(write)
+        import streamlit as st
+
+        st.write(f"value={st_value}")
+
+    at = AppTest.from_function(script, default_timeout=60).run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.error[0].value.startswith("数据正在被另一个写入操作占用") and str(held_writer.pid) in at.error[0].value
+    assert "value=None" in at.markdown[0].value
+    assert versions.current(vdb) == 1
+
+
+def test_an_unexpected_page_error_is_one_chinese_line():
+    def script():
+        from fxdash import ui
+
+        class Broken:
+            def run(self):
+                raise RuntimeError("boom")
+
+        ui.run_page(Broken())
+
+    at = AppTest.from_function(script, default_timeout=60).run()
+    assert not at.exception
+    assert "错误编号" in at.error[0].value and "boom" not in at.error[0].value
