@@ -26,7 +26,13 @@ SETTINGS = (
     Setting("deadlines", "FXDASH_DEADLINES", "", "report deadlines in days per category, e.g. 安全隐患=3,其他=7"),
     Setting("writer_wait", "FXDASH_WRITER_WAIT", "30", "seconds a write waits for another write to finish"),
     Setting("keep_versions", "FXDASH_KEEP_VERSIONS", "10", "data versions kept for undo (at least 2)"),
+    Setting("store", "FXDASH_STORE", str(ROOT / "data" / "fxdash-ops.sqlite3"),
+            "operational store: a SQLite file, or a postgresql:// URL shared by several servers"),
+    Setting("idle_minutes", "FXDASH_IDLE_MINUTES", "30", "a signed-in session ends after this many idle minutes"),
 )
+
+
+SETTINGS_BY_NAME = {s.name: s for s in SETTINGS}
 
 
 @dataclass(frozen=True)
@@ -37,6 +43,8 @@ class Settings:
     as_of: dt.date
     tile_url: str
     imports_dir: Path
+    store: str = str(ROOT / "data" / "fxdash-ops.sqlite3")
+    idle_minutes: float = 30.0
     writer_wait: float = 30.0
     keep_versions: int = 10
 
@@ -83,7 +91,19 @@ def load_settings(env=None) -> Settings:
         imports_dir=Path(raw["imports_dir"]).expanduser(),
         writer_wait=_number("FXDASH_WRITER_WAIT", raw["writer_wait"], 0, 86400),
         keep_versions=_number("FXDASH_KEEP_VERSIONS", raw["keep_versions"], 2, 1000, int),
+        store=raw["store"].strip() or SETTINGS_BY_NAME["store"].default,
+        idle_minutes=_positive(raw["idle_minutes"], "FXDASH_IDLE_MINUTES"),
     )
+
+
+def _positive(value: str, env: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = float("nan")
+    if not number > 0:
+        raise ValueError(f"{env} must be a positive number, got {value!r}")
+    return number
 
 
 # --- report deadlines (reports and weekly pages) -----------------------------------------------------

@@ -59,6 +59,7 @@ class Record:
     parent: int | None
     counts: dict[str, int] = field(default_factory=dict)
     target: int | None = None  # rollback: the version whose content this is
+    log: dict | None = None  # what the operational store's log must hold for this version (fxdash.writes)
 
     @property
     def label(self) -> str:
@@ -188,14 +189,16 @@ def _build(path, tmp: Path, change, fresh: bool, vid: int):
 
 def publish(path, change: Callable | None, *, action: str, user: str | None = None, description: str = "",
             command: str = "", fresh: bool = False, base: int | None = None, precheck: Callable | None = None,
-            wait: float | None = None, progress: Callable | None = None, keep: int | None = None):
+            wait: float | None = None, progress: Callable | None = None, keep: int | None = None,
+            log_entry: Callable | None = None):
     """Write the next version of the data at PATH and make it current. Returns (value, Record | None).
 
     change(con) gets a read-write connection to a private copy (an empty schema when `fresh`) and
     returns a value; raising Discard publishes nothing. `base` republishes a kept version as it is
     (rollback: a hard link, so the content is byte for byte the old one); action "adopt" registers the
     file at PATH itself as a version (a hard link unless a WAL must first be folded in). precheck(path) runs under
-    the lock before anything is built (it may raise Discard or an error of its own).
+    the lock before anything is built (it may raise Discard or an error of its own). log_entry(value)
+    gives a dict kept in the version's record (written before the publish, so it survives a crash).
     Raises WriterBusy when the lock cannot be had within `wait` seconds.
     """
     path = Path(path)
@@ -230,7 +233,7 @@ def publish(path, change: Callable | None, *, action: str, user: str | None = No
             os.replace(tmp, target)
         record = Record(id=vid, created=dt.datetime.now().isoformat(timespec="seconds"), action=action, user=user,
                         description=description, command=command or action, parent=parent, counts=counts,
-                        target=base)
+                        target=base, log=log_entry(value) if log_entry else None)
         _write_atomic(_record_file(path, vid), json.dumps(asdict(record), ensure_ascii=False, indent=1))
         started = time.perf_counter()
         link = path.with_name(f".{path.name}.next-{os.getpid()}")

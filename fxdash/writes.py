@@ -4,12 +4,17 @@ The page, the command line and the first start of the app call these; nothing el
 file for writing. No streamlit here.
 """
 
+import datetime as dt
+import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
 from fxdash import db, demo, ingest, versions
 from fxdash import labels as L
+from fxdash import store as ops
+from fxdash.ingest import log as import_log
 from fxdash.labels import versions as LV
+from fxdash.store import imports
 
 
 class Refused(Exception):  # noqa: N818 - the message is what the user reads
@@ -33,30 +38,75 @@ def snapshot(path):
 
 def import_file(path, data: bytes, file_name: str, table: str, crs: str = "wgs84", *, dry_run: bool = False,
                 username: str | None = None, imports_dir=None, progress=None, wait=None, wait_progress=None,
-                command: str = "import") -> ingest.ImportResult:
+                command: str = "import", store=None) -> ingest.ImportResult:
     """Check a file against the current data without the lock; when clean (and not a dry run), import
-    it into a new version. A file with problems never waits for the lock."""
+    it into a new version. A file with problems never waits for the lock. Every attempt that is not a
+    dry run goes to the import log of the operational store; an accepted one once it is published."""
+    store = store or ops.open_store()
+    log_pending(path, store)
+
     def part(start, share):  # the check and the write each report their share of one progress bar
         return (lambda frac, text: progress(start + frac * share, text)) if progress else None
 
     with snapshot(path) as con:
-        checked = ingest.import_file(con, data, file_name, table, crs, dry_run=True,
+        checked = ingest.import_file(con, data, file_name, table, crs, dry_run=True, store=store,
                                      progress=progress if dry_run else part(0.0, 0.5))
-    if dry_run or not checked.ok:
+    if dry_run:
+        return checked
+    if not checked.ok:
+        import_log.record(store, checked, username, crs)
         return checked
 
     def change(con):
         result = ingest.import_file(con, data, file_name, table, crs, imports_dir=imports_dir, username=username,
-                                    progress=part(0.5, 0.5))
+                                    progress=part(0.5, 0.5), store=store, logged=False)
         if not result.committed:  # the data changed since the check and the file no longer fits
             raise versions.Discard(result)
         return result
 
     label = L.TABLE_LABELS.get(table, table)
-    description = (f"{label} ← {Path(file_name).name}(新增 {checked.inserted:,} 行、更新 {checked.updated:,} 行)")
-    result, _ = versions.publish(path, change, action="import", user=username, description=description,
-                                 command=command, wait=wait, progress=wait_progress)
+    description = f"{label} ← {Path(file_name).name}(新增 {checked.inserted:,} 行、更新 {checked.updated:,} 行)"
+    import_id = uuid.uuid4().hex
+    try:
+        result, record = versions.publish(path, change, action="import", user=username, description=description,
+                                          command=command, wait=wait, progress=wait_progress,
+                                          log_entry=lambda r: _log_entry(r, import_id, username, crs))
+    except versions.WriterBusy as exc:
+        import_log.record(store, checked, username, crs, message=str(exc))
+        raise
+    if record is None:
+        import_log.record(store, result, username, crs)
+        return result
+    log_pending(path, store)
+    result.version = str(record.id)
     return result
+
+
+def _log_entry(result: ingest.ImportResult, import_id: str, username, crs: str) -> dict:
+    return {"import_id": import_id, "username": username, "crs": crs, "table": result.table,
+            "file_name": result.file_name, "sha256": result.sha256, "rows": result.rows,
+            "inserted": result.inserted, "updated": result.updated, "unchanged": result.unchanged,
+            "archived_as": result.archived_as, "has_coordinates": result.has_coordinates,
+            "started_at": result.started_at.isoformat() if result.started_at else None}
+
+
+def log_pending(path, store) -> None:
+    """Add to the import log every published import whose row is missing: normally the one just
+    published; after a writer was killed between its publish and its log write, that one."""
+    now = versions.current(path)
+    pending = [r for r in versions.records(path) if r.log and now is not None and r.id <= now]
+    have = imports.known(store, [r.log["import_id"] for r in pending])
+    for r in pending:
+        e = r.log
+        if e["import_id"] in have:
+            continue
+        result = ingest.ImportResult(
+            table=e["table"], file_name=e["file_name"], sha256=e["sha256"], rows=e["rows"], inserted=e["inserted"],
+            updated=e["updated"], unchanged=e["unchanged"], committed=True, archived_as=e["archived_as"],
+            started_at=dt.datetime.fromisoformat(e["started_at"]) if e["started_at"] else dt.datetime.now(),
+            has_coordinates=e["has_coordinates"])
+        result.version = str(r.id)
+        import_log.record(store, result, e["username"], e["crs"], import_id=e["import_id"])
 
 
 def ensure_database(path, as_of, progress=None, wait=None, wait_progress=None):
@@ -111,23 +161,3 @@ def rollback(path, target: int, expected_current: int, *, user=None, command: st
     description = LV.ROLLBACK_DESCRIPTION.format(target=target, undone=expected_current)
     return versions.publish(path, None, action="rollback", user=user, description=description, command=command,
                             base=target, precheck=unchanged, wait=wait, progress=wait_progress)[1]
-
-
-def save_boundaries(path, geojson: dict, folder=None, user=None, wait_progress=None) -> Path:
-    """Store an uploaded towns GeoJSON and point the data at it (a new version)."""
-    n = len(geojson.get("features", []))
-    saved, _ = versions.publish(path, lambda con: ingest.boundaries.save(con, geojson, folder), action="boundaries",
-                                user=user, description=f"{n} 个街镇", command="page-boundaries",
-                                progress=wait_progress)
-    return saved
-
-
-def save_week_snapshot(path, f, monday, who: str, wait_progress=None) -> int:
-    """Store a week's figures (a new version)."""
-    from fxdash import weeks
-    from fxdash.queries import weekly
-
-    n, _ = versions.publish(path, lambda con: weekly.save_snapshot(con, f, monday, who), action="snapshot",
-                            user=who, description=weeks.label(monday), command="page-weekly",
-                            progress=wait_progress)
-    return n

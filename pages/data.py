@@ -21,9 +21,8 @@ tab_import, tab_files, tab_geo, tab_log, tab_undo = st.tabs(
 def _run_import(upload, table: str, crs: str, dry_run: bool) -> ingest.ImportResult | None:
     """Check (no writer lock needed) or import as a new data version; None when the write could not start."""
     bar = st.progress(0.0, text=L.DATA_PROGRESS)
-    user = ui.current_user()
     result = ui.publish(writes.import_file, upload.getvalue(), upload.name, table, crs, dry_run=dry_run,
-                        imports_dir=ui.settings().imports_dir, username=user.username if user else None,
+                        imports_dir=ui.settings().imports_dir, username=ui.username(), store=ui.ops_store(),
                         command=f"page-import {upload.name}",
                         progress=lambda frac, text: bar.progress(frac, text=text))
     bar.empty()
@@ -93,8 +92,7 @@ with tab_files:
         st.dataframe(template.describe(ingest.spec(pick)), hide_index=True, width="stretch")
 
 with tab_geo:
-    with ui.connection().cursor() as cur:
-        path, from_setting = boundaries.current_path(cur)
+    path, from_setting = boundaries.current_path(ui.ops_store())
     if path is None:
         st.info(L.DATA_BOUNDARY_NONE, icon=":material/map:")
     else:
@@ -109,15 +107,16 @@ with tab_geo:
             for message in problems:
                 st.error(message)
         else:
-            if ui.publish(writes.save_boundaries, geojson, ui.settings().imports_dir) is not None:
-                st.success(L.DATA_BOUNDARY_SAVED.format(n=len(geojson["features"])), icon=":material/check_circle:")
+            boundaries.save(ui.ops_store(), geojson, ui.settings().imports_dir, ui.username())
+            st.success(L.DATA_BOUNDARY_SAVED.format(n=len(geojson["features"])), icon=":material/check_circle:")
 
 with tab_log:
-    log = ui.run(data.import_log)
+    log = data.import_log(ui.ops_store()).rename(columns=L.LOG_COLUMNS)  # the store: every attempt, now
     if log.empty:
         st.info(L.DATA_LOG_EMPTY)
     else:
-        st.dataframe(log.rename(columns=L.LOG_COLUMNS), hide_index=True, width="stretch")
+        st.dataframe(log, hide_index=True, width="stretch")
+        ui.table_downloads(log, L.TABLE_LABELS["import_log"], key="data_log")
 
 with tab_undo:
     ui_undo.render()
