@@ -11,7 +11,9 @@ import time
 import duckdb
 import pytest
 
+from fxdash import store as ops
 from fxdash import versions
+from fxdash.store import imports
 from fxdash.writer_lock import HOLD_ENV, writer_lock
 from tests.conftest import ROOT
 from tests.test_versions import count, digest, reports_csv, vdb  # noqa: F401 - vdb is a fixture
@@ -62,5 +64,10 @@ def test_sigkill_at_each_step_leaves_the_previous_or_the_new_version(vdb, tmp_pa
     assert main(["import", str(reports_csv(tmp_path, 2, start=900, name="next.csv")), "--table", "reports",
                  "--db", str(vdb)]) == 0
     assert count(vdb, "reports") == now + 2
+    # the operational store agrees: the killed import is logged as accepted exactly when it was published
+    log = imports.recent(ops.open_store())
+    killed = log[(log["file_name"] == "reports.csv") & (log["status"] == "成功")]
+    assert killed["version"].tolist() == (["2"] if published else [])
+    assert log[log["file_name"] == "next.csv"]["version"].tolist() == [str(versions.current(vdb))]
     assert main(["rollback", "--yes", "--db", str(vdb)]) == 0
     assert count(vdb, "reports") == now
