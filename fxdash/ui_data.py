@@ -4,6 +4,7 @@ cached query runner, and writes with their waiting shown on the page (fxdash.ui 
 
 import importlib
 import logging
+import os
 import threading
 import uuid
 
@@ -38,14 +39,14 @@ def _username() -> str | None:
 def ensure_database() -> None:
     """Start of every run: on first start build the demo database (through the writer path, so two
     processes starting together build it once); then pin the current data version for this run."""
-    s = config.load_settings()
     try:
+        s = config.load_settings()
         if not s.db.exists() or versions.current(s.db) is None:
             with _build_lock():
                 _first_start(s)
         pin_current_version()
-    except (OSError, duckdb.Error, versions.WriterBusy) as exc:
-        st.error(versions.describe_error(exc))
+    except (OSError, duckdb.Error, versions.WriterBusy, config.SettingError) as exc:
+        st.error(versions.describe_error(exc, os.environ.get("FXDASH_DB")))
         st.stop()
 
 

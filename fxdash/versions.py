@@ -334,11 +334,11 @@ def open_current(path):
         con.close()
 
 
-def describe_error(exc: Exception) -> str:
+def describe_error(exc: Exception, path=None) -> str:
     """One Chinese line for an error opening the data (no English DuckDB text as the only content)."""
-    if isinstance(exc, WriterBusy):
+    if isinstance(exc, (WriterBusy, config.SettingError)):
         return str(exc)
     if isinstance(exc, FileNotFoundError):
-        return str(exc) if "python -m fxdash" in str(exc) else LV.DB_MISSING.format(path=exc.filename)
+        return str(exc) if "python -m fxdash" in str(exc) else LV.DB_MISSING.format(path=path or exc.filename)
     detail = str(exc).splitlines()[0][:200] if isinstance(exc, duckdb.Error) else type(exc).__name__
-    return LV.DB_UNREADABLE.format(path="", detail=detail)
+    return LV.DB_UNREADABLE.format(path=path or "", detail=detail)
