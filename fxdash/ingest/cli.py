@@ -53,6 +53,8 @@ def cmd_import(args) -> int:
     print(f"{path.name} → {label}:{result.summary()}(用时 {result.seconds:.1f} 秒)")
     if result.archived_as:
         print(f"原始文件已存档:{result.archived_as}")
+    if getattr(result, "version", None):
+        print(f"数据版本:{result.version}(可用 python -m fxdash rollback 撤销)")
     return 0
 
 
