@@ -25,7 +25,7 @@ import shutil
 import time
 from collections.abc import Callable
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 import duckdb
@@ -64,6 +64,9 @@ class Record:
     @property
     def label(self) -> str:
         return LV.ACTIONS.get(self.action, self.action)
+
+
+_FIELDS = {f.name for f in fields(Record)}
 
 
 def versions_dir(path) -> Path:
@@ -107,7 +110,8 @@ def records(path) -> list[Record]:
     out = []
     for vid in _ids(path):
         try:
-            out.append(Record(**json.loads(_record_file(path, vid).read_text(encoding="utf-8"))))
+            raw = json.loads(_record_file(path, vid).read_text(encoding="utf-8"))
+            out.append(Record(**{k: v for k, v in raw.items() if k in _FIELDS}))  # tolerate newer fields
         except (OSError, ValueError, TypeError):
             continue  # a version file without its record: never published (recover removes it)
     return out
