@@ -32,6 +32,8 @@ class ChineseArgumentParser(argparse.ArgumentParser):
 
 def _translate(message: str) -> str:
     if m := re.match(r"the following arguments are required: (.+)", message):
+        if m.group(1) == "command":
+            return LV.ARG_COMMAND
         return LV.ARG_REQUIRED.format(names=m.group(1).replace(", ", "、"))
     if m := re.match(r"argument (\S+): invalid choice: '?([^']*)'? \(choose from (.+)\)", message):
         return LV.ARG_CHOICE.format(name=m.group(1), value=m.group(2), choices=m.group(3).replace("'", ""))
