@@ -30,7 +30,7 @@ PAGES_BY_ROLE = {
 # the data page's tabs by role: importing and boundaries change the district's data (admin only);
 # the import log is the district's; templates and (masked, scoped) table downloads help every editor
 DATA_TABS_BY_ROLE = {
-    ADMIN: ("import", "files", "boundaries", "log"),
+    ADMIN: ("import", "files", "boundaries", "log", "undo"),
     DISTRICT: ("files", "log"),
     TOWN: ("files",),
     VIEWER: (),

@@ -4,19 +4,17 @@ Pages import this module; the core modules (db, demo, queries, ingest) never imp
 """
 
 import datetime as dt
-import importlib
-import threading
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
 # (ui_rights uses this module at call time only, so importing each other is harmless)
-from fxdash import access, config, db, demo, export, geo, privacy, rights, ui_rights
+from fxdash import access, config, db, export, geo, rights, ui_rights
 from fxdash import labels as L
 from fxdash import store as ops
 from fxdash.filters import LIST_FIELDS, Filters, default_filters, from_params
 from fxdash.queries import common
+from fxdash.ui_data import connection, data_version, ensure_database, publish, run, run_page  # noqa: F401 - pages use ui.*
 
 GLOBAL_FIELDS = ("towns", "occupations", "enterprises")
 _STORE = "_fx_values"  # filter values that survive page switches (widget state does not)
@@ -32,38 +30,6 @@ def settings() -> config.Settings:
 
 
 @st.cache_resource(show_spinner=False)
-def _build_lock() -> threading.Lock:
-    return threading.Lock()
-
-
-@st.cache_resource(show_spinner=False)
-def _connection(path: str) -> duckdb.DuckDBPyConnection:
-    return db.connect(path)
-
-
-def connection() -> duckdb.DuckDBPyConnection:
-    """The process-wide connection; use `.cursor()` per call (one connection across threads is busy)."""
-    return _connection(str(settings().db))
-
-
-def ensure_database() -> None:
-    """On first start with no database, build the demo database, showing progress."""
-    s = settings()
-    if not s.db.exists():
-        with _build_lock():
-            if not s.db.exists():
-                with st.status(L.BUILDING_DEMO, expanded=True) as status:
-                    bar = st.progress(0.0)
-                    demo.write_demo(s.db, s.as_of, progress=lambda frac, label: bar.progress(frac, text=label))
-                    status.update(label=L.DEMO_BUILT, state="complete", expanded=False)
-    try:
-        connection()
-    except duckdb.IOException as exc:
-        st.error(f"无法打开数据库文件 {s.db}:它可能正被另一个程序(如命令行导入)占用。请稍后刷新页面。\n\n{exc}")
-        st.stop()
-
-
-@st.cache_resource(show_spinner=False)
 def _ops_store(setting: str) -> ops.Store:
     return ops.open_store(setting)
 
@@ -76,29 +42,6 @@ def ops_store() -> ops.Store:
 def username() -> str | None:
     user = current_user()
     return user.username if user else None
-
-
-def data_version() -> str:
-    with connection().cursor() as cur:
-        return db.data_version(cur)
-
-
-def run(fn, filters: Filters | None = None, /, **kwargs):
-    """Call a query function for the signed-in user with a fresh cursor, scoped and masked as
-    fxdash.rights.call does; cached by the scoped filters, the masking mode and the data version."""
-    user = current_user()
-    if filters is not None:
-        filters = rights.scoped(filters, user)
-    return _cached(fn.__module__, fn.__qualname__, filters, data_version(), tuple(sorted(kwargs.items())),
-                   rights.mask_mode(user))
-
-
-@st.cache_data(show_spinner=False, max_entries=1024)
-def _cached(module: str, name: str, filters, version: str, kwargs: tuple, mode: str):
-    fn = getattr(importlib.import_module(module), name)
-    with connection().cursor() as cur:
-        result = fn(cur, **dict(kwargs)) if filters is None else fn(cur, filters, **dict(kwargs))
-    return privacy.protect(result, privacy.declared(fn), mode)
 
 
 def user_scope() -> Filters:

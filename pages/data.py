@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from fxdash import export, ingest, rights, ui, ui_rights
+from fxdash import export, ingest, rights, ui, ui_rights, ui_undo, writes
 from fxdash import labels as L
 from fxdash.ingest import boundaries, template
 from fxdash.labels import rights as LR
+from fxdash.labels import versions as LV
 from fxdash.queries import common, data
 
 LIMIT_MB = ingest.MAX_BYTES // 1024 // 1024
@@ -17,7 +18,7 @@ st.caption(L.DATA_CAPTION)
 # the tabs the user's role has (fxdash.rights): importing and boundaries are the admin's
 user = ui.current_user()
 TABS = {"import": L.DATA_TAB_IMPORT, "files": L.DATA_TAB_TEMPLATES, "boundaries": L.DATA_TAB_BOUNDARIES,
-        "log": L.DATA_TAB_LOG}
+        "log": L.DATA_TAB_LOG, "undo": LV.UNDO_HEADER}
 mine = rights.data_tabs(user)
 if not mine:
     st.info(LR.DATA_NO_TABS)
@@ -25,13 +26,13 @@ if not mine:
 tabs = dict(zip(mine, st.tabs([TABS[k] for k in mine])))
 
 
-def _run_import(upload, table: str, crs: str, dry_run: bool) -> ingest.ImportResult:
+def _run_import(upload, table: str, crs: str, dry_run: bool) -> ingest.ImportResult | None:
+    """Check (no writer lock needed) or import as a new data version; None when the write could not start."""
     bar = st.progress(0.0, text=L.DATA_PROGRESS)
-    with ui.connection().cursor() as cur:
-        result = ingest.import_file(cur, upload.getvalue(), upload.name, table, crs, dry_run=dry_run,
-                                    imports_dir=ui.settings().imports_dir, store=ui.ops_store(),
-                                    username=ui.username(),
-                                    progress=lambda frac, text: bar.progress(frac, text=text))
+    result = ui.publish(writes.import_file, upload.getvalue(), upload.name, table, crs, dry_run=dry_run,
+                        imports_dir=ui.settings().imports_dir, username=ui.username(), store=ui.ops_store(),
+                        command=f"page-import {upload.name}",
+                        progress=lambda frac, text: bar.progress(frac, text=text))
     bar.empty()
     return result
 
@@ -69,7 +70,7 @@ def _import_tab():
         if upload is None:
             st.warning(L.DATA_CHOOSE_FILE)
         else:
-            st.session_state["data_result"] = _run_import(upload, table, crs, dry_run=check)
+            st.session_state["data_result"] = _run_import(upload, table, crs, dry_run=check) or None
     result = st.session_state.get("data_result")
     if result is not None:
         _show_result(result)
@@ -148,4 +149,5 @@ def town_names() -> dict:
 
 for key, tab in tabs.items():
     with tab:
-        {"import": _import_tab, "files": _files_tab, "boundaries": _boundaries_tab, "log": _log_tab}[key]()
+        {"import": _import_tab, "files": _files_tab, "boundaries": _boundaries_tab, "log": _log_tab,
+         "undo": ui_undo.render}[key]()

@@ -4,9 +4,10 @@
 import sys
 from pathlib import Path
 
-from fxdash import config, db
+from fxdash import config, versions, writes
 from fxdash import labels as L
-from fxdash.ingest import CRS, EXPORTABLE, IMPORTABLE, import_file, template, to_text
+from fxdash.cli_errors import waiting
+from fxdash.ingest import CRS, EXPORTABLE, IMPORTABLE, template, to_text
 
 PROBLEM_LINES = 500  # the terminal shows this many; the full list is written beside the file
 
@@ -38,15 +39,14 @@ def cmd_import(args) -> int:
     if not path.is_file():
         print(f"找不到文件:{path}", file=sys.stderr)
         return 2
-    con = db.connect(args.db or config.load_settings().db)
-    try:
-        def progress(frac, text):
-            print(f"{text} {frac:.0%}", file=sys.stderr, flush=True)
 
-        result = import_file(con, path.read_bytes(), path.name, args.table, args.crs, dry_run=args.dry_run,
-                             username=args.user, progress=progress)
-    finally:
-        con.close()
+    def progress(frac, text):
+        print(f"{text} {frac:.0%}", file=sys.stderr, flush=True)
+
+    # checked against the current data without the writer lock; written as a new version with it
+    result = writes.import_file(args.db or config.load_settings().db, path.read_bytes(), path.name, args.table,
+                                args.crs, dry_run=args.dry_run, username=args.user, progress=progress,
+                                wait_progress=waiting, command=f"import {path.name}")
     label = L.TABLE_LABELS[args.table]
     if result.problems:
         print(f"{path.name} → {label}:" + L.DATA_PROBLEMS.format(n=len(result.problems)))
@@ -55,6 +55,8 @@ def cmd_import(args) -> int:
     print(f"{path.name} → {label}:{result.summary()}(用时 {result.seconds:.1f} 秒)")
     if result.archived_as:
         print(f"原始文件已存档:{result.archived_as}")
+    if getattr(result, "version", None):
+        print(f"数据版本:{result.version}(可用 python -m fxdash rollback 撤销)")
     return 0
 
 
@@ -68,11 +70,8 @@ def cmd_export(args) -> int:
     out = Path(args.out)
     who = getpass.getuser()
     user = access.User(who, access.DISTRICT, pii=args.pii)
-    con = db.connect(args.db or config.load_settings().db, read_only=True)
-    try:
+    with versions.open_current(args.db or config.load_settings().db) as con:  # read-only: works while the app runs
         df = rights.table(con, args.table, user)
-    finally:
-        con.close()
     access.record("export", who, what=f"cli:{args.table}", via="cli", rows=len(df), masked=not args.pii,
                   filters={}, file=str(out))
     out.parent.mkdir(parents=True, exist_ok=True)
