@@ -93,5 +93,7 @@ ACTION_LABELS = {
     "logout": "退出登录", "session_expired": "会话超时", "session_ended": "会话被结束",
     "user_add": "新建用户", "user_update": "修改用户", "user_disable": "停用用户", "user_password": "设置密码",
     "page_denied": "访问被拒", "export": "导出", "import": "导入", "rollback": "撤销导入", "snapshot": "周报留档",
-    "boundary_upload": "上传边界", "audit_export": "导出审计日志",
+    "boundary_upload": "上传边界", "scope_denied": "越权筛选被拒",
+    "data_import": "发布数据版本(导入)", "data_demo": "发布数据版本(演示数据)", "data_rollback": "发布数据版本(撤销)",
+    "data_adopt": "登记现有数据库", "data_boundaries": "发布数据版本(边界)",
 }

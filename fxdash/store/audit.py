@@ -64,6 +64,20 @@ def attach(store) -> None:
     _ATTACHED.append((store, sink))
 
 
+def attach_default() -> None:
+    """For the command line: events go to the store FXDASH_STORE names, opened at the first event (a
+    command that announces nothing never opens it; one that does fails if the store cannot be had)."""
+    from fxdash.store import open_store
+
+    detach()
+
+    def sink(action: str, username: str | None, detail: dict) -> None:
+        append(open_store(), action, username, detail)
+
+    access.add_sink(sink)
+    _ATTACHED.append((None, sink))
+
+
 def detach() -> None:
     while _ATTACHED:
         access.remove_sink(_ATTACHED.pop()[1])
