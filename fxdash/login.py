@@ -73,6 +73,7 @@ def confirm() -> access.User | None:
 
 
 def gate(url_paths: list[str]) -> access.User:
+    # url_paths: the app's pages, the default (start) page first
     """The signed-in user of this run, or (after showing the login form) st.stop().
 
     Before signing in, the navigation holds one hidden stand-in per page of the app (same URL path,
@@ -88,7 +89,9 @@ def gate(url_paths: list[str]) -> access.User:
         title, show = LA.NO_ADMIN_TITLE, _no_admin
     else:
         title, show = LA.LOGIN_TITLE, lambda: _login_form(store, demo)
-    stand_ins = [st.Page(show, title=title, url_path=path, default=i == 0) for i, path in enumerate(url_paths)]
+    # the start page is addressed as "/" (url path ""), as st.Page does for a default page
+    stand_ins = [st.Page(show, title=title, url_path="" if i == 0 else path, default=i == 0)
+                 for i, path in enumerate(url_paths)]
     st.navigation(stand_ins, position="hidden").run()
     st.stop()
 
