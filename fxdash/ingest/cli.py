@@ -8,6 +8,7 @@ from fxdash import config, versions, writes
 from fxdash import labels as L
 from fxdash.cli_errors import waiting
 from fxdash.ingest import CRS, EXPORTABLE, IMPORTABLE, template, to_text
+from fxdash.store.cli import operator
 
 PROBLEM_LINES = 500  # the terminal shows this many; the full list is written beside the file
 
@@ -19,7 +20,7 @@ def register(sub) -> None:
     p.add_argument("--crs", default="wgs84", choices=CRS, help="文件中坐标的坐标系,默认 wgs84")
     p.add_argument("--db", help="数据库文件路径(默认 FXDASH_DB)")
     p.add_argument("--dry-run", action="store_true", help="只检查,不写入")
-    p.add_argument("--user", help="操作人(写入导入记录)")
+    p.add_argument("--user", help="操作人(写入导入记录;默认为当前系统用户)")
     p.set_defaults(func=cmd_import)
     e = sub.add_parser("export", help="导出一张数据表为 Excel 或 CSV(表头与导入模板一致)")
     e.add_argument("--table", required=True, choices=EXPORTABLE, help="数据表")
@@ -45,7 +46,7 @@ def cmd_import(args) -> int:
 
     # checked against the current data without the writer lock; written as a new version with it
     result = writes.import_file(args.db or config.load_settings().db, path.read_bytes(), path.name, args.table,
-                                args.crs, dry_run=args.dry_run, username=args.user, progress=progress,
+                                args.crs, dry_run=args.dry_run, username=args.user or operator(), progress=progress,
                                 wait_progress=waiting, command=f"import {path.name}")
     label = L.TABLE_LABELS[args.table]
     if result.problems:
