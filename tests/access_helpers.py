@@ -1,7 +1,7 @@
 """Opening the app as a given user, and reading what a page sent to the browser.
 
-Every test that opens "page P as user U" goes through `open_page`, so that signing in is one place
-to change when the login gate lands (it will sign in through the form instead of setting the user).
+Every test that opens "page P as user U" goes through `open_page`, which signs U in through the
+login form (the account is created in the test's store first).
 """
 
 import json
@@ -23,14 +23,19 @@ PAGES = ("overview", "map", "reports", "people", "community", "weekly", "data")
 
 
 def open_page(page: str, user: access.User | None, params: dict | None = None) -> AppTest:
-    """Run the app as `user` with the URL /<page>?<params>, as a browser opening that link would."""
+    """Run the app as `user` with the URL /<page>?<params>, as a browser opening that link and then
+    signing in would (user None: not signed in, the login form)."""
+    from fxdash import store as ops
+    from tests.auth import ensure_account, login_apptest
+
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
     for key, value in (params or {}).items():
         at.query_params[key] = value
-    if user is not None:
-        at.session_state[access.SESSION_KEY] = user
     at._page_hash = calc_hash(page)  # the page a direct link /<page> opens (st.Page hashes its url_path)
-    return at.run()
+    at.run()
+    if user is not None:
+        login_apptest(at, user.username, ensure_account(ops.open_store(), user))
+    return at
 
 
 class Recorder:
@@ -76,9 +81,3 @@ def deck_layers(at: AppTest) -> list[dict]:
 
 def download_buttons(at: AppTest) -> list:
     return elements(at, "download_button")
-
-
-def browser_user_query(role: str) -> str:
-    """The URL parameter that signs a browser session in as USERS[role] on the test launcher
-    (tests/serve_as_role.py) until the login form lands; then browser tests sign in through it."""
-    return f"as_role={role}"

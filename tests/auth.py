@@ -39,3 +39,27 @@ def login(page, base_url: str, username: str = ADMIN, password: str | None = Non
     page.get_by_label(LA.LOGIN_PASSWORD).wait_for(state="detached", timeout=60_000)
     wait_for_app(page)
     return page
+
+
+TEST_PASSWORD = "test-only password 2026"  # the accounts tests create for named users
+_HASH: list[str] = []
+
+
+def ensure_account(store, user) -> str:
+    """Make sure the store has an active, non-demo account for `user` (an access.User) with
+    TEST_PASSWORD (hashed once per test session); returns the password to sign in with."""
+    import json
+
+    from sqlalchemy import insert
+
+    from fxdash.store import accounts, now, schema
+
+    if accounts.get(store, user.username) is None:
+        if not _HASH:
+            _HASH.append(accounts.hash_password(TEST_PASSWORD))
+        with store.write() as conn:
+            conn.execute(insert(schema.users).values(
+                username=user.username, role=user.role, towns=json.dumps(list(user.towns)), pii=user.pii,
+                password_hash=_HASH[0], active=True, demo=False, failed_logins=0, created_at=now(),
+                updated_at=now()))
+    return TEST_PASSWORD

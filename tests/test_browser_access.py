@@ -4,24 +4,24 @@ import shutil
 
 import pytest
 
-from tests.access_helpers import browser_user_query
-from tests.conftest import start_server, wait_for_app
+from fxdash import store as ops
+from tests.access_helpers import USERS
+from tests.auth import TEST_PASSWORD, ensure_account, login
+from tests.conftest import copy_store, start_server
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def role_server(app_db_template, tmp_path_factory, browser):
+def role_server(app_db_template, store_template, tmp_path_factory):
+    """The app with an account per role (USERS) in its store; tests sign in through the form."""
     path = tmp_path_factory.mktemp("roles") / "app.duckdb"
     shutil.copy(app_db_template, path)
-    proc, url = start_server(path, launcher=("tests/serve_as_role.py",))
-    # a fresh server's first request to a page is served in Streamlit's legacy pages/ mode (see
-    # ui.ensure_frame and test_browser_deeplink); open the home page once so these tests see the
-    # navigation st.navigation builds
-    context = browser.new_context()
-    context.new_page().goto(url)
-    wait_for_app(context.pages[0])
-    context.close()
+    store = ops.open_store(str(copy_store(store_template, path.with_suffix(".ops.sqlite3"))))
+    for user in USERS.values():
+        ensure_account(store, user)
+    ops.close_store(store)
+    proc, url = start_server(path)
     yield url
     proc.terminate()
     proc.wait(timeout=10)
@@ -30,8 +30,7 @@ def role_server(app_db_template, tmp_path_factory, browser):
 def open_as(browser, url: str, role: str, path: str):
     context = browser.new_context(viewport={"width": 1400, "height": 1600}, locale="zh-CN")
     pg = context.new_page()
-    pg.goto(f"{url}{path}{'&' if '?' in path else '?'}{browser_user_query(role)}")
-    wait_for_app(pg)
+    login(pg, url, USERS[role].username, TEST_PASSWORD, path=path)
     return context, pg
 
 

@@ -9,10 +9,14 @@ import time
 
 import pytest
 
+from fxdash import access, versions
 from fxdash import labels as L
-from fxdash import versions
+from fxdash import store as ops
+from tests.auth import TEST_PASSWORD, ensure_account, login
 from tests.conftest import CHROMIUM, ROOT, start_server, wait_for_app
 from tests.test_ingest import REPORT_HEADER, csv_bytes, report_rows
+
+ADMIN = access.User("chief", access.ADMIN)
 
 pytestmark = pytest.mark.browser
 N = 100_000
@@ -27,6 +31,10 @@ def two_servers(app_db_template, tmp_path_factory):
     path = folder / "app.duckdb"
     shutil.copy(app_db_template, path)
     logs = [folder / f"server{i}.log" for i in range(2)]
+    # one store for both (beside the database); a real admin, since the import ends the demo accounts
+    store = ops.open_store(str(path.with_suffix(".ops.sqlite3")))
+    ensure_account(store, ADMIN)
+    ops.close_store(store)
     servers = [start_server(path, log_path=log) for log in logs]
     yield path, [url for _, url in servers], logs
     for proc, _ in servers:
@@ -38,7 +46,7 @@ def two_servers(app_db_template, tmp_path_factory):
 
 
 def reports_in_march(pg, url: str) -> int:
-    pg.goto(url + MARCH)
+    login(pg, url, ADMIN.username, TEST_PASSWORD, path=MARCH)  # every visit is a new session
     wait_for_app(pg, timeout=120_000)
     assert pg.get_by_test_id("stException").count() == 0
     metric = pg.get_by_test_id("stMetric").filter(has_text=L.KPI_REPORTS).first

@@ -2,9 +2,11 @@
 
 from streamlit.testing.v1 import AppTest
 
+from fxdash import access, versions, writes
 from fxdash import labels as L
-from fxdash import versions, writes
+from fxdash import store as ops
 from fxdash.labels import versions as LV
+from tests.auth import ensure_account, login_apptest
 from tests.conftest import ROOT
 from tests.test_ingest import REPORT_HEADER, csv_bytes, report_rows
 from tests.test_versions import held_writer, vdb  # noqa: F401 - fixtures
@@ -14,6 +16,9 @@ def test_undo_an_import_on_the_data_page(app_env, tmp_path, monkeypatch):
     monkeypatch.setenv("FXDASH_IMPORTS", str(tmp_path / "imports"))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.run()  # the first run registers the copied file as version 1
+    # a real admin: the demo accounts stop working once real rows are imported, as happens below
+    admin = access.User("chief", access.ADMIN)
+    login_apptest(at, admin.username, ensure_account(ops.open_store(), admin))
     assert versions.current(app_env) == 1
     result = writes.import_file(app_env, csv_bytes([REPORT_HEADER, *report_rows(4)]), "four.csv", "reports")
     assert result.committed and versions.current(app_env) == 2
