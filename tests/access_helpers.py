@@ -29,13 +29,16 @@ def open_page(page: str, user: access.User | None, params: dict | None = None) -
     from tests.auth import ensure_account, login_apptest
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.run()
+    if user is not None:  # signed in on the start page (AppTest drops a form click on a linked
+        login_apptest(at, user.username, ensure_account(ops.open_store(), user))  # login stand-in)
+        for key in ("_fx_values", "_fx_present", "_fx_week"):  # then the link, read afresh
+            if key in at.session_state:
+                del at.session_state[key]
     for key, value in (params or {}).items():
         at.query_params[key] = value
     at._page_hash = calc_hash(page)  # the page a direct link /<page> opens (st.Page hashes its url_path)
-    at.run()
-    if user is not None:
-        login_apptest(at, user.username, ensure_account(ops.open_store(), user))
-    return at
+    return at.run()
 
 
 class Recorder:
