@@ -37,8 +37,4 @@ login.account_sidebar(user)
 ui.apply_presentation(present)
 ui.apply_base_css()
 ui.demo_banner()
-st.session_state[ui.FRAME_KEY] = True  # the page may run: this run passed the gate (ui.ensure_frame)
-try:
-    ui.run_page(page)
-finally:
-    st.session_state.pop(ui.FRAME_KEY, None)
+ui.run_page(page)

@@ -274,19 +274,19 @@ def apply_presentation(present: bool) -> None:
                           width="stretch", help=L.PRESENT_HELP)
 
 
-FRAME_KEY = "_fx_in_frame"  # set by app.py, after the login gate, only while it runs the page
-
-
 def ensure_frame() -> None:
     """Make sure this run went through app.py; every page calls this first (via current_filters).
 
     On a freshly started server whose first request is a link to a page (e.g. /reports),
     Streamlit's legacy pages/ mode runs that page file without app.py until st.navigation has run
     once in the process. Then we switch the process to st.navigation mode and rerun: the same URL
-    now goes through app.py, which signs the user in (fxdash.login) and builds the filters, the
-    banner and the page list. So a page never runs for a session the gate has not confirmed.
+    now goes through app.py, which builds the filters, the banner and the page list.
+    The signed-in session is confirmed here too, so a page never runs for a session that has
+    ended, expired or was never signed in, whichever way the page was reached.
     """
-    if not st.session_state.get(FRAME_KEY) or "fx_filters" not in st.session_state:
+    from fxdash import login
+
+    if "fx_filters" not in st.session_state or login.confirm() is None:
         from streamlit.runtime.pages_manager import PagesManager
 
         PagesManager.uses_pages_directory = False

@@ -32,7 +32,8 @@ def open_page(page: str, user: access.User | None, params: dict | None = None) -
     at.run()
     if user is not None:  # signed in on the start page (AppTest drops a form click on a linked
         login_apptest(at, user.username, ensure_account(ops.open_store(), user))  # login stand-in)
-        for key in ("_fx_values", "_fx_present", "_fx_week"):  # then the link, read afresh
+        # then the link, read afresh and through app.py (AppTest runs a page file alone otherwise)
+        for key in ("_fx_values", "_fx_present", "_fx_week", "fx_filters"):
             if key in at.session_state:
                 del at.session_state[key]
     for key, value in (params or {}).items():
