@@ -22,7 +22,7 @@ def cmd_demo(args) -> int:
     start = time.perf_counter()
     counts = demo.write_demo(path, as_of, scale=args.scale, seed=args.seed)
     took = time.perf_counter() - start
-    print(f"演示数据库已写入 {path}(截至 {as_of},规模 ×{args.scale},种子 {args.seed},用时 {took:.1f} 秒)")
+    print(f"演示数据库已写入 {path}（截至 {as_of}，规模 ×{args.scale}，种子 {args.seed}，用时 {took:.1f} 秒）")
     for table, n in counts.items():
         print(f"  {table:<22}{n:>10,}")
     return 0
@@ -31,11 +31,11 @@ def cmd_demo(args) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m fxdash", description="fxdash 命令行工具")
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("demo", help="生成演示数据库(覆盖已有文件)")
-    p.add_argument("--db", help="数据库文件路径(默认 FXDASH_DB)")
-    p.add_argument("--as-of", type=_date, help="数据截至日期 YYYY-MM-DD(默认今天)")
-    p.add_argument("--scale", type=int, default=1, help="数据量倍数(人员、上报等),默认 1")
-    p.add_argument("--seed", type=int, default=42, help="随机种子,默认 42")
+    p = sub.add_parser("demo", help="生成演示数据库（覆盖已有文件）")
+    p.add_argument("--db", help="数据库文件路径（默认 FXDASH_DB）")
+    p.add_argument("--as-of", type=_date, help="数据截至日期 YYYY-MM-DD（默认今天）")
+    p.add_argument("--scale", type=int, default=1, help="数据量倍数（人员、上报等），默认 1")
+    p.add_argument("--seed", type=int, default=42, help="随机种子，默认 42")
     p.set_defaults(func=cmd_demo)
     for register in COMMANDS:
         register(sub)

@@ -36,7 +36,7 @@ def weekly_new_resolved(df: pd.DataFrame, title: str = L.OVERVIEW_TREND_TITLE) -
     fig.add_scatter(x=weeks, y=df["resolved"], name=L.RESOLVED, mode="lines+markers",
                     line={"color": GOOD, "width": 3},
                     hovertemplate="%{x} 起一周<br>办结 %{y} 条<extra></extra>")
-    fig.update_xaxes(title=f"{L.WEEK}(周一起)", type="category")
+    fig.update_xaxes(title=f"{L.WEEK}（周一起）", type="category")
     fig.update_yaxes(title=L.UNIT_CASE, rangemode="tozero")
     return style(fig, title)
 
@@ -216,7 +216,7 @@ def care_visits_chart(df: pd.DataFrame, title: str = L.CARE_VISITS_TITLE) -> go.
                 hovertemplate="%{x}<br>走访 %{y:,} 次<extra></extra>")
     fig.add_scatter(x=months, y=df["visits_per_pair"], name=L.SERIES_VISITS_PER_PAIR_30, yaxis="y2",
                     mode="lines+markers", line={"color": PALETTE[1], "width": 3}, customdata=df["days"],
-                    hovertemplate="%{x}(期内 %{customdata} 天)<br>每对月均 %{y:.1f} 次<extra></extra>")
+                    hovertemplate="%{x}（期内 %{customdata} 天）<br>每对月均 %{y:.1f} 次<extra></extra>")
     fig.update_layout(
         xaxis={"type": "category"},
         yaxis={"title": L.UNIT_TIMES, "rangemode": "tozero", "tickformat": ",d"},
@@ -250,14 +250,14 @@ def fraud_month_chart(df: pd.DataFrame, title: str = L.FRAUD_MONTH_TITLE) -> go.
     months = pd.to_datetime(df["month"]).dt.strftime("%Y-%m")
     fig = go.Figure()
     fig.add_bar(x=months, y=df["amount"] / 10_000, name=L.SERIES_AMOUNT, marker_color=NEUTRAL,
-                customdata=df["cases"], hovertemplate="%{x}<br>%{customdata} 起,%{y:,.1f} 万元<extra></extra>")
+                customdata=df["cases"], hovertemplate="%{x}<br>%{customdata} 起，%{y:,.1f} 万元<extra></extra>")
     fig.add_scatter(x=months, y=df["cumulative_amount"] / 10_000, name=L.SERIES_CUMULATIVE, yaxis="y2",
                     mode="lines+markers", line={"color": BAD, "width": 3},
                     hovertemplate="%{x}<br>累计 %{y:,.1f} 万元<extra></extra>")
     fig.update_layout(
         xaxis={"type": "category"},
         yaxis={"title": L.UNIT_WAN_YUAN, "rangemode": "tozero"},
-        yaxis2={"title": f"累计({L.UNIT_WAN_YUAN})", "overlaying": "y", "side": "right", "rangemode": "tozero",
+        yaxis2={"title": f"累计（{L.UNIT_WAN_YUAN}）", "overlaying": "y", "side": "right", "rangemode": "tozero",
                 "showgrid": False},
     )
     return style(fig, title)
@@ -267,7 +267,7 @@ def fraud_town_bars(df: pd.DataFrame, title: str = L.FRAUD_TOWN_TITLE) -> go.Fig
     fig = go.Figure()
     fig.add_bar(x=df["town"], y=df["amount"] / 10_000, marker_color=NEUTRAL, customdata=df["cases"],
                 text=[f"{a / 10_000:,.1f}" for a in df["amount"]], textposition="auto",
-                hovertemplate="%{x}<br>%{customdata} 起,%{y:,.1f} 万元<extra></extra>")
+                hovertemplate="%{x}<br>%{customdata} 起，%{y:,.1f} 万元<extra></extra>")
     fig.update_yaxes(title=L.UNIT_WAN_YUAN, rangemode="tozero")
     fig.update_layout(showlegend=False)
     return style(fig, title)
@@ -294,7 +294,7 @@ def scene_type_bars(df: pd.DataFrame, title: str = L.SCENE_TYPE_TITLE) -> go.Fig
     fig = go.Figure()
     fig.add_bar(x=df["scene_type"], y=df["scenes"], marker_color=[_scene_colour(t) for t in df["scene_type"]],
                 text=df["scenes"], textposition="auto", customdata=df["new_in_period"],
-                hovertemplate="%{x}<br>%{y} 个(期内新认定 %{customdata} 个)<extra></extra>")
+                hovertemplate="%{x}<br>%{y} 个（期内新认定 %{customdata} 个）<extra></extra>")
     fig.update_yaxes(title=L.UNIT_ITEM, rangemode="tozero", tickformat=",d")
     fig.update_layout(showlegend=False)
     return style(fig, title)

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pydeck as pdk
 
-from fxdash import charts
+from fxdash import charts, textfmt
 from fxdash import labels as L
 
 FENGXIAN_VIEW = pdk.ViewState(latitude=30.915, longitude=121.56, zoom=10.2, pitch=0, bearing=0)
@@ -133,7 +133,7 @@ def _ramp(share: float) -> list[int]:
 
 
 DENSITY_TOOLTIP = {
-    "html": "<b>{town}</b><br/>上报 {reports} 条,未办结 {open_reports} 条<br/>最多:{top_category}",
+    "html": "<b>{town}</b><br/>上报 {reports} 条，未办结 {open_reports} 条<br/>最多：{top_category}",
     "style": {"fontFamily": FONT, "fontSize": "14px"},
 }
 
@@ -195,7 +195,7 @@ def _esc(value) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return "—"
     if hasattr(value, "strftime"):
-        value = value.strftime("%Y-%m-%d")
+        value = textfmt.day(value)
     return str(value)
 
 

@@ -11,7 +11,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from fxdash import access, config, db, demo, export, geo
+from fxdash import access, config, db, demo, export, geo, textfmt
 from fxdash import labels as L
 from fxdash.filters import LIST_FIELDS, Filters, default_filters, from_params
 from fxdash.queries import common
@@ -57,7 +57,7 @@ def ensure_database() -> None:
     try:
         connection()
     except duckdb.IOException as exc:
-        st.error(f"无法打开数据库文件 {s.db}:它可能正被另一个程序(如命令行导入)占用。请稍后刷新页面。\n\n{exc}")
+        st.error(f"无法打开数据库文件 {s.db}：它可能正被另一个程序（如命令行导入）占用。请稍后刷新页面。\n\n{exc}")
         st.stop()
 
 
@@ -235,16 +235,17 @@ def page_filters(f: Filters, names: tuple[str, ...], container=None) -> Filters:
 
 def period_caption(f: Filters) -> None:
     p = f.previous()
-    st.caption(L.OVERVIEW_CAPTION.format(start=f.date_from, end=f.date_to, days=f.days,
-                                         pstart=p.date_from, pend=p.date_to))
+    day = textfmt.day
+    st.caption(L.OVERVIEW_CAPTION.format(start=day(f.date_from), end=day(f.date_to), days=f.days,
+                                         pstart=day(p.date_from), pend=day(p.date_to)))
 
 
 def filter_notes(f: Filters) -> list[tuple[str, str]]:
     with connection().cursor() as cur:
         notes = f.describe(common.town_names(cur), common.enterprise_names(cur))
         as_of = db.data_as_of(cur)
-    notes.append((L.DATA_AS_OF, as_of.isoformat() if as_of else "—"))
-    notes.append(("导出时间", dt.datetime.now().strftime("%Y-%m-%d %H:%M")))
+    notes.append((L.DATA_AS_OF, textfmt.day(as_of)))
+    notes.append(("导出时间", textfmt.day_time(dt.datetime.now())))
     return notes
 
 
@@ -363,7 +364,7 @@ def save_week_snapshot(f: Filters, monday, who: str) -> None:
     with connection().cursor() as cur:
         n = weekly.save_snapshot(cur, f, monday, who)
         db.bump_data_version(cur)
-    st.success(L.WEEKLY_SNAPSHOT_DONE.format(n=n, when=dt.datetime.now().strftime("%Y-%m-%d %H:%M"), who=who))
+    st.success(L.WEEKLY_SNAPSHOT_DONE.format(n=n, when=textfmt.day_time(dt.datetime.now()), who=who))
 
 
 # Every export goes through fxdash.export (filters noted, formula cells escaped, personal data masked):

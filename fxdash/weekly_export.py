@@ -10,7 +10,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from fxdash import export
+from fxdash import export, textfmt
 
 CHINESE_FONT = "Microsoft YaHei"  # present on the department's Windows PCs; Word substitutes elsewhere
 
@@ -50,7 +50,7 @@ def _table(doc, df: pd.DataFrame) -> None:
         cells = table.add_row().cells
         for cell, value in zip(cells, row):
             cell.text = ""
-            _font(cell.paragraphs[0].add_run("" if pd.isna(value) else str(value)), 9)
+            _font(cell.paragraphs[0].add_run(textfmt.cell(value)), 9)
 
 
 def docx_bytes(title: str, subtitle: str, sentences: list[str], figures: list[tuple[str, bytes | None]],
@@ -75,10 +75,10 @@ def docx_bytes(title: str, subtitle: str, sentences: list[str], figures: list[tu
         if len(df):
             _table(doc, df)
         else:
-            _paragraph(doc, "(本周无)", 10)
+            _paragraph(doc, "（本周无）", 10)
     _paragraph(doc, "筛选条件", 11, bold=True)
     for label, value in notes:
-        _paragraph(doc, f"{label}:{value}", 9)
+        _paragraph(doc, f"{label}：{value}", 9)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from fxdash import charts, maps, ui
+from fxdash import charts, maps, textfmt, ui
 from fxdash import labels as L
 from fxdash.queries import common
 from fxdash.queries import community as q
@@ -57,7 +57,7 @@ def care() -> None:
             elderly_80=profile["elderly_80_alone"], paired=profile["paired_80"], gap=profile["gap"],
             coverage=profile["coverage_pct"] or 0.0))
 
-    st.subheader(L.CARE_OVERDUE_TITLE.format(days=q.OVERDUE_DAYS, end=f.date_to))
+    st.subheader(L.CARE_OVERDUE_TITLE.format(days=q.OVERDUE_DAYS, end=textfmt.day(f.date_to)))
     st.caption(L.CARE_OVERDUE_NOTE.format(days=q.OVERDUE_DAYS))
     overdue = ui.run(q.overdue_pairs, f)
     if overdue.empty:
@@ -185,7 +185,7 @@ def resources() -> None:
 
 
 st.title(L.PAGE_COMMUNITY)
-st.caption(L.COMMUNITY_CAPTION.format(start=f.date_from, end=f.date_to, days=f.days))
+st.caption(L.COMMUNITY_CAPTION.format(start=textfmt.day(f.date_from), end=textfmt.day(f.date_to), days=f.days))
 for tab, section in zip(st.tabs(L.COMMUNITY_TABS), (care, fraud, suggestions, scenes, resources)):
     with tab:
         section()

@@ -3,14 +3,14 @@
 import streamlit as st
 
 from fxdash import labels as L
-from fxdash import maps, ui
+from fxdash import maps, textfmt, ui
 from fxdash.queries import common, spatial
 from fxdash.queries import map as M
 
 f = ui.current_filters()
 
 st.title(L.PAGE_MAP)
-st.caption(L.MAP_CAPTION.format(start=f.date_from, end=f.date_to))
+st.caption(L.MAP_CAPTION.format(start=textfmt.day(f.date_from), end=textfmt.day(f.date_to)))
 
 with st.container(border=True):
     columns = st.columns(5)
@@ -71,7 +71,7 @@ with detail_col:
         for field, label in L.MAP_DETAIL_FIELDS:
             value = detail[field]
             shown_value = "、".join(value) if field == "amenities" else (
-                value.strftime("%Y-%m-%d") if hasattr(value, "strftime") else value)
+                textfmt.cell(value))
             st.markdown(f"{label}:{shown_value or '—'}")
         near = ui.run(M.reports_near, f, station_id=station_id)
         st.markdown(L.MAP_DETAIL_REPORTS.format(radius=M.NEAR_REPORTS_M, n=len(near)))

@@ -6,7 +6,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from fxdash import charts, config, maps, ui
+from fxdash import charts, config, maps, textfmt, ui
 from fxdash import labels as L
 from fxdash.queries import common, overview, spatial
 from fxdash.queries import report_drill as drills
@@ -17,7 +17,7 @@ DRILL_KEY = "drill"  # URL parameter of the drill-down, e.g. ?drill=town:3101201
 f = ui.current_filters()
 st.title(L.PAGE_REPORTS)
 f = ui.page_filters(f, ("categories", "statuses"), st.container(horizontal=True))
-st.caption(L.RPT_CAPTION.format(start=f.date_from, end=f.date_to, days=f.days))
+st.caption(L.RPT_CAPTION.format(start=textfmt.day(f.date_from), end=textfmt.day(f.date_to), days=f.days))
 
 deadline_days, deadline_errors = config.load_deadlines()
 for message in deadline_errors:

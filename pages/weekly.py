@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from fxdash import briefing, charts, maps, ui, weekly_export
+from fxdash import briefing, charts, maps, textfmt, ui, weekly_export
 from fxdash import labels as L
 from fxdash.queries import common, weekly
 
@@ -67,7 +67,7 @@ if files and files[0] == b["week"]:
 st.subheader(L.WEEKLY_SNAPSHOT)
 snap = b["snapshot"]
 if len(snap):
-    st.caption(L.WEEKLY_SNAPSHOT_LAST.format(when=f"{snap['saved_at'].iloc[0]:%Y-%m-%d %H:%M}",
+    st.caption(L.WEEKLY_SNAPSHOT_LAST.format(when=textfmt.day_time(snap['saved_at'].iloc[0]),
                                              who=snap["saved_by"].iloc[0]))
 else:
     st.caption(L.WEEKLY_SNAPSHOT_NONE)
