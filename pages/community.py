@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from fxdash import charts, maps, textfmt, ui
+from fxdash import charts, maps, tables, textfmt, ui
 from fxdash import labels as L
 from fxdash.queries import common
 from fxdash.queries import community as q
@@ -28,7 +28,7 @@ def table(df, stem: str, key: str, highlight: str | None = None, height: int | N
     if df.empty:
         no_data()
         return
-    st.dataframe(charts.table_style(df, COLS, highlight), hide_index=True, width="stretch",
+    st.dataframe(tables.table_style(df, COLS, highlight), hide_index=True, width="stretch",
                  height=height or "auto")
     ui.downloads(df, f, stem, key, labels=COLS)
 

@@ -47,5 +47,7 @@ with left:
                     height=430)
     st.html(maps.legend_html(maps.legend_items(data, 0, shown)))
 with right:
-    st.plotly_chart(charts.weekly_new_resolved(ui.run(overview.weekly_reports, f)), width="stretch")
+    as_of = ui.settings().as_of
+    st.plotly_chart(charts.weekly_new_resolved(ui.run(overview.weekly_reports, f), through=min(f.date_to, as_of),
+                                               today=as_of), width="stretch")
 st.plotly_chart(charts.town_bars(ui.run(overview.town_summary, f)), width="stretch")

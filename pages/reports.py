@@ -6,7 +6,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from fxdash import charts, config, maps, textfmt, ui
+from fxdash import charts, config, maps, tables, textfmt, ui
 from fxdash import labels as L
 from fxdash.queries import common, overview, spatial
 from fxdash.queries import report_drill as drills
@@ -58,7 +58,7 @@ def fmt(value, pattern: str) -> str:
 
 
 def columns() -> dict:
-    """Chinese headers and status chips for the report tables (formats: charts.report_table)."""
+    """Chinese headers and status chips for the report tables (formats: tables.report_table)."""
     chips = {
         "status_at_end": st.column_config.MultiselectColumn(L.RPT_COLUMNS["status_at_end"],
                                                             options=list(L.REPORT_STATUSES), color=STATUS_COLOURS),
@@ -120,7 +120,9 @@ def when(f) -> None:
     left, right = st.columns(2)
     weekly = ui.run(overview.weekly_reports, f)
     weeks = [pd.Timestamp(w).strftime("%Y-%m-%d") for w in weekly["week"]]
-    left.plotly_chart(charts.weekly_new_resolved(weekly), key="rpt_weeks", selection_mode="points",
+    as_of = ui.settings().as_of
+    trend = charts.weekly_new_resolved(weekly, through=min(f.date_to, as_of), today=as_of)
+    left.plotly_chart(trend, key="rpt_weeks", selection_mode="points",
                       on_select=partial(on_chart, "rpt_weeks", "week", weeks), width="stretch")
     slots = ui.run(R.hour_weekday, f)
     values = [f"{d}-{h}" for d, h in zip(slots["weekday"], slots["hour"])]
@@ -152,7 +154,7 @@ def overdue_list(f) -> None:
         st.success(L.RPT_OVERDUE_EMPTY)
         return
     st.caption(L.RPT_OVERDUE_NOTE.format(n=len(overdue)))
-    st.dataframe(charts.report_table(overdue[list(R.OVERDUE_COLUMNS)]), column_config=columns(), hide_index=True,
+    st.dataframe(tables.report_table(overdue[list(R.OVERDUE_COLUMNS)]), column_config=columns(), hide_index=True,
                  key="rpt_overdue", on_select=partial(on_row, "rpt_overdue", overdue["report_id"].tolist()),
                  selection_mode="single-row", width="stretch", height=min(36 * (len(overdue) + 1) + 4, 640))
     ui.downloads(overdue, f, L.RPT_OVERDUE_STEM, "rpt_overdue_dl", labels=L.RPT_COLUMNS)
@@ -172,7 +174,7 @@ def records(f, drill) -> None:
         st.info(L.NO_DATA)
         return
     st.caption(L.RPT_RECORDS_NOTE.format(n=len(rows)))
-    st.dataframe(charts.report_table(ui.capped(rows)), column_config=columns(), hide_index=True, width="stretch",
+    st.dataframe(tables.report_table(ui.capped(rows)), column_config=columns(), hide_index=True, width="stretch",
                  height=420)
     extra = [(L.RPT_DRILL_EXPORT, drills.describe(drill, town_names))] if drill else []  # noted in the file
     ui.downloads(rows, f, L.RPT_EXPORT_STEM, "rpt_records_dl", labels=L.RPT_COLUMNS, extra_notes=extra)

@@ -362,7 +362,7 @@ RPT_DRILL_KINDS = {"town": "街镇", "cat": "问题类别", "cell": "地图方�
                    "status": "办理状态", "id": "问题编号"}
 RPT_DRILL_CELL = "地图方格 {x},{y}（约 {cell} 米见方）"
 RPT_DRILL_SLOT = "{day} {hour}:00-{hour}:59"
-RPT_DRILL_WEEK = "{week} 起一周"
+RPT_DRILL_WEEK = "{week}起一周"
 RPT_DURATION_NOTE = "箱体为中间一半问题的办结用时，竖线为中位数，须线从最短到 90% 分位；红色短竖线为该类问题的办理时限。"
 RPT_DRILL_EXPORT = "图表聚焦"
 RPT_EXPORT_STEM = "问题上报明细"
