@@ -62,7 +62,7 @@ def value_axis(values: Iterable, integer: bool = True, percent: bool = False, he
     if hi - lo == 0:
         hi = lo + (1.0 if (integer or not percent) else 0.01)
     step = nice_step(hi - lo, integer, target)
-    first = math.floor(lo / step - 1e-9) * step
+    first = math.floor(lo / step + 1e-9) * step
     last = math.ceil(hi / step - 1e-9) * step
     count = int(round((last - first) / step))
     ticks = [round(first + k * step, 9) for k in range(count + 1)]

@@ -230,7 +230,7 @@ def _scene_colour(scene_type: str) -> str:
 def care_gap_bars(df: pd.DataFrame, top: int = 12, title: str = L.CARE_GAP_TITLE) -> go.Figure:
     """Paired and unpaired elders 80+ for the communities with the largest gap (worst on top)."""
     d = df.head(top).iloc[::-1]
-    names = d["community"] + "(" + d["town"] + ")"
+    names = d["community"] + "（" + d["town"] + "）"
     fig = go.Figure()
     fig.add_bar(y=names, x=d["paired_80"], name=L.SERIES_PAIRED, orientation="h", marker_color=GOOD,
                 hovertemplate="%{y}<br>已结对 %{x:,} 人<extra></extra>")
@@ -395,7 +395,7 @@ def town_rate_bars(df: pd.DataFrame, title: str = L.RPT_TOWN_RATE_TITLE) -> go.F
 def community_bars(df: pd.DataFrame, title: str) -> go.Figure:
     """Communities with the most reports, with their rate per 1,000 residents in the label."""
     d = df.iloc[::-1]
-    names = [f"{c}({t})" for c, t in zip(d["community"], d["town"])]
+    names = [f"{c}（{t}）" for c, t in zip(d["community"], d["town"])]
     fig = go.Figure()
     fig.add_bar(y=names, x=d["reports"], orientation="h", marker_color=PALETTE[1],
                 text=[f"{r} 条 · 每千居民 {p:.2f}" if pd.notna(p) else f"{r} 条"
