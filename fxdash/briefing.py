@@ -84,7 +84,7 @@ def write(cmp: pd.DataFrame, week_text: str, hot_towns: pd.DataFrame | None = No
             s += f"，类别以{cats}为主"
         out.append(s + "。")
     if laggards is not None and len(laggards):
-        parts = "、".join(f"{r.town}({r.on_time_rate:.0f}%)" for r in laggards.head(3).itertuples())
+        parts = "、".join(f"{r.town}（{r.on_time_rate:.0f}%）" for r in laggards.head(3).itertuples())
         out.append(f"按时办结率最低的街镇：{parts}。")
     joined, left = _v(cmp, "workers_joined"), _v(cmp, "workers_left")
     net = joined - left
