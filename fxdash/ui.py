@@ -377,7 +377,10 @@ BASE_CSS = """
 
 
 def apply_base_css() -> None:
+    from fxdash import widget_text
+
     st.html(BASE_CSS)
+    widget_text.apply()  # Streamlit's own uploader and calendar text in Chinese
 
 
 MAX_TABLE_ROWS = 2000  # rows sent to the browser; the downloads always carry every row
