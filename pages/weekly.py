@@ -37,17 +37,17 @@ with c1:
     boundaries, rivers, tiles = ui.map_base()
     layers = maps.base_layers(ui.run(common.towns), boundaries, rivers, tiles) + [maps.density_layer(b["hot_cells"])]
     st.pydeck_chart(maps.deck(layers, maps.DENSITY_TOOLTIP), height=320)
-    st.dataframe(tables["热点网格"].drop(columns=["中心纬度", "中心经度"]), hide_index=True, width="stretch")
+    st.dataframe(textfmt.readable(tables["热点网格"].drop(columns=["中心纬度", "中心经度"])), hide_index=True, width="stretch")
 for col, title, name in ((c2, L.WEEKLY_HOT_COMMUNITIES, "热点社区"), (c3, L.WEEKLY_LAGGARDS, "按时办结率偏低街镇")):
     col.markdown(f"**{title}**")
     if len(tables[name]):
-        col.dataframe(tables[name], hide_index=True, width="stretch")
+        col.dataframe(textfmt.readable(tables[name]), hide_index=True, width="stretch")
     else:
         col.caption(L.NO_DATA)
 st.markdown(f"**{L.WEEKLY_OVERDUE}**")
-st.dataframe(tables["超期未办结"], hide_index=True, width="stretch")
+st.dataframe(textfmt.readable(tables["超期未办结"]), hide_index=True, width="stretch")
 st.markdown(f"**{L.WEEKLY_FIGURES}**")
-st.dataframe(tables["周对比"], hide_index=True, width="stretch")
+st.dataframe(textfmt.readable(tables["周对比"]), hide_index=True, width="stretch")
 
 st.subheader(L.WEEKLY_EXPORT)
 if st.button(L.WEEKLY_EXPORT_BUILD, help=L.WEEKLY_EXPORT_HELP, icon=":material/description:"):
