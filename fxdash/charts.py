@@ -45,37 +45,40 @@ def partial_week_label(monday: dt.date, through: dt.date | None, today: dt.date 
 
 
 def weekly_new_resolved(df: pd.DataFrame, title: str = L.OVERVIEW_TREND_TITLE, through: dt.date | None = None,
-                        today: dt.date | None = None) -> go.Figure:
+                        today: dt.date | None = None, since: dt.date | None = None) -> go.Figure:
     """Bars of new reports and a line of resolved ones, per week (x: the Monday, labelled 3月9日).
 
-    When the data end inside the last week (`through`, usually the period end or today), that week
-    is drawn hatched with a dashed line and labelled 本周至今, so a 3-day week does not read as a collapse."""
+    Weeks the period cuts short are drawn hatched with a dashed line, so a 3-day week does not read
+    as a collapse: the last one when the data end inside it (`through`; labelled 本周至今 when it
+    holds `today`), the first one when the period starts after its Monday (`since`; "10月31日起")."""
     mondays = [pd.Timestamp(w).date() for w in df["week"]]
+    n = len(mondays)
     x = [m.isoformat() for m in mondays]
     text = [textfmt.month_day(m) for m in mondays]
-    partial = partial_week_label(mondays[-1], through, today) if mondays else None
-    if partial:
-        text[-1] = partial
-    hover = [f"{textfmt.month_day(m)}起一周" for m in mondays]
-    if partial:
-        hover[-1] = f"{partial}（截至{textfmt.month_day(through)}，不满一周）"
+    hover = [f"{t}起一周" for t in text]
+    cut = [False] * n
+    last = partial_week_label(mondays[-1], through, today) if n else None
+    if last:
+        cut[-1], text[-1], hover[-1] = True, last, f"{last}（截至{textfmt.month_day(through)}，不满一周）"
+    if n and since is not None and mondays[0] < since:
+        cut[0], text[0] = True, f"{textfmt.month_day(since)}起"
+        hover[0] = f"{text[0]}（不满一周）"
     fig = go.Figure()
     fig.add_bar(x=x, y=df["new"], name=L.NEW, marker_color=NEUTRAL, customdata=hover,
-                marker_pattern_shape=[""] * (len(x) - 1) + ["/"] if partial else None,
-                marker_opacity=None if not partial else [1.0] * (len(x) - 1) + [0.55],
+                marker_pattern_shape=["/" if c else "" for c in cut], marker_opacity=[0.55 if c else 1.0 for c in cut],
                 hovertemplate="%{customdata}<br>新增 %{y} 条<extra></extra>")
     # every trace keeps one point per week (blanks where it does not draw), so a clicked point's
     # index is the week's index (the reports page drills down by it)
     resolved = [float(v) for v in df["resolved"]]
-    blank = [None] * len(x)
-    full = resolved[:-1] + [None] if partial else resolved
-    fig.add_scatter(x=x, y=full, name=L.RESOLVED, mode="lines+markers", line={"color": GOOD, "width": 3},
-                    customdata=hover, hovertemplate="%{customdata}<br>办结 %{y} 条<extra></extra>")
-    if partial:
-        fig.add_scatter(x=x, y=blank[:-2] + resolved[-2:], name=f"{L.RESOLVED}（{PARTIAL_WEEK}）",
-                        mode="lines+markers", line={"color": GOOD, "width": 3, "dash": "dash"},
-                        marker={"symbol": "circle-open", "size": 10}, customdata=hover, showlegend=False,
-                        hovertemplate="%{customdata}<br>办结 %{y} 条<extra></extra>")
+    near_cut = [cut[k] or (k > 0 and cut[k - 1]) or (k + 1 < n and cut[k + 1]) for k in range(n)]
+    fig.add_scatter(x=x, y=[None if c else r for r, c in zip(resolved, cut)], name=L.RESOLVED,
+                    mode="lines+markers", line={"color": GOOD, "width": 3}, customdata=hover,
+                    hovertemplate="%{customdata}<br>办结 %{y} 条<extra></extra>")
+    if any(cut):
+        fig.add_scatter(x=x, y=[r if c else None for r, c in zip(resolved, near_cut)], showlegend=False,
+                        name=f"{L.RESOLVED}（不满一周）", mode="lines+markers",
+                        line={"color": GOOD, "width": 3, "dash": "dash"}, marker={"symbol": "circle-open", "size": 10},
+                        customdata=hover, hovertemplate="%{customdata}<br>办结 %{y} 条<extra></extra>")
     fig.update_xaxes(title=f"{L.WEEK}（周一起）", **category_axis(x, text))
     fig.update_yaxes(title=L.UNIT_CASE, **count_axis([*df["new"], *df["resolved"]]))
     return style(fig, title)

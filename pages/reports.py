@@ -121,7 +121,8 @@ def when(f) -> None:
     weekly = ui.run(overview.weekly_reports, f)
     weeks = [pd.Timestamp(w).strftime("%Y-%m-%d") for w in weekly["week"]]
     as_of = ui.settings().as_of
-    trend = charts.weekly_new_resolved(weekly, through=min(f.date_to, as_of), today=as_of)
+    trend = charts.weekly_new_resolved(weekly, through=min(f.date_to, as_of), today=as_of,
+                                       since=f.date_from)
     left.plotly_chart(trend, key="rpt_weeks", selection_mode="points",
                       on_select=partial(on_chart, "rpt_weeks", "week", weeks), width="stretch")
     slots = ui.run(R.hour_weekday, f)

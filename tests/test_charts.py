@@ -91,14 +91,20 @@ def test_the_current_partial_week_is_hatched_dashed_and_labelled():
     assert fig.layout.xaxis.ticktext[-1] == charts.PARTIAL_WEEK and fig.layout.xaxis.ticktext[0] == "2月9日"
     solid, dashed = fig.data[1], fig.data[2]
     assert solid.y[-1] is None and solid.y[-2] == 1 and dashed.line.dash == "dash"
+    assert list(bars.marker.opacity) == [1.0] * 5 + [0.55]
     assert list(dashed.y[-2:]) == [1, 1] and all(v is None for v in dashed.y[:-2])
     assert len(solid.x) == len(dashed.x) == len(bars.x)  # a clicked point's index is its week's
 
 
-def test_a_complete_last_week_is_drawn_like_the_others():
+def test_complete_weeks_are_drawn_alike_and_a_cut_first_week_is_marked():
     fig = charts.weekly_new_resolved(_weeks(4, dt.date(2026, 3, 9)), through=dt.date(2026, 3, 15),
-                                     today=dt.date(2026, 3, 18))
-    assert fig.data[0].marker.pattern.shape is None and len(fig.data) == 2
+                                     today=dt.date(2026, 3, 18), since=dt.date(2026, 2, 16))
+    assert set(fig.data[0].marker.pattern.shape) == {""} and len(fig.data) == 2
+    cut = charts.weekly_new_resolved(_weeks(4, dt.date(2026, 3, 9)), through=dt.date(2026, 3, 15),
+                                     today=dt.date(2026, 3, 18), since=dt.date(2026, 2, 21))
+    assert list(cut.data[0].marker.pattern.shape) == ["/", "", "", ""]
+    assert cut.layout.xaxis.ticktext[0] == "2月21日起" and cut.data[1].y[0] is None
+    assert list(cut.data[2].y) == [1, 1, None, None]
     assert charts.PARTIAL_WEEK not in fig.layout.xaxis.ticktext
     past = charts.partial_week_label(dt.date(2026, 3, 9), dt.date(2026, 3, 11), dt.date(2026, 3, 18))
     assert past == "3月9日至3月11日"
