@@ -14,7 +14,8 @@ from pathlib import Path
 
 from fxdash import config
 from fxdash import labels as L
-from fxdash.ingest import boundaries, load, template
+from fxdash import store as ops
+from fxdash.ingest import boundaries, load, log, template
 from fxdash.ingest.problems import Problem, to_frame, to_text
 from fxdash.ingest.read import MAX_BYTES, ReadError, read_grid
 from fxdash.ingest.specs import EXPORTABLE, IMPORTABLE, spec, specs
@@ -39,6 +40,8 @@ class ImportResult:
     committed: bool = False
     archived_as: str | None = None
     seconds: float = 0.0
+    started_at: dt.datetime | None = None
+    has_coordinates: bool = False  # the file had lat/lon columns (its crs is worth logging)
 
     @property
     def ok(self) -> bool:
@@ -52,10 +55,24 @@ class ImportResult:
 
 def import_file(con, data: bytes, file_name: str, table: str, crs: str = "wgs84", *, dry_run: bool = False,
                 imports_dir: Path | None = None, username: str | None = None, district=None,
-                progress=None) -> ImportResult:
-    """Validate a file and, when it is clean and not a dry run, load it. See the module docstring."""
+                progress=None, store=None) -> ImportResult:
+    """Validate a file and, when it is clean and not a dry run, load it. See the module docstring.
+
+    Every attempt that is not a dry run, accepted or rejected, is added to the import log in the
+    operational store (`store`, default: the one FXDASH_STORE names)."""
+    store = store or ops.open_store()
+    result = _import(con, data, file_name, table, crs, dry_run=dry_run, imports_dir=imports_dir, username=username,
+                     district=district, progress=progress, store=store)
+    if not dry_run:
+        log.record(store, result, username, crs)
+    return result
+
+
+def _import(con, data: bytes, file_name: str, table: str, crs: str, *, dry_run: bool, imports_dir: Path | None,
+            username: str | None, district, progress, store) -> ImportResult:
     started = dt.datetime.now()
-    result = ImportResult(table=table, file_name=Path(file_name).name, sha256=hashlib.sha256(data).hexdigest())
+    result = ImportResult(table=table, file_name=Path(file_name).name, sha256=hashlib.sha256(data).hexdigest(),
+                          started_at=started)
     if table not in IMPORTABLE:
         result.problems = [Problem(1, L.FILE_LEVEL, table, L.ERR_UNKNOWN_TABLE.format(value=table))]
         return result
@@ -67,7 +84,7 @@ def import_file(con, data: bytes, file_name: str, table: str, crs: str = "wgs84"
         result.problems = [exc.problem]
         return _done(result, started)
     if district is None:
-        district = boundaries.district(con)
+        district = boundaries.district(store)
     _step(progress, 0.2, L.DATA_PROGRESS)
     checked = validate(grid, s, con, crs=crs, district=district)
     result.rows = len(checked.frame)
@@ -88,11 +105,9 @@ def import_file(con, data: bytes, file_name: str, table: str, crs: str = "wgs84"
             return _done(result, started)
         _step(progress, 0.6, L.DATA_PROGRESS)
         archive = _archive(data, result, started, imports_dir)
-        log = {"started_at": started, "username": username, "file_name": result.file_name, "sha256": result.sha256,
-               "table_name": table, "crs": crs if any(c in ("lat", "lon") for c in columns) else None,
-               "rows_total": result.rows, "archived_as": str(archive) if archive else None}
+        result.has_coordinates = any(c in ("lat", "lon") for c in columns)
         try:
-            _counts(result, load.write(con, s, name, columns, log, progress=progress))
+            _counts(result, load.write(con, s, name, columns, progress=progress))
         except Exception as exc:  # a constraint the validation did not foresee: nothing was written
             if archive:
                 archive.unlink(missing_ok=True)
@@ -120,7 +135,7 @@ def _step(progress, frac: float, text: str) -> None:
 
 
 def _short(label: str) -> str:
-    return re.sub(r"(.*)", "", label)
+    return re.sub(r"[（(].*?[）)]", "", label)
 
 
 def _short_error(exc: Exception) -> str:
