@@ -78,14 +78,14 @@ with detail_col:
         if near.empty:
             st.caption(L.MAP_DETAIL_NO_REPORTS)
         else:
-            st.dataframe(near.rename(columns=L.MAP_NEAR_REPORT_LABELS), hide_index=True, height=200)
+            st.dataframe(textfmt.readable(near).rename(columns=L.MAP_NEAR_REPORT_LABELS), hide_index=True, height=200)
         sites = ui.run(M.sites_near, f, station_id=station_id)
         st.markdown(L.MAP_DETAIL_SITES.format(radius=M.NEAR_SITES_M, n=len(sites),
                                               workers=int(sites["workers"].sum()) if len(sites) else 0))
         if sites.empty:
             st.caption(L.MAP_DETAIL_NO_SITES)
         else:
-            st.dataframe(sites.rename(columns=L.MAP_NEAR_SITE_LABELS), hide_index=True)
+            st.dataframe(textfmt.readable(sites).rename(columns=L.MAP_NEAR_SITE_LABELS), hide_index=True)
 
 st.subheader(L.MAP_CANDIDATES_TITLE)
 st.caption(L.MAP_CANDIDATES_NOTE.format(radius=radius))
@@ -111,5 +111,5 @@ if stations.empty:
     st.info(L.MAP_NO_STATIONS)
 else:
     listed = stations.drop(columns=["town_code"])
-    st.dataframe(listed.rename(columns=L.MAP_STATION_LABELS), hide_index=True, height=320)
+    st.dataframe(textfmt.readable(listed).rename(columns=L.MAP_STATION_LABELS), hide_index=True, height=320)
     ui.downloads(listed, f, "阵地清单", key="map_stations", labels=L.MAP_STATION_LABELS)

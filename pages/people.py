@@ -93,7 +93,7 @@ def party_tab(f) -> None:
     if branches.empty:
         no_data()
         return
-    table(branches, founded_on=st.column_config.DateColumn(COLS["founded_on"], format="YYYY-MM-DD"))
+    table(branches)
     ui.downloads(branches, f, "街区党支部", "people_branches", COLS)
 
 
