@@ -6,7 +6,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from fxdash import charts, config, maps, tables, textfmt, ui
+from fxdash import charts, config, maps, report_charts, tables, textfmt, ui
 from fxdash import labels as L
 from fxdash.queries import common, overview, spatial
 from fxdash.queries import report_drill as drills
@@ -106,11 +106,11 @@ def where(f) -> None:
                         selection_mode="single-object", key="rpt_map", height=520)
         st.caption(L.RPT_MAP_CAPTION.format(cell=drills.CELL_M))
     with right:
-        st.plotly_chart(charts.town_rate_bars(ui.run(R.town_rates, f)), key="rpt_towns", selection_mode="points",
+        st.plotly_chart(report_charts.town_rate_bars(ui.run(R.town_rates, f)), key="rpt_towns", selection_mode="points",
                         on_select=partial(on_chart, "rpt_towns", "town"), width="stretch")
     communities = ui.run(R.community_ranking, f, limit=10)
     if not communities.empty:
-        st.plotly_chart(charts.community_bars(communities, L.RPT_COMMUNITY_TITLE.format(n=len(communities))),
+        st.plotly_chart(report_charts.community_bars(communities, L.RPT_COMMUNITY_TITLE.format(n=len(communities))),
                         width="stretch")
         st.caption(L.RPT_COMMUNITY_NOTE)
 
@@ -127,16 +127,16 @@ def when(f) -> None:
                       on_select=partial(on_chart, "rpt_weeks", "week", weeks), width="stretch")
     slots = ui.run(R.hour_weekday, f)
     values = [f"{d}-{h}" for d, h in zip(slots["weekday"], slots["hour"])]
-    right.plotly_chart(charts.hour_weekday_heatmap(slots), key="rpt_slots", selection_mode="points",
+    right.plotly_chart(report_charts.hour_weekday_heatmap(slots), key="rpt_slots", selection_mode="points",
                        on_select=partial(on_chart, "rpt_slots", "slot", values), width="stretch")
 
 
 def how_fast(f) -> None:
     st.subheader(L.RPT_SECTION_HOW)
     left, right = st.columns([3, 2])
-    left.plotly_chart(charts.category_bars(ui.run(R.category_stats, f, deadlines=deadlines)), key="rpt_cats",
+    left.plotly_chart(report_charts.category_bars(ui.run(R.category_stats, f, deadlines=deadlines)), key="rpt_cats",
                       selection_mode="points", on_select=partial(on_chart, "rpt_cats", "cat"), width="stretch")
-    right.plotly_chart(charts.status_funnel(ui.run(R.status_funnel, f, deadlines=deadlines).iloc[0]),
+    right.plotly_chart(report_charts.status_funnel(ui.run(R.status_funnel, f, deadlines=deadlines).iloc[0]),
                        width="stretch")
     by = st.segmented_control(L.RPT_DURATION_PICK, list(L.RPT_DURATION_BY), default="category",
                               format_func=L.RPT_DURATION_BY.get, key="rpt_duration_by") or "category"
@@ -144,7 +144,7 @@ def how_fast(f) -> None:
     if durations.empty:
         st.info(L.NO_DATA)
     else:
-        st.plotly_chart(charts.duration_boxes(durations, L.RPT_DURATION_BY[by]), width="stretch")
+        st.plotly_chart(report_charts.duration_boxes(durations, L.RPT_DURATION_BY[by]), width="stretch")
         st.caption(L.RPT_DURATION_NOTE)
 
 

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from fxdash import chart_axes, charts, textfmt
+from fxdash import chart_axes, charts, report_charts, textfmt
 from fxdash import labels as L
 from fxdash.filters import Filters
 from fxdash.queries import community as q
@@ -189,11 +189,13 @@ def _figures(con):
           "xaxis": ("category", list(dict.fromkeys(scene_towns["town"])))}),
         (charts.amenity_bars(amenities), {"xaxis": ("count", amenities["rider_stations"] + amenities["service_points"]),
                                           "yaxis": ("category", amenities["amenity"].iloc[::-1])}),
-        (charts.town_rate_bars(rates), {"xaxis": ("amount", d_rates["per_1000"]), "yaxis": ("category", d_rates["town"])}),
-        (charts.community_bars(ranking, "t"), {"xaxis": ("count", ranking["reports"])}),
-        (charts.hour_weekday_heatmap(slots), {"yaxis": ("category", L.WEEKDAYS)}),
-        (charts.category_bars(cats), {"xaxis": ("count", cats["reports"]), "yaxis": ("category", cats["category"].iloc[::-1])}),
-        (charts.duration_boxes(durations, "类别"), {"xaxis": ("amount", durations["p90"]),
+        (report_charts.town_rate_bars(rates), {"xaxis": ("amount", d_rates["per_1000"]), "yaxis": ("category", d_rates["town"])}),
+        (report_charts.community_bars(ranking, "t"), {"xaxis": ("count", ranking["reports"])}),
+        (report_charts.hour_weekday_heatmap(slots), {"yaxis": ("category", L.WEEKDAYS)}),
+        (report_charts.category_bars(cats), {"xaxis": ("count", cats["reports"]), "yaxis": ("category", cats["category"].iloc[::-1])}),
+        (report_charts.status_funnel(R.status_funnel(con, F, deadlines=DEADLINES).iloc[0]),
+         {"yaxis": ("category", L.RPT_FUNNEL_STAGES)}),
+        (report_charts.duration_boxes(durations, "类别"), {"xaxis": ("amount", durations["p90"]),
                                                    "yaxis": ("category", durations["label"].iloc[::-1])}),
     ]
 
@@ -217,7 +219,7 @@ def test_every_chart_has_exact_round_ticks_and_every_category_labelled(ref_con):
 
 
 def test_the_heatmap_colour_scale_counts_in_whole_numbers(ref_con):
-    fig = charts.hour_weekday_heatmap(R.hour_weekday(ref_con, F))
+    fig = report_charts.hour_weekday_heatmap(R.hour_weekday(ref_con, F))
     bar = fig.data[0].colorbar
     assert all(float(v).is_integer() for v in bar.tickvals) and list(bar.ticktext) == [f"{int(v):,}" for v in bar.tickvals]
     assert list(fig.layout.xaxis.tickvals) == list(range(24))
