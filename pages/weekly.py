@@ -59,9 +59,9 @@ if files and files[0] == b["week"]:
     week, xlsx, docx = files
     st.caption(L.WEEKLY_EXPORT_READY)
     d1, d2 = st.columns(2)
-    d1.download_button("下载 Excel", xlsx, file_name=f"周报_{week}.xlsx", width="stretch",
+    d1.download_button("下载 Excel", xlsx, file_name=f"周报_{textfmt.week(monday)}.xlsx", width="stretch",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    d2.download_button("下载 Word", docx, file_name=f"周报_{week}.docx", width="stretch",
+    d2.download_button("下载 Word", docx, file_name=f"周报_{textfmt.week(monday)}.docx", width="stretch",
                        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 
 st.subheader(L.WEEKLY_SNAPSHOT)
