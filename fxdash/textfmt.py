@@ -22,35 +22,28 @@ def is_missing(value) -> bool:
         return False
 
 
+def _when(value, text) -> str:
+    return MISSING if is_missing(value) else text(pd.Timestamp(value))
+
+
 def day(value) -> str:
     """2026年3月18日 (— when missing)."""
-    if is_missing(value):
-        return MISSING
-    d = pd.Timestamp(value)
-    return f"{d.year}年{d.month}月{d.day}日"
+    return _when(value, lambda d: f"{d.year}年{d.month}月{d.day}日")
 
 
 def month_day(value) -> str:
     """3月18日, for chart axes where the year is in the title."""
-    if is_missing(value):
-        return MISSING
-    d = pd.Timestamp(value)
-    return f"{d.month}月{d.day}日"
+    return _when(value, lambda d: f"{d.month}月{d.day}日")
 
 
 def month(value) -> str:
     """2026年3月."""
-    if is_missing(value):
-        return MISSING
-    d = pd.Timestamp(value)
-    return f"{d.year}年{d.month}月"
+    return _when(value, lambda d: f"{d.year}年{d.month}月")
 
 
 def day_time(value) -> str:
     """2026年3月18日 14:30."""
-    if is_missing(value):
-        return MISSING
-    return f"{day(value)} {pd.Timestamp(value):%H:%M}"
+    return _when(value, lambda d: f"{day(d)} {d:%H:%M}")
 
 
 def period(start, end) -> str:
