@@ -9,6 +9,7 @@ import io
 import pandas as pd
 
 from fxdash import labels as L
+from fxdash import textfmt
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -38,9 +39,16 @@ def _listish(value):
 
 
 def with_labels(df: pd.DataFrame, extra: dict | None = None) -> pd.DataFrame:
-    """Rename English columns to their Chinese display names."""
+    """Rename English columns to their Chinese display names; blank text cells read — (a person
+    without a role shows — under 四大员角色, not None). Blank numbers and dates stay empty cells, so a
+    spreadsheet still sums and sorts them."""
     names = {**L.COLUMN_LABELS, **(extra or {})}
-    return df.rename(columns={c: names.get(c, c) for c in df.columns})
+    out = df.rename(columns={c: names.get(c, c) for c in df.columns})
+    for col in out.columns:
+        values = out[col]
+        if (values.dtype == object or pd.api.types.is_string_dtype(values)) and values.isna().any():
+            out[col] = values.astype(object).where(values.notna(), textfmt.MISSING)
+    return out
 
 
 def to_csv_bytes(df: pd.DataFrame, notes: list[tuple[str, str]]) -> bytes:

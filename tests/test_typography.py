@@ -84,6 +84,8 @@ def test_tables_and_files_show_a_dash_for_missing_values():
     assert shown["age"].tolist() == ["30", "—"] and shown["workers"].tolist() == [1, 2]
     text = export.to_csv_bytes(export.with_labels(shown), [("数据截至", textfmt.day(pd.Timestamp("2026-03-18")))])
     assert "None" not in text.decode("utf-8-sig") and "数据截至,2026年3月18日" in text.decode("utf-8-sig")
+    files = export.with_labels(df, {"roles": "四大员角色"})  # the file keeps numbers and dates as cells
+    assert files["四大员角色"].tolist() == ["网格信息员", "—"] and files["age"].isna().tolist() == [False, True]
 
 
 def test_the_weekly_docx_reads_chinese(app_con):
