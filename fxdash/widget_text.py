@@ -24,7 +24,6 @@ _SCRIPT = r"""
   }
   // Streamlit reads the language when its app frame renders; a resize makes it render again now
   window.dispatchEvent(new Event("resize"));
-  setTimeout(() => window.dispatchEvent(new Event("resize")), 1000);
   const rewrite = (node, text) => { if (node.nodeValue !== text) node.nodeValue = text; };
   const walk = (root, fn) => {
     const it = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);

@@ -72,7 +72,7 @@ with detail_col:
             value = detail[field]
             shown_value = "、".join(value) if field == "amenities" else (
                 textfmt.cell(value))
-            st.markdown(f"{label}:{shown_value or '—'}")
+            st.markdown(f"{label}：{shown_value or textfmt.MISSING}")
         near = ui.run(M.reports_near, f, station_id=station_id)
         st.markdown(L.MAP_DETAIL_REPORTS.format(radius=M.NEAR_REPORTS_M, n=len(near)))
         if near.empty:
