@@ -82,7 +82,7 @@ def load_geojson(path: Path) -> dict:
     except FileNotFoundError as exc:
         raise BoundaryError(f"找不到边界文件：{path}") from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BoundaryError(f"边界文件不是有效的 UTF-8 GeoJSON:{path}({exc})") from exc
+        raise BoundaryError(f"边界文件不是有效的 UTF-8 GeoJSON：{path}（{exc}）") from exc
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
         raise BoundaryError(f"边界文件应为 GeoJSON FeatureCollection:{path}")
     return data

@@ -201,7 +201,7 @@ def _esc(value) -> str:
 
 def _tip(title, *lines: tuple[str, object]) -> str:
     """Plain text, one fact a line: the tooltip shows it with innerText, so nothing is parsed as HTML."""
-    return _esc(title) + "".join(f"\n{label}:{_esc(v)}" for label, v in lines)
+    return _esc(title) + "".join(f"\n{label}：{_esc(v)}" for label, v in lines)
 
 
 def _points(df: pd.DataFrame, cols: list[str]) -> pd.DataFrame:

@@ -131,7 +131,7 @@ def suggestions() -> None:
         if adopted.empty:
             no_data()
         for row in adopted.head(4).itertuples():
-            st.success(f"**{row.title}**({row.topic},{row.town or '—'})\n\n{row.outcome or ''}",
+            st.success(f"**{row.title}**（{row.topic}，{row.town or '—'}）\n\n{row.outcome or ''}",
                        icon=":material/verified:")
     st.subheader(L.SUGGEST_LIST_TITLE)
     table(listed, "人民建议", "dl_suggestions", highlight="adopted")
