@@ -51,6 +51,13 @@ def test_every_page_reads_chinese_in_projector_mode(app_server, english_page, st
     assert pg.get_by_test_id("stException").count() == 0
     pg.screenshot(path=str(_output(f"typography_{stem}.png")))
     texts = visible_text(pg)
+    first_tab = set(texts)
+    tabs = pg.get_by_role("tab")
+    for k in range(1, tabs.count()):  # what the other tabs show, too
+        tabs.nth(k).click()
+        pg.wait_for_timeout(800)
+        texts += visible_text(pg)
+    assert tabs.count() < 2 or len(set(texts)) > len(first_tab)
     assert any("演示数据" in t for t in texts)
     if stem == "overview":  # chart text is scanned too: the trend ends in the current, partial week
         assert "本周至今" in texts
