@@ -4,6 +4,7 @@ import streamlit as st
 
 from fxdash import labels as L
 from fxdash import ui
+from fxdash.labels import reconcile as R
 
 st.set_page_config(page_title=L.APP_SHORT, page_icon="🛵", layout="wide")
 
@@ -16,6 +17,7 @@ PAGES = [
     st.Page("pages/people.py", title=L.PAGE_PEOPLE, icon=":material/groups:"),
     st.Page("pages/community.py", title=L.PAGE_COMMUNITY, icon=":material/volunteer_activism:"),
     st.Page("pages/weekly.py", title=L.PAGE_WEEKLY, icon=":material/event_note:"),
+    st.Page("pages/reconcile.py", title=R.PAGE, icon=":material/fact_check:"),
     st.Page("pages/data.py", title=L.PAGE_DATA, icon=":material/database:"),
 ]
 

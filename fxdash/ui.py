@@ -72,6 +72,13 @@ def ops_store() -> ops.Store:
     return _ops_store(settings().store)
 
 
+def reference_figures():
+    """The active published figures (数据核对; operational store, not cached: an edit must show at once)."""
+    from fxdash.store import references
+
+    return references.current(ops_store())
+
+
 def username() -> str | None:
     user = current_user()
     return user.username if user else None
@@ -270,9 +277,9 @@ def downloads(df: pd.DataFrame, f: Filters, stem: str, key: str, labels: dict | 
     _download_buttons(export.with_labels(df, labels), filter_notes(f) + list(extra_notes or []), stem, key)
 
 
-def table_downloads(df: pd.DataFrame, stem: str, key: str) -> None:
+def table_downloads(df: pd.DataFrame, stem: str, key: str, notes: list[tuple[str, str]] | None = None) -> None:
     """CSV and XLSX download buttons for a table that does not depend on the filters (e.g. a log)."""
-    _download_buttons(df, [(L.EXPORT_NOTE_TABLE, stem)], stem, key)
+    _download_buttons(df, [(L.EXPORT_NOTE_TABLE, stem), *(notes or [])], stem, key)
 
 
 def _download_buttons(df: pd.DataFrame, notes: list[tuple[str, str]], stem: str, key: str) -> None:

@@ -19,6 +19,12 @@ def _create(*tables):
     return step
 
 
+def _seed_references(conn):
+    from fxdash.store import references
+
+    references.seed(conn)
+
+
 def _init_audit_head(conn):
     conn.execute(insert(schema.audit_head).values(id=1, seq=0, hash="0" * 64))
 
@@ -29,6 +35,8 @@ MIGRATIONS = (
      _create(schema.import_log, schema.weekly_snapshots, schema.settings)),
     (2, "users, sessions, audit log", _create(schema.users, schema.sessions, schema.audit_log, schema.audit_head)),
     (3, "audit chain head", _init_audit_head),
+    (10, "reference figures (数据核对) with history, seeded with the article's figures",
+     lambda conn: (_create(schema.reference_figures, schema.reference_history)(conn), _seed_references(conn))),
 )
 
 
