@@ -55,6 +55,15 @@ def _register_ingest(sub) -> None:  # import / export / template (fxdash.ingest.
 COMMANDS.append(_register_ingest)
 
 
+def _register_briefing(sub) -> None:  # briefing (fxdash.briefing_cli)
+    from fxdash import briefing_cli
+
+    briefing_cli.register(sub)
+
+
+COMMANDS.append(_register_briefing)
+
+
 def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
     return args.func(args)

@@ -26,6 +26,8 @@ SETTINGS = (
     Setting("deadlines", "FXDASH_DEADLINES", "", "report deadlines in days per category, e.g. 安全隐患=3,其他=7"),
     Setting("store", "FXDASH_STORE", str(ROOT / "data" / "fxdash-ops.sqlite3"),
             "operational store: a SQLite file, or a postgresql:// URL shared by several servers"),
+    Setting("briefings", "FXDASH_BRIEFINGS", str(ROOT / "data" / "briefings"),
+            "where `python -m fxdash briefing` writes the weekly files the 周报 page lists"),
     Setting("idle_minutes", "FXDASH_IDLE_MINUTES", "30", "a signed-in session ends after this many idle minutes"),
 )
 
@@ -43,6 +45,7 @@ class Settings:
     imports_dir: Path
     store: str = str(ROOT / "data" / "fxdash-ops.sqlite3")
     idle_minutes: float = 30.0
+    briefings: Path = ROOT / "data" / "briefings"
 
 
 def _optional_path(value: str) -> Path | None:
@@ -71,6 +74,7 @@ def load_settings(env=None) -> Settings:
         imports_dir=Path(raw["imports_dir"]).expanduser(),
         store=raw["store"].strip() or SETTINGS_BY_NAME["store"].default,
         idle_minutes=_positive(raw["idle_minutes"], "FXDASH_IDLE_MINUTES"),
+        briefings=Path(raw["briefings"]).expanduser(),
     )
 
 

@@ -4,6 +4,7 @@ Text cells that a spreadsheet would run as a formula (starting with = + - @, or 
 prefixed with an apostrophe, so an exported file cannot execute anything when opened.
 """
 
+import datetime as dt
 import io
 
 import pandas as pd
@@ -35,6 +36,21 @@ def _listish(value):
     if hasattr(value, "tolist") and not isinstance(value, str):
         return "、".join(str(v) for v in value.tolist())
     return value
+
+
+def filter_notes(con, f) -> list[tuple[str, str]]:
+    """The filters, the data's date and the export time, as written into every exported file."""
+    from fxdash import db
+    from fxdash.queries import common
+
+    notes = f.describe(common.town_names(con), common.enterprise_names(con))
+    as_of = db.data_as_of(con)
+    notes.append((L.DATA_AS_OF, as_of.isoformat() if as_of else "—"))
+    notes.append((EXPORT_TIME, dt.datetime.now().strftime("%Y-%m-%d %H:%M")))
+    return notes
+
+
+EXPORT_TIME = "导出时间"
 
 
 def with_labels(df: pd.DataFrame, extra: dict | None = None) -> pd.DataFrame:

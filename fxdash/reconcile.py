@@ -11,7 +11,7 @@ import math
 import duckdb
 import pandas as pd
 
-from fxdash import db
+from fxdash import db, weeks
 from fxdash.access import ADMIN, DISTRICT
 from fxdash.filters import Filters
 from fxdash.labels import reconcile as R
@@ -77,7 +77,7 @@ def dashboard_value(con, key: str, day: dt.date, as_of: dt.date | None) -> tuple
     if as_of is None:
         return None, R.REASON_NO_DATA
     if day > as_of:
-        return None, R.REASON_AFTER_DATA.format(as_of=date_text(as_of))
+        return None, R.REASON_AFTER_DATA.format(as_of=weeks.cn_date(as_of))
     try:
         return float(FIGURES[key](con, day)), ""
     except Missing as exc:
@@ -96,10 +96,6 @@ def status(rule: str, published: float, value: float | None, tolerance: float | 
     else:
         ok = abs(value - published) <= (tolerance or 0)
     return R.OK if ok else R.OFF
-
-
-def date_text(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def number_text(value: float) -> str:
@@ -135,7 +131,7 @@ def compare(con, refs: pd.DataFrame) -> pd.DataFrame:
             "figure_id": ref["figure_id"], "figure_key": ref["figure_key"], "figure": label, "unit": unit,
             "published": ref["value"], "rule": ref["rule"], "tolerance": tol,
             "rule_text": rule_text(ref["rule"], ref["value"], tol, unit), "ref_date": ref["ref_date"],
-            "ref_date_text": date_text(ref["ref_date"]), "source": source_text(ref),
+            "ref_date_text": weeks.cn_date(ref["ref_date"]), "source": source_text(ref),
             "dashboard": value, "difference": None if value is None else value - ref["value"],
             "status": status(ref["rule"], ref["value"], value, tol), "reason": reason,
             "note": ref["note"] or "",
@@ -207,7 +203,7 @@ def history_table(hist: pd.DataFrame) -> pd.DataFrame:
         rows.append({"changed_at": r["changed_at"], "changed_by": r["changed_by"],
                      "action": R.HISTORY_ACTIONS.get(r["action"], r["action"]), "figure": label,
                      "published": r["value"], "rule_text": rule_text(r["rule"], r["value"], tol, unit),
-                     "ref_date_text": date_text(r["ref_date"]), "source": source_text(r), "note": r["note"] or "",
+                     "ref_date_text": weeks.cn_date(r["ref_date"]), "source": source_text(r), "note": r["note"] or "",
                      "retired": "是" if r["retired"] else "否"})
     return pd.DataFrame(rows, columns=list(R.HISTORY_COLUMNS)).rename(columns=R.HISTORY_COLUMNS)
 

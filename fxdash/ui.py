@@ -79,6 +79,16 @@ def reference_figures():
     return references.current(ops_store())
 
 
+def briefing_scopes() -> tuple[str, ...] | None:
+    """Town names whose written briefings the user may see (None = all: the district and every town)."""
+    user = current_user()
+    if user is None or not user.towns:
+        return None
+    with connection().cursor() as cur:
+        names = common.town_names(cur)
+    return tuple(names.get(code, code) for code in user.towns)
+
+
 def username() -> str | None:
     user = current_user()
     return user.username if user else None
@@ -263,11 +273,7 @@ def period_caption(f: Filters) -> None:
 
 def filter_notes(f: Filters) -> list[tuple[str, str]]:
     with connection().cursor() as cur:
-        notes = f.describe(common.town_names(cur), common.enterprise_names(cur))
-        as_of = db.data_as_of(cur)
-    notes.append((L.DATA_AS_OF, as_of.isoformat() if as_of else "—"))
-    notes.append(("导出时间", dt.datetime.now().strftime("%Y-%m-%d %H:%M")))
-    return notes
+        return export.filter_notes(cur, f)
 
 
 def downloads(df: pd.DataFrame, f: Filters, stem: str, key: str, labels: dict | None = None,

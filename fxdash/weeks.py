@@ -45,3 +45,8 @@ def previous_weeks(monday: dt.date, n: int) -> list[dt.date]:
 def span_text(monday: dt.date) -> str:
     end = week_end(monday)
     return f"{label(monday)},{monday:%Y-%m-%d} 至 {end:%Y-%m-%d}"
+
+
+def cn_date(day: dt.date) -> str:
+    """2026年3月18日, as dates are written in the department's documents."""
+    return f"{day.year}年{day.month}月{day.day}日"

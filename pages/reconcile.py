@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from fxdash import access, db, reconcile, reconcile_form, ui
+from fxdash import access, db, reconcile, reconcile_form, ui, weeks
 from fxdash import labels as L
 from fxdash.labels import reconcile as R
 
@@ -17,7 +17,7 @@ if not reconcile.may_view(user):
     st.stop()
 
 as_of = ui.run(db.data_as_of)
-st.caption(R.CAPTION.format(as_of=reconcile.date_text(as_of) if as_of else "—"))
+st.caption(R.CAPTION.format(as_of=weeks.cn_date(as_of) if as_of else "—"))
 refs = ui.reference_figures()
 cmp = ui.run(reconcile.compare, None, refs=refs)
 st.markdown(R.SUMMARY.format(**reconcile.summary(cmp)))

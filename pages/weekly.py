@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from fxdash import briefing, charts, maps, ui, weekly_export
+from fxdash import briefing, briefing_files, charts, maps, ui, weekly_export
 from fxdash import labels as L
+from fxdash.labels import briefings as B
 from fxdash.queries import common, weekly
 
 f = ui.current_filters()
@@ -63,6 +64,21 @@ if files and files[0] == b["week"]:
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     d2.download_button("下载 Word", docx, file_name=f"周报_{week}.docx", width="stretch",
                        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+
+st.subheader(B.LIST_TITLE)
+out_dir = ui.settings().briefings
+st.caption(B.LIST_HELP.format(path=out_dir))
+written = briefing_files.listing(out_dir, scopes=ui.briefing_scopes())
+if written.empty:
+    st.caption(B.LIST_NONE)
+for row in written.itertuples():
+    cols = st.columns([4, 1, 1, 1])
+    cols[0].markdown(B.LIST_ROW.format(week=row.week, scope=row.scope, when=f"{row.written:%Y-%m-%d %H:%M}"))
+    for col, (suffix, kind) in zip(cols[1:], B.KINDS.items()):
+        path = row.files.get(suffix)
+        if path is not None:
+            col.download_button(kind, lambda p=path: p.read_bytes(), file_name=path.name, key=f"brief_{path.name}",
+                                width="stretch", icon=":material/download:")
 
 st.subheader(L.WEEKLY_SNAPSHOT)
 snap = b["snapshot"]
