@@ -50,7 +50,7 @@
       const lon = FX.origin[0] + cells[k] * FX.cell[0], lat = FX.origin[1] + cells[k + 1] * FX.cell[1];
       const x = px(lon), y = py(lat + FX.cell[1]);
       ctx.fillStyle = colour(0.15 + 0.85 * cells[k + 2] / top);
-      ctx.fillRect(x, y, Math.max(FX.cell[0] * kx * scale, 2), Math.max(FX.cell[1] * scale, 2));
+      ctx.fillRect(x, y, Math.max(FX.cell[0] * kx * scale, 5), Math.max(FX.cell[1] * scale, 5));  // a lone report stays visible
     }
     const r = FX.present ? 4.5 : 3.5;
     FX.stations.forEach((s) => {  // stations on top: blue triangles (rider stations), green dots (others)

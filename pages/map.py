@@ -1,7 +1,6 @@
 """阵地地图: every station, point and scene on an offline map, report density, coverage and gaps."""
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from fxdash import labels as L
 from fxdash import maps, playback, ui, weeks
@@ -98,7 +97,7 @@ if st.toggle(PB.TOGGLE, help=PB.TOGGLE_HELP, key="fx_map_playback"):
                                  frames=len(frames["labels"]), total=sum(frames["totals"]), cell=frames["cell_m"],
                                  coarse=PB.COARSE if frames["cell_m"] > playback.CELL_SIZES_M[0] else ""))
     present = ui.presentation_mode()
-    components.html(playback.document(frames, stations, boundaries, present), height=playback.height(present))
+    st.iframe(playback.document(frames, stations, boundaries, present), height=playback.height(present))
 
 st.subheader(L.MAP_CANDIDATES_TITLE)
 st.caption(L.MAP_CANDIDATES_NOTE.format(radius=radius))

@@ -90,3 +90,10 @@ def test_the_document_is_self_contained(ref_con):
     assert "http://" not in html and "https://" not in html and " src=" not in html
     assert "</script><script>alert(1)" not in html
     assert html.count("</script>") == 2  # only the two real script elements end
+
+
+def test_projector_mode_has_larger_type_and_a_taller_frame(ref_con):
+    fr = playback.frames(ref_con, MONTH, "week")
+    assert '<body class="present">' in playback.document(fr, M.stations(ref_con, MONTH), None, present=True)
+    assert '<body class="">' in playback.document(fr, M.stations(ref_con, MONTH), None)
+    assert playback.height(True) > playback.height(False)
