@@ -2,6 +2,7 @@
 scheduled job (cron or a systemd timer, see README). Every bad input is one Chinese line on stderr and
 exit code 2; nothing is written then."""
 
+import getpass
 import sys
 import time
 from pathlib import Path
@@ -45,8 +46,10 @@ def cmd_briefing(args) -> int:
         written = briefing_files.write(out, briefing_files.stem(monday, town_name), files)
     except OSError as exc:
         return _fail(B.ERR_OUT.format(path=out, error=exc.strerror or exc))
-    from fxdash import weeks
+    from fxdash import access, weeks
 
+    access.record("briefing", getpass.getuser(), week=weeks.label(monday), scope=town, out=str(out),
+                  files=[p.name for p in written])
     print(B.DONE.format(week=weeks.label(monday), scope=f"（{town_name}）" if town_name else "",
                         took=time.perf_counter() - start))
     for p in written:
