@@ -57,7 +57,7 @@ def test_the_overview_alert_counts_the_figures_that_disagree(changed_con, ref_co
     refs = references.current(ops_store)
     f = reconcile._upto(REF_DATE)
     row = alerts.alerts(changed_con, f, REF_DATE, references=refs).set_index("key").loc["reference_mismatch"]
-    assert (row["count"], row["warn"], row["text"]) == (2, True, "2 项公布数字与看板数据不一致")
+    assert (row["count"], row["warn"], row["text"]) == (2, True, "2 项公布数字有偏差")
     ok = alerts.alerts(ref_con, f, REF_DATE, references=refs).set_index("key").loc["reference_mismatch"]
     assert (ok["count"], ok["warn"]) == (0, False)
     assert "reference_mismatch" not in set(alerts.alerts(ref_con, f, REF_DATE)["key"])  # not for other roles

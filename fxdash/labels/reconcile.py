@@ -79,5 +79,5 @@ ERR_TITLE = "请填写来源标题（文件或报道的名称）。"
 ERR_LINK = "来源链接应以 http:// 或 https:// 开头。"
 ERR_TOO_LONG = "“{field}”太长（最多 {n} 个字）。"
 
-ALERT_WARN = "{n} 项公布数字与看板数据不一致"
-ALERT_OK = "公布数字与看板数据一致"
+ALERT_WARN = "{n} 项公布数字有偏差"
+ALERT_OK = "公布数字核对一致"
