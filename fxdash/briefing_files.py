@@ -84,6 +84,13 @@ def write(out_dir: Path, name: str, files: dict[str, bytes]) -> list[Path]:
     return written
 
 
+def scopes_for(user, town_names: dict[str, str]) -> tuple[str, ...] | None:
+    """Town names whose written briefings a user may see (None = all: the district's and every town's)."""
+    if user is None or not user.towns:
+        return None
+    return tuple(town_names.get(code, code) for code in user.towns)
+
+
 def listing(out_dir: Path, limit: int = 26, scopes: tuple[str, ...] | None = None) -> pd.DataFrame:
     """The briefings in a directory, newest week first: week, scope, when written, and the files.
     `scopes` (town names) keeps only those towns' briefings, for a user who sees only some towns."""

@@ -11,6 +11,11 @@ FORM_FIELDS = ("figure_key", "value", "ref_date", "rule", "tolerance", "source_t
                "source_file", "note")
 
 
+def figures() -> pd.DataFrame:
+    """The active published figures (operational store, not cached: an edit must show at once)."""
+    return references.current(ui.ops_store())
+
+
 def history() -> pd.DataFrame:
     return reconcile.history_table(references.history(ui.ops_store()))
 

@@ -72,23 +72,6 @@ def ops_store() -> ops.Store:
     return _ops_store(settings().store)
 
 
-def reference_figures():
-    """The active published figures (数据核对; operational store, not cached: an edit must show at once)."""
-    from fxdash.store import references
-
-    return references.current(ops_store())
-
-
-def briefing_scopes() -> tuple[str, ...] | None:
-    """Town names whose written briefings the user may see (None = all: the district and every town)."""
-    user = current_user()
-    if user is None or not user.towns:
-        return None
-    with connection().cursor() as cur:
-        names = common.town_names(cur)
-    return tuple(names.get(code, code) for code in user.towns)
-
-
 def username() -> str | None:
     user = current_user()
     return user.username if user else None

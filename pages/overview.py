@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from fxdash import charts, maps, reconcile, ui
+from fxdash import charts, maps, reconcile, reconcile_form, ui
 from fxdash import labels as L
 from fxdash.queries import alerts, common, overview, spatial
 from fxdash.queries import map as station_queries
@@ -13,7 +13,7 @@ st.title(L.PAGE_OVERVIEW)
 ui.period_caption(f)
 
 # the published-figures check joins the strip for those who may open 数据核对
-refs = ui.reference_figures() if reconcile.may_view(ui.current_user()) else None
+refs = reconcile_form.figures() if reconcile.may_view(ui.current_user()) else None
 strip = ui.run(alerts.alerts, f, today=ui.settings().as_of, references=refs)
 cols = st.columns(len(strip))
 for col, alert in zip(cols, strip.itertuples()):

@@ -18,7 +18,7 @@ if not reconcile.may_view(user):
 
 as_of = ui.run(db.data_as_of)
 st.caption(R.CAPTION.format(as_of=weeks.cn_date(as_of) if as_of else "—"))
-refs = ui.reference_figures()
+refs = reconcile_form.figures()
 cmp = ui.run(reconcile.compare, None, refs=refs)
 st.markdown(R.SUMMARY.format(**reconcile.summary(cmp)))
 shown = reconcile.table(cmp)

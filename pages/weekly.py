@@ -68,7 +68,7 @@ if files and files[0] == b["week"]:
 st.subheader(B.LIST_TITLE)
 out_dir = ui.settings().briefings
 st.caption(B.LIST_HELP.format(path=out_dir))
-written = briefing_files.listing(out_dir, scopes=ui.briefing_scopes())
+written = briefing_files.listing(out_dir, scopes=briefing_files.scopes_for(ui.current_user(), ui.run(common.town_names)))
 if written.empty:
     st.caption(B.LIST_NONE)
 for row in written.itertuples():

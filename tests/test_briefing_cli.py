@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from fxdash import briefing_files
 from fxdash.__main__ import main
+from fxdash.access import DISTRICT, TOWN, User
 from tests.conftest import APP_AS_OF, ROOT
 
 WEEK = "2026-W47"  # the last complete week before APP_AS_OF (2026-11-27): the page's default week
@@ -118,3 +119,6 @@ def test_a_town_briefing_is_named_after_the_town(app_env, tmp_path):
     notes = dict(r for r in _sheets((out / f"周报_{WEEK}_青村镇.xlsx").read_bytes())["筛选条件"][1:])
     assert notes["街镇"] == "青村镇"
     assert briefing_files.listing(out, scopes=("南桥镇",)).empty
+    names = {"310120111": "青村镇", "310120101": "南桥镇"}
+    assert briefing_files.scopes_for(User("t", TOWN, towns=("310120111",)), names) == ("青村镇",)
+    assert briefing_files.scopes_for(User("d", DISTRICT), names) is None  # the district sees every briefing
