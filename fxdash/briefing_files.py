@@ -19,7 +19,7 @@ from fxdash.filters import Filters, default_filters
 from fxdash.labels import briefings as B
 from fxdash.queries import common, weekly
 
-STEM_RE = re.compile(r"^周报_(\d{4}-W\d{2})(?:_(.+))?$")
+STEM_RE = re.compile(r"^周报_([^_]+)(?:_(.+))?$")  # 周报_<week>[_<town>], as stem() names them
 SUFFIXES = (".docx", ".xlsx", ".pdf")
 
 
@@ -92,7 +92,7 @@ def scopes_for(user, town_names: dict[str, str]) -> tuple[str, ...] | None:
 
 
 def listing(out_dir: Path, limit: int = 26, scopes: tuple[str, ...] | None = None) -> pd.DataFrame:
-    """The briefings in a directory, newest week first: week, scope, when written, and the files.
+    """The briefings in a directory, most recently written first: week, scope, when written, and the files.
     `scopes` (town names) keeps only those towns' briefings, for a user who sees only some towns."""
     rows = {}
     if out_dir.is_dir():
@@ -107,4 +107,4 @@ def listing(out_dir: Path, limit: int = 26, scopes: tuple[str, ...] | None = Non
     df["written"] = df["mtime"].map(dt.datetime.fromtimestamp)
     if scopes is not None:
         df = df[df["scope"].isin(scopes)]
-    return df.sort_values(["week", "scope"], ascending=[False, True]).head(limit).reset_index(drop=True)
+    return df.sort_values(["mtime", "scope"], ascending=[False, True]).head(limit).reset_index(drop=True)

@@ -33,7 +33,7 @@ def _fields(form, start: dict) -> dict:
     c1, c2, c3 = form.columns(3)
     key = c1.selectbox(R.FIELD_KEY, keys, index=keys.index(start["figure_key"]) if start["figure_key"] in keys else 0,
                        format_func=lambda k: R.FIGURES[k][0])
-    value = c2.number_input(R.FIELD_VALUE, min_value=0.0, value=float(start["value"]), step=1.0, format="%.0f")
+    value = c2.number_input(R.FIELD_VALUE, min_value=0.0, value=float(start["value"]), step=1.0, format="%.2f")
     day = c3.date_input(R.FIELD_DATE, value=start["ref_date"], format="YYYY-MM-DD")
     c4, c5 = form.columns(2)
     rules = list(R.RULES)
