@@ -2,9 +2,13 @@
 
 import datetime as dt
 import io
+import os
 import shutil
+import subprocess
+import sys
 
 import openpyxl
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -61,6 +65,31 @@ def test_the_overview_alert_counts_the_figures_that_disagree(changed_con, ref_co
     ok = alerts.alerts(ref_con, f, REF_DATE, references=refs).set_index("key").loc["reference_mismatch"]
     assert (ok["count"], ok["warn"]) == (0, False)
     assert "reference_mismatch" not in set(alerts.alerts(ref_con, f, REF_DATE)["key"])  # not for other roles
+
+
+def test_a_real_import_of_one_more_station_shows_as_deviation(ref_db_path, tmp_path, ops_store):
+    """The staff's route: export the stations, add a rider station opened before the article's date,
+    import the sheet with the command line. 骑手驿站 then reads 84 against the published 83."""
+    path = tmp_path / "imported.duckdb"
+    shutil.copy(ref_db_path, path)
+    sheet, env = tmp_path / "stations.xlsx", {**os.environ, "FXDASH_IMPORTS": str(tmp_path / "imports")}
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "fxdash", *args, "--db", str(path)], cwd=ROOT, env=env,
+                              capture_output=True, text=True, timeout=300)
+
+    assert run("export", "--table", "stations", "--out", str(sheet)).returncode == 0
+    df = pd.read_excel(sheet, sheet_name=0, engine="calamine", dtype=str)
+    new = df[df["阵地类型"] == "骑手驿站"].head(1).assign(阵地编号="ST8001", 名称="新建骑手驿站", 启用日期="2026-03-01")
+    pd.concat([df, new]).to_excel(sheet, index=False)
+    done = run("import", str(sheet), "--table", "stations")
+    assert done.returncode == 0, done.stdout + done.stderr
+    con = db.connect(path, read_only=True)
+    try:
+        row = by_key(reconcile.compare(con, references.current(ops_store))).loc["rider_stations"]
+    finally:
+        con.close()
+    assert (row["dashboard"], row["difference"], row["status"]) == (84, 1, R.OFF)
 
 
 def test_figures_that_cannot_be_computed_say_why(ref_con, ops_store):
