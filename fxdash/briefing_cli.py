@@ -9,7 +9,7 @@ from pathlib import Path
 
 import duckdb
 
-from fxdash import config, db
+from fxdash import config, versions
 from fxdash.labels import briefings as B
 
 
@@ -29,19 +29,16 @@ def cmd_briefing(args) -> int:
         return _fail(B.ERR_NO_DB.format(path=path))
     start = time.perf_counter()
     try:
-        con = db.connect(path, read_only=True)
-    except duckdb.IOException:
-        return _fail(B.ERR_DB_BUSY.format(path=path))
-    try:
-        monday = briefing_files.resolve_week(args.week, settings.as_of)
-        town = briefing_files.resolve_scope(con, args.scope)
-        town_name = briefing_files.common.town_names(con).get(town) if town else None
-        f = briefing_files.briefing_filters(settings.as_of, town)
-        files = briefing_files.build(con, ops.open_store(settings.store), f, monday)
+        with versions.open_current(path) as con:  # read-only: works while the app runs
+            monday = briefing_files.resolve_week(args.week, settings.as_of)
+            town = briefing_files.resolve_scope(con, args.scope)
+            town_name = briefing_files.common.town_names(con).get(town) if town else None
+            f = briefing_files.briefing_filters(settings.as_of, town)
+            files = briefing_files.build(con, ops.open_store(settings.store), f, monday)
     except (ValueError, briefing_pdf.FontMissing) as exc:
         return _fail(str(exc))
-    finally:
-        con.close()
+    except duckdb.Error as exc:
+        return _fail(versions.describe_error(exc, path))
     try:
         written = briefing_files.write(out, briefing_files.stem(monday, town_name), files)
     except OSError as exc:

@@ -43,7 +43,8 @@ def filter_notes(con, f) -> list[tuple[str, str]]:
     from fxdash import db
     from fxdash.queries import common
 
-    notes = f.describe(common.town_names(con), common.enterprise_names(con))
+    names = common.town_names(con)
+    notes = f.describe(names, common.enterprise_names(con)) + scope_notes(f, names)
     as_of = db.data_as_of(con)
     notes.append((L.DATA_AS_OF, as_of.isoformat() if as_of else "—"))
     notes.append((EXPORT_TIME, dt.datetime.now().strftime("%Y-%m-%d %H:%M")))
@@ -51,6 +52,13 @@ def filter_notes(con, f) -> list[tuple[str, str]]:
 
 
 EXPORT_TIME = "导出时间"
+
+
+def scope_notes(f, town_names: dict) -> list[tuple[str, str]]:
+    """The user's towns, for the notes written into an export."""
+    from fxdash.labels import rights as LR
+
+    return [(LR.SCOPE_NOTE, "、".join(town_names.get(c, c) for c in f.scope))] if f.scope else []
 
 
 def with_labels(df: pd.DataFrame, extra: dict | None = None) -> pd.DataFrame:

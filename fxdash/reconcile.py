@@ -12,7 +12,6 @@ import duckdb
 import pandas as pd
 
 from fxdash import db, weeks
-from fxdash.access import ADMIN, DISTRICT
 from fxdash.filters import Filters
 from fxdash.labels import reconcile as R
 from fxdash.queries import community, overview, people
@@ -207,13 +206,3 @@ def history_table(hist: pd.DataFrame) -> pd.DataFrame:
                      "retired": "是" if r["retired"] else "否"})
     return pd.DataFrame(rows, columns=list(R.HISTORY_COLUMNS)).rename(columns=R.HISTORY_COLUMNS)
 
-
-# --- who may do what (until fxdash.rights covers this page; None = the app before sign-in) ---------
-
-
-def may_view(user) -> bool:
-    return user is None or user.role in (ADMIN, DISTRICT)
-
-
-def may_edit(user) -> bool:
-    return user is None or user.role == ADMIN

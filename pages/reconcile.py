@@ -4,14 +4,14 @@ import datetime as dt
 
 import streamlit as st
 
-from fxdash import access, db, reconcile, reconcile_form, ui, weeks
+from fxdash import access, db, reconcile, reconcile_form, rights, ui, weeks
 from fxdash import labels as L
 from fxdash.labels import reconcile as R
 
 ui.current_filters()
 user = ui.current_user()
 st.title(R.PAGE)
-if not reconcile.may_view(user):
+if not rights.may_open(user, "reconcile"):  # app.py refuses it already; a second lock on the door
     access.record("page_denied", ui.username(), page="reconcile")
     st.error(R.DENIED)
     st.stop()
@@ -34,7 +34,7 @@ ui.table_downloads(shown, R.EXPORT_STEM, "reconcile",
                    notes=[(L.DATA_AS_OF, as_of.isoformat() if as_of else "—"),
                           ("导出时间", dt.datetime.now().strftime("%Y-%m-%d %H:%M"))])
 
-if reconcile.may_edit(user):
+if rights.may_edit_references(user):
     st.subheader(R.MANAGE)
     st.caption(R.MANAGE_HELP)
     reconcile_form.flash()

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from fxdash import access, db, export, reconcile
+from fxdash import access, db, export, reconcile, rights
 from fxdash.labels import reconcile as R
 from fxdash.queries import alerts
 from fxdash.store import references
@@ -176,11 +176,19 @@ def _page(user=None) -> AppTest:
     return at
 
 
-def test_the_page_denies_town_and_viewer_users_in_chinese(app_env):
-    for role in (access.TOWN, access.VIEWER):
-        at = _page(access.User("u", role))
-        assert [e.value for e in at.error] == [R.DENIED]
-        assert not at.dataframe
+@pytest.mark.parametrize("role, opens, edits", [(access.ADMIN, True, True), (access.DISTRICT, True, False),
+                                                 (access.TOWN, False, False), (access.VIEWER, False, False)])
+def test_admins_and_district_users_open_the_page_and_only_admins_edit(role, opens, edits):
+    user = access.User("u", role)
+    assert rights.may_open(user, "reconcile") is opens
+    assert rights.may_edit_references(user) is edits
+
+
+def test_a_district_user_sees_the_table_and_the_history_but_no_form(app_env):
+    at = _page(access.User("d", access.DISTRICT))
+    assert not at.error and len(at.dataframe) == 2  # the comparison and the change log
+    assert at.dataframe[0].value.shape[0] == 14
+    assert not [b for b in at.button if b.label == R.SAVE]
 
 
 def test_an_admin_edits_a_figure_and_the_table_and_history_follow(app_env, ops_store):

@@ -55,15 +55,16 @@ class ImportResult:
 
 def import_file(con, data: bytes, file_name: str, table: str, crs: str = "wgs84", *, dry_run: bool = False,
                 imports_dir: Path | None = None, username: str | None = None, district=None,
-                progress=None, store=None) -> ImportResult:
+                progress=None, store=None, logged: bool = True) -> ImportResult:
     """Validate a file and, when it is clean and not a dry run, load it. See the module docstring.
 
     Every attempt that is not a dry run, accepted or rejected, is added to the import log in the
-    operational store (`store`, default: the one FXDASH_STORE names)."""
+    operational store (`store`, default: the one FXDASH_STORE names), unless `logged` is False: the
+    writer path (fxdash.writes) logs an accepted import itself, once its data version is published."""
     store = store or ops.open_store()
     result = _import(con, data, file_name, table, crs, dry_run=dry_run, imports_dir=imports_dir, username=username,
                      district=district, progress=progress, store=store)
-    if not dry_run:
+    if not dry_run and logged:
         log.record(store, result, username, crs)
     return result
 

@@ -10,7 +10,6 @@ ERR_WEEK_NOT_OVER = "{week}（{end}结束）还没有过完，数据截至{as_of
 ERR_WEEK_EMPTY = "请给出周次：last 或 YYYY-Www，例如 2026-W11。"
 ERR_SCOPE = "没有名为或代码为“{value}”的街镇。可选：{names}。"
 ERR_NO_DB = "找不到数据库文件 {path}，请先导入数据或生成演示数据。"
-ERR_DB_BUSY = "数据库 {path} 正被另一个程序写入，请稍后再试。"
 ERR_OUT = "无法写入输出目录 {path}：{error}"
 ERR_FONT = "{error}"
 DONE = "已写出 {week}{scope}的周报（用时 {took:.1f} 秒）："
