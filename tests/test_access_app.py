@@ -53,7 +53,7 @@ def test_role_page_download_matrix(app_env, recorder, role, page):
 
 def test_data_page_tabs_follow_the_role(app_env):
     labels = {role: [t.label for t in open_page("data", USERS[role]).tabs] for role in ("admin", "district", "town")}
-    assert labels["admin"] == ["导入数据", "模板与下载", "街镇边界", "导入记录"]
+    assert labels["admin"] == ["导入数据", "模板与下载", "街镇边界", "导入记录", "撤销导入 / 恢复版本"]
     assert labels["district"] == ["模板与下载", "导入记录"]
     assert labels["town"] == ["模板与下载"]
 
