@@ -79,6 +79,15 @@ def _register_versions(sub) -> None:  # rollback (fxdash.versions_cli)
 COMMANDS.extend([_register_ingest, _register_versions])
 
 
+def _register_briefing(sub) -> None:  # briefing (fxdash.briefing_cli)
+    from fxdash import briefing_cli
+
+    briefing_cli.register(sub)
+
+
+COMMANDS.append(_register_briefing)
+
+
 def main(argv=None) -> int:
     return run_safely(lambda: _run(argv))
 

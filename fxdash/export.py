@@ -4,6 +4,7 @@ Text cells that a spreadsheet would run as a formula (starting with = + - @, or 
 prefixed with an apostrophe, so an exported file cannot execute anything when opened.
 """
 
+import datetime as dt
 import io
 
 import pandas as pd
@@ -36,6 +37,29 @@ def _listish(value):
     if hasattr(value, "tolist") and not isinstance(value, str):
         return "、".join(str(v) for v in value.tolist())
     return value
+
+
+def filter_notes(con, f) -> list[tuple[str, str]]:
+    """The filters, the data's date and the export time, as written into every exported file."""
+    from fxdash import db
+    from fxdash.queries import common
+
+    names = common.town_names(con)
+    notes = f.describe(names, common.enterprise_names(con)) + scope_notes(f, names)
+    as_of = db.data_as_of(con)
+    notes.append((L.DATA_AS_OF, textfmt.day(as_of)))
+    notes.append((EXPORT_TIME, textfmt.day_time(dt.datetime.now())))
+    return notes
+
+
+EXPORT_TIME = "导出时间"
+
+
+def scope_notes(f, town_names: dict) -> list[tuple[str, str]]:
+    """The user's towns, for the notes written into an export."""
+    from fxdash.labels import rights as LR
+
+    return [(LR.SCOPE_NOTE, "、".join(town_names.get(c, c) for c in f.scope))] if f.scope else []
 
 
 def with_labels(df: pd.DataFrame, extra: dict | None = None) -> pd.DataFrame:

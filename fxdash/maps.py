@@ -123,8 +123,11 @@ def density_layer(bins: pd.DataFrame, layer_id: str = "report-density", opacity:
     )
 
 
+DENSITY_RAMP = ((255, 237, 160), (254, 141, 60), (189, 0, 38))  # YlOrRd: also the playback's colours
+
+
 def _ramp(share: float) -> list[int]:
-    stops = ((255, 237, 160), (254, 141, 60), (189, 0, 38))
+    stops = DENSITY_RAMP
     if share <= 0.5:
         a, b, t = stops[0], stops[1], share / 0.5
     else:

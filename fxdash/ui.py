@@ -212,12 +212,7 @@ def period_caption(f: Filters) -> None:
 
 def filter_notes(f: Filters) -> list[tuple[str, str]]:
     with connection().cursor() as cur:
-        names = common.town_names(cur)
-        notes = f.describe(names, common.enterprise_names(cur)) + ui_rights.scope_notes(f, names)
-        as_of = db.data_as_of(cur)
-    notes.append((L.DATA_AS_OF, textfmt.day(as_of)))
-    notes.append(("导出时间", textfmt.day_time(dt.datetime.now())))
-    return notes
+        return export.filter_notes(cur, f)
 
 
 def downloads(df: pd.DataFrame, f: Filters, stem: str, key: str, labels: dict | None = None,
@@ -229,9 +224,9 @@ def downloads(df: pd.DataFrame, f: Filters, stem: str, key: str, labels: dict | 
                                   stem, key, f)
 
 
-def table_downloads(df: pd.DataFrame, stem: str, key: str) -> None:
+def table_downloads(df: pd.DataFrame, stem: str, key: str, notes: list[tuple[str, str]] | None = None) -> None:
     """CSV and XLSX download buttons for a table that does not depend on the filters (e.g. a log)."""
-    ui_rights.table_downloads(df, [(L.EXPORT_NOTE_TABLE, stem)], stem, key)
+    ui_rights.table_downloads(df, [(L.EXPORT_NOTE_TABLE, stem), *(notes or [])], stem, key)
 
 
 # --- projector mode ----------------------------------------------------------------------------------

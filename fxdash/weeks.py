@@ -47,3 +47,8 @@ def previous_weeks(monday: dt.date, n: int) -> list[dt.date]:
 def span_text(monday: dt.date) -> str:
     """2026年第11周（3月9日至3月15日）."""
     return f"{textfmt.week(monday)}（{textfmt.month_day(monday)}至{textfmt.month_day(week_end(monday))}）"
+
+
+def cn_date(day: dt.date) -> str:
+    """2026年3月18日, as dates are written in the department's documents (see fxdash.textfmt)."""
+    return textfmt.day(day)

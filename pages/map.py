@@ -3,7 +3,8 @@
 import streamlit as st
 
 from fxdash import labels as L
-from fxdash import maps, textfmt, ui
+from fxdash import maps, playback, textfmt, ui, weeks
+from fxdash.labels import playback as PB
 from fxdash.queries import common, spatial
 from fxdash.queries import map as M
 
@@ -86,6 +87,17 @@ with detail_col:
             st.caption(L.MAP_DETAIL_NO_SITES)
         else:
             st.dataframe(textfmt.readable(sites).rename(columns=L.MAP_NEAR_SITE_LABELS), hide_index=True)
+
+# time playback: frames built here once, stepped in the browser (fxdash.playback)
+if st.toggle(PB.TOGGLE, help=PB.TOGGLE_HELP, key="fx_map_playback"):
+    step = st.segmented_control(PB.STEP, list(PB.STEPS), format_func=PB.STEPS.get, default="day",
+                                key="fx_pb_step") or "day"
+    frames = ui.run(playback.frames, f, step=step)
+    st.caption(PB.CAPTION.format(start=weeks.cn_date(f.date_from), end=weeks.cn_date(f.date_to),
+                                 frames=len(frames["labels"]), total=sum(frames["totals"]), cell=frames["cell_m"],
+                                 coarse=PB.COARSE if frames["cell_m"] > playback.CELL_SIZES_M[0] else ""))
+    present = ui.presentation_mode()
+    st.iframe(playback.document(frames, stations, boundaries, present), height=playback.height(present))
 
 st.subheader(L.MAP_CANDIDATES_TITLE)
 st.caption(L.MAP_CANDIDATES_NOTE.format(radius=radius))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from fxdash import charts, maps, ui, ui_rights
+from fxdash import charts, maps, reconcile_form, ui, ui_rights
 from fxdash import labels as L
 from fxdash.queries import alerts, common, overview, spatial
 from fxdash.queries import map as station_queries
@@ -12,7 +12,9 @@ f = ui.current_filters()
 st.title(L.PAGE_OVERVIEW)
 ui.period_caption(f)
 
-strip = ui.run(alerts.alerts, f, today=ui.settings().as_of)
+# the published-figures check joins the strip for those who may open 数据核对
+refs = reconcile_form.figures() if ui_rights.may_open_file("pages/reconcile.py") else None
+strip = ui.run(alerts.alerts, f, today=ui.settings().as_of, references=refs)
 cols = st.columns(len(strip))
 for col, alert in zip(cols, strip.itertuples()):
     # red and bold when it needs attention; each links to the page that deals with it

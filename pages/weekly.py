@@ -2,8 +2,21 @@
 
 import streamlit as st
 
-from fxdash import briefing, charts, maps, rights, textfmt, ui, ui_rights, ui_weekly, weekly_export
+from fxdash import (
+    briefing,
+    briefing_files,
+    charts,
+    maps,
+    rights,
+    textfmt,
+    ui,
+    ui_rights,
+    ui_weekly,
+    weekly_export,
+    weeks,
+)
 from fxdash import labels as L
+from fxdash.labels import briefings as B
 from fxdash.queries import common, weekly
 
 f = ui.current_filters()
@@ -67,6 +80,23 @@ if files and files[0] == b["week"]:
     ui_rights.download_button(d2, "下载 Word", lambda: docx, what=f"周报_{textfmt.week(monday)}.docx", f=f, rows=rows,
                               file_name=f"周报_{textfmt.week(monday)}.docx", width="stretch",
                               mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+
+st.subheader(B.LIST_TITLE)
+out_dir = ui.settings().briefings
+st.caption(B.LIST_HELP.format(path=out_dir))
+written = briefing_files.listing(out_dir, scopes=briefing_files.scopes_for(ui.current_user(), ui.run(common.town_names)))
+if written.empty:
+    st.caption(B.LIST_NONE)
+for row in written.itertuples():
+    cols = st.columns([4, 1, 1, 1])
+    cols[0].markdown(B.LIST_ROW.format(week=textfmt.week(weeks.parse(row.week)), scope=row.scope,
+                                         when=textfmt.day_time(row.written)))
+    for col, (suffix, kind) in zip(cols[1:], B.KINDS.items()):
+        path = row.files.get(suffix)
+        if path is not None:
+            ui_rights.download_button(col, kind, lambda p=path: p.read_bytes(), what=path.name, f=None, rows=0,
+                                      file_name=path.name, key=f"brief_{path.name}", width="stretch",
+                                      icon=":material/download:")
 
 st.subheader(L.WEEKLY_SNAPSHOT)
 snap = b["snapshot"]

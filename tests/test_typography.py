@@ -55,6 +55,8 @@ def _label_strings(value):
 @pytest.mark.parametrize("text, bad", [
     ("统计期(共 3 天)", True), ("全部,已忽略", True), ("数据截至:", True), ("本周无!", True),
     ("统计期（共 3 天），对比", False), ("1,234 条", False), ("cat:安全隐患", False), ("GCJ-02 (x)", False),
+    ("figures (数据核对) with", False), ("(共 3 天)对比", True), ("(本周无)", True), ("**青村镇**(奉贤)", False),
+    ("金海街道(33%)、", True), ("全部 (GCJ-02)", True),
     ("四大员角色 None", True), ("余额 nan", True), ("Nanjing", False),
 ])
 def test_the_rule_finds_ascii_punctuation_next_to_chinese(text, bad):
