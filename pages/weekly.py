@@ -74,11 +74,11 @@ if files and files[0] == b["week"]:
     st.caption(L.WEEKLY_EXPORT_READY)
     d1, d2 = st.columns(2)
     rows = len(b["overdue"])  # the files' list of people; the rest are figures
-    ui_rights.download_button(d1, "下载 Excel", lambda: xlsx, what=f"周报_{textfmt.week(monday)}.xlsx", f=f, rows=rows,
-                              file_name=f"周报_{textfmt.week(monday)}.xlsx", width="stretch",
+    ui_rights.download_button(d1, "下载 Excel", lambda: xlsx, what=f"周报_{week}.xlsx", f=f, rows=rows,
+                              file_name=f"周报_{week}.xlsx", width="stretch",
                               mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    ui_rights.download_button(d2, "下载 Word", lambda: docx, what=f"周报_{textfmt.week(monday)}.docx", f=f, rows=rows,
-                              file_name=f"周报_{textfmt.week(monday)}.docx", width="stretch",
+    ui_rights.download_button(d2, "下载 Word", lambda: docx, what=f"周报_{week}.docx", f=f, rows=rows,
+                              file_name=f"周报_{week}.docx", width="stretch",
                               mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 
 st.subheader(B.LIST_TITLE)
