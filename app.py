@@ -5,6 +5,7 @@ import streamlit as st
 from fxdash import labels as L
 from fxdash import login, ui, ui_rights
 from fxdash.labels import accounts as LA
+from fxdash.labels import reconcile as R
 
 st.set_page_config(page_title=L.APP_SHORT, page_icon="🛵", layout="wide")
 
@@ -19,6 +20,7 @@ PAGES = [
     ("people", L.PAGE_PEOPLE, ":material/groups:", False),
     ("community", L.PAGE_COMMUNITY, ":material/volunteer_activism:", False),
     ("weekly", L.PAGE_WEEKLY, ":material/event_note:", False),
+    ("reconcile", R.PAGE, ":material/fact_check:", False),
     ("data", L.PAGE_DATA, ":material/database:", False),
     ("users", LA.PAGE_USERS, ":material/manage_accounts:", False),  # admins only (fxdash.rights)
     ("audit", LA.PAGE_AUDIT, ":material/policy:", False),

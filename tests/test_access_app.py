@@ -14,7 +14,7 @@ from fxdash.queries import common
 from tests.access_helpers import PAGES, QINGCUN, USERS, Recorder, deck_layers, download_buttons, open_page, plotly_specs
 
 # pages that offer downloads to a role that may download (weekly: once the files are built)
-WITH_DOWNLOADS = {"map", "reports", "people", "community", "data"}
+WITH_DOWNLOADS = {"map", "reports", "people", "community", "reconcile", "data"}
 BASE_LAYERS = {"town-boundaries", "town-labels", "town-centres", "rivers", "intranet-tiles"}  # no data
 
 

@@ -136,7 +136,7 @@ def _step(progress, frac: float, text: str) -> None:
 
 
 def _short(label: str) -> str:
-    return re.sub(r"(.*)", "", label)
+    return re.sub(r"[（(].*?[）)]", "", label)
 
 
 def _short_error(exc: Exception) -> str:
