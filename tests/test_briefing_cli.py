@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 from fxdash import briefing_files
 from fxdash.__main__ import main
 from fxdash.access import DISTRICT, TOWN, User
+from tests.auth import ACCOUNT, login_apptest
 from tests.conftest import APP_AS_OF, ROOT
 
 WEEK = "2026-W47"  # the last complete week before APP_AS_OF (2026-11-27): the page's default week
@@ -55,7 +56,7 @@ def _page_export(monkeypatch, out) -> tuple[str, bytes, bytes, AppTest]:
     """The 周报 page's own export, built by pressing its button."""
     monkeypatch.setenv("FXDASH_BRIEFINGS", str(out))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=240)
-    at.run()
+    login_apptest(at.run(), ACCOUNT["district"])  # personal data masked, as the command writes it
     at.switch_page("pages/weekly.py").run()
     next(b for b in at.button if b.label.startswith("生成")).click().run()
     assert not at.exception, [e.message for e in at.exception]

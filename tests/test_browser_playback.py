@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.auth import login
 from tests.conftest import OUTPUT, outside_requests, screenshot, wait_for_app
 
 pytestmark = pytest.mark.browser
@@ -20,10 +21,7 @@ def _playback_frame(page):
 
 def test_the_playback_steps_through_the_days_offline(app_server, page):
     """Pressing play moves the date label and the frame's count on; the slider jumps to any frame."""
-    page.goto(app_server + "/")
-    wait_for_app(page)
-    page.goto(app_server + "/map")
-    wait_for_app(page)
+    login(page, app_server, path="/map")
     page.get_by_text("时间回放").first.click()
     wait_for_app(page)
     frame = _playback_frame(page)
@@ -42,10 +40,7 @@ def test_the_playback_steps_through_the_days_offline(app_server, page):
 
 
 def test_the_reconcile_page_shows_the_published_figures(app_server, page):
-    page.goto(app_server + "/")
-    wait_for_app(page)
-    page.goto(app_server + "/reconcile")
-    wait_for_app(page)
+    login(page, app_server, path="/reconcile")
     text = page.inner_text("[data-testid='stApp']")
     for word in ("数据核对", "共 14 项：一致 14 项，偏差 0 项", "维护公布数字", "修改记录"):
         assert word in text, word

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.conftest import wait_for_app
+from tests.auth import login
 from tests.test_browser import PAGE_FILES, page_url
 from tests.typography import problems
 
@@ -45,8 +45,7 @@ def test_every_page_reads_chinese_in_projector_mode(app_server, english_page, st
     """Full-width punctuation next to Chinese, no None/nan, dates as 2026年11月27日 and weeks as
     2026年第47周 in everything the page shows (chart ticks and hover-free SVG text included)."""
     pg = english_page
-    pg.goto(page_url(app_server, stem) + "?present=1")
-    wait_for_app(pg)
+    login(pg, app_server, path=page_url("", stem) + "?present=1")
     pg.wait_for_timeout(1500)
     assert pg.get_by_test_id("stException").count() == 0
     pg.screenshot(path=str(_output(f"typography_{stem}.png")))
@@ -70,8 +69,7 @@ def test_every_page_reads_chinese_in_projector_mode(app_server, english_page, st
 def test_uploader_and_calendar_read_chinese_on_an_english_browser(app_server, english_page):
     """No "Upload", "per file" or "October"/"Su Mo" on a browser set to English."""
     pg = english_page
-    pg.goto(app_server + "/data")
-    wait_for_app(pg)
+    login(pg, app_server, path="/data")
     uploader = pg.get_by_test_id("stFileUploader").first
     pg.wait_for_function("""() => (document.querySelector('[data-testid="stFileUploader"]')?.innerText || '')
                                      .includes('选择文件')""", timeout=30_000)

@@ -13,9 +13,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from fxdash import access, db, export, reconcile, rights
+from fxdash import store as ops
 from fxdash.labels import reconcile as R
 from fxdash.queries import alerts
 from fxdash.store import references
+from tests.auth import ensure_account, login_apptest
 from tests.conftest import REF_DATE, ROOT
 
 
@@ -168,9 +170,10 @@ def test_the_xlsx_export_has_every_figure_escaped_and_the_notes(ref_con, ops_sto
 
 def _page(user=None) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    if user is not None:
-        at.session_state[access.SESSION_KEY] = user
-    at.run()
+    if user is None:
+        login_apptest(at.run())
+    else:
+        login_apptest(at.run(), user.username, ensure_account(ops.open_store(), user))
     at.switch_page("pages/reconcile.py").run()
     assert not at.exception, [e.message for e in at.exception]
     return at
