@@ -156,7 +156,7 @@ def _read_workbook(data: bytes, hints: tuple[str, ...], wanted: str | None, skip
 
     infos = list_sheets(data, limits)
     if not infos:
-        raise _fail(L.ERR_NO_HEADER)
+        raise _fail(L.ERR_NO_HEADER if data.startswith((_ZIP, _OLE)) else L.ERR_NOT_SPREADSHEET)
     info, notes = choose_sheet(infos, wanted, hints)
     meta = xlsx.SheetMeta()
     try:
