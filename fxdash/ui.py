@@ -5,6 +5,7 @@ Pages import this module; the core modules (db, demo, queries, ingest) never imp
 
 import datetime as dt
 import importlib
+import re
 import threading
 
 import duckdb
@@ -13,11 +14,20 @@ import streamlit as st
 
 from fxdash import access, config, db, demo, export, geo
 from fxdash import labels as L
-from fxdash.filters import LIST_FIELDS, Filters, default_filters, from_params
+from fxdash.filters import LIST_FIELDS, Filters, date_range, default_filters, from_params
 from fxdash.queries import common
 
 GLOBAL_FIELDS = ("towns", "occupations", "enterprises")
 _STORE = "_fx_values"  # filter values that survive page switches (widget state does not)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")
+
+
+def plain(text) -> str:
+    """User-supplied text made safe for a markdown body (st.info, st.warning…): every markdown or HTML
+    character is escaped, so no link, image or formatting can come from a file or a URL."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace("\n", "  \n")
 
 
 def current_user() -> access.User | None:
@@ -187,11 +197,11 @@ def sidebar_filters() -> Filters:
     with st.sidebar:
         st.subheader(L.FILTERS_HEADER)
         for message in st.session_state.pop("_fx_errors", []):
-            st.warning(message)
+            st.warning(plain(message))
         _seed("fx_w_period", values["period"])
+        low, high = date_range(settings().as_of)
         picked = st.date_input(L.FILTER_DATE, key="fx_w_period", help=L.FILTER_DATE_HINT,
-                               min_value=dt.date(2023, 1, 1), max_value=settings().as_of + dt.timedelta(days=366),
-                               format="YYYY-MM-DD")
+                               min_value=low, max_value=high, format="YYYY-MM-DD")
         if isinstance(picked, (tuple, list)) and len(picked) == 2:  # one date = selection in progress
             values["period"] = (picked[0], picked[1])
         specs = (
@@ -341,7 +351,7 @@ def week_picker(container=None, count: int = 26):
                 if chosen not in options:
                     raise ValueError(raw)
             except ValueError:
-                st.warning(L.WEEKLY_BAD_WEEK.format(value=str(raw)[:20]))
+                st.warning(plain(L.WEEKLY_BAD_WEEK.format(value=str(raw)[:20])))
                 chosen = latest
         st.session_state["_fx_week"] = chosen
     _seed("fx_w_week", st.session_state["_fx_week"])
