@@ -29,6 +29,7 @@ _NO_VALUE_FORMULA = re.compile(
     rb"(?:<" + _P + rb"v\s*/>|<" + _P + rb"v></" + _P + rb"v>)?</" + _P + rb"c>")
 _LONG_NUMBER = re.compile(rb"<" + _P + rb"c\b([^>]*)><" + _P + rb"v>(-?\d{16,})</" + _P + rb"v></" + _P + rb"c>")
 _LONG_GUARD = re.compile(rb">-?\d{16}")
+_HAS_VALUE = re.compile(rb"<" + _P + rb"[vt][ >]")
 _MERGE = re.compile(rb"<" + _P + rb"mergeCell\b[^>]*\bref=\"([A-Z]+\d+):([A-Z]+\d+)\"")
 _DIMENSION = re.compile(rb"<" + _P + rb"dimension\b[^>]*\bref=\"([^\"]+)\"")
 _ROWS = re.compile(rb"<" + _P + rb"row\b[^>]*?\br=\"(\d+)\"")
@@ -158,7 +159,7 @@ def _styled_cells(xml: bytes, struck: set[int], padded: dict[int, int], meta: Sh
             continue
         style, body = int(m.group(2)), m.group(3) or b""
         value = re.search(rb"<" + _P + rb"v>([^<]*)</", body)
-        if style in struck and value is not None:
+        if style in struck and _HAS_VALUE.search(body):  # a struck empty cell does not strike the row
             meta.struck_rows.add(row)
         t = _ATTR_T.search(m.group(1))
         if style in padded and value is not None and (t is None or t.group(1) == b"n"):
