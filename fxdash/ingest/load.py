@@ -135,7 +135,7 @@ def plan(con, spec: TableSpec, name: str, columns: list[str]) -> dict:
     others = [c for c in columns if c not in spec.key]
     flags = [f"coalesce({_changed(spec, c, clears)}, false) as ch_{i}" for i, c in enumerate(others)]
     any_change = " or ".join(f"ch_{i}" for i in range(len(others))) or "false"
-    per_column = "".join(f", count(*) filter (where ch_{i})" for i in range(len(others)))
+    per_column = "".join(f", count(*) filter (where not is_new and ch_{i})" for i in range(len(others)))
     row = con.execute(
         f"""
         with compared as (

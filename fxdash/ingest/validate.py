@@ -113,7 +113,7 @@ def validate(grid: Grid, spec: TableSpec, con, crs: str = "wgs84", district=None
                 _add(problems, col, rows, pd.Series([values.CLEAR_MARKS[0]] * len(raw)), cleared,
                      X.ERR_CLEAR_REQUIRED)
         empty[name] = raw.eq("").to_numpy()
-        out[name] = _column(col, raw, rows, problems, con, today)
+        out[name] = _column(col, raw, rows, problems, con, today, reported=cleared)
     frame = pd.DataFrame(out)
     _coordinates(spec, frame, empty, crs, district, problems)
     _gcj_hint(spec, frame, con, crs, problems)
@@ -166,11 +166,13 @@ def _add(problems, col: Column, rows: pd.Series, values_: pd.Series, mask, messa
         problems.count(col.label, kind, len(hits) - room)
 
 
-def _column(col: Column, raw: pd.Series, rows: pd.Series, problems: list, con, today: dt.date) -> pd.Series:
-    """Parse one column; return canonical values (None where empty or bad)."""
+def _column(col: Column, raw: pd.Series, rows: pd.Series, problems: list, con, today: dt.date,
+            reported: pd.Series | None = None) -> pd.Series:
+    """Parse one column; return canonical values (None where empty or bad). `reported` marks cells
+    that already have their problem (a cleared required cell is not also "empty")."""
     empty = raw.eq("")
     if col.required:
-        _add(problems, col, rows, raw, empty, L.ERR_REQUIRED)
+        _add(problems, col, rows, raw, empty if reported is None else empty & ~reported, L.ERR_REQUIRED)
     out = pd.Series([None] * len(raw), dtype=object)
     present = ~empty
     if not present.any():
