@@ -21,13 +21,14 @@ GLOBAL_FIELDS = ("towns", "occupations", "enterprises")
 _STORE = "_fx_values"  # filter values that survive page switches (widget state does not)
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~$:=&@])")
 
 
 def plain(text) -> str:
     """User-supplied text made safe for a markdown body (st.info, st.warning…): every markdown or HTML
     character is escaped, so no link, image or formatting can come from a file or a URL."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace("\n", "  \n")
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    return re.sub(r"(?i)(www)\.", r"\1\\.", escaped).replace("\n", "  \n")  # no www. autolink either
 
 
 def current_user() -> access.User | None:
