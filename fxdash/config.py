@@ -24,7 +24,13 @@ SETTINGS = (
     Setting("tile_url", "FXDASH_TILE_URL", "", "intranet raster tile URL template ({z}/{x}/{y}); optional"),
     Setting("imports_dir", "FXDASH_IMPORTS", str(ROOT / "data" / "imports"), "archive of imported files"),
     Setting("deadlines", "FXDASH_DEADLINES", "", "report deadlines in days per category, e.g. 安全隐患=3,其他=7"),
+    Setting("store", "FXDASH_STORE", str(ROOT / "data" / "fxdash-ops.sqlite3"),
+            "operational store: a SQLite file, or a postgresql:// URL shared by several servers"),
+    Setting("idle_minutes", "FXDASH_IDLE_MINUTES", "30", "a signed-in session ends after this many idle minutes"),
 )
+
+
+SETTINGS_BY_NAME = {s.name: s for s in SETTINGS}
 
 
 @dataclass(frozen=True)
@@ -35,6 +41,8 @@ class Settings:
     as_of: dt.date
     tile_url: str
     imports_dir: Path
+    store: str = str(ROOT / "data" / "fxdash-ops.sqlite3")
+    idle_minutes: float = 30.0
 
 
 def _optional_path(value: str) -> Path | None:
@@ -61,7 +69,19 @@ def load_settings(env=None) -> Settings:
         as_of=parse_as_of(raw["as_of"]),
         tile_url=raw["tile_url"].strip(),
         imports_dir=Path(raw["imports_dir"]).expanduser(),
+        store=raw["store"].strip() or SETTINGS_BY_NAME["store"].default,
+        idle_minutes=_positive(raw["idle_minutes"], "FXDASH_IDLE_MINUTES"),
     )
+
+
+def _positive(value: str, env: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = float("nan")
+    if not number > 0:
+        raise ValueError(f"{env} must be a positive number, got {value!r}")
+    return number
 
 
 # --- report deadlines (reports and weekly pages) -----------------------------------------------------

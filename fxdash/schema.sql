@@ -209,34 +209,4 @@ create table if not exists fraud_interceptions (
     description varchar
 );
 
--- A week's figures as they were reported in the weekly meeting, so later weeks can show
--- "as reported then" beside "as it stands now" when late data changed a past week.
-create table if not exists weekly_snapshots (
-    week      varchar   not null,   -- ISO week, e.g. 2026-W47
-    metric    varchar   not null,   -- key from fxdash.queries.weekly.METRICS
-    value     double,
-    saved_at  timestamp not null,
-    saved_by  varchar   not null,
-    filters   varchar   not null,   -- the URL query of the filters the figures were computed under
-    primary key (week, filters, metric, saved_at)
-);
-
--- One row per successful import (written in the same transaction as the data, so a crashed
--- import leaves no row). Counts are data rows; username is filled once accounts exist.
-create table if not exists import_log (
-    import_id      varchar   primary key,
-    started_at     timestamp not null,
-    finished_at    timestamp,
-    username       varchar,
-    file_name      varchar   not null,
-    sha256         varchar   not null,
-    table_name     varchar   not null,
-    crs            varchar,
-    rows_total     integer   not null default 0,
-    rows_inserted  integer   not null default 0,
-    rows_updated   integer   not null default 0,
-    rows_unchanged integer   not null default 0,
-    status         varchar   not null check (status in ('成功', '失败')),
-    message        varchar,
-    archived_as    varchar
-);
+-- The import log and weekly snapshots live in the operational store (fxdash/store/schema.py).

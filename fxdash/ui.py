@@ -14,6 +14,7 @@ import streamlit as st
 
 from fxdash import access, config, db, demo, export, geo
 from fxdash import labels as L
+from fxdash import store as ops
 from fxdash.filters import LIST_FIELDS, Filters, date_range, default_filters, from_params
 from fxdash.queries import common
 
@@ -72,6 +73,21 @@ def ensure_database() -> None:
         st.stop()
 
 
+@st.cache_resource(show_spinner=False)
+def _ops_store(setting: str) -> ops.Store:
+    return ops.open_store(setting)
+
+
+def ops_store() -> ops.Store:
+    """The operational store (FXDASH_STORE): import log, snapshots, settings, accounts, audit log."""
+    return _ops_store(settings().store)
+
+
+def username() -> str | None:
+    user = current_user()
+    return user.username if user else None
+
+
 def data_version() -> str:
     with connection().cursor() as cur:
         return db.data_version(cur)
@@ -121,8 +137,7 @@ def _uploaded_boundaries() -> str | None:
     """The towns GeoJSON uploaded on the data page (meta, see fxdash.ingest.boundaries), if any."""
     from fxdash.ingest import boundaries as uploaded
 
-    with connection().cursor() as cur:
-        path, _ = uploaded.current_path(cur)
+    path, _ = uploaded.current_path(ops_store())
     return str(path) if path else None
 
 
@@ -263,13 +278,21 @@ def downloads(df: pd.DataFrame, f: Filters, stem: str, key: str, labels: dict | 
               extra_notes: list[tuple[str, str]] | None = None) -> None:
     """CSV and XLSX download buttons for a table, with the filters (and any page-level narrowing
     such as a drill-down, `extra_notes`) written into the files."""
-    notes = filter_notes(f) + list(extra_notes or [])
+    _download_buttons(export.with_labels(df, labels), filter_notes(f) + list(extra_notes or []), stem, key)
+
+
+def table_downloads(df: pd.DataFrame, stem: str, key: str) -> None:
+    """CSV and XLSX download buttons for a table that does not depend on the filters (e.g. a log)."""
+    _download_buttons(df, [(L.EXPORT_NOTE_TABLE, stem)], stem, key)
+
+
+def _download_buttons(df: pd.DataFrame, notes: list[tuple[str, str]], stem: str, key: str) -> None:
     # built only when clicked: a long list (tens of thousands of rows) would otherwise be converted
     # to CSV and Excel on every rerun of the page
     c1, c2 = st.columns(2)
-    c1.download_button("下载 CSV", lambda: export.to_csv_bytes(export.with_labels(df, labels), notes),
+    c1.download_button("下载 CSV", lambda: export.to_csv_bytes(df, notes),
                        file_name=f"{stem}.csv", mime="text/csv", key=f"{key}_csv", width="stretch")
-    c2.download_button("下载 Excel", lambda: export.to_xlsx_bytes({stem: export.with_labels(df, labels)}, notes),
+    c2.download_button("下载 Excel", lambda: export.to_xlsx_bytes({stem: df}, notes),
                        file_name=f"{stem}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        key=f"{key}_xlsx", width="stretch")
@@ -363,8 +386,17 @@ def week_picker(container=None, count: int = 26):
     return picked
 
 
+def week_snapshot(f: Filters, monday):
+    """The latest saved figures of the week and view (operational store; not cached: small, and a
+    save must show at once)."""
+    from fxdash.queries import weekly
+
+    return weekly.latest_snapshot(ops_store(), f, monday)
+
+
 def save_week_snapshot(f: Filters, monday, who: str) -> None:
-    """Store the week's figures (a write: new cursor, then the cached pages see a new data version)."""
+    """Store the week's figures in the operational store and announce it to the audit log."""
+    from fxdash import weeks
     from fxdash.queries import weekly
 
     who = (who or "").strip()
@@ -372,8 +404,9 @@ def save_week_snapshot(f: Filters, monday, who: str) -> None:
         st.warning(L.WEEKLY_SNAPSHOT_WHO_MISSING)
         return
     with connection().cursor() as cur:
-        n = weekly.save_snapshot(cur, f, monday, who)
-        db.bump_data_version(cur)
+        n = weekly.save_snapshot(cur, ops_store(), f, monday, who)
+    access.record("snapshot", username(), week=weeks.label(monday), filters=weekly.filters_key(f),
+                  saved_by=who, metrics=n)
     st.success(L.WEEKLY_SNAPSHOT_DONE.format(n=n, when=dt.datetime.now().strftime("%Y-%m-%d %H:%M"), who=who))
 
 

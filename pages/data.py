@@ -23,7 +23,8 @@ def _run_import(upload, table: str, crs: str, dry_run: bool, sheet: str | None,
     bar = st.progress(0.0, text=L.DATA_PROGRESS)
     with ui.connection().cursor() as cur:
         result = ingest.import_file(cur, upload.getvalue(), upload.name, table, crs, dry_run=dry_run,
-                                    imports_dir=ui.settings().imports_dir, sheet=sheet, skip_hidden=skip_hidden,
+                                    imports_dir=ui.settings().imports_dir, store=ui.ops_store(),
+                                    username=ui.username(), sheet=sheet, skip_hidden=skip_hidden,
                                     progress=lambda frac, text: bar.progress(frac, text=text))
     bar.empty()
     st.session_state["data_result_files"] = {}  # the problem files of this result, built once on demand
@@ -147,8 +148,7 @@ with tab_files:
         st.dataframe(template.describe(ingest.spec(pick)), hide_index=True, width="stretch")
 
 with tab_geo:
-    with ui.connection().cursor() as cur:
-        path, from_setting = boundaries.current_path(cur)
+    path, from_setting = boundaries.current_path(ui.ops_store())
     if path is None:
         st.info(L.DATA_BOUNDARY_NONE, icon=":material/map:")
     else:
@@ -163,13 +163,13 @@ with tab_geo:
             for message in geo_problems:
                 st.error(ui.plain(message))
         else:
-            with ui.connection().cursor() as cur:
-                boundaries.save(cur, geojson, ui.settings().imports_dir)
+            boundaries.save(ui.ops_store(), geojson, ui.settings().imports_dir, ui.username())
             st.success(L.DATA_BOUNDARY_SAVED.format(n=len(geojson["features"])), icon=":material/check_circle:")
 
 with tab_log:
-    log = ui.run(data.import_log)
+    log = data.import_log(ui.ops_store()).rename(columns=L.LOG_COLUMNS)  # the store: every attempt, now
     if log.empty:
         st.info(L.DATA_LOG_EMPTY)
     else:
-        st.dataframe(log.rename(columns=L.LOG_COLUMNS), hide_index=True, width="stretch")
+        st.dataframe(log, hide_index=True, width="stretch")
+        ui.table_downloads(log, L.TABLE_LABELS["import_log"], key="data_log")

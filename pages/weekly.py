@@ -10,7 +10,7 @@ f = ui.current_filters()
 
 st.title(L.PAGE_WEEKLY)
 monday = ui.week_picker()
-b = ui.run(weekly.bundle, f, monday=monday)
+b = {**ui.run(weekly.bundle, f, monday=monday), "snapshot": ui.week_snapshot(f, monday)}
 st.caption(L.WEEKLY_CAPTION.format(span=b["span"]))
 
 st.subheader(L.WEEKLY_FIGURES)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from fxdash import db, demo
+from fxdash import store as ops
 
 ROOT = Path(__file__).resolve().parent.parent
 REF_DATE = dt.date(2026, 3, 18)  # the article's date: the published figures hold here
@@ -21,6 +22,56 @@ GEO_DIR = ROOT.parent / "shared" / "data" / "geo"
 TOWNS_GEOJSON = GEO_DIR / "fengxian_towns.geojson"
 OUTPUT = ROOT / "test-output"
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+
+
+# --- the operational store -------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _own_store(tmp_path, monkeypatch):
+    """Every test gets its own SQLite operational store: nothing a test does reaches data/."""
+    monkeypatch.setenv("FXDASH_STORE", str(tmp_path / "ops.sqlite3"))
+
+
+@pytest.fixture
+def ops_store(_own_store, tmp_path):
+    """The test's SQLite operational store (the one FXDASH_STORE names), migrated."""
+    store = ops.open_store(str(tmp_path / "ops.sqlite3"))
+    yield store
+    ops.close_store(store)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throwaway PostgreSQL cluster (tests/pg.py), or a skip where PostgreSQL cannot be installed."""
+    from tests import pg
+
+    cluster, reason = pg.start_cluster()
+    if cluster is None:
+        print(f"SKIP PostgreSQL store tests: {reason}")
+        pytest.skip(reason)
+    yield cluster
+    cluster.stop()
+
+
+_PG_DATABASES = iter(range(1, 10**6))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path) -> str:
+    """A fresh, empty operational store location: a SQLite file, then a new PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "store.sqlite3")
+    cluster = request.getfixturevalue("pg_cluster")
+    return cluster.create_database(f"fx_test_{next(_PG_DATABASES)}")
+
+
+@pytest.fixture
+def any_store(store_url):
+    """The operational store on SQLite and on PostgreSQL (each test runs once per backend)."""
+    store = ops.open_store(store_url)
+    yield store
+    ops.close_store(store)
 
 
 @pytest.fixture(scope="session")
@@ -99,7 +150,10 @@ def _free_port() -> int:
 def start_server(db_path: Path, extra_env: dict | None = None):
     """Start `streamlit run app.py` on a free port; return (process, base URL)."""
     port = _free_port()
-    env = {**os.environ, "FXDASH_DB": str(db_path), "FXDASH_AS_OF": APP_AS_OF.isoformat(), **(extra_env or {})}
+    # its own operational store beside the database (a session-scoped server starts before the
+    # per-test FXDASH_STORE of _own_store is set)
+    env = {**os.environ, "FXDASH_DB": str(db_path), "FXDASH_AS_OF": APP_AS_OF.isoformat(),
+           "FXDASH_STORE": str(db_path.with_suffix(".ops.sqlite3")), **(extra_env or {})}
     if TOWNS_GEOJSON.exists() and "FXDASH_BOUNDARIES" not in (extra_env or {}):
         env["FXDASH_BOUNDARIES"] = str(TOWNS_GEOJSON)
     log = open(db_path.with_suffix(".log"), "w")  # noqa: SIM115 - closed with the process

@@ -16,6 +16,7 @@ from fxdash import db, export, geo
 from fxdash import labels as L
 from fxdash.ingest import CRS, IMPORTABLE, boundaries, coords, import_file, spec, specs, template
 from fxdash.queries import data
+from fxdash.store import imports
 from tests.conftest import ROOT, TOWNS_GEOJSON
 
 # --- helpers shared by the ingest test modules ---------------------------------------------------
@@ -42,8 +43,8 @@ def con(work_db):
 
 def state(con, table: str, log: bool = True) -> tuple:
     """Row counts of every table plus a checksum of the affected table: 'the database is unchanged'.
-    With log=False the import log is left out (a re-import is logged but changes no data)."""
-    skip = {"meta"} if log else {"meta", "import_log"}
+    (`log` is kept for the callers: the import log now lives in the operational store, never in here.)"""
+    skip = {"meta"}  # the import log lives in the operational store now
     counts = tuple(con.execute(f'select count(*) from "{t}"').fetchone()[0] for t in db.table_names(con)
                    if t not in skip)
     checksum = con.execute(f'select count(*), sum(hash(t)) from "{table}" t').fetchone()
@@ -219,11 +220,11 @@ def test_gcj02_file_is_converted_on_import(con, tmp_path):
 
 
 @pytest.mark.skipif(not TOWNS_GEOJSON.exists(), reason="shared boundary file not available")
-def test_boundary_upload_is_checked_stored_and_used(con, tmp_path):
+def test_boundary_upload_is_checked_stored_and_used(con, ops_store, tmp_path):
     geojson, problems = boundaries.check(TOWNS_GEOJSON.read_bytes())
     assert not problems and len(geojson["features"]) == 12
-    path = boundaries.save(con, geojson, tmp_path)
-    assert boundaries.current_path(con) == (path, False) or boundaries.current_path(con)[1]
+    path = boundaries.save(ops_store, geojson, tmp_path)
+    assert boundaries.current_path(ops_store) == (path, False) or boundaries.current_path(ops_store)[1]
     # in the bounding box but out at sea, south of the coast: rejected only with the polygon
     rows = report_rows(1)
     rows[0][4], rows[0][5] = "30.72", "121.60"
@@ -239,7 +240,7 @@ def test_boundary_upload_is_checked_stored_and_used(con, tmp_path):
 # --- loading ---------------------------------------------------------------------------------------
 
 
-def test_reimport_changes_nothing_and_changes_are_counted(con, tmp_path):
+def test_reimport_changes_nothing_and_changes_are_counted(con, ops_store, tmp_path):
     rows = report_rows(20)
     first = import_file(con, csv_bytes([REPORT_HEADER, *rows]), "r.csv", "reports", imports_dir=tmp_path)
     assert first.ok and first.inserted == 20 and first.committed
@@ -252,8 +253,8 @@ def test_reimport_changes_nothing_and_changes_are_counted(con, tmp_path):
     third = import_file(con, csv_bytes([REPORT_HEADER, *rows]), "r.csv", "reports", imports_dir=tmp_path)
     assert (third.inserted, third.updated, third.unchanged) == (1, 1, 19)
     assert con.execute("select status from reports where report_id = 'RX0000004'").fetchone()[0] == "处置中"
-    log = con.execute("select rows_inserted, rows_updated, rows_unchanged, status, sha256 from import_log "
-                      "order by started_at").fetchall()
+    log = list(imports.recent(ops_store)[["rows_inserted", "rows_updated", "rows_unchanged", "status", "sha256"]]
+               .iloc[::-1].itertuples(index=False, name=None))
     assert [r[:4] for r in log] == [(20, 0, 0, "成功"), (0, 0, 20, "成功"), (1, 1, 19, "成功")]
     assert all(len(r[4]) == 64 for r in log)
 

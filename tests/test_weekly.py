@@ -122,19 +122,19 @@ def test_exported_files_open_and_carry_the_week(app_con):
     assert len(doc.inline_shapes) >= 1, "charts were not rendered into the document"
 
 
-def test_snapshot_keeps_the_figures_as_reported(small):
-    weekly.save_snapshot(small, F, WEEK, "例会记录员", now=dt.datetime(2026, 11, 23, 9, 0))
+def test_snapshot_keeps_the_figures_as_reported(small, ops_store):
+    weekly.save_snapshot(small, ops_store, F, WEEK, "例会记录员", now=dt.datetime(2026, 11, 23, 9, 0))
     # a late report for that week arrives after the meeting
     small.execute("""insert into reports (report_id, reporter_id, category, town_code, reported_at, status)
                      values ('R9', 'W1', '其他', 'T1', '2026-11-22 20:00', '待受理')""")
-    snap = weekly.latest_snapshot(small, F, WEEK)
+    snap = weekly.latest_snapshot(ops_store, F, WEEK)
     assert snap.set_index("metric").loc["reports_new", "value"] == 3
     table = weekly.comparison_table(weekly.comparison(small, F, WEEK), snap).set_index("指标")
     assert table.loc["新增上报问题", ["本周", "例会时上报", "上报后变动"]].tolist() == [4, 3, 1]
 
 
-def test_snapshots_are_kept_per_view(small):
-    weekly.save_snapshot(small, F, WEEK, "甲")
+def test_snapshots_are_kept_per_view(small, ops_store):
+    weekly.save_snapshot(small, ops_store, F, WEEK, "甲")
     narrowed = Filters(F.date_from, F.date_to, towns=("T1",))
-    assert len(weekly.latest_snapshot(small, narrowed, WEEK)) == 0
-    assert len(weekly.latest_snapshot(small, F, WEEK)) == len(weekly.METRICS)
+    assert len(weekly.latest_snapshot(ops_store, narrowed, WEEK)) == 0
+    assert len(weekly.latest_snapshot(ops_store, F, WEEK)) == len(weekly.METRICS)

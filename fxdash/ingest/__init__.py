@@ -18,7 +18,8 @@ from pathlib import Path
 
 from fxdash import config
 from fxdash import labels as L
-from fxdash.ingest import boundaries, limits, load, sandbox, template
+from fxdash import store as ops
+from fxdash.ingest import boundaries, limits, load, log, sandbox, template
 from fxdash.ingest.limits import MAX_BYTES, MB
 from fxdash.ingest.problems import Problem, ProblemList, to_frame, to_text
 from fxdash.ingest.read import ReadError
@@ -50,6 +51,8 @@ class ImportResult:
     committed: bool = False
     archived_as: str | None = None
     seconds: float = 0.0
+    started_at: dt.datetime | None = None
+    has_coordinates: bool = False  # the file had lat/lon columns (its crs is worth logging)
 
     @property
     def ok(self) -> bool:
@@ -81,23 +84,38 @@ def list_sheets(data: bytes) -> list:
 
 def import_file(con, data: bytes, file_name: str, table: str, crs: str = "wgs84", *, dry_run: bool = False,
                 imports_dir: Path | None = None, username: str | None = None, district=None,
-                progress=None, sheet: str | None = None, skip_hidden: bool = False, as_of: dt.date | None = None,
-                limits_: limits.Limits | None = None) -> ImportResult:
+                progress=None, store=None, sheet: str | None = None, skip_hidden: bool = False,
+                as_of: dt.date | None = None, limits_: limits.Limits | None = None) -> ImportResult:
     """Validate a file and, when it is clean and not a dry run, load it. See the module docstring.
 
-    `sheet` names the workbook sheet to read (needed when it has several); `skip_hidden` skips hidden
-    and struck-through rows instead of reporting them; dates after `as_of` (default: today) are problems."""
+    Every attempt that is not a dry run, accepted or rejected, is added to the import log in the
+    operational store (`store`, default: the one FXDASH_STORE names). `sheet` names the workbook sheet
+    to read (needed when it has several); `skip_hidden` skips hidden and struck-through rows instead
+    of reporting them; dates after `as_of` (default: today) are problems; `limits_` overrides the
+    settings of fxdash.ingest.limits."""
+    store = store or ops.open_store()
+    options = {"sheet": sheet, "skip_hidden": skip_hidden, "as_of": as_of, "lim": limits_ or limits.load()}
+    result = _import(con, data, file_name, table, crs, dry_run=dry_run, imports_dir=imports_dir, username=username,
+                     district=district, progress=progress, store=store, **options)
+    if not dry_run:
+        log.record(store, result, username, crs)
+    return result
+
+
+def _import(con, data: bytes, file_name: str, table: str, crs: str, *, dry_run: bool, imports_dir: Path | None,
+            username: str | None, district, progress, store, sheet: str | None, skip_hidden: bool,
+            as_of: dt.date | None, lim: limits.Limits) -> ImportResult:
     started = dt.datetime.now()
-    result = ImportResult(table=table, file_name=Path(file_name).name, sha256=hashlib.sha256(data).hexdigest())
+    result = ImportResult(table=table, file_name=Path(file_name).name, sha256=hashlib.sha256(data).hexdigest(),
+                          started_at=started)
     if table not in IMPORTABLE:
         result.problems = [Problem(1, L.FILE_LEVEL, table, L.ERR_UNKNOWN_TABLE.format(value=table))]
         return result
     s = spec(table)
-    lim = limits_ or limits.load()
     _step(progress, 0.05, L.DATA_PROGRESS)
     try:
-        grid = sandbox.read_grid(data, file_name, sheet_hints=_hints(s), sheet=sheet,
-                                 skip_hidden=skip_hidden, header_keys=frozenset(header_lookup(s)), limits=lim)
+        grid = sandbox.read_grid(data, file_name, sheet_hints=_hints(s), sheet=sheet, skip_hidden=skip_hidden,
+                                 header_keys=frozenset(header_lookup(s)), limits=lim)
     except ReadError as exc:
         result.problems, result.sheets = [exc.problem], exc.sheets
         return _done(result, started)
@@ -105,7 +123,7 @@ def import_file(con, data: bytes, file_name: str, table: str, crs: str = "wgs84"
     if len(grid.sheet_infos) > 1:
         result.sheets = grid.sheet_infos
     if district is None:
-        district = boundaries.district(con)
+        district = boundaries.district(store)
     _step(progress, 0.2, L.DATA_PROGRESS)
     as_of = as_of or config.load_settings().as_of
     checked = validate(grid, s, con, crs=crs, district=district, as_of=as_of, kept=lim.problems_kept)
@@ -128,11 +146,9 @@ def import_file(con, data: bytes, file_name: str, table: str, crs: str = "wgs84"
             return _done(result, started)
         _step(progress, 0.6, L.DATA_PROGRESS)
         archive = _archive(data, result, started, imports_dir)
-        log = {"started_at": started, "username": username, "file_name": result.file_name, "sha256": result.sha256,
-               "table_name": table, "crs": crs if any(c in ("lat", "lon") for c in columns) else None,
-               "rows_total": result.rows, "archived_as": str(archive) if archive else None}
+        result.has_coordinates = any(c in ("lat", "lon") for c in columns)
         try:
-            _counts(result, load.write(con, s, name, columns, log, progress=progress))
+            _counts(result, load.write(con, s, name, columns, progress=progress))
         except Exception as exc:  # a constraint the validation did not foresee: nothing was written
             if archive:
                 archive.unlink(missing_ok=True)

@@ -1,8 +1,8 @@
-"""Town boundaries uploaded by staff: check the GeoJSON, store a normalised copy, record it in meta.
+"""Town boundaries uploaded by staff: check the GeoJSON, store a normalised copy, record its path.
 
 Where boundaries come from, in order: the FXDASH_BOUNDARIES setting (a deployment's own file), else
-the file last uploaded on the data page (meta `boundaries_path`), else none. `current_path()` is
-what the maps (fxdash.ui.map_base) and the coordinate check use.
+the file last uploaded on the data page (operational store setting `boundaries_path`), else none.
+`current_path()` is what the maps (fxdash.ui.map_base) and the coordinate check use.
 """
 
 import hashlib
@@ -10,12 +10,13 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from fxdash import config, db
+from fxdash import access, config
 from fxdash import labels as L
 from fxdash.ingest import coords
 from fxdash.places import BBOX, TOWNS
+from fxdash.store import settings as stored
 
-META_KEY = "boundaries_path"
+SETTING_KEY = "boundaries_path"
 
 
 def check(data: bytes) -> tuple[dict | None, list[str]]:
@@ -62,8 +63,8 @@ def check(data: bytes) -> tuple[dict | None, list[str]]:
     return {"type": "FeatureCollection", "features": out}, []
 
 
-def save(con, geojson: dict, folder: Path | None = None) -> Path:
-    """Write the checked GeoJSON beside the imports archive and point meta at it."""
+def save(store, geojson: dict, folder: Path | None = None, username: str | None = None) -> Path:
+    """Write the checked GeoJSON beside the imports archive and point the store's setting at it."""
     folder = Path(folder or config.load_settings().imports_dir) / "boundaries"
     folder.mkdir(parents=True, exist_ok=True)
     text = json.dumps(geojson, ensure_ascii=False)
@@ -72,25 +73,25 @@ def save(con, geojson: dict, folder: Path | None = None) -> Path:
     tmp = path.with_suffix(".tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(path)
-    db.set_meta(con, META_KEY, str(path))
-    db.bump_data_version(con)
+    stored.put(store, SETTING_KEY, str(path), username)
+    access.record("boundary_upload", username, path=str(path), towns=len(geojson["features"]))
     return path
 
 
-def current_path(con) -> tuple[Path | None, bool]:
+def current_path(store) -> tuple[Path | None, bool]:
     """(path, from_setting): the configured file first, else the uploaded one (if it still exists)."""
     configured = config.load_settings().boundaries
     if configured is not None:
         return configured, True
-    stored = db.get_meta(con, META_KEY)
-    if stored and Path(stored).exists():
-        return Path(stored), False
+    uploaded = stored.get(store, SETTING_KEY)
+    if uploaded and Path(uploaded).exists():
+        return Path(uploaded), False
     return None, False
 
 
-def district(con):
+def district(store):
     """The district shape (union of towns) for the inside-Fengxian test, or None."""
-    path, _ = current_path(con)
+    path, _ = current_path(store)
     if path is None or not path.exists():
         return None
     return _district(str(path), path.stat().st_mtime_ns)

@@ -4,10 +4,8 @@ Nothing here decides whether a file is acceptable (validate.py does); the databa
 the last line of defence, and any error rolls the whole import back.
 """
 
-import datetime as dt
 import os
 import time
-import uuid
 
 import pandas as pd
 
@@ -152,8 +150,9 @@ def plan(con, spec: TableSpec, name: str, columns: list[str]) -> dict:
             "matched": int(row[1]) + int(row[2]), "changes": changes}
 
 
-def write(con, spec: TableSpec, name: str, columns: list[str], log: dict, progress=None) -> dict[str, int]:
-    """One transaction: update changed rows, insert new ones, mark the data version, add the log row."""
+def write(con, spec: TableSpec, name: str, columns: list[str], progress=None) -> dict[str, int]:
+    """One transaction: update changed rows, insert new ones, mark the data version. (The import log
+    lives in the operational store: fxdash.ingest.log.)"""
     counts = plan(con, spec, name, columns)
     others = [c for c in columns if c not in spec.key]
     clears = {c for c in columns if _cleared(con, name, c)}
@@ -174,11 +173,10 @@ def write(con, spec: TableSpec, name: str, columns: list[str], log: dict, progre
             con.execute(f'insert into "{spec.name}" ({cols}) select {values} from {name} s '
                         f'where not exists (select 1 from "{spec.name}" t where {_key_join(spec)})')
         _hold_for_crash_test()
-        db.bump_data_version(con)  # also refreshes the import log shown on the data page
+        db.bump_data_version(con)
         if counts["inserted"] or counts["updated"]:
             if db.get_meta(con, "demo") == "true":
                 db.set_meta(con, "demo", "mixed")  # real rows now sit beside the demo rows
-        _log(con, {**log, **counts, "status": L.IMPORT_STATUS_DONE})
         con.execute("commit")
     except BaseException:
         con.execute("rollback")
@@ -191,16 +189,6 @@ def _with_default(col) -> str:
     if col.default is not None and not col.nullable:
         return f'coalesce(s."{col.name}", {col.default})'
     return f's."{col.name}"'
-
-
-def _log(con, entry: dict) -> None:
-    con.execute(
-        "insert into import_log (import_id, started_at, finished_at, username, file_name, sha256, table_name, crs, "
-        "rows_total, rows_inserted, rows_updated, rows_unchanged, status, message, archived_as) "
-        "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [uuid.uuid4().hex, entry["started_at"], dt.datetime.now(), entry.get("username"), entry["file_name"],
-         entry["sha256"], entry["table_name"], entry.get("crs"), entry["rows_total"], entry["inserted"],
-         entry["updated"], entry["unchanged"], entry["status"], entry.get("message"), entry.get("archived_as")])
 
 
 def _hold_for_crash_test() -> None:

@@ -19,8 +19,9 @@ IMPORTABLE = (
     "friendly_scenes", "merchants", "reports", "points_ledger", "activities", "activity_participants",
     "suggestions", "care_pairs", "care_visits", "fraud_interceptions",
 )
-# Tables that can be downloaded (everything staff may want to look at).
-EXPORTABLE = ("towns", *IMPORTABLE, "import_log")
+# Tables that can be downloaded (everything staff may want to look at; the import log lives in the
+# operational store and is downloaded from the data page's log tab).
+EXPORTABLE = ("towns", *IMPORTABLE)
 
 VOCABULARIES = {
     ("towns", "kind"): L.TOWN_KINDS,
@@ -43,7 +44,6 @@ VOCABULARIES = {
     ("suggestions", "topic"): L.SUGGESTION_TOPICS,
     ("suggestions", "status"): L.SUGGESTION_STATUSES,
     ("care_visits", "tasks"): L.CARE_TASKS,
-    ("import_log", "status"): L.IMPORT_STATUSES,
 }
 GROUPING_TABLES = ("towns", "enterprises", "sites", "communities", "branches")  # see Column.fill_down
 PHONE_COLUMNS = {("workers", "phone"), ("enterprises", "contact_phone")}
@@ -184,10 +184,9 @@ def _spec(con, table: str) -> TableSpec:
             message = L.CHECK_MESSAGES.get(f"{table}:{','.join(distinct)}")
             checks.append(Check(expression, distinct, message or ""))
     headers = L.IMPORT_COLUMNS.get(table, {})
-    log_labels = L.LOG_COLUMNS if table == "import_log" else {}
     columns = []
     for name, sql_type, nullable, default in cols:
-        label, help_text = headers.get(name, (log_labels.get(name) or L.COLUMN_LABELS.get(name, name), ""))
+        label, help_text = headers.get(name, (L.COLUMN_LABELS.get(name, name), ""))
         columns.append(Column(
             name=name, label=label, help=help_text, sql_type=sql_type, kind=_TYPES.get(sql_type, "text"),
             nullable=nullable == "YES", default=default, vocab=VOCABULARIES.get((table, name)),

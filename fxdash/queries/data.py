@@ -1,4 +1,4 @@
-"""Queries of the data page: row counts per table, a whole table for download, the import log."""
+"""Queries of the data page: row counts per table, a whole table for download, the import log (store)."""
 
 import pandas as pd
 
@@ -26,19 +26,15 @@ def table_rows(con, table: str) -> pd.DataFrame:
     return fetch(con, f'select * from "{table}" order by {order}')
 
 
-def import_log(con, filters=None, limit: int = 200) -> pd.DataFrame:
-    df = fetch(con, """
-        with final as (
-            select started_at, username, file_name, table_name, crs, rows_total, rows_inserted, rows_updated,
-                   rows_unchanged, status, message, sha256
-            from import_log
-            order by started_at desc
-            limit ?
-        )
-        select * from final
-    """, [limit])
+def import_log(store, limit: int = 200) -> pd.DataFrame:
+    """The latest import attempts from the operational store, shaped for the data page's log tab."""
+    from fxdash.store import imports
+
+    df = imports.recent(store, limit)[["started_at", "username", "file_name", "table_name", "crs", "rows_total",
+                                       "rows_inserted", "rows_updated", "rows_unchanged", "status", "message",
+                                       "sha256"]]
     df.insert(3, "table_label", df.pop("table_name").map(lambda t: L.TABLE_LABELS.get(t, t)))
     df["crs"] = df["crs"].map(lambda c: L.CRS_LABELS.get(c, "—") if isinstance(c, str) else "—")
-    for col in ("username", "message"):  # no accounts yet; messages only on failures
+    for col in ("username", "message"):  # messages only on failures
         df[col] = df[col].astype(object).where(df[col].notna(), "—")
     return df

@@ -13,7 +13,7 @@ import pandas as pd
 from fxdash import weeks
 from fxdash.filters import Filters
 from fxdash.queries import community, overview, people, reports, spatial
-from fxdash.queries.common import fetch, scalar, worker_where
+from fxdash.queries.common import scalar, worker_where
 
 # key, label, unit, better: +1 more is good, -1 more is bad, 0 neither
 METRICS = (
@@ -181,36 +181,20 @@ def filters_key(f: Filters) -> str:
     return urlencode(sorted(params.items()))
 
 
-def save_snapshot(con, f: Filters, monday: dt.date, saved_by: str, now: dt.datetime | None = None) -> int:
-    """Store this week's figures as they stand now; returns the number of metrics saved."""
-    figures = week_figures(con, f, monday)
+def save_snapshot(con, store, f: Filters, monday: dt.date, saved_by: str, now: dt.datetime | None = None) -> int:
+    """Store this week's figures (computed on `con`) in the operational store; returns how many."""
+    from fxdash.store import snapshots
+
+    figures = {key: None if pd.isna(value) else float(value) for key, value in week_figures(con, f, monday).items()}
     now = now or dt.datetime.now().replace(microsecond=0)
-    rows = [(weeks.label(monday), key, None if pd.isna(value) else float(value), now, saved_by, filters_key(f))
-            for key, value in figures.items()]
-    con.execute("begin transaction")
-    try:
-        con.executemany("insert into weekly_snapshots (week, metric, value, saved_at, saved_by, filters) "
-                        "values (?, ?, ?, ?, ?, ?)", rows)
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
-    return len(rows)
+    return snapshots.save(store, weeks.label(monday), filters_key(f), figures, saved_by, now)
 
 
-def latest_snapshot(con, f: Filters, monday: dt.date) -> pd.DataFrame:
+def latest_snapshot(store, f: Filters, monday: dt.date) -> pd.DataFrame:
     """The most recent saved figures of this week and view: metric, value, saved_at, saved_by."""
-    sql = """
-        with mine as (
-            select * from weekly_snapshots where week = ? and filters = ?
-        ),
-        final as (
-            select metric, value, saved_at, saved_by
-            from mine where saved_at = (select max(saved_at) from mine)
-        )
-        select * from final order by metric
-    """
-    return fetch(con, sql, [weeks.label(monday), filters_key(f)])
+    from fxdash.store import snapshots
+
+    return snapshots.latest(store, weeks.label(monday), filters_key(f))
 
 
 # --- the whole briefing, in one call the page caches ---------------------------------------------------
@@ -236,7 +220,7 @@ def bundle(con, f: Filters, monday: dt.date) -> dict:
         "laggards": laggards,
         "overdue": overdue_to_discuss(con, f, monday),
         "trend": overview.weekly_reports(con, trend_filters),
-        "snapshot": latest_snapshot(con, f, monday),
+        "snapshot": None,  # lives in the operational store: the page adds it (latest_snapshot)
     }
 
 
