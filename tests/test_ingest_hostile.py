@@ -271,3 +271,28 @@ def test_a_title_row_and_a_total_row_are_skipped_with_notices(con, tmp_path, fmt
 def test_file_level_problems_name_the_whole_file(con, tmp_path):
     result = rejected(con, b"x" * (limits.MAX_BYTES + 1), "big.csv", "reports", "超过上限 50 MB", imports_dir=tmp_path)
     assert result.problems[0].column == L.FILE_LEVEL
+
+
+def test_cli_takes_the_sheet_and_the_skip_hidden_flag(ref_db_path, tmp_path):
+    from tests.test_ingest import _cli
+
+    work_db = copy_db(ref_db_path, tmp_path)
+    book = openpyxl.Workbook()
+    book.active.title = "2月"
+    for row in [WORKER_HEADER, *worker_rows(2)]:
+        book.active.append(row)
+    march = book.create_sheet("3月")
+    for row in [WORKER_HEADER, *worker_rows(3, 100)]:
+        march.append(row)
+    march.row_dimensions[3].hidden = True
+    path = tmp_path / "人员.xlsx"
+    path.write_bytes(book_bytes(book))
+    env = {"FXDASH_IMPORTS": str(tmp_path / "imports"), "FXDASH_AS_OF": "2026-03-18"}
+    args = ("import", str(path), "--table", "workers", "--db", str(work_db))
+    out = _cli(*args, env=env)
+    assert out.returncode == 1 and "请选择要导入的工作表" in out.stdout and "--sheet '3月'" in out.stdout
+    out = _cli(*args, "--sheet", "3月", env=env)
+    assert out.returncode == 1 and "3\t(整行)\t\t这是隐藏行" in out.stdout
+    out = _cli(*args, "--sheet", "3月", "--skip-hidden", env=env)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "新增 2 行" in out.stdout and "已跳过隐藏行或有删除线的行 1 行(第 3 行)" in out.stdout
