@@ -83,7 +83,8 @@ def _show_result(result: ingest.ImportResult) -> None:
         st.caption(X.PROBLEMS_KEPT.format(kept=len(result.problems), rest=total - len(result.problems)))
     if total > 1:
         st.caption(X.PROBLEM_KINDS_TITLE)
-        st.dataframe(problems.kinds_frame(result.problems), hide_index=True, width="stretch")
+        st.dataframe(problems.kinds_frame(result.problems), hide_index=True, width="stretch", column_config={
+            X.PROBLEM_KIND_COLUMNS["count"]: st.column_config.NumberColumn(format="localized")})
     notes = [(L.DATA_TABLE, L.TABLE_LABELS[result.table]), (L.DATA_FILE_NOTE, result.file_name)]
     c1, c2 = st.columns(2)
     c1.download_button(L.DATA_EXPORT_CSV, _memo("csv", lambda: export.to_csv_bytes(full(), notes)),

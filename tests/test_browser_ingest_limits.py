@@ -104,3 +104,50 @@ def test_hostile_uploads_neither_stop_the_server_nor_other_sessions(limits_serve
     print(f"\npeak RSS of the server and its children: {monitor.peak / 1000:.0f} MB")
     assert monitor.peak < MEMORY_LIMIT_KB
     context.close()
+
+
+def test_the_page_lists_the_sheets_and_imports_the_chosen_one(limits_server, browser, tmp_path):
+    import openpyxl
+
+    _, url = limits_server
+    header = ["人员编号", "姓名", "职业", "街镇", "加入日期"]
+    book = openpyxl.Workbook()
+    book.active.title = "2月"
+    book.active.append(header)
+    book.active.append(["WB000001", "二月", "外卖骑手", "南桥镇", "2026-02-01"])
+    march = book.create_sheet("3月")
+    for row in (header, ["WB000002", "三月", "外卖骑手", "南桥镇", "2026-03-01"],
+                ["WB000003", "隐藏", "外卖骑手", "南桥镇", "2026-03-01"]):
+        march.append(row)
+    march.row_dimensions[3].hidden = True
+    stale = book.create_sheet("旧表")
+    stale.sheet_state = "hidden"
+    path = tmp_path / "人员两个月.xlsx"
+    path.write_bytes(book_bytes(book))
+    context = browser.new_context(viewport={"width": 1600, "height": 2400}, locale="zh-CN")
+    page = context.new_page()
+    open_data_page(page, url)
+    page.get_by_test_id("stSelectbox").first.click()
+    page.get_by_role("option", name="新就业群体人员", exact=True).click()
+    wait_for_app(page)
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(str(path))
+    page.get_by_text("工作表", exact=True).first.wait_for(state="attached", timeout=30_000)
+    wait_for_app(page)
+    for text in ("2月", "3月", "旧表", "隐藏"):  # name, visibility (and row count) of every sheet
+        page.get_by_text(text, exact=True).first.wait_for(state="attached", timeout=10_000)
+    page.get_by_role("button", name="检查并导入").click()
+    page.get_by_text("请选择要导入的工作表").first.wait_for(state="attached", timeout=60_000)
+    wait_for_app(page)
+    page.get_by_test_id("stSelectbox").nth(1).click()
+    page.get_by_role("option", name="3月", exact=True).click()
+    wait_for_app(page)
+    page.get_by_text("跳过隐藏行和删除线行").first.click()
+    wait_for_app(page)
+    page.get_by_role("button", name="检查并导入").click()
+    page.get_by_text("导入完成").first.wait_for(timeout=60_000)
+    wait_for_app(page)
+    text = page.inner_text("[data-testid='stApp']")
+    assert "新增 1 行" in text and "读取工作表“3月”" in text and "已跳过隐藏行" in text
+    assert page.get_by_test_id("stException").count() == 0
+    screenshot(page, "data_sheet_choice")
+    context.close()

@@ -27,7 +27,8 @@ _TIME = (r"(?:[ T]*(?P<H>\d{1,2})\s*[:时点]\s*(?:(?P<M>\d{1,2})\s*分?\s*"
          r"(?::?\s*(?P<S>\d{1,2})(?:\.\d+)?\s*秒?)?)?)?")
 _DATE_RE = re.compile(rf"^(?:{_DATE})(?:[ T]+0{{1,2}}:00(?::00)?)?$")
 _TS_RE = re.compile(rf"^(?:{_DATE}){_TIME}$")
-_OFFSET = re.compile(r"\s*(?:(?P<z>Z)|(?:GMT|UTC)?(?P<sign>[+-])(?P<oh>\d{1,2}):?(?P<om>\d{2})?)$")
+_OFFSET = re.compile(r"(?<=\d)\s*(?:(?P<z>Z)|(?:GMT|UTC)(?P<sign1>[+-])(?P<oh1>\d{1,2})(?::?(?P<om1>\d{2}))?"
+                     r"|(?P<sign>[+-])(?P<oh>\d{2}):?(?P<om>\d{2}))$")  # after a time: a date's "-18" is no offset
 _INT_RE = r"[+-]?\d+(?:\.0*)?"
 _LIST_SPLIT = re.compile(r"[、,;/|\s]+")
 _BOOL = {"是": "true", "否": "false", "true": "true", "false": "false", "1": "true", "0": "false",
@@ -104,7 +105,8 @@ def parse(col: Column, values: pd.Series, con, today: dt.date) -> tuple[pd.Serie
     if col.kind == "list":
         return _list(col, values)
     text = nfkc_series(values) if (col.ref or col.phone or col.name.endswith("_id")) else values
-    lost = text.str.fullmatch(LOST_DIGITS)
+    joined = _joined(text)
+    lost = text.str.fullmatch(LOST_DIGITS) if ("e+" in joined or "E+" in joined) else pd.Series(False, index=text.index)
     if col.vocab:
         allowed = {norm(v): v for v in col.vocab}
         parsed = lookup(text, lambda v: allowed.get(norm(v)))
@@ -190,7 +192,8 @@ def towns(values: pd.Series, con) -> tuple[pd.Series, list]:
 def dates(values: pd.Series, with_time: bool, today: dt.date | None) -> tuple[pd.Series, list]:
     text = nfkc_series(values).str.strip()
     offset = pd.Series(pd.Timedelta(0), index=text.index)
-    if with_time and text.str.contains(r"[+\-]\d{1,2}:?\d{2}$|Z$|GMT|UTC", regex=True).any():
+    joined = _joined(text) if with_time else ""
+    if any(mark in joined for mark in ("+", "Z", "T", "GMT", "UTC")):  # an offset is possible: look closer
         text, offset = _strip_offsets(text)
     stamp = _iso(text)  # the common case in one call; the Chinese forms below for the rest
     rest = stamp.isna()
@@ -212,6 +215,8 @@ def dates(values: pd.Series, with_time: bool, today: dt.date | None) -> tuple[pd
 def _strip_offsets(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Text without a trailing UTC offset, and the shift to Beijing time (+08:00) it implies."""
     parts = text.str.extract(_OFFSET)
+    for name in ("sign", "oh", "om"):
+        parts[name] = parts[name].fillna(parts[name + "1"])
     has = parts["z"].notna() | parts["sign"].notna()
     hours = pd.to_numeric(parts["oh"], errors="coerce").fillna(0) + pd.to_numeric(
         parts["om"], errors="coerce").fillna(0) / 60
