@@ -74,6 +74,10 @@ def _show_result(result: ingest.ImportResult) -> None:
         return
     total = result.problem_count
     st.error(L.DATA_PROBLEMS.format(n=f"{total:,}"), icon=":material/error:")
+    if total <= 3 and all(p.column == L.FILE_LEVEL for p in result.problems):  # e.g. a limit: say it plainly
+        for p in result.problems:
+            st.error(ui.plain(p.message), icon=":material/block:")
+        return
     full = _memo("frame", lambda: ingest.to_frame(result.problems))
     if total > problems.SHOWN:
         st.caption(X.PROBLEMS_SHOWN.format(total=total, shown=problems.SHOWN))

@@ -18,7 +18,7 @@ ERR_READ_FAILED = "读取文件时出错,已停止,没有写入任何数据。�
 # sheets
 SHEET_VISIBLE = "显示"
 SHEET_HIDDEN = "隐藏"
-SHEET_COLUMNS = {"name": "工作表", "state": "状态", "rows": "行数"}
+SHEET_COLUMNS = {"name": "工作表", "state": "状态", "rows": "行数(含表头)"}
 ERR_PICK_SHEET = "工作簿中有多个工作表:{sheets}。请选择要导入的工作表。"
 ERR_ONLY_HIDDEN = "工作簿中只有隐藏的工作表({sheets}),请确认后选择要导入的工作表。"
 ERR_NO_SUCH_SHEET = "工作簿中没有名为“{sheet}”的工作表;有:{sheets}。"
