@@ -24,6 +24,8 @@ SETTINGS = (
     Setting("tile_url", "FXDASH_TILE_URL", "", "intranet raster tile URL template ({z}/{x}/{y}); optional"),
     Setting("imports_dir", "FXDASH_IMPORTS", str(ROOT / "data" / "imports"), "archive of imported files"),
     Setting("deadlines", "FXDASH_DEADLINES", "", "report deadlines in days per category, e.g. 安全隐患=3,其他=7"),
+    Setting("writer_wait", "FXDASH_WRITER_WAIT", "30", "seconds a write waits for another write to finish"),
+    Setting("keep_versions", "FXDASH_KEEP_VERSIONS", "10", "data versions kept for undo (at least 2)"),
     Setting("store", "FXDASH_STORE", str(ROOT / "data" / "fxdash-ops.sqlite3"),
             "operational store: a SQLite file, or a postgresql:// URL shared by several servers"),
     Setting("idle_minutes", "FXDASH_IDLE_MINUTES", "30", "a signed-in session ends after this many idle minutes"),
@@ -43,6 +45,24 @@ class Settings:
     imports_dir: Path
     store: str = str(ROOT / "data" / "fxdash-ops.sqlite3")
     idle_minutes: float = 30.0
+    writer_wait: float = 30.0
+    keep_versions: int = 10
+
+
+class SettingError(ValueError):
+    """A setting with a value that cannot be used; the message is Chinese and names the variable."""
+
+
+def _number(env: str, value: str, low: float, high: float, kind=float):
+    from fxdash.labels import versions as LV
+
+    try:
+        number = kind(value.strip())
+        if low <= number <= high:
+            return number
+    except ValueError:
+        pass
+    raise SettingError(LV.SETTING_BAD.format(env=env, value=value[:30], expected=f"{low:g}–{high:g}"))
 
 
 def _optional_path(value: str) -> Path | None:
@@ -69,6 +89,8 @@ def load_settings(env=None) -> Settings:
         as_of=parse_as_of(raw["as_of"]),
         tile_url=raw["tile_url"].strip(),
         imports_dir=Path(raw["imports_dir"]).expanduser(),
+        writer_wait=_number("FXDASH_WRITER_WAIT", raw["writer_wait"], 0, 86400),
+        keep_versions=_number("FXDASH_KEEP_VERSIONS", raw["keep_versions"], 2, 1000, int),
         store=raw["store"].strip() or SETTINGS_BY_NAME["store"].default,
         idle_minutes=_positive(raw["idle_minutes"], "FXDASH_IDLE_MINUTES"),
     )

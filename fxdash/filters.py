@@ -30,6 +30,9 @@ class Filters:
     station_kinds: tuple[str, ...] = ()
     host_types: tuple[str, ...] = ()
     amenities: tuple[str, ...] = ()  # a station must offer all of these
+    # The towns the signed-in user may see (fxdash.rights.scoped); () = all. Never read from or written
+    # to a URL; `where()` applies it to the town column whatever the other filters say.
+    scope: tuple[str, ...] = ()
 
     @property
     def days(self) -> int:
@@ -75,10 +78,19 @@ class Filters:
             if column is not None and values:
                 clauses.append(f"list_contains(?, {column})")
                 params.append(list(values))
+        if town is not None and self.scope:
+            clauses.append(f"list_contains(?, {town})")
+            params.append(list(self.scope))
         if amenities is not None and self.amenities:
             clauses.append(f"list_has_all({amenities}, ?)")
             params.append(list(self.amenities))
         return (" and ".join(clauses) or "true"), params
+
+    def scope_where(self, town: str) -> tuple[str, list]:
+        """Only the user's scope on a town column (for lookups that ignore the town filter)."""
+        if not self.scope:
+            return "true", []
+        return f"list_contains(?, {town})", [list(self.scope)]
 
     def describe(self, town_names: dict | None = None, enterprise_names: dict | None = None) -> list[tuple[str, str]]:
         """(label, value) pairs in Chinese, for export headers and captions."""

@@ -4,19 +4,18 @@ Pages import this module; the core modules (db, demo, queries, ingest) never imp
 """
 
 import datetime as dt
-import importlib
 import re
-import threading
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
-from fxdash import access, config, db, demo, export, geo
+# (ui_rights uses this module at call time only, so importing each other is harmless)
+from fxdash import access, config, db, export, geo, rights, ui_rights
 from fxdash import labels as L
 from fxdash import store as ops
 from fxdash.filters import LIST_FIELDS, Filters, date_range, default_filters, from_params
 from fxdash.queries import common
+from fxdash.ui_data import connection, data_version, ensure_database, publish, run, run_page  # noqa: F401 - pages use ui.*
 
 GLOBAL_FIELDS = ("towns", "occupations", "enterprises")
 _STORE = "_fx_values"  # filter values that survive page switches (widget state does not)
@@ -42,38 +41,6 @@ def settings() -> config.Settings:
 
 
 @st.cache_resource(show_spinner=False)
-def _build_lock() -> threading.Lock:
-    return threading.Lock()
-
-
-@st.cache_resource(show_spinner=False)
-def _connection(path: str) -> duckdb.DuckDBPyConnection:
-    return db.connect(path)
-
-
-def connection() -> duckdb.DuckDBPyConnection:
-    """The process-wide connection; use `.cursor()` per call (one connection across threads is busy)."""
-    return _connection(str(settings().db))
-
-
-def ensure_database() -> None:
-    """On first start with no database, build the demo database, showing progress."""
-    s = settings()
-    if not s.db.exists():
-        with _build_lock():
-            if not s.db.exists():
-                with st.status(L.BUILDING_DEMO, expanded=True) as status:
-                    bar = st.progress(0.0)
-                    demo.write_demo(s.db, s.as_of, progress=lambda frac, label: bar.progress(frac, text=label))
-                    status.update(label=L.DEMO_BUILT, state="complete", expanded=False)
-    try:
-        connection()
-    except duckdb.IOException as exc:
-        st.error(f"无法打开数据库文件 {s.db}:它可能正被另一个程序(如命令行导入)占用。请稍后刷新页面。\n\n{exc}")
-        st.stop()
-
-
-@st.cache_resource(show_spinner=False)
 def _ops_store(setting: str) -> ops.Store:
     return ops.open_store(setting)
 
@@ -88,23 +55,9 @@ def username() -> str | None:
     return user.username if user else None
 
 
-def data_version() -> str:
-    with connection().cursor() as cur:
-        return db.data_version(cur)
-
-
-def run(fn, filters: Filters | None = None, /, **kwargs):
-    """Call a query function with a fresh cursor, cached by filters and the data version."""
-    return _cached(fn.__module__, fn.__qualname__, filters, data_version(), tuple(sorted(kwargs.items())))
-
-
-@st.cache_data(show_spinner=False, max_entries=1024)
-def _cached(module: str, name: str, filters, version: str, kwargs: tuple):
-    fn = getattr(importlib.import_module(module), name)
-    with connection().cursor() as cur:
-        if filters is None:
-            return fn(cur, **dict(kwargs))
-        return fn(cur, filters, **dict(kwargs))
+def user_scope() -> Filters:
+    """Filters carrying only the user's scope (for the lookups of towns and enterprises)."""
+    return rights.scoped(default_filters(settings().as_of), current_user())
 
 
 def is_demo() -> bool:
@@ -166,9 +119,8 @@ def _query_params() -> dict:
 def _store() -> dict:
     """Filter values for this session, first read from the URL (a shared link reopens its view)."""
     if _STORE not in st.session_state:
-        with connection().cursor() as cur:
-            known = {"towns": tuple(common.town_names(cur)), "enterprises": tuple(common.enterprise_names(cur))}
-        f, errors = from_params(_query_params(), settings().as_of, known)
+        params, known = ui_rights.within_scope(_query_params(), user_scope())
+        f, errors = from_params(params, settings().as_of, known)
         st.session_state[_STORE] = {"period": (f.date_from, f.date_to),
                                     **{name: list(getattr(f, name)) for name in LIST_FIELDS}}
         st.session_state["_fx_errors"] = errors
@@ -206,14 +158,17 @@ def _reset() -> None:
 def sidebar_filters() -> Filters:
     """Render the global filters in the sidebar; return them (the page-level ones left empty)."""
     values = _store()
-    with connection().cursor() as cur:
-        town_names = common.town_names(cur)
-        ent = common.enterprises(cur)
+    mine = user_scope()
+    with connection().cursor() as cur:  # the selectors list only the towns (enterprises) in scope
+        town_names = common.town_names(cur, mine)
+        ent = common.enterprises(cur, mine)
     ent_names = dict(zip(ent["enterprise_id"], ent["name"]))
     with st.sidebar:
         st.subheader(L.FILTERS_HEADER)
         for message in st.session_state.pop("_fx_errors", []):
             st.warning(plain(message))
+        for key, refused in st.session_state.pop("_fx_refused", []):  # see ui_rights.within_scope
+            ui_rights.refuse_towns(refused, via=f"url:{key}")
         _seed("fx_w_period", values["period"])
         low, high = date_range(settings().as_of)
         picked = st.date_input(L.FILTER_DATE, key="fx_w_period", help=L.FILTER_DATE_HINT,
@@ -232,7 +187,7 @@ def sidebar_filters() -> Filters:
         st.button(L.FILTER_RESET, on_click=_reset, width="stretch")
     _sync_url()
     return Filters(date_from=values["period"][0], date_to=values["period"][1],
-                   **{name: tuple(values[name]) for name in GLOBAL_FIELDS})
+                   **{name: tuple(values[name]) for name in GLOBAL_FIELDS}, scope=mine.scope)
 
 
 def page_filters(f: Filters, names: tuple[str, ...], container=None) -> Filters:
@@ -267,7 +222,8 @@ def period_caption(f: Filters) -> None:
 
 def filter_notes(f: Filters) -> list[tuple[str, str]]:
     with connection().cursor() as cur:
-        notes = f.describe(common.town_names(cur), common.enterprise_names(cur))
+        names = common.town_names(cur)
+        notes = f.describe(names, common.enterprise_names(cur)) + ui_rights.scope_notes(f, names)
         as_of = db.data_as_of(cur)
     notes.append((L.DATA_AS_OF, as_of.isoformat() if as_of else "—"))
     notes.append(("导出时间", dt.datetime.now().strftime("%Y-%m-%d %H:%M")))
@@ -277,25 +233,15 @@ def filter_notes(f: Filters) -> list[tuple[str, str]]:
 def downloads(df: pd.DataFrame, f: Filters, stem: str, key: str, labels: dict | None = None,
               extra_notes: list[tuple[str, str]] | None = None) -> None:
     """CSV and XLSX download buttons for a table, with the filters (and any page-level narrowing
-    such as a drill-down, `extra_notes`) written into the files."""
-    _download_buttons(export.with_labels(df, labels), filter_notes(f) + list(extra_notes or []), stem, key)
+    such as a drill-down, `extra_notes`) written into the files; behind the download gate."""
+    if ui_rights.may_download():
+        ui_rights.table_downloads(export.with_labels(df, labels), filter_notes(f) + list(extra_notes or []),
+                                  stem, key, f)
 
 
 def table_downloads(df: pd.DataFrame, stem: str, key: str) -> None:
     """CSV and XLSX download buttons for a table that does not depend on the filters (e.g. a log)."""
-    _download_buttons(df, [(L.EXPORT_NOTE_TABLE, stem)], stem, key)
-
-
-def _download_buttons(df: pd.DataFrame, notes: list[tuple[str, str]], stem: str, key: str) -> None:
-    # built only when clicked: a long list (tens of thousands of rows) would otherwise be converted
-    # to CSV and Excel on every rerun of the page
-    c1, c2 = st.columns(2)
-    c1.download_button("下载 CSV", lambda: export.to_csv_bytes(df, notes),
-                       file_name=f"{stem}.csv", mime="text/csv", key=f"{key}_csv", width="stretch")
-    c2.download_button("下载 Excel", lambda: export.to_xlsx_bytes({stem: df}, notes),
-                       file_name=f"{stem}.xlsx",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       key=f"{key}_xlsx", width="stretch")
+    ui_rights.table_downloads(df, [(L.EXPORT_NOTE_TABLE, stem)], stem, key)
 
 
 # --- projector mode ----------------------------------------------------------------------------------
@@ -358,56 +304,6 @@ def current_filters() -> Filters:
     """The filters app.py built for this run."""
     ensure_frame()
     return st.session_state["fx_filters"]
-
-
-def week_picker(container=None, count: int = 26):
-    """A selectbox of the last `count` complete weeks, kept in the URL as ?week=2026-W47."""
-    from fxdash import weeks
-
-    latest = weeks.last_complete_week(settings().as_of)
-    options = [latest] + weeks.previous_weeks(latest, count - 1)
-    if "_fx_week" not in st.session_state:
-        raw = st.query_params.get("week")
-        chosen = latest
-        if raw:
-            try:
-                chosen = weeks.parse(raw)
-                if chosen not in options:
-                    raise ValueError(raw)
-            except ValueError:
-                st.warning(plain(L.WEEKLY_BAD_WEEK.format(value=str(raw)[:20])))
-                chosen = latest
-        st.session_state["_fx_week"] = chosen
-    _seed("fx_w_week", st.session_state["_fx_week"])
-    target = container if container is not None else st
-    picked = target.selectbox(L.WEEKLY_PICK, options, key="fx_w_week", format_func=weeks.span_text)
-    st.session_state["_fx_week"] = picked
-    st.query_params["week"] = weeks.label(picked)
-    return picked
-
-
-def week_snapshot(f: Filters, monday):
-    """The latest saved figures of the week and view (operational store; not cached: small, and a
-    save must show at once)."""
-    from fxdash.queries import weekly
-
-    return weekly.latest_snapshot(ops_store(), f, monday)
-
-
-def save_week_snapshot(f: Filters, monday, who: str) -> None:
-    """Store the week's figures in the operational store and announce it to the audit log."""
-    from fxdash import weeks
-    from fxdash.queries import weekly
-
-    who = (who or "").strip()
-    if not who:
-        st.warning(L.WEEKLY_SNAPSHOT_WHO_MISSING)
-        return
-    with connection().cursor() as cur:
-        n = weekly.save_snapshot(cur, ops_store(), f, monday, who)
-    access.record("snapshot", username(), week=weeks.label(monday), filters=weekly.filters_key(f),
-                  saved_by=who, metrics=n)
-    st.success(L.WEEKLY_SNAPSHOT_DONE.format(n=n, when=dt.datetime.now().strftime("%Y-%m-%d %H:%M"), who=who))
 
 
 # Every export goes through fxdash.export (filters noted, formula cells escaped, personal data masked):

@@ -3,29 +3,38 @@
 import pandas as pd
 import streamlit as st
 
-from fxdash import export, ingest, ui
+from fxdash import export, ingest, rights, ui, ui_rights, ui_undo, writes
 from fxdash import labels as L
 from fxdash.ingest import boundaries, problems, template
 from fxdash.labels import ingest as X
-from fxdash.queries import data
+from fxdash.labels import rights as LR
+from fxdash.labels import versions as LV
+from fxdash.queries import common, data
 
 ui.ensure_frame()
 
 st.title(L.PAGE_DATA)
 st.caption(L.DATA_CAPTION)
 
-tab_import, tab_files, tab_geo, tab_log = st.tabs(
-    [L.DATA_TAB_IMPORT, L.DATA_TAB_TEMPLATES, L.DATA_TAB_BOUNDARIES, L.DATA_TAB_LOG])
+# the tabs the user's role has (fxdash.rights): importing and boundaries are the admin's
+user = ui.current_user()
+TABS = {"import": L.DATA_TAB_IMPORT, "files": L.DATA_TAB_TEMPLATES, "boundaries": L.DATA_TAB_BOUNDARIES,
+        "log": L.DATA_TAB_LOG, "undo": LV.UNDO_HEADER}
+mine = rights.data_tabs(user)
+if not mine:
+    st.info(LR.DATA_NO_TABS)
+    st.stop()
+tabs = dict(zip(mine, st.tabs([TABS[k] for k in mine])))
 
 
 def _run_import(upload, table: str, crs: str, dry_run: bool, sheet: str | None,
-                skip_hidden: bool) -> ingest.ImportResult:
+                skip_hidden: bool) -> ingest.ImportResult | None:
+    """Check (no writer lock needed) or import as a new data version; None when the write could not start."""
     bar = st.progress(0.0, text=L.DATA_PROGRESS)
-    with ui.connection().cursor() as cur:
-        result = ingest.import_file(cur, upload.getvalue(), upload.name, table, crs, dry_run=dry_run,
-                                    imports_dir=ui.settings().imports_dir, store=ui.ops_store(),
-                                    username=ui.username(), sheet=sheet, skip_hidden=skip_hidden,
-                                    progress=lambda frac, text: bar.progress(frac, text=text))
+    result = ui.publish(writes.import_file, upload.getvalue(), upload.name, table, crs, dry_run=dry_run,
+                        imports_dir=ui.settings().imports_dir, username=ui.username(), store=ui.ops_store(),
+                        command=f"page-import {upload.name}", sheet=sheet, skip_hidden=skip_hidden,
+                        progress=lambda frac, text: bar.progress(frac, text=text))
     bar.empty()
     st.session_state["data_result_files"] = {}  # the problem files of this result, built once on demand
     return result
@@ -90,17 +99,19 @@ def _show_result(result: ingest.ImportResult) -> None:
         st.dataframe(problems.kinds_frame(result.problems), hide_index=True, width="stretch", column_config={
             X.PROBLEM_KIND_COLUMNS["count"]: st.column_config.NumberColumn(format="localized")})
     notes = [(L.DATA_TABLE, L.TABLE_LABELS[result.table]), (L.DATA_FILE_NOTE, result.file_name)]
+    rows = len(result.problems)
     c1, c2 = st.columns(2)
-    c1.download_button(L.DATA_EXPORT_CSV, _memo("csv", lambda: export.to_csv_bytes(full(), notes)),
-                       key="data_problems_csv", file_name=f"{L.DATA_PROBLEMS_FILE}.csv", mime="text/csv",
-                       width="stretch", on_click="ignore")
-    c2.download_button(L.DATA_EXPORT_XLSX, _memo("xlsx", lambda: export.to_xlsx_bytes({L.DATA_PROBLEMS_FILE: full()},
-                                                                                     notes)),
-                       file_name=f"{L.DATA_PROBLEMS_FILE}.xlsx", key="data_problems_xlsx", width="stretch",
-                       on_click="ignore")
+    ui_rights.download_button(c1, L.DATA_EXPORT_CSV, _memo("csv", lambda: export.to_csv_bytes(full(), notes)),
+                              what=f"{L.DATA_PROBLEMS_FILE}.csv", f=None, rows=rows,
+                              key="data_problems_csv", file_name=f"{L.DATA_PROBLEMS_FILE}.csv", mime="text/csv",
+                              width="stretch")
+    ui_rights.download_button(c2, L.DATA_EXPORT_XLSX,
+                              _memo("xlsx", lambda: export.to_xlsx_bytes({L.DATA_PROBLEMS_FILE: full()}, notes)),
+                              what=f"{L.DATA_PROBLEMS_FILE}.xlsx", f=None, rows=rows,
+                              file_name=f"{L.DATA_PROBLEMS_FILE}.xlsx", key="data_problems_xlsx", width="stretch")
 
 
-with tab_import:
+def _import_tab():
     left, right = st.columns(2)
     table = left.selectbox(L.DATA_TABLE, ingest.IMPORTABLE, format_func=L.TABLE_LABELS.get, key="data_table")
     crs = right.radio(L.DATA_CRS, ingest.CRS, format_func=L.CRS_LABELS.get, horizontal=True,
@@ -119,7 +130,7 @@ with tab_import:
         elif upload.size > ingest.MAX_BYTES:
             st.error(X.ERR_FILE_TOO_BIG.format(size_mb=upload.size / ingest.MB, limit_mb=ingest.MAX_BYTES / ingest.MB))
         else:
-            st.session_state["data_result"] = _run_import(upload, table, crs, check, sheet, skip_hidden)
+            st.session_state["data_result"] = _run_import(upload, table, crs, check, sheet, skip_hidden) or None
     result = st.session_state.get("data_result")
     if result is not None:
         _show_result(result)
@@ -128,31 +139,40 @@ with tab_import:
     st.dataframe(counts.drop(columns="table_name").rename(columns=L.COUNT_COLUMNS), hide_index=True,
                  column_config={L.COUNT_COLUMNS["rows"]: st.column_config.NumberColumn(format="localized")})
 
-with tab_files:
-    pick = st.selectbox(L.DATA_TABLE, ingest.EXPORTABLE, format_func=L.TABLE_LABELS.get, key="data_download_table",
-                        index=ingest.EXPORTABLE.index(table))  # starts on the table chosen for import
+
+def _files_tab():
+    table = st.session_state.get("data_table", ingest.IMPORTABLE[0])
+    tables = list(ingest.EXPORTABLE)  # a town account gets its own towns' rows (fxdash.rights.table)
+    pick = st.selectbox(L.DATA_TABLE, tables, format_func=L.TABLE_LABELS.get, key="data_download_table",
+                        index=tables.index(table) if table in tables else 0)  # starts on the table chosen for import
     c1, c2, c3 = st.columns(3)
     if pick in ingest.IMPORTABLE:
-        c1.download_button(L.DATA_TEMPLATE, template.template_xlsx(pick), file_name=L.DATA_TEMPLATE_NAME.format(table=L.TABLE_LABELS[pick]),
-                           icon=":material/description:", help=L.DATA_TEMPLATE_HELP, key="data_template",
-                           width="stretch", on_click="ignore")
+        ui_rights.download_button(c1, L.DATA_TEMPLATE, lambda: template.template_xlsx(pick), what=f"template:{pick}",
+                                  f=None, rows=0, file_name=L.DATA_TEMPLATE_NAME.format(table=L.TABLE_LABELS[pick]),
+                                  icon=":material/description:", help=L.DATA_TEMPLATE_HELP, key="data_template",
+                                  width="stretch", on_click="ignore")
 
     def _rows():
         with ui.connection().cursor() as cur:
-            return data.table_rows(cur, pick)
+            return rights.table(cur, pick, user)
 
-    notes = [(L.EXPORT_NOTE_TABLE, L.TABLE_LABELS[pick])]
-    c2.download_button(L.DATA_EXPORT_XLSX, lambda: template.table_xlsx(_rows(), pick, notes),
-                       file_name=f"{L.TABLE_LABELS[pick]}.xlsx", icon=":material/download:", key="data_export_xlsx",
-                       width="stretch", on_click="ignore")
-    c3.download_button(L.DATA_EXPORT_CSV, lambda: template.table_csv(_rows(), pick), mime="text/csv",
-                       file_name=f"{L.TABLE_LABELS[pick]}.csv", icon=":material/download:", key="data_export_csv",
-                       width="stretch", on_click="ignore")
+    notes = [(L.EXPORT_NOTE_TABLE, L.TABLE_LABELS[pick]), *ui_rights.scope_notes(ui.user_scope(), town_names())]
+    count = int(ui.run(data.table_counts, ui.user_scope()).set_index("table_name").loc[pick, "rows"])
+    ui_rights.download_button(c2, L.DATA_EXPORT_XLSX, lambda: template.table_xlsx(_rows(), pick, notes),
+                              what=f"{pick}.xlsx", f=ui.user_scope(), rows=count,
+                              file_name=f"{L.TABLE_LABELS[pick]}.xlsx", icon=":material/download:",
+                              key="data_export_xlsx", width="stretch", on_click="ignore")
+    ui_rights.download_button(c3, L.DATA_EXPORT_CSV, lambda: template.table_csv(_rows(), pick),
+                              what=f"{pick}.csv", f=ui.user_scope(), rows=count, mime="text/csv",
+                              file_name=f"{L.TABLE_LABELS[pick]}.csv", icon=":material/download:",
+                              key="data_export_csv", width="stretch", on_click="ignore")
     if pick in ingest.IMPORTABLE:
         st.caption(L.DATA_TEMPLATE_HELP)
         st.dataframe(template.describe(ingest.spec(pick)), hide_index=True, width="stretch")
 
-with tab_geo:
+
+
+def _boundaries_tab():
     path, from_setting = boundaries.current_path(ui.ops_store())
     if path is None:
         st.info(L.DATA_BOUNDARY_NONE, icon=":material/map:")
@@ -171,10 +191,23 @@ with tab_geo:
             boundaries.save(ui.ops_store(), geojson, ui.settings().imports_dir, ui.username())
             st.success(L.DATA_BOUNDARY_SAVED.format(n=len(geojson["features"])), icon=":material/check_circle:")
 
-with tab_log:
-    log = data.import_log(ui.ops_store()).rename(columns=L.LOG_COLUMNS)  # the store: every attempt, now
+
+
+def _log_tab():
+    # the store: every attempt, now (not cached); the district's log (nothing for a town account)
+    log = data.import_log(ui.ops_store(), ui.user_scope()).rename(columns=L.LOG_COLUMNS)
     if log.empty:
         st.info(L.DATA_LOG_EMPTY)
     else:
         st.dataframe(log, hide_index=True, width="stretch")
         ui.table_downloads(log, L.TABLE_LABELS["import_log"], key="data_log")
+
+
+def town_names() -> dict:
+    return ui.run(common.town_names)
+
+
+for key, tab in tabs.items():
+    with tab:
+        {"import": _import_tab, "files": _files_tab, "boundaries": _boundaries_tab, "log": _log_tab,
+         "undo": ui_undo.render}[key]()

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from fxdash import charts, maps, ui
+from fxdash import charts, maps, ui, ui_rights
 from fxdash import labels as L
 from fxdash.queries import alerts, common, overview, spatial
 from fxdash.queries import map as station_queries
@@ -18,7 +18,10 @@ for col, alert in zip(cols, strip.itertuples()):
     # red and bold when it needs attention; each links to the page that deals with it
     label = f":red[**{alert.text}**]" if alert.warn else f":green[{alert.text}]"
     with col.container(border=True):
-        st.page_link(alert.page, label=label, icon=":material/warning:" if alert.warn else ":material/check_circle:")
+        if ui_rights.may_open_file(alert.page):
+            st.page_link(alert.page, label=label, icon=":material/warning:" if alert.warn else ":material/check_circle:")
+        else:  # e.g. a viewer: the data page is not theirs to open
+            st.markdown(label)
 
 kpis = ui.run(overview.headline, f)
 trend = ui.run(overview.kpi_trend, f)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from fxdash import charts, ui
+from fxdash import charts, ui, ui_rights
 from fxdash import labels as L
 from fxdash.queries import people
 
@@ -174,7 +174,7 @@ def points_tab(f) -> None:
         table(merchants)
         ui.downloads(merchants, f, "积分商户兑换", "people_merchants", COLS)
     with right:
-        st.subheader(L.PEOPLE_TOP_HEADER, help=L.PEOPLE_TOP_HELP)
+        st.subheader(L.PEOPLE_TOP_HEADER, help=ui_rights.privacy_note())
         table(ui.run(people.top_earners, f))
 
 
@@ -186,7 +186,7 @@ def list_tab(f) -> None:
                                   default=L.PEOPLE_LIST_ACTIVE_OPTIONS[0])
     active = {L.PEOPLE_LIST_ACTIVE_OPTIONS[1]: True, L.PEOPLE_LIST_ACTIVE_OPTIONS[2]: False}.get(choice)
     workers = ui.run(people.worker_table, f, party=tuple(party), active=active)
-    st.markdown(f"**{L.PEOPLE_LIST_COUNT.format(n=len(workers))}**")
+    st.markdown(f"**{L.PEOPLE_LIST_COUNT.format(n=len(workers), privacy=ui_rights.privacy_note())}**")
     if workers.empty:
         no_data()
         return

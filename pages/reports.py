@@ -6,7 +6,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from fxdash import charts, config, maps, ui
+from fxdash import charts, config, maps, ui, ui_rights
 from fxdash import labels as L
 from fxdash.queries import common, overview, spatial
 from fxdash.queries import report_drill as drills
@@ -23,7 +23,7 @@ deadline_days, deadline_errors = config.load_deadlines()
 for message in deadline_errors:
     st.warning(ui.plain(message))
 deadlines = tuple(deadline_days.items())  # hashable, for the query cache
-town_names = ui.run(common.town_names)
+town_names = ui.run(common.town_names, ui.user_scope())  # the user's towns only
 
 
 # --- drill-down: a click on a chart, a map cell or a list row sets ?drill=kind:value -------------
@@ -152,7 +152,8 @@ def overdue_list(f) -> None:
         st.success(L.RPT_OVERDUE_EMPTY)
         return
     st.caption(L.RPT_OVERDUE_NOTE.format(n=len(overdue)))
-    st.dataframe(charts.report_table(overdue[list(R.OVERDUE_COLUMNS)]), column_config=columns(), hide_index=True,
+    shown = overdue[[c for c in R.OVERDUE_COLUMNS if c in overdue]]  # a viewer has no personal columns
+    st.dataframe(charts.report_table(shown), column_config=columns(), hide_index=True,
                  key="rpt_overdue", on_select=partial(on_row, "rpt_overdue", overdue["report_id"].tolist()),
                  selection_mode="single-row", width="stretch", height=min(36 * (len(overdue) + 1) + 4, 640))
     ui.downloads(overdue, f, L.RPT_OVERDUE_STEM, "rpt_overdue_dl", labels=L.RPT_COLUMNS)
@@ -178,7 +179,7 @@ def records(f, drill) -> None:
     ui.downloads(rows, f, L.RPT_EXPORT_STEM, "rpt_records_dl", labels=L.RPT_COLUMNS, extra_notes=extra)
 
 
-drill, drill_error = drills.parse_drill(st.query_params.get(DRILL_KEY), town_names)
+drill, drill_error = drills.parse_drill(ui_rights.drill_in_scope(st.query_params.get(DRILL_KEY), town_names), town_names)
 if drill_error:
     st.warning(ui.plain(drill_error))
     set_drill(None)

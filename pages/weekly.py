@@ -2,15 +2,15 @@
 
 import streamlit as st
 
-from fxdash import briefing, charts, maps, ui, weekly_export
+from fxdash import briefing, charts, maps, rights, ui, ui_rights, ui_weekly, weekly_export
 from fxdash import labels as L
 from fxdash.queries import common, weekly
 
 f = ui.current_filters()
 
 st.title(L.PAGE_WEEKLY)
-monday = ui.week_picker()
-b = {**ui.run(weekly.bundle, f, monday=monday), "snapshot": ui.week_snapshot(f, monday)}
+monday = ui_weekly.week_picker()
+b = {**ui.run(weekly.bundle, f, monday=monday), "snapshot": ui_weekly.week_snapshot(f, monday)}
 st.caption(L.WEEKLY_CAPTION.format(span=b["span"]))
 
 st.subheader(L.WEEKLY_FIGURES)
@@ -49,8 +49,9 @@ st.dataframe(tables["超期未办结"], hide_index=True, width="stretch")
 st.markdown(f"**{L.WEEKLY_FIGURES}**")
 st.dataframe(tables["周对比"], hide_index=True, width="stretch")
 
-st.subheader(L.WEEKLY_EXPORT)
-if st.button(L.WEEKLY_EXPORT_BUILD, help=L.WEEKLY_EXPORT_HELP, icon=":material/description:"):
+if ui_rights.may_download():
+    st.subheader(L.WEEKLY_EXPORT)
+if ui_rights.may_download() and st.button(L.WEEKLY_EXPORT_BUILD, help=L.WEEKLY_EXPORT_HELP, icon=":material/description:"):
     with st.spinner(L.WEEKLY_EXPORT_BUILD):
         st.session_state["_fx_week_files"] = (b["week"], *weekly_export.build_files(b, ui.filter_notes(f),
                                                                                      L.WEEKLY_DOC_TITLE))
@@ -59,10 +60,13 @@ if files and files[0] == b["week"]:
     week, xlsx, docx = files
     st.caption(L.WEEKLY_EXPORT_READY)
     d1, d2 = st.columns(2)
-    d1.download_button("下载 Excel", xlsx, file_name=f"周报_{week}.xlsx", width="stretch",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    d2.download_button("下载 Word", docx, file_name=f"周报_{week}.docx", width="stretch",
-                       mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    rows = len(b["overdue"])  # the files' list of people; the rest are figures
+    ui_rights.download_button(d1, "下载 Excel", lambda: xlsx, what=f"周报_{week}.xlsx", f=f, rows=rows,
+                              file_name=f"周报_{week}.xlsx", width="stretch",
+                              mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    ui_rights.download_button(d2, "下载 Word", lambda: docx, what=f"周报_{week}.docx", f=f, rows=rows,
+                              file_name=f"周报_{week}.docx", width="stretch",
+                              mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 
 st.subheader(L.WEEKLY_SNAPSHOT)
 snap = b["snapshot"]
@@ -71,7 +75,8 @@ if len(snap):
                                              who=snap["saved_by"].iloc[0]))
 else:
     st.caption(L.WEEKLY_SNAPSHOT_NONE)
-with st.form("weekly_snapshot"):
-    who = st.text_input(L.WEEKLY_SNAPSHOT_WHO, max_chars=40, help=L.WEEKLY_SNAPSHOT_HELP)
-    if st.form_submit_button(L.WEEKLY_SNAPSHOT_SAVE):
-        ui.save_week_snapshot(f, monday, who)
+if rights.may_save_snapshot(ui.current_user()):
+    with st.form("weekly_snapshot"):
+        who = st.text_input(L.WEEKLY_SNAPSHOT_WHO, max_chars=40, help=L.WEEKLY_SNAPSHOT_HELP)
+        if st.form_submit_button(L.WEEKLY_SNAPSHOT_SAVE):
+            ui_weekly.save_week_snapshot(f, monday, who)

@@ -147,8 +147,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db_path: Path, extra_env: dict | None = None):
-    """Start `streamlit run app.py` on a free port; return (process, base URL)."""
+def start_server(db_path: Path, extra_env: dict | None = None,
+                 launcher: tuple[str, ...] = ("-m", "streamlit", "run", "app.py"), log_path: Path | None = None):
+    """Start `streamlit run app.py` (or another launcher taking its options) on a free port; return
+    (process, base URL). Its output goes to log_path (default: beside the database; give each of
+    several servers on one database its own)."""
+    log_path = log_path or db_path.with_suffix(".log")
     port = _free_port()
     # its own operational store beside the database (a session-scoped server starts before the
     # per-test FXDASH_STORE of _own_store is set)
@@ -156,9 +160,9 @@ def start_server(db_path: Path, extra_env: dict | None = None):
            "FXDASH_STORE": str(db_path.with_suffix(".ops.sqlite3")), **(extra_env or {})}
     if TOWNS_GEOJSON.exists() and "FXDASH_BOUNDARIES" not in (extra_env or {}):
         env["FXDASH_BOUNDARIES"] = str(TOWNS_GEOJSON)
-    log = open(db_path.with_suffix(".log"), "w")  # noqa: SIM115 - closed with the process
+    log = open(log_path, "w")  # noqa: SIM115 - closed with the process
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+        [sys.executable, *launcher, "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
          "--server.fileWatcherType", "none"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
@@ -173,7 +177,7 @@ def start_server(db_path: Path, extra_env: dict | None = None):
         except OSError:
             time.sleep(0.3)
     proc.terminate()
-    raise RuntimeError(f"streamlit did not start: {db_path.with_suffix('.log').read_text()}")
+    raise RuntimeError(f"streamlit did not start: {log_path.read_text()}")
 
 
 @pytest.fixture(scope="session")

@@ -27,7 +27,7 @@ def test_every_page_file_is_declared_in_the_navigation():
     source = (ROOT / "app.py").read_text(encoding="utf-8")
     assert PAGES, "no pages found"
     for page in PAGES:
-        assert f'"{page}"' in source, f"{page} is not in st.navigation"
+        assert f'("{Path(page).stem}", ' in source, f"{page} is not in st.navigation"
 
 
 @pytest.mark.parametrize("page", PAGES)

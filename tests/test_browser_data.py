@@ -45,7 +45,9 @@ def upload(page, path, button: str) -> str:
     page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(str(path))
     page.get_by_text(path.name).first.wait_for(timeout=20_000)
     page.get_by_role("button", name=button).click()
-    page.wait_for_timeout(500)
+    # the outcome, not only an idle script: on a busy machine the rerun may start later than a fixed pause
+    page.wait_for_function("() => /导入完成|检查通过|发现 \\d+ 个问题/.test(document.body.innerText)",
+                           timeout=120_000)
     wait_for_app(page)
     return page.inner_text("[data-testid='stApp']")
 

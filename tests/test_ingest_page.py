@@ -5,6 +5,7 @@ from streamlit.testing.v1 import AppTest
 from fxdash import db
 from fxdash import labels as L
 from fxdash.ingest import IMPORTABLE
+from fxdash.labels import versions as LV
 from tests.conftest import ROOT
 
 
@@ -20,7 +21,7 @@ def test_data_page_shows_tabs_counts_and_table_choices(app_env):
     at = open_page()
     assert at.title[0].value == L.PAGE_DATA
     assert [t.label for t in at.tabs] == [L.DATA_TAB_IMPORT, L.DATA_TAB_TEMPLATES, L.DATA_TAB_BOUNDARIES,
-                                          L.DATA_TAB_LOG]
+                                          L.DATA_TAB_LOG, LV.UNDO_HEADER]
     table = at.selectbox(key="data_table")
     assert table.options == [L.TABLE_LABELS[t] for t in IMPORTABLE]
     counts = at.dataframe[0].value

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from fxdash import access, rights
 from fxdash import labels as L
 from fxdash.filters import Filters
 from fxdash.queries import overview, people
@@ -12,6 +13,9 @@ from tests.conftest import ROOT
 
 D = dt.date
 MARCH = Filters(D(2026, 3, 1), D(2026, 3, 31))
+
+
+DISTRICT = access.User("d", access.DISTRICT)  # masked: no pii
 
 
 @pytest.fixture
@@ -182,7 +186,7 @@ def test_points_summary_balance_and_merchants(small):
 
 
 def test_negative_balances_are_flagged_even_when_repaid(small):
-    df = people.negative_balances(small, MARCH).set_index("worker_id")
+    df = rights.call(people.negative_balances, small, MARCH, DISTRICT).set_index("worker_id")
     assert list(df.index) == ["W3", "W5"]
     assert df.loc["W3", ["lowest_balance", "balance"]].tolist() == [-3, 3]
     assert str(df.loc["W3", "first_negative_at"]) == "2026-03-20 12:00:00"
@@ -197,7 +201,7 @@ def test_points_by_month_item_merchant_and_top_earners(small):
     assert items["points"].sum() == 12  # 午餐 5 + 2 (January), 修车 5
     m = people.redeemed_by_merchant(small, MARCH)
     assert m[["merchant", "times", "points", "items"]].values.tolist() == [["甲面馆", 2, 10, "修车、午餐"]]
-    top = people.top_earners(small, MARCH)
+    top = rights.call(people.top_earners, small, MARCH, DISTRICT)
     assert top[["worker_id", "name", "earned"]].values.tolist() == [["W3", "张*", 8], ["W1", "王*", 4]]
 
 
@@ -205,7 +209,7 @@ def test_points_by_month_item_merchant_and_top_earners(small):
 
 
 def test_worker_table_masks_phones_and_filters_by_party_and_activity(small):
-    df = people.worker_table(small, MARCH).set_index("worker_id")
+    df = rights.call(people.worker_table, small, MARCH, DISTRICT).set_index("worker_id")
     assert list(df.index) == ["W3", "W1"]  # by town name, then id
     assert df.loc["W1", "phone"] == "138****5678" and "12345678" not in " ".join(df["phone"])
     assert df.loc["W1", "roles"] == "文明宣传员、网格信息员"

@@ -20,7 +20,7 @@ Modules (the generators run in this order, after world and targets):
   build    GENERATORS, TABLE_ORDER, populate_demo, write_demo
 """
 
-from fxdash.demo.build import GENERATORS, TABLE_ORDER, populate_demo, write_demo
+from fxdash.demo.build import GENERATORS, TABLE_ORDER, has_real_data, populate_demo, publish_demo, write_demo
 from fxdash.demo.cut import REDEEM_PRICE, cut_tables
 from fxdash.demo.events import VOLUNTEER_KIND_P
 from fxdash.demo.people import OCCUPATION_P
@@ -72,5 +72,7 @@ __all__ = [
     "cut_tables",
     "points_in_town",
     "populate_demo",
+    "has_real_data",
+    "publish_demo",
     "write_demo",
 ]

@@ -1,8 +1,6 @@
 """Run the generators, cut the world at as_of and write it: into an open database or a fresh file."""
 
 import datetime as dt
-import os
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -80,21 +78,30 @@ def _insert(con, table: str, df: pd.DataFrame) -> int:
     return len(frame)
 
 
-def write_demo(path, as_of: dt.date, scale: int = 1, seed: int = 42, progress=None) -> dict[str, int]:
-    """Build a fresh demo database at path. Built beside it, then renamed: never a half-written file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
-    con = db.connect(tmp)
-    try:
-        counts = populate_demo(con, as_of, scale=scale, seed=seed, progress=progress)
-        con.execute("checkpoint")
-    except BaseException:
-        con.close()
-        tmp.unlink(missing_ok=True)
-        raise
-    con.close()
-    os.replace(tmp, path)
-    Path(f"{tmp}.wal").unlink(missing_ok=True)
-    return counts
+def write_demo(path, as_of: dt.date, scale: int = 1, seed: int = 42, progress=None, **publish) -> dict[str, int]:
+    """Build a fresh demo database at path as a new data version (see publish_demo); returns the counts."""
+    return publish_demo(path, as_of, scale=scale, seed=seed, progress=progress, **publish)[0]
+
+
+def publish_demo(path, as_of: dt.date, scale: int = 1, seed: int = 42, progress=None, *, user=None,
+                 precheck=None, wait=None, wait_progress=None, command="demo"):
+    """Build the demo through the one writer path (fxdash.versions.publish): built in a fresh file
+    beside PATH and renamed over it, never a half-written file. Returns (counts, version Record | None)."""
+    from fxdash import versions
+
+    return versions.publish(
+        path, lambda con: populate_demo(con, as_of, scale=scale, seed=seed, progress=progress), action="demo",
+        user=user, description=f"截至 {as_of},规模 ×{scale},种子 {seed}", command=command, fresh=True,
+        precheck=precheck, wait=wait, progress=wait_progress)
+
+
+def has_real_data(con) -> bool:
+    """Whether a database holds rows that are not demo rows: meta demo is 'mixed' (a real import
+    joined the demo rows), or not 'true' while any table other than meta has rows."""
+    flag = db.get_meta(con, "demo")
+    if flag == "true":
+        return False
+    if flag == "mixed":
+        return True
+    return any(con.execute(f'select exists (select 1 from "{t}")').fetchone()[0]  # names from the catalog
+               for t in db.table_names(con) if t != "meta")

@@ -84,20 +84,22 @@ def list_sheets(data: bytes) -> list:
 
 def import_file(con, data: bytes, file_name: str, table: str, crs: str = "wgs84", *, dry_run: bool = False,
                 imports_dir: Path | None = None, username: str | None = None, district=None,
-                progress=None, store=None, sheet: str | None = None, skip_hidden: bool = False,
-                as_of: dt.date | None = None, limits_: limits.Limits | None = None) -> ImportResult:
+                progress=None, store=None, logged: bool = True, sheet: str | None = None,
+                skip_hidden: bool = False, as_of: dt.date | None = None,
+                limits_: limits.Limits | None = None) -> ImportResult:
     """Validate a file and, when it is clean and not a dry run, load it. See the module docstring.
 
     Every attempt that is not a dry run, accepted or rejected, is added to the import log in the
-    operational store (`store`, default: the one FXDASH_STORE names). `sheet` names the workbook sheet
-    to read (needed when it has several); `skip_hidden` skips hidden and struck-through rows instead
-    of reporting them; dates after `as_of` (default: today) are problems; `limits_` overrides the
-    settings of fxdash.ingest.limits."""
+    operational store (`store`, default: the one FXDASH_STORE names), unless `logged` is False: the
+    writer path (fxdash.writes) logs an accepted import itself, once its data version is published.
+    `sheet` names the workbook sheet to read (needed when it has several); `skip_hidden` skips hidden
+    and struck-through rows instead of reporting them; dates after `as_of` (default: today) are
+    problems; `limits_` overrides the settings of fxdash.ingest.limits."""
     store = store or ops.open_store()
     options = {"sheet": sheet, "skip_hidden": skip_hidden, "as_of": as_of, "lim": limits_ or limits.load()}
     result = _import(con, data, file_name, table, crs, dry_run=dry_run, imports_dir=imports_dir, username=username,
                      district=district, progress=progress, store=store, **options)
-    if not dry_run:
+    if not dry_run and logged:
         log.record(store, result, username, crs)
     return result
 

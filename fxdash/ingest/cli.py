@@ -4,9 +4,10 @@
 import sys
 from pathlib import Path
 
-from fxdash import config, db
+from fxdash import config, versions, writes
 from fxdash import labels as L
-from fxdash.ingest import CRS, EXPORTABLE, IMPORTABLE, import_file, template, to_text
+from fxdash.cli_errors import waiting
+from fxdash.ingest import CRS, EXPORTABLE, IMPORTABLE, template, to_text
 from fxdash.labels import ingest as X
 
 PROBLEM_LINES = 500  # the terminal shows this many; the full list is written beside the file
@@ -27,6 +28,8 @@ def register(sub) -> None:
     e.add_argument("--table", required=True, choices=EXPORTABLE, help="数据表")
     e.add_argument("--out", required=True, help="输出文件(.xlsx 或 .csv)")
     e.add_argument("--db", help="数据库文件路径(默认 FXDASH_DB)")
+    e.add_argument("--pii", action="store_true",
+                   help="导出未脱敏的姓名、电话等个人信息(默认脱敏;此操作以当前系统用户记入审计日志)")
     e.set_defaults(func=cmd_export)
     t = sub.add_parser("template", help="生成一张数据表的导入模板(.xlsx)")
     t.add_argument("--table", required=True, choices=IMPORTABLE, help="数据表")
@@ -39,15 +42,15 @@ def cmd_import(args) -> int:
     if not path.is_file():
         print(f"找不到文件:{path}", file=sys.stderr)
         return 2
-    con = db.connect(args.db or config.load_settings().db)
-    try:
-        def progress(frac, text):
-            print(f"{text} {frac:.0%}", file=sys.stderr, flush=True)
 
-        result = import_file(con, path.read_bytes(), path.name, args.table, args.crs, dry_run=args.dry_run,
-                             username=args.user, progress=progress, sheet=args.sheet, skip_hidden=args.skip_hidden)
-    finally:
-        con.close()
+    def progress(frac, text):
+        print(f"{text} {frac:.0%}", file=sys.stderr, flush=True)
+
+    # checked against the current data without the writer lock; written as a new version with it
+    result = writes.import_file(args.db or config.load_settings().db, path.read_bytes(), path.name, args.table,
+                                args.crs, dry_run=args.dry_run, username=args.user, progress=progress,
+                                wait_progress=waiting, command=f"import {path.name}",
+                                sheet=args.sheet, skip_hidden=args.skip_hidden)
     label = L.TABLE_LABELS[args.table]
     for note in result.notes:
         print(note)
@@ -62,24 +65,32 @@ def cmd_import(args) -> int:
     print(f"{path.name} → {label}:{result.summary()}(用时 {result.seconds:.1f} 秒)")
     if result.archived_as:
         print(f"原始文件已存档:{result.archived_as}")
+    if getattr(result, "version", None):
+        print(f"数据版本:{result.version}(可用 python -m fxdash rollback 撤销)")
     return 0
 
 
 def cmd_export(args) -> int:
-    from fxdash.queries import data
+    """Whole-table export from the server's shell: every town (the operator holds the files anyway),
+    personal columns masked unless --pii; recorded with the OS user either way."""
+    import getpass
+
+    from fxdash import access, rights
 
     out = Path(args.out)
-    con = db.connect(args.db or config.load_settings().db, read_only=True)
-    try:
-        df = data.table_rows(con, args.table)
-    finally:
-        con.close()
+    who = getpass.getuser()
+    user = access.User(who, access.DISTRICT, pii=args.pii)
+    with versions.open_current(args.db or config.load_settings().db) as con:  # read-only: works while the app runs
+        df = rights.table(con, args.table, user)
+    access.record("export", who, what=f"cli:{args.table}", via="cli", rows=len(df), masked=not args.pii,
+                  filters={}, file=str(out))
     out.parent.mkdir(parents=True, exist_ok=True)
     if out.suffix.lower() == ".csv":
         out.write_bytes(template.table_csv(df, args.table))
     else:
         out.write_bytes(template.table_xlsx(df, args.table, [(L.EXPORT_NOTE_TABLE, L.TABLE_LABELS[args.table])]))
-    print(f"已导出 {L.TABLE_LABELS[args.table]} {len(df):,} 行到 {out}")
+    note = "个人信息未脱敏,已记录" if args.pii else "个人信息已脱敏"
+    print(f"已导出 {L.TABLE_LABELS[args.table]} {len(df):,} 行到 {out}({note})")
     return 0
 
 

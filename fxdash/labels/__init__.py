@@ -545,12 +545,11 @@ PEOPLE_POINTS_TITLE = "每月积分获得(按来源)与兑换"
 PEOPLE_ITEMS_TITLE = "每月兑换积分(按兑换内容)"
 PEOPLE_MERCHANT_HEADER = "商户兑换情况(统计期内)"
 PEOPLE_TOP_HEADER = "期内积分获得前十名"
-PEOPLE_TOP_HELP = "姓名只显示姓氏。"
 # worker list
 PEOPLE_LIST_PARTY = "政治面貌"
 PEOPLE_LIST_ACTIVE = "近30天是否活跃"
 PEOPLE_LIST_ACTIVE_OPTIONS = ("全部", "活跃", "不活跃")
-PEOPLE_LIST_COUNT = "符合条件的期末在册人员:{n:,} 人(电话已脱敏)"
+PEOPLE_LIST_COUNT = "符合条件的期末在册人员:{n:,} 人({privacy})"
 PEOPLE_LIST_HELP = "街镇、职业、企业在左侧筛选;四大员角色在页面顶部筛选;下载的文件与表中内容一致,并注明筛选条件。"
 PEOPLE_COLUMN_LABELS = {
     "label": "类别",

@@ -27,20 +27,31 @@ def worker_where(f: Filters, alias: str = "w") -> tuple[str, list]:
     return f.where(town=f"{alias}.town_code", occupation=f"{alias}.occupation", enterprise=f"{alias}.enterprise_id")
 
 
-def towns(con) -> pd.DataFrame:
-    return fetch(con, "select town_code, name, kind, lat, lon from towns order by town_code")
+# The lookups below list every town / enterprise, or with `f` only those in the user's scope (the
+# town selector, the URL check). Town names and centres alone are no data: maps draw every boundary.
 
 
-def enterprises(con) -> pd.DataFrame:
-    return fetch(con, "select enterprise_id, name, business from enterprises order by business, name")
+def towns(con, f: Filters | None = None) -> pd.DataFrame:
+    cond, params = f.scope_where("town_code") if f is not None else ("true", [])
+    return fetch(con, f"select town_code, name, kind, lat, lon from towns where {cond} order by town_code", params)
 
 
-def town_names(con) -> dict[str, str]:
-    return dict(con.execute("select town_code, name from towns").fetchall())
+def enterprises(con, f: Filters | None = None) -> pd.DataFrame:
+    """Enterprises; for a scoped user those with a site or a registered worker in their towns."""
+    from fxdash.queries.data import table_rows
+
+    return table_rows(con, "enterprises", f).sort_values(["business", "name"]).reset_index(drop=True)[
+        ["enterprise_id", "name", "business"]]
 
 
-def enterprise_names(con) -> dict[str, str]:
-    return dict(con.execute("select enterprise_id, name from enterprises").fetchall())
+def town_names(con, f: Filters | None = None) -> dict[str, str]:
+    df = towns(con, f)
+    return dict(zip(df["town_code"], df["name"]))
+
+
+def enterprise_names(con, f: Filters | None = None) -> dict[str, str]:
+    df = enterprises(con, f)
+    return dict(zip(df["enterprise_id"], df["name"]))
 
 
 def latest_activity(con) -> dt.date | None:

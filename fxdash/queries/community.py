@@ -12,6 +12,7 @@ import pandas as pd
 
 from fxdash import labels as L
 from fxdash.filters import Filters
+from fxdash.privacy import CODE, NAME, personal
 from fxdash.queries.common import fetch
 
 OVERDUE_DAYS = 14  # a pair not visited for more than this many days is raised in the weekly meeting
@@ -170,6 +171,7 @@ def visit_tasks(con, f: Filters) -> pd.DataFrame:
     return fetch(con, sql, [*pparams, f.date_from, f.date_to])
 
 
+@personal(volunteer=NAME, elder_code=CODE)
 def overdue_pairs(con, f: Filters, days: int = OVERDUE_DAYS) -> pd.DataFrame:
     """Pairs active at the period end whose last visit (or, never visited, their start) is more than
     `days` days before it: the list the weekly meeting follows up. Visits after the end do not count."""
@@ -310,6 +312,7 @@ def fraud_by_role(con, f: Filters) -> pd.DataFrame:
     return fetch(con, sql, [*params, f.date_from, f.date_to, L.FRAUD_NO_ROLE, order, L.FRAUD_NO_ROLE, order])
 
 
+@personal(worker=NAME)
 def fraud_cases(con, f: Filters) -> pd.DataFrame:
     """The period's cases, newest first, with the roles the worker held then."""
     cases, params = _fraud_sql(f)
@@ -376,6 +379,7 @@ def suggestions_by_topic(con, f: Filters) -> pd.DataFrame:
     return fetch(con, sql, params)
 
 
+@personal(submitter=NAME)
 def suggestion_list(con, f: Filters, adopted_only: bool = False) -> pd.DataFrame:
     """Every suggestion of the period (or only the adopted ones), adopted first, then newest first."""
     rows, params = _suggestions_sql(f)

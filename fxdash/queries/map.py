@@ -5,6 +5,8 @@ applied in SQL; the nearest-station and greedy candidate maths run in numpy on t
 points, bins and candidates (never raw reports) go to the browser.
 """
 
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 
@@ -54,13 +56,20 @@ def coverage_stations(con, f: Filters) -> pd.DataFrame:
     and amenity filters, in every town: a report by a town border may be served from next door."""
     kinds = list(f.station_kinds) or ["骑手驿站"]
     cond, params = f.where(host_type="s.host_type", amenities="s.amenities")
+    scond, sparams = f.scope_where("s.town_code")
     sql = f"""
         select s.station_id, s.name, s.lat, s.lon
         from stations s
-        where s.opened_on <= ? and list_contains(?, s.kind) and {cond}
+        where s.opened_on <= ? and list_contains(?, s.kind) and {cond} and {scond}
         order by s.station_id
     """
-    return fetch(con, sql, [f.date_to, kinds, *params])
+    return fetch(con, sql, [f.date_to, kinds, *params, *sparams])
+
+
+def _reference_stations(con, f: Filters) -> pd.DataFrame:
+    """The stations distances are measured to, next door's included for a town-scoped user: they only
+    enter the figures of the user's own reports and sites (never returned as points)."""
+    return coverage_stations(con, replace(f, scope=()))
 
 
 def scenes(con, f: Filters) -> pd.DataFrame:
@@ -145,7 +154,7 @@ def _nearest(points: pd.DataFrame, ref: pd.DataFrame) -> np.ndarray:
 def coverage(con, f: Filters, radius_m: int) -> pd.DataFrame:
     """Share of the period's reports, of company sites and of their staff within radius_m of a station."""
     radius_m = check_radius(radius_m)
-    ref = coverage_stations(con, f)
+    ref = _reference_stations(con, f)
     rep, site = report_points(con, f), sites(con, f)
     rep_in = _nearest(rep, ref) <= radius_m
     site_in = _nearest(site, ref) <= radius_m
@@ -193,7 +202,7 @@ def candidates(con, f: Filters, radius_m: int, k: int = DEFAULT_CANDIDATES) -> p
     most still-uncovered score, so the list does not repeat one hot spot in neighbouring cells.
     """
     radius_m = check_radius(radius_m)
-    ref = coverage_stations(con, f)
+    ref = _reference_stations(con, f)
     rep, site = report_points(con, f), sites(con, f)
     rep = rep[_nearest(rep, ref) > radius_m]
     site = site[(_nearest(site, ref) > radius_m) & (site["staff"] > 0)]
@@ -257,7 +266,7 @@ def town_table(con, f: Filters, radius_m: int) -> pd.DataFrame:
     rider = out["rider_stations"].where(out["rider_stations"] > 0)
     out["workers_per_station"] = (out["active_workers"] / rider).round(1)
     rep = report_points(con, f)
-    rep["covered"] = _nearest(rep, coverage_stations(con, f)) <= radius_m
+    rep["covered"] = _nearest(rep, _reference_stations(con, f)) <= radius_m
     per_town = rep.groupby("town_code").agg(reports=("covered", "size"), covered=("covered", "sum"))
     out = out.merge(per_town, left_on="town_code", right_index=True, how="left")
     out["reports"] = out["reports"].fillna(0).astype(int)
@@ -269,14 +278,15 @@ def town_table(con, f: Filters, radius_m: int) -> pd.DataFrame:
 
 
 def station_detail(con, f: Filters, station_id: str) -> pd.DataFrame:
-    """One station's attributes (empty if the id is unknown)."""
-    sql = """
-        select s.station_id, s.kind, s.host_type, s.name, t.name as town, s.address, s.lat, s.lon,
+    """One station's attributes (empty if the id is unknown or outside the user's towns)."""
+    scond, sparams = f.scope_where("s.town_code")
+    sql = f"""
+        select s.station_id, s.kind, s.host_type, s.name, s.town_code, t.name as town, s.address, s.lat, s.lon,
                s.amenities, s.opened_on
         from stations s join towns t using (town_code)
-        where s.station_id = ?
+        where s.station_id = ? and {scond}
     """
-    return fetch(con, sql, [station_id])
+    return fetch(con, sql, [station_id, *sparams])
 
 
 def _within(df: pd.DataFrame, lat: float, lon: float, radius_m: float) -> pd.DataFrame:

@@ -15,7 +15,7 @@ import pandas as pd
 
 from fxdash import labels as L
 from fxdash.filters import Filters
-from fxdash.privacy import mask_name, mask_phone
+from fxdash.privacy import NAME, PHONE, personal
 from fxdash.queries.common import active_at, fetch, worker_where
 from fxdash.queries.overview import role_members
 
@@ -552,6 +552,7 @@ def redeemed_by_merchant(con, f: Filters) -> pd.DataFrame:
     return fetch(con, sql, [*lparams, start, f.date_to, *mparams])
 
 
+@personal(name=NAME)
 def top_earners(con, f: Filters, n: int = 10) -> pd.DataFrame:
     """The workers who earned most points in the period (names masked), with their balance."""
     lsql, lparams = _ledger_sql(f)
@@ -572,10 +573,10 @@ def top_earners(con, f: Filters, n: int = 10) -> pd.DataFrame:
         select * from final order by earned desc, worker_id limit ?
     """
     df = fetch(con, sql, [*lparams, dt.datetime.combine(f.date_from, dt.time()), int(n)])
-    df["name"] = df["name"].map(mask_name)
     return df
 
 
+@personal(name=NAME)
 def negative_balances(con, f: Filters) -> pd.DataFrame:
     """Data faults: workers whose running balance went below zero at any time up to the period end."""
     lsql, lparams = _ledger_sql(f)
@@ -595,14 +596,13 @@ def negative_balances(con, f: Filters) -> pd.DataFrame:
         )
         select * from final order by lowest_balance, worker_id
     """
-    df = fetch(con, sql, lparams)
-    df["name"] = df["name"].map(mask_name)
-    return df
+    return fetch(con, sql, lparams)
 
 
 # --- the worker list ------------------------------------------------------------------------------
 
 
+@personal(name=NAME, phone=PHONE)
 def worker_table(con, f: Filters, party: tuple[str, ...] = (), active: bool | None = None) -> pd.DataFrame:
     """Workers in the registry at the period end under every filter, phones masked, for ad-hoc lists.
 
@@ -638,5 +638,4 @@ def worker_table(con, f: Filters, party: tuple[str, ...] = (), active: bool | No
     df = fetch(con, sql, [*_engaged_params(f), f.date_to, f.date_to, f.date_to.year, L.YES, L.NO, L.PEOPLE_NOT_REGISTERED, L.YES, L.NO,
                           f.date_to, f.date_to,
                           *params, *rparams, list(party) if party else None, active, active])
-    df["phone"] = df["phone"].map(mask_phone)
     return df

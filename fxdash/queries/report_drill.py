@@ -127,3 +127,16 @@ def from_points(kind: str, points: list, values=None) -> Drill | None:
         if values is None and custom is not None:
             return Drill(kind, str(custom[0] if isinstance(custom, (list, tuple)) else custom))
     return None
+
+
+def drill_town(con, raw: str | None) -> str | None:
+    """The town a drill names, directly (town:CODE) or through one report (id:R…); None otherwise.
+    Used to refuse a link into a town outside the user's scope before anything is shown."""
+    kind, _, value = (raw or "").partition(":")
+    kind, value = kind.strip(), value.strip()
+    if kind == "town":
+        return value
+    if kind == "id":
+        row = con.execute("select town_code from reports where report_id = ?", [value]).fetchone()
+        return row[0] if row else None
+    return None

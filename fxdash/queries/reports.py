@@ -23,7 +23,7 @@ import pandas as pd
 from fxdash import config
 from fxdash import labels as L
 from fxdash.filters import Filters
-from fxdash.privacy import mask_name, mask_phone
+from fxdash.privacy import NAME, PHONE, personal
 from fxdash.queries import report_drill
 from fxdash.queries.common import fetch
 from fxdash.queries.overview import report_where, town_summary
@@ -101,18 +101,17 @@ def _outcomes_sql(f: Filters, deadlines=None, backlog: bool = False, drill=None)
     return sql, [cats, days, config.DEFAULT_DEADLINE_DAYS, measured_at(f), *params, *dparams]
 
 
+@personal(reporter_name=NAME, reporter_phone=PHONE)
 def report_outcomes(con, f: Filters, deadlines=None, backlog: bool = False, drill=None) -> pd.DataFrame:
     """One row per report in scope with its deadline, state at T and outcome (see module doc).
 
-    Reporter name and phone come back masked. `backlog=True` takes every report made before T,
+    `backlog=True` takes every report made before T,
     not only those made in the period (the overdue list must not lose old cases).
     """
     sql, params = _outcomes_sql(f, deadlines, backlog, drill)
     df = fetch(con, sql + " order by reported_at", params)
     df["days_overdue"] = ((df["measured_at"] - df["due_at"]).dt.total_seconds() / 86400).where(
         df["outcome"] == "overdue")
-    df["reporter_name"] = df["reporter_name"].map(mask_name).astype("str")
-    df["reporter_phone"] = df["reporter_phone"].map(mask_phone).astype("str")
     return df
 
 
@@ -147,6 +146,7 @@ def on_time_summary(con, f: Filters, deadlines=None) -> pd.DataFrame:
     return fetch(con, query, [*params, *bparams])
 
 
+@personal(reporter=NAME, reporter_phone=PHONE)
 def overdue_list(con, f: Filters, deadlines=None, town_names: dict | None = None) -> pd.DataFrame:
     """Open reports past their deadline at T, made at any time before T, oldest first."""
     df = report_outcomes(con, f, deadlines, backlog=True)
@@ -154,6 +154,7 @@ def overdue_list(con, f: Filters, deadlines=None, town_names: dict | None = None
     return _readable(con, df)
 
 
+@personal(reporter=NAME, reporter_phone=PHONE)
 def records(con, f: Filters, deadlines=None, drill=None) -> pd.DataFrame:
     """The period's reports (narrowed by the drill), newest first, with readable columns."""
     # a single report picked from the overdue list may predate the period
@@ -308,12 +309,14 @@ def hour_weekday(con, f: Filters) -> pd.DataFrame:
     return fetch(con, sql, params)
 
 
+@personal(reporter=NAME, reporter_phone=PHONE)
 def top_reporters(con, f: Filters, limit: int = 10) -> pd.DataFrame:
-    """Workers with the most reports in the period, their resolved reports and points awarded for them."""
+    """Workers with the most reports in the period, their resolved reports and points awarded for them;
+    `town` is where most of their reports were made (within the filters), not where they are registered."""
     cond, params = report_where(f)
     sql = f"""
         with counts as (
-            select r.reporter_id, count(*) as reports,
+            select r.reporter_id, mode(r.town_code) as town_code, count(*) as reports,
                    count(*) filter (where r.status = '已办结') as resolved,
                    sum(r.points_awarded)::bigint as points
             from reports r left join workers w on w.worker_id = r.reporter_id
@@ -325,12 +328,9 @@ def top_reporters(con, f: Filters, limit: int = 10) -> pd.DataFrame:
                    t.name as town, c.reports, c.resolved, c.points
             from counts c
             join workers w on w.worker_id = c.reporter_id
-            left join towns t on t.town_code = w.town_code
+            left join towns t on t.town_code = c.town_code
         )
         select * from final order by reports desc, points desc, reporter_id limit ?
     """
-    df = fetch(con, sql, [*params, limit])
-    df["reporter"] = df["reporter"].map(mask_name).astype("str")
-    df["reporter_phone"] = df["reporter_phone"].map(mask_phone).astype("str")
-    return df
+    return fetch(con, sql, [*params, limit])
 

@@ -28,12 +28,20 @@ def report_bins(con, f: Filters, cell_m: int = 500) -> pd.DataFrame:
             left join workers w on w.worker_id = r.reporter_id
             where r.lon is not null and r.lat is not null and {cond}
         ),
+        -- the cell's main town and category: the most frequent, ties to the first by name (mode()
+        -- breaks ties arbitrarily, so a tooltip could change between runs)
+        towns_n as (select cx, cy, town_code, count(*) as n from scoped group by cx, cy, town_code),
+        cats_n as (select cx, cy, category, count(*) as n from scoped group by cx, cy, category),
         binned as (
             select cx, cy, count(*) as reports,
                    count(*) filter (where status in ('待受理', '处置中')) as open_reports,
-                   mode(town_code) as town_code,
-                   mode(category) as top_category
-            from scoped group by cx, cy
+                   any_value(tt.town_code) as town_code, any_value(tc.top_category) as top_category
+            from scoped
+            join (select cx, cy, first(town_code order by n desc, town_code) as town_code
+                  from towns_n group by cx, cy) tt using (cx, cy)
+            join (select cx, cy, first(category order by n desc, category) as top_category
+                  from cats_n group by cx, cy) tc using (cx, cy)
+            group by cx, cy
         ),
         final as (
             select b.cx as cell_x, b.cy as cell_y,

@@ -12,6 +12,7 @@ import pandas as pd
 
 from fxdash import weeks
 from fxdash.filters import Filters
+from fxdash.privacy import personal
 from fxdash.queries import community, overview, people, reports, spatial
 from fxdash.queries.common import scalar, worker_where
 
@@ -167,6 +168,7 @@ def laggard_towns(con, f: Filters, monday: dt.date, n: int = 3, min_decided: int
     return out[["town", "decided", "on_time", "on_time_rate"]].reset_index(drop=True)
 
 
+@personal(**reports.overdue_list.personal)
 def overdue_to_discuss(con, f: Filters, monday: dt.date) -> pd.DataFrame:
     """Open reports past their deadline at the end of the week (the reports page's list)."""
     return reports.overdue_list(con, week_filters(f, monday))
@@ -176,8 +178,11 @@ def overdue_to_discuss(con, f: Filters, monday: dt.date) -> pd.DataFrame:
 
 
 def filters_key(f: Filters) -> str:
-    """The filters other than the period, as a stable URL query: snapshots are per view."""
+    """The filters other than the period, as a stable URL query: snapshots are per view (and per
+    scope, so a town account never reads the figures the district saved for all towns)."""
     params = {k: v for k, v in f.to_params().items() if k not in ("from", "to")}
+    if f.scope:
+        params["scope"] = ",".join(f.scope)
     return urlencode(sorted(params.items()))
 
 
@@ -200,6 +205,7 @@ def latest_snapshot(store, f: Filters, monday: dt.date) -> pd.DataFrame:
 # --- the whole briefing, in one call the page caches ---------------------------------------------------
 
 
+@personal(overdue=reports.overdue_list.personal)
 def bundle(con, f: Filters, monday: dt.date) -> dict:
     """Everything the weekly page and its export show for one week."""
     from fxdash import briefing

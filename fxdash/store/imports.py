@@ -18,9 +18,9 @@ COLUMNS = ("started_at", "finished_at", "username", "file_name", "table_name", "
 def record(store, *, started_at: dt.datetime, file_name: str, sha256: str, table_name: str, status: str,
            username: str | None = None, crs: str | None = None, rows_total: int = 0, inserted: int = 0,
            updated: int = 0, unchanged: int = 0, message: str | None = None, archived_as: str | None = None,
-           changes: dict | None = None, version: str | None = None) -> str:
+           changes: dict | None = None, version: str | None = None, import_id: str | None = None) -> str:
     """Add one attempt to the log; returns its id."""
-    import_id = uuid.uuid4().hex
+    import_id = import_id or uuid.uuid4().hex
     with store.write() as conn:
         conn.execute(insert(t).values(
             import_id=import_id, started_at=started_at, finished_at=now(), username=username, file_name=file_name,
@@ -29,6 +29,14 @@ def record(store, *, started_at: dt.datetime, file_name: str, sha256: str, table
             archived_as=archived_as, version=version,
             changes=json.dumps(changes, ensure_ascii=False, sort_keys=True) if changes is not None else None))
     return import_id
+
+
+def known(store, import_ids: list[str]) -> set[str]:
+    """Which of these attempts are in the log."""
+    if not import_ids:
+        return set()
+    with store.read() as conn:
+        return set(conn.execute(select(t.c.import_id).where(t.c.import_id.in_(import_ids))).scalars())
 
 
 def recent(store, limit: int = 200) -> pd.DataFrame:

@@ -1,0 +1,136 @@
+"""The app's side of the versioned data: which version a script run reads, its connection, the
+cached query runner, and writes with their waiting shown on the page (fxdash.ui re-exports these).
+"""
+
+import importlib
+import logging
+import os
+import threading
+import uuid
+
+import duckdb
+import streamlit as st
+
+from fxdash import access, config, privacy, readers, rights, versions, writes
+from fxdash import labels as L
+from fxdash.filters import Filters
+from fxdash.labels import versions as LV
+
+
+@st.cache_resource(show_spinner=False)
+def _build_lock() -> threading.Lock:
+    return threading.Lock()
+
+
+@st.cache_resource(show_spinner=False)
+def _readers(path: str) -> readers.Readers:
+    """This process's read-only connections, one per data version (see fxdash.readers)."""
+    return readers.Readers(path)
+
+
+_PIN = "_fx_data_key"  # the data version this script run reads (pinned when the run starts)
+
+
+def _username() -> str | None:
+    user = st.session_state.get(access.SESSION_KEY)
+    return user.username if user else None
+
+
+def ensure_database() -> None:
+    """Start of every run: on first start build the demo database (through the writer path, so two
+    processes starting together build it once); then pin the current data version for this run."""
+    try:
+        s = config.load_settings()
+        if not s.db.exists() or versions.current(s.db) is None:
+            with _build_lock():
+                _first_start(s)
+        pin_current_version()
+    except (OSError, duckdb.Error, versions.WriterBusy, config.SettingError) as exc:
+        st.error(versions.describe_error(exc, os.environ.get("FXDASH_DB")))
+        st.stop()
+
+
+def _first_start(s: config.Settings) -> None:
+    if s.db.exists():  # an existing file not yet a kept version: registering it is quick; readers
+        try:           # fall back to the file itself if a long write holds the lock meanwhile
+            writes.ensure_database(s.db, s.as_of, wait=0)
+        except versions.WriterBusy:
+            pass
+        return
+    with st.status(L.BUILDING_DEMO, expanded=True) as status:
+        bar = st.progress(0.0)
+        note = st.empty()
+        writes.ensure_database(s.db, s.as_of, progress=lambda frac, label: bar.progress(frac, text=label),
+                               wait_progress=note.info)
+        status.update(label=L.DEMO_BUILT, state="complete", expanded=False)
+
+
+def pin_current_version() -> str:
+    """Make this run (and the runs of this session until the next pin) read the current version."""
+    key = _readers(str(config.load_settings().db)).current_key()
+    st.session_state[_PIN] = key
+    return key
+
+
+def data_version() -> str:
+    """The data version this run reads; cached query results are keyed by it."""
+    key = st.session_state.get(_PIN)
+    return key if key is not None else pin_current_version()
+
+
+def connection() -> duckdb.DuckDBPyConnection:
+    """The read-only connection of this run's data version; use `.cursor()` per call (one connection
+    across threads is busy). A run keeps its version even when a newer one is published meanwhile."""
+    return _connection_for(data_version())
+
+
+def _connection_for(key: str) -> duckdb.DuckDBPyConnection:
+    pool = _readers(str(config.load_settings().db))
+    try:
+        return pool.connection(key)
+    except FileNotFoundError:  # an old pinned version, no longer kept: read the current one
+        return pool.connection(pin_current_version())
+
+
+def publish(write, *args, **kwargs):
+    """Run a write from fxdash.writes (a new data version) with the waiting shown on the page; the
+    rest of this run reads the new version. Returns its value, or None after showing why it failed."""
+    note = st.empty()
+    try:
+        with st.spinner(LV.WRITING):
+            value = write(config.load_settings().db, *args, wait_progress=note.info, **kwargs)
+    except (versions.WriterBusy, writes.Refused) as exc:
+        note.error(str(exc))
+        return None
+    note.empty()
+    pin_current_version()
+    return value
+
+
+def run(fn, filters: Filters | None = None, /, **kwargs):
+    """Call a query function for the signed-in user with a fresh cursor, scoped and masked as
+    fxdash.rights.call does; cached by the scoped filters, the masking mode and the data version."""
+    user = st.session_state.get(access.SESSION_KEY)
+    if filters is not None:
+        filters = rights.scoped(filters, user)
+    return _cached(fn.__module__, fn.__qualname__, filters, data_version(), tuple(sorted(kwargs.items())),
+                   rights.mask_mode(user))
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def _cached(module: str, name: str, filters, version: str, kwargs: tuple, mode: str):
+    fn = getattr(importlib.import_module(module), name)
+    with _connection_for(version).cursor() as cur:
+        result = fn(cur, **dict(kwargs)) if filters is None else fn(cur, filters, **dict(kwargs))
+    return privacy.protect(result, privacy.declared(fn), mode)
+
+
+def run_page(page) -> None:
+    """Run the chosen page; an unexpected error shows one Chinese line with an error id, and its
+    traceback goes to the server log under that id (st.rerun / st.stop are not errors: BaseException)."""
+    try:
+        page.run()
+    except Exception:  # noqa: BLE001 - the last line of defence on a page
+        error_id = uuid.uuid4().hex[:8]
+        logging.getLogger("fxdash").exception("page error %s", error_id)
+        st.error(LV.PAGE_UNEXPECTED.format(error_id=error_id), icon=":material/error:")

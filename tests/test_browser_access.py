@@ -1,0 +1,72 @@
+"""Roles in a real browser: one page per role (navigation, downloads) and a refused direct link."""
+
+import shutil
+
+import pytest
+
+from tests.access_helpers import browser_user_query
+from tests.conftest import start_server, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def role_server(app_db_template, tmp_path_factory, browser):
+    path = tmp_path_factory.mktemp("roles") / "app.duckdb"
+    shutil.copy(app_db_template, path)
+    proc, url = start_server(path, launcher=("tests/serve_as_role.py",))
+    # a fresh server's first request to a page is served in Streamlit's legacy pages/ mode (see
+    # ui.ensure_frame and test_browser_deeplink); open the home page once so these tests see the
+    # navigation st.navigation builds
+    context = browser.new_context()
+    context.new_page().goto(url)
+    wait_for_app(context.pages[0])
+    context.close()
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def open_as(browser, url: str, role: str, path: str):
+    context = browser.new_context(viewport={"width": 1400, "height": 1600}, locale="zh-CN")
+    pg = context.new_page()
+    pg.goto(f"{url}{path}{'&' if '?' in path else '?'}{browser_user_query(role)}")
+    wait_for_app(pg)
+    return context, pg
+
+
+# role, page, whether 数据管理 is in the navigation, whether the page offers downloads
+CASES = [
+    ("admin", "/data", True, True),
+    ("district", "/reports", True, True),
+    ("town", "/people", True, True),
+    ("viewer", "/people", False, False),
+]
+
+
+@pytest.mark.parametrize(("role", "path", "data_in_nav", "downloads"), CASES)
+def test_each_role_sees_its_pages_and_downloads(role_server, browser, role, path, data_in_nav, downloads):
+    context, pg = open_as(browser, role_server, role, path)
+    try:
+        assert pg.get_by_test_id("stException").count() == 0
+        nav = pg.get_by_test_id("stSidebarNav").inner_text()
+        assert "总览" in nav and ("数据管理" in nav) == data_in_nav
+        assert (pg.get_by_test_id("stDownloadButton").count() > 0) == downloads
+        if role == "town":  # the town selector offers the account's town only
+            pg.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").first.click()
+            options = pg.get_by_role("option")
+            options.first.wait_for()
+            assert options.all_inner_texts() == ["青村镇"]
+    finally:
+        context.close()
+
+
+def test_a_direct_link_to_a_refused_page_says_so(role_server, browser):
+    context, pg = open_as(browser, role_server, "viewer", "/data?town=310120101")
+    try:
+        assert pg.get_by_test_id("stException").count() == 0
+        assert "无权访问" in pg.get_by_test_id("stAlert").first.inner_text()
+        assert pg.get_by_test_id("stDataFrame").count() == 0 and pg.get_by_test_id("stDownloadButton").count() == 0
+        assert "数据管理" not in pg.get_by_test_id("stSidebarNav").inner_text()
+    finally:
+        context.close()
