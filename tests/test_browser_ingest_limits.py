@@ -1,5 +1,6 @@
 """Server-killing files against a live app in Chromium (issue 12): a sheet declaring XFD1048576, a zip
-bomb and a CSV with over a million problems are each refused with one Chinese message, another
+bomb and a CSV with more problems than are kept (120,000; the million-problem case is in
+test_ingest_hostile) are each refused with one Chinese message, another
 session keeps being served meanwhile, and the server with its children stays under 1 GB."""
 
 import shutil
@@ -61,13 +62,28 @@ def _hostile_files(folder: Path) -> dict[str, tuple[Path, str]]:
     book = openpyxl.Workbook()
     book.active["XFD1048576"] = "x"
     files = {"xfd.xlsx": (book_bytes(book), "声明的范围"), "bomb.xlsx": (zip_bomb(450), "解压后有 450 MB")}
-    bad = [[f"RX{i:07d}", "W0000001", "不存在的类别", "x", "abc", "def", "火星", "昨天", "不知道"] for i in range(180_000)]
-    files["problems.csv"] = (csv_bytes([REPORT_HEADER, *bad]), "1,080,000")
+    bad = [[f"RX{i:07d}", "W0000001", "不存在的类别", "x", "abc", "def", "火星", "昨天", "不知道"] for i in range(20_000)]
+    files["problems.csv"] = (csv_bytes([REPORT_HEADER, *bad]), "120,000")  # more than the 100,000 kept
     out = {}
     for name, (data, expected) in files.items():
         (folder / name).write_bytes(data)
         out[name] = (folder / name, expected)
     return out
+
+
+def _check_until(page, expected: str, name: str) -> None:
+    """Click 只检查 until the expected problem shows (a click during the upload's own rerun is lost)."""
+    for attempt in range(3):
+        page.wait_for_timeout(1000)
+        wait_for_app(page)
+        page.get_by_role("button", name="只检查,不导入").click()
+        try:
+            page.get_by_text(expected).first.wait_for(state="attached", timeout=120_000)
+            return
+        except Exception:
+            if attempt == 2:
+                screenshot(page, f"data_limits_failed_{name}")
+                raise
 
 
 def test_hostile_uploads_neither_stop_the_server_nor_other_sessions(limits_server, browser, tmp_path):
@@ -85,8 +101,7 @@ def test_hostile_uploads_neither_stop_the_server_nor_other_sessions(limits_serve
         for name, (path, expected) in files.items():
             attacker.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(str(path))
             attacker.get_by_text(path.name).first.wait_for(timeout=30_000)
-            attacker.get_by_role("button", name="只检查,不导入").click()
-            attacker.get_by_text(expected).first.wait_for(state="attached", timeout=120_000)
+            _check_until(attacker, expected, name)
             wait_for_app(attacker)
             assert attacker.get_by_test_id("stException").count() == 0, name
             # another session is served while and after the hostile file is handled

@@ -76,6 +76,8 @@ class ImportResult:
 def list_sheets(data: bytes) -> list:
     """The sheets of a workbook (name, hidden, declared rows), read in the child process; [] for CSV
     or a file that cannot be read (import_file then reports why)."""
+    if not data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):  # a CSV: no child process needed
+        return []
     try:
         return sandbox.list_sheets(data)
     except ReadError:
