@@ -4,6 +4,7 @@ import streamlit as st
 
 from fxdash import labels as L
 from fxdash import ui, ui_rights
+from fxdash.labels import reconcile as R
 
 st.set_page_config(page_title=L.APP_SHORT, page_icon="🛵", layout="wide")
 
@@ -18,6 +19,7 @@ PAGES = [
     ("people", L.PAGE_PEOPLE, ":material/groups:", False),
     ("community", L.PAGE_COMMUNITY, ":material/volunteer_activism:", False),
     ("weekly", L.PAGE_WEEKLY, ":material/event_note:", False),
+    ("reconcile", R.PAGE, ":material/fact_check:", False),
     ("data", L.PAGE_DATA, ":material/database:", False),
 ]
 

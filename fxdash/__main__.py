@@ -24,7 +24,7 @@ def _date(value: str) -> dt.date:
 
 def _scale(value: str) -> int:
     if not value.isdigit() or not 1 <= int(value) <= 1000:
-        raise argparse.ArgumentTypeError(f"规模应为 1 到 1000 的整数:{value}")
+        raise argparse.ArgumentTypeError(f"规模应为 1 到 1000 的整数：{value}")
     return int(value)
 
 
@@ -47,13 +47,13 @@ def cmd_demo(args) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = ChineseArgumentParser(prog="python -m fxdash", description="fxdash 命令行工具")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=ChineseArgumentParser)
-    p = sub.add_parser("demo", help="生成演示数据库(有导入的真实数据时需加 --force)")
-    p.add_argument("--db", help="数据库文件路径(默认 FXDASH_DB)")
-    p.add_argument("--as-of", type=_date, help="数据截至日期 YYYY-MM-DD(默认今天)")
-    p.add_argument("--scale", type=_scale, default=1, help="数据量倍数(人员、上报等),默认 1")
-    p.add_argument("--seed", type=int, default=42, help="随机种子,默认 42")
-    p.add_argument("--force", action="store_true", help="即使库中有导入的真实数据也替换(可用 rollback 恢复)")
-    p.add_argument("--user", help="操作人(写入版本记录)")
+    p = sub.add_parser("demo", help="生成演示数据库（有导入的真实数据时需加 --force）")
+    p.add_argument("--db", help="数据库文件路径（默认 FXDASH_DB）")
+    p.add_argument("--as-of", type=_date, help="数据截至日期 YYYY-MM-DD（默认今天）")
+    p.add_argument("--scale", type=_scale, default=1, help="数据量倍数（人员、上报等），默认 1")
+    p.add_argument("--seed", type=int, default=42, help="随机种子，默认 42")
+    p.add_argument("--force", action="store_true", help="即使库中有导入的真实数据也替换（可用 rollback 恢复）")
+    p.add_argument("--user", help="操作人（写入版本记录）")
     p.set_defaults(func=cmd_demo)
     for register in COMMANDS:
         register(sub)
@@ -77,6 +77,15 @@ def _register_versions(sub) -> None:  # rollback (fxdash.versions_cli)
 
 
 COMMANDS.extend([_register_ingest, _register_versions])
+
+
+def _register_briefing(sub) -> None:  # briefing (fxdash.briefing_cli)
+    from fxdash import briefing_cli
+
+    briefing_cli.register(sub)
+
+
+COMMANDS.append(_register_briefing)
 
 
 def main(argv=None) -> int:

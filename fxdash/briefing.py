@@ -32,11 +32,11 @@ def change_text(now: float, before: float, unit: str = "", against: str = "环�
             return f"{against}持平"
         return f"{against}{'提高' if diff > 0 else '下降'} {abs(diff):.0f} 个百分点"
     if before == 0:
-        return f"{against}持平(均为 0)" if now == 0 else "上周为 0"
+        return f"{against}持平（均为 0）" if now == 0 else "上周为 0"
     pct = (now - before) / before * 100
     if abs(pct) < 0.5:
         return f"{against}持平"
-    return f"{against}{'上升' if pct > 0 else '下降'} {abs(pct):.0f}%(上周 {fmt_number(before, unit)})"
+    return f"{against}{'上升' if pct > 0 else '下降'} {abs(pct):.0f}%（上周 {fmt_number(before, unit)}）"
 
 
 def diff_text(now: float, before: float, unit: str) -> str:
@@ -61,49 +61,49 @@ def write(cmp: pd.DataFrame, week_text: str, hot_towns: pd.DataFrame | None = No
     out = []
     new, resolved = _v(cmp, "reports_new"), _v(cmp, "reports_resolved")
     avg4 = _v(cmp, "reports_new", "avg4")
-    s = f"本周({week_text})新增上报问题 {fmt_number(new, '条')},{change_text(new, _v(cmp, 'reports_new', 'last_week'), '条')}"
+    s = f"{week_text}新增上报问题 {fmt_number(new, '条')}，{change_text(new, _v(cmp, 'reports_new', 'last_week'), '条')}"
     if not math.isnan(avg4) and avg4 > 0:
         diff = (new - avg4) / avg4 * 100
-        s += f",{'高于' if diff > 0 else '低于'}前四周平均({avg4:.1f} 条){abs(diff):.0f}%" if abs(diff) >= 0.5 else ",与前四周平均持平"
+        s += f"，{'高于' if diff > 0 else '低于'}前四周平均（{avg4:.1f} 条）{abs(diff):.0f}%" if abs(diff) >= 0.5 else "，与前四周平均持平"
     out.append(s + "。")
     rate = _v(cmp, "resolution_rate")
     overdue, overdue_before = _v(cmp, "overdue_open"), _v(cmp, "overdue_open", "last_week")
     s = f"本周办结 {fmt_number(resolved, '条')}"
     if not math.isnan(rate):
-        s += f",本周新增问题的办结率为 {rate:.0f}%"
+        s += f"，本周新增问题的办结率为 {rate:.0f}%"
     if overdue > 0:
-        s += f";截至周日超期未办结 {fmt_number(overdue, '条')},{diff_text(overdue, overdue_before, '条')},需在会上逐条过堂"
+        s += f"；截至周日超期未办结 {fmt_number(overdue, '条')}，{diff_text(overdue, overdue_before, '条')}，需在会上逐条过堂"
     else:
-        s += ";截至周日没有超期未办结的问题"
+        s += "；截至周日没有超期未办结的问题"
     out.append(s + "。")
     if hot_towns is not None and len(hot_towns) and new > 0:
-        parts = "、".join(f"{r.town}({int(r.reports)} 条)" for r in hot_towns.head(3).itertuples())
+        parts = "、".join(f"{r.town}（{int(r.reports)} 条）" for r in hot_towns.head(3).itertuples())
         s = f"新增问题主要集中在{parts}"
         if top_categories is not None and len(top_categories):
-            cats = "、".join(f"{r.category}({int(r.reports)} 条)" for r in top_categories.head(2).itertuples())
-            s += f",类别以{cats}为主"
+            cats = "、".join(f"{r.category}（{int(r.reports)} 条）" for r in top_categories.head(2).itertuples())
+            s += f"，类别以{cats}为主"
         out.append(s + "。")
     if laggards is not None and len(laggards):
-        parts = "、".join(f"{r.town}({r.on_time_rate:.0f}%)" for r in laggards.head(3).itertuples())
-        out.append(f"按时办结率最低的街镇:{parts}。")
+        parts = "、".join(f"{r.town}（{r.on_time_rate:.0f}%）" for r in laggards.head(3).itertuples())
+        out.append(f"按时办结率最低的街镇：{parts}。")
     joined, left = _v(cmp, "workers_joined"), _v(cmp, "workers_left")
     net = joined - left
     out.append(
-        f"队伍方面,新增登记 {fmt_number(joined, '人')}、离开 {fmt_number(left, '人')},"
-        f"净{'增加' if net > 0 else '减少' if net < 0 else '变化'} {fmt_number(abs(net), '人')};"
+        f"队伍方面，新增登记 {fmt_number(joined, '人')}、离开 {fmt_number(left, '人')}，"
+        f"净{'增加' if net > 0 else '减少' if net < 0 else '变化'} {fmt_number(abs(net), '人')}；"
         f"新增“四大员” {fmt_number(_v(cmp, 'roles_new'), '人')}。"
     )
     out.append(
-        f"志愿服务开展活动 {fmt_number(_v(cmp, 'activities'), '场')}、参与 {fmt_number(_v(cmp, 'participations'), '人次')};"
-        f"发放积分 {fmt_number(_v(cmp, 'points_earned'), '分')},兑换 {fmt_number(_v(cmp, 'points_redeemed'), '分')}。"
+        f"志愿服务开展活动 {fmt_number(_v(cmp, 'activities'), '场')}、参与 {fmt_number(_v(cmp, 'participations'), '人次')}；"
+        f"发放积分 {fmt_number(_v(cmp, 'points_earned'), '分')}，兑换 {fmt_number(_v(cmp, 'points_redeemed'), '分')}。"
     )
     unvisited = _v(cmp, "unvisited_pairs")
     s = f"结对关爱走访 {fmt_number(_v(cmp, 'care_visits'), '次')}"
-    s += f",超过 14 天未走访的结对 {fmt_number(unvisited, '对')},请相关街镇跟进" if unvisited > 0 else ",所有结对均在 14 天内走访"
+    s += f"，超过 14 天未走访的结对 {fmt_number(unvisited, '对')}，请相关街镇跟进" if unvisited > 0 else "，所有结对均在 14 天内走访"
     out.append(s + "。")
     cases = _v(cmp, "fraud_cases")
     if cases > 0:
-        out.append(f"反诈方面,劝阻涉诈交易 {fmt_number(cases, '起')},涉及金额 {fmt_number(_v(cmp, 'fraud_amount'), '元')}。")
+        out.append(f"反诈方面，劝阻涉诈交易 {fmt_number(cases, '起')}，涉及金额 {fmt_number(_v(cmp, 'fraud_amount'), '元')}。")
     else:
         out.append("本周没有反诈劝阻记录。")
     out.append(f"人民建议新收 {fmt_number(_v(cmp, 'suggestions'), '条')}。")
@@ -124,6 +124,6 @@ def card(row) -> dict:
         # streamlit colours an increase green ("normal") or red ("inverse")
         colour = {1: "normal", -1: "inverse"}.get(int(row["better"]), "off")
     avg = row["avg4"]
-    help_text = f"上周 {fmt_number(row['last_week'], unit)};前四周平均 {fmt_number(avg, unit) if not math.isnan(avg) else '—'}。"
+    help_text = f"上周 {fmt_number(row['last_week'], unit)}；前四周平均 {fmt_number(avg, unit) if not math.isnan(avg) else '—'}。"
     help_text += row.get("note") or ""
     return {"label": row["label"], "value": value, "delta": delta, "colour": colour, "help": help_text}

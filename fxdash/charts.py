@@ -1,9 +1,13 @@
 """Plotly figure builders: DataFrame -> Figure, Chinese labels, one look for every page."""
 
+import datetime as dt
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from fxdash import labels as L
+from fxdash import textfmt
+from fxdash.chart_axes import amount_axis, category_axis, count_axis, percent_axis, stacked_extent
 
 FONT = "WenQuanYi Micro Hei, Microsoft YaHei, PingFang SC, Noto Sans CJK SC, sans-serif"
 # colour-blind-safe palette (Okabe-Ito), in the order categories are usually listed
@@ -27,17 +31,56 @@ def style(fig: go.Figure, title: str | None = None, height: int = 360) -> go.Fig
     return fig
 
 
-def weekly_new_resolved(df: pd.DataFrame, title: str = L.OVERVIEW_TREND_TITLE) -> go.Figure:
-    """Bars of new reports and a line of resolved ones, per week."""
-    weeks = pd.to_datetime(df["week"]).dt.strftime("%m-%d")
+PARTIAL_WEEK = "本周至今"
+
+
+def partial_week_label(monday: dt.date, through: dt.date | None, today: dt.date | None) -> str | None:
+    """How the week starting `monday` is labelled when the data stop inside it (`through` before its
+    Sunday): 本周至今 for the week that contains today, else "3月9日至3月11日"; None for a full week."""
+    if through is None or monday + dt.timedelta(days=6) <= through:
+        return None
+    if today is not None and monday <= today <= monday + dt.timedelta(days=6):
+        return PARTIAL_WEEK
+    return f"{textfmt.month_day(monday)}至{textfmt.month_day(through)}"
+
+
+def weekly_new_resolved(df: pd.DataFrame, title: str = L.OVERVIEW_TREND_TITLE, through: dt.date | None = None,
+                        today: dt.date | None = None, since: dt.date | None = None) -> go.Figure:
+    """Bars of new reports and a line of resolved ones, per week (x: the Monday, labelled 3月9日).
+
+    Weeks the period cuts short are drawn hatched with a dashed line, so a 3-day week does not read
+    as a collapse: the last one when the data end inside it (`through`; labelled 本周至今 when it
+    holds `today`), the first one when the period starts after its Monday (`since`; "10月31日起")."""
+    mondays = [pd.Timestamp(w).date() for w in df["week"]]
+    n = len(mondays)
+    x = [m.isoformat() for m in mondays]
+    text = [textfmt.month_day(m) for m in mondays]
+    hover = [f"{t}起一周" for t in text]
+    cut = [False] * n
+    last = partial_week_label(mondays[-1], through, today) if n else None
+    if last:
+        cut[-1], text[-1], hover[-1] = True, last, f"{last}（截至{textfmt.month_day(through)}，不满一周）"
+    if n and since is not None and mondays[0] < since:
+        cut[0], text[0] = True, f"{textfmt.month_day(since)}起"
+        hover[0] = f"{text[0]}（不满一周）"
     fig = go.Figure()
-    fig.add_bar(x=weeks, y=df["new"], name=L.NEW, marker_color=NEUTRAL,
-                hovertemplate="%{x} 起一周<br>新增 %{y} 条<extra></extra>")
-    fig.add_scatter(x=weeks, y=df["resolved"], name=L.RESOLVED, mode="lines+markers",
-                    line={"color": GOOD, "width": 3},
-                    hovertemplate="%{x} 起一周<br>办结 %{y} 条<extra></extra>")
-    fig.update_xaxes(title=f"{L.WEEK}(周一起)", type="category")
-    fig.update_yaxes(title=L.UNIT_CASE, rangemode="tozero")
+    fig.add_bar(x=x, y=df["new"], name=L.NEW, marker_color=NEUTRAL, customdata=hover,
+                marker_pattern_shape=["/" if c else "" for c in cut], marker_opacity=[0.55 if c else 1.0 for c in cut],
+                hovertemplate="%{customdata}<br>新增 %{y} 条<extra></extra>")
+    # every trace keeps one point per week (blanks where it does not draw), so a clicked point's
+    # index is the week's index (the reports page drills down by it)
+    resolved = [float(v) for v in df["resolved"]]
+    near_cut = [cut[k] or (k > 0 and cut[k - 1]) or (k + 1 < n and cut[k + 1]) for k in range(n)]
+    fig.add_scatter(x=x, y=[None if c else r for r, c in zip(resolved, cut)], name=L.RESOLVED,
+                    mode="lines+markers", line={"color": GOOD, "width": 3}, customdata=hover,
+                    hovertemplate="%{customdata}<br>办结 %{y} 条<extra></extra>")
+    if any(cut):
+        fig.add_scatter(x=x, y=[r if c else None for r, c in zip(resolved, near_cut)], showlegend=False,
+                        name=f"{L.RESOLVED}（不满一周）", mode="lines+markers",
+                        line={"color": GOOD, "width": 3, "dash": "dash"}, marker={"symbol": "circle-open", "size": 10},
+                        customdata=hover, hovertemplate="%{customdata}<br>办结 %{y} 条<extra></extra>")
+    fig.update_xaxes(title=f"{L.WEEK}（周一起）", **category_axis(x, text))
+    fig.update_yaxes(title=L.UNIT_CASE, **count_axis([*df["new"], *df["resolved"]]))
     return style(fig, title)
 
 
@@ -50,9 +93,10 @@ def town_bars(df: pd.DataFrame, title: str = L.OVERVIEW_TOWN_TITLE) -> go.Figure
                     marker={"color": PALETTE[1], "size": 12, "symbol": "diamond"},
                     hovertemplate="%{x}<br>上报 %{y} 条<extra></extra>")
     fig.update_layout(
-        yaxis={"title": L.UNIT_PERSON, "rangemode": "tozero", "tickformat": ",d"},
-        yaxis2={"title": L.UNIT_CASE, "overlaying": "y", "side": "right", "rangemode": "tozero",
-                "showgrid": False, "tickformat": ",d"},
+        xaxis=category_axis(df["town"]),
+        yaxis={"title": L.UNIT_PERSON, **count_axis(df["active_workers"])},
+        yaxis2={"title": L.UNIT_CASE, "overlaying": "y", "side": "right", "showgrid": False,
+                **count_axis(df["reports"])},
     )
     return style(fig, title)
 
@@ -61,7 +105,8 @@ def town_bars(df: pd.DataFrame, title: str = L.OVERVIEW_TOWN_TITLE) -> go.Figure
 
 
 def _month_labels(months) -> pd.Series:
-    return pd.to_datetime(pd.Series(months)).dt.strftime("%Y-%m")
+    """2026年3月 (categories on the month axes)."""
+    return pd.Series([textfmt.month(m) for m in months])
 
 
 def people_flows(df: pd.DataFrame, title: str = L.PEOPLE_FLOWS_TITLE) -> go.Figure:
@@ -76,8 +121,8 @@ def people_flows(df: pd.DataFrame, title: str = L.PEOPLE_FLOWS_TITLE) -> go.Figu
                     line={"color": "#000000", "width": 3},
                     hovertemplate="%{x}<br>净变化 %{y:+,} 人<extra></extra>")
     fig.update_layout(barmode="relative")
-    fig.update_xaxes(type="category")
-    fig.update_yaxes(title=L.UNIT_PERSON, tickformat=",d", zeroline=True, zerolinewidth=2)
+    fig.update_xaxes(**category_axis(months))
+    fig.update_yaxes(title=L.UNIT_PERSON, **count_axis([*df["joined"], *(-df["left_"]), *df["net"]]), zerolinewidth=2)
     return style(fig, title)
 
 
@@ -91,8 +136,8 @@ def people_hbars(df: pd.DataFrame, label: str, value: str, title: str, unit: str
                 texttemplate="%{text:,}", textposition="outside", cliponaxis=False,
                 hovertemplate=f"%{{y}}<br>%{{x:,}} {unit}<extra></extra>")
     # room on the right for the printed values
-    fig.update_xaxes(title=unit, tickformat=",d", range=[0, max(float(df[value].max() or 0), 1) * 1.2])
-    fig.update_yaxes(type="category")
+    fig.update_xaxes(title=unit, **count_axis(df[value], headroom=0.2))
+    fig.update_yaxes(**category_axis(df[label]))
     return style(fig, title, height=height)
 
 
@@ -104,8 +149,8 @@ def people_grouped(df: pd.DataFrame, x: str, series: dict[str, str], title: str,
         fig.add_bar(x=df[x], y=df[col], name=name, marker_color=PALETTE[i],
                     hovertemplate=f"%{{x}}<br>{name} %{{y:,}} {unit}<extra></extra>")
     fig.update_layout(barmode="group")
-    fig.update_yaxes(title=unit, tickformat=",d", rangemode="tozero")
-    fig.update_xaxes(type="category")
+    fig.update_yaxes(title=unit, **count_axis(df[list(series)].to_numpy().ravel()))
+    fig.update_xaxes(**category_axis(df[x]))
     return style(fig, title)
 
 
@@ -124,8 +169,8 @@ def people_stacked(df: pd.DataFrame, x: str, color: str, y: str, title: str, uni
         fig.add_bar(x=xs, y=part.to_numpy(), name=group, marker_color=PALETTE[i % len(PALETTE)],
                     hovertemplate=f"%{{x}}<br>{group} %{{y:,}} {unit}<extra></extra>")
     fig.update_layout(barmode="relative")
-    fig.update_xaxes(type="category")
-    fig.update_yaxes(title=unit, tickformat=",d")
+    fig.update_xaxes(**category_axis(xs))
+    fig.update_yaxes(title=unit, **count_axis(stacked_extent(df, x, y)))
     fig = style(fig, title, height=360 + 24 * (len(groups) > 4))
     if len(groups) > 4:  # a long legend wraps (half-width charts fit about four): keep it off the title
         fig.update_layout(margin={"t": 80 + 26 * ((len(groups) - 1) // 4)})
@@ -143,9 +188,10 @@ def people_roles(df: pd.DataFrame, title: str = L.PEOPLE_ROLE_TITLE) -> go.Figur
                     text=[f"{v:.0%}" if pd.notna(v) else "" for v in df["active_share"]],
                     textposition="top center", hovertemplate="%{x}<br>活跃率 %{y:.0%}<extra></extra>")
     fig.update_layout(
-        yaxis={"title": L.UNIT_PERSON, "rangemode": "tozero", "tickformat": ",d"},
-        yaxis2={"title": L.PEOPLE_ROLE_ACTIVE_SHARE, "overlaying": "y", "side": "right", "range": [0, 1],
-                "tickformat": ".0%", "showgrid": False},
+        xaxis=category_axis(df["role"]),
+        yaxis={"title": L.UNIT_PERSON, **count_axis(df["holders"])},
+        yaxis2={"title": L.PEOPLE_ROLE_ACTIVE_SHARE, "overlaying": "y", "side": "right", "showgrid": False,
+                **percent_axis()},
     )
     return style(fig, title)
 
@@ -157,8 +203,8 @@ def people_lines(df: pd.DataFrame, series: dict[str, str], title: str, unit: str
     for i, (col, name) in enumerate(series.items()):
         fig.add_scatter(x=months, y=df[col], name=name, mode="lines+markers", line={"color": PALETTE[i], "width": 3},
                         hovertemplate=f"%{{x}}<br>{name} %{{y:,}} {unit}<extra></extra>")
-    fig.update_xaxes(type="category")
-    fig.update_yaxes(title=unit, tickformat=",d", rangemode="tozero")
+    fig.update_xaxes(**category_axis(months))
+    fig.update_yaxes(title=unit, **count_axis(df[list(series)].to_numpy().ravel()))
     return style(fig, title)
 
 
@@ -187,14 +233,15 @@ def _scene_colour(scene_type: str) -> str:
 def care_gap_bars(df: pd.DataFrame, top: int = 12, title: str = L.CARE_GAP_TITLE) -> go.Figure:
     """Paired and unpaired elders 80+ for the communities with the largest gap (worst on top)."""
     d = df.head(top).iloc[::-1]
-    names = d["community"] + "(" + d["town"] + ")"
+    names = d["community"] + "（" + d["town"] + "）"
     fig = go.Figure()
     fig.add_bar(y=names, x=d["paired_80"], name=L.SERIES_PAIRED, orientation="h", marker_color=GOOD,
                 hovertemplate="%{y}<br>已结对 %{x:,} 人<extra></extra>")
     fig.add_bar(y=names, x=d["gap"], name=L.SERIES_GAP, orientation="h", marker_color=BAD,
                 text=d["gap"], textposition="inside", hovertemplate="%{y}<br>尚未结对 %{x:,} 人<extra></extra>")
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(title=L.UNIT_PERSON, tickformat=",d")
+    fig.update_xaxes(title=L.UNIT_PERSON, **count_axis(d["paired_80"] + d["gap"]))
+    fig.update_yaxes(**category_axis(names))
     return _legend_in_order(style(fig, title, height=max(360, 34 * len(d) + 120)))
 
 
@@ -204,24 +251,25 @@ def care_town_bars(df: pd.DataFrame, title: str = L.CARE_TOWN_TITLE) -> go.Figur
                 hovertemplate="%{x}<br>期内结对 %{y} 对<extra></extra>")
     fig.add_bar(x=df["town"], y=df["pairs_at_end"], name=L.SERIES_PAIRS_AT_END, marker_color=GOOD,
                 hovertemplate="%{x}<br>期末在结对 %{y} 对<extra></extra>")
-    fig.update_yaxes(title=L.UNIT_PAIR, rangemode="tozero", tickformat=",d")
+    fig.update_yaxes(title=L.UNIT_PAIR, **count_axis([*df["pairs_in_period"], *df["pairs_at_end"]]))
+    fig.update_xaxes(**category_axis(df["town"]))
     return style(fig, title)
 
 
 def care_visits_chart(df: pd.DataFrame, title: str = L.CARE_VISITS_TITLE) -> go.Figure:
     """Visits per month (bars) and visits per active pair (line, second axis)."""
-    months = pd.to_datetime(df["month"]).dt.strftime("%Y-%m")
+    months = _month_labels(df["month"])
     fig = go.Figure()
     fig.add_bar(x=months, y=df["visits"], name=L.SERIES_VISITS, marker_color=NEUTRAL,
                 hovertemplate="%{x}<br>走访 %{y:,} 次<extra></extra>")
     fig.add_scatter(x=months, y=df["visits_per_pair"], name=L.SERIES_VISITS_PER_PAIR_30, yaxis="y2",
                     mode="lines+markers", line={"color": PALETTE[1], "width": 3}, customdata=df["days"],
-                    hovertemplate="%{x}(期内 %{customdata} 天)<br>每对月均 %{y:.1f} 次<extra></extra>")
+                    hovertemplate="%{x}（期内 %{customdata} 天）<br>每对月均 %{y:.1f} 次<extra></extra>")
     fig.update_layout(
-        xaxis={"type": "category"},
-        yaxis={"title": L.UNIT_TIMES, "rangemode": "tozero", "tickformat": ",d"},
-        yaxis2={"title": "次/对", "overlaying": "y", "side": "right", "rangemode": "tozero", "showgrid": False,
-                "tickformat": ".1f"},
+        xaxis=category_axis(months),
+        yaxis={"title": L.UNIT_TIMES, **count_axis(df["visits"])},
+        yaxis2={"title": "次/对", "overlaying": "y", "side": "right", "showgrid": False,
+                **amount_axis(df["visits_per_pair"])},
     )
     return style(fig, title)
 
@@ -236,10 +284,9 @@ def count_bars(df: pd.DataFrame, label_col: str, value_col: str, title: str, uni
     fig.add_bar(**xy, marker_color=colour, text=d[value_col], textposition="auto", name=unit,
                 hovertemplate=("%{y}" if horizontal else "%{x}") + f"<br>%{{{'x' if horizontal else 'y'}:,}} {unit}"
                 + "<extra></extra>")
-    value_axis = fig.update_xaxes if horizontal else fig.update_yaxes
-    top = float(d[value_col].max()) if len(d) else 0.0
-    # small counts: whole-number ticks only (plotly would print 0 0 1 1 with a ",d" format)
-    value_axis(title=unit, rangemode="tozero", tickformat=",d", dtick=None if top > 8 else 1)
+    value_axis, label_axis = (fig.update_xaxes, fig.update_yaxes) if horizontal else (fig.update_yaxes, fig.update_xaxes)
+    value_axis(title=unit, **count_axis(d[value_col]))
+    label_axis(**category_axis(d[label_col]))
     fig.update_layout(showlegend=False)
     height = max(300, 40 * len(d) + 110) if horizontal else 360
     return style(fig, title, height=height)
@@ -247,18 +294,18 @@ def count_bars(df: pd.DataFrame, label_col: str, value_col: str, title: str, uni
 
 def fraud_month_chart(df: pd.DataFrame, title: str = L.FRAUD_MONTH_TITLE) -> go.Figure:
     """Yuan stopped per month (bars) and the running total since records began (line), in 万元."""
-    months = pd.to_datetime(df["month"]).dt.strftime("%Y-%m")
+    months = _month_labels(df["month"])
     fig = go.Figure()
     fig.add_bar(x=months, y=df["amount"] / 10_000, name=L.SERIES_AMOUNT, marker_color=NEUTRAL,
-                customdata=df["cases"], hovertemplate="%{x}<br>%{customdata} 起,%{y:,.1f} 万元<extra></extra>")
+                customdata=df["cases"], hovertemplate="%{x}<br>%{customdata} 起，%{y:,.1f} 万元<extra></extra>")
     fig.add_scatter(x=months, y=df["cumulative_amount"] / 10_000, name=L.SERIES_CUMULATIVE, yaxis="y2",
                     mode="lines+markers", line={"color": BAD, "width": 3},
                     hovertemplate="%{x}<br>累计 %{y:,.1f} 万元<extra></extra>")
     fig.update_layout(
-        xaxis={"type": "category"},
-        yaxis={"title": L.UNIT_WAN_YUAN, "rangemode": "tozero"},
-        yaxis2={"title": f"累计({L.UNIT_WAN_YUAN})", "overlaying": "y", "side": "right", "rangemode": "tozero",
-                "showgrid": False},
+        xaxis=category_axis(months),
+        yaxis={"title": L.UNIT_WAN_YUAN, **amount_axis(df["amount"] / 10_000)},
+        yaxis2={"title": f"累计（{L.UNIT_WAN_YUAN}）", "overlaying": "y", "side": "right", "showgrid": False,
+                **amount_axis(df["cumulative_amount"] / 10_000)},
     )
     return style(fig, title)
 
@@ -267,8 +314,9 @@ def fraud_town_bars(df: pd.DataFrame, title: str = L.FRAUD_TOWN_TITLE) -> go.Fig
     fig = go.Figure()
     fig.add_bar(x=df["town"], y=df["amount"] / 10_000, marker_color=NEUTRAL, customdata=df["cases"],
                 text=[f"{a / 10_000:,.1f}" for a in df["amount"]], textposition="auto",
-                hovertemplate="%{x}<br>%{customdata} 起,%{y:,.1f} 万元<extra></extra>")
-    fig.update_yaxes(title=L.UNIT_WAN_YUAN, rangemode="tozero")
+                hovertemplate="%{x}<br>%{customdata} 起，%{y:,.1f} 万元<extra></extra>")
+    fig.update_yaxes(title=L.UNIT_WAN_YUAN, **amount_axis(df["amount"] / 10_000))
+    fig.update_xaxes(**category_axis(df["town"]))
     fig.update_layout(showlegend=False)
     return style(fig, title)
 
@@ -284,8 +332,8 @@ def suggestion_topic_bars(df: pd.DataFrame, title: str = L.SUGGEST_TOPIC_TITLE) 
             fig.add_bar(x=topics, y=part["suggestions"], name=status, marker_color=colours[status],
                         hovertemplate="%{x}<br>" + status + " %{y} 条<extra></extra>")
     fig.update_layout(barmode="stack")
-    top = float(df.groupby("topic")["suggestions"].sum().max()) if len(df) else 0.0
-    fig.update_yaxes(title=L.UNIT_CASE, rangemode="tozero", tickformat=",d", dtick=None if top > 8 else 1)
+    fig.update_yaxes(title=L.UNIT_CASE, **count_axis(stacked_extent(df, "topic", "suggestions")))
+    fig.update_xaxes(**category_axis(topics))
     return style(fig, title)
 
 
@@ -294,8 +342,9 @@ def scene_type_bars(df: pd.DataFrame, title: str = L.SCENE_TYPE_TITLE) -> go.Fig
     fig = go.Figure()
     fig.add_bar(x=df["scene_type"], y=df["scenes"], marker_color=[_scene_colour(t) for t in df["scene_type"]],
                 text=df["scenes"], textposition="auto", customdata=df["new_in_period"],
-                hovertemplate="%{x}<br>%{y} 个(期内新认定 %{customdata} 个)<extra></extra>")
-    fig.update_yaxes(title=L.UNIT_ITEM, rangemode="tozero", tickformat=",d")
+                hovertemplate="%{x}<br>%{y} 个（期内新认定 %{customdata} 个）<extra></extra>")
+    fig.update_yaxes(title=L.UNIT_ITEM, **count_axis(df["scenes"]))
+    fig.update_xaxes(**category_axis(df["scene_type"]))
     fig.update_layout(showlegend=False)
     return style(fig, title)
 
@@ -310,8 +359,8 @@ def stacked_scene_bars(df: pd.DataFrame, group_col: str, title: str, group_label
         if part.notna().any():
             fig.add_bar(x=names, y=part, name=stype, marker_color=_scene_colour(stype),
                         hovertemplate="%{x}<br>" + stype + " %{y} 个<extra></extra>")
-    fig.update_layout(barmode="stack", xaxis={"type": "category"})
-    fig.update_yaxes(title=L.UNIT_ITEM, rangemode="tozero", tickformat=",d")
+    fig.update_layout(barmode="stack", xaxis=category_axis(names))
+    fig.update_yaxes(title=L.UNIT_ITEM, **count_axis(stacked_extent(df, group_col, "scenes")))
     return _legend_in_order(style(fig, title))
 
 
@@ -323,146 +372,6 @@ def amenity_bars(df: pd.DataFrame, title: str = L.RESOURCE_TITLE) -> go.Figure:
         fig.add_bar(y=d["amenity"], x=d[col], name=name, orientation="h", marker_color=colour,
                     hovertemplate="%{y}<br>" + name + " %{x} 个<extra></extra>")
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(title=L.UNIT_ITEM, rangemode="tozero", tickformat=",d")
+    fig.update_xaxes(title=L.UNIT_ITEM, **count_axis(d["rider_stations"] + d["service_points"]))
+    fig.update_yaxes(**category_axis(d["amenity"]))
     return _legend_in_order(style(fig, title, height=max(360, 36 * len(d) + 120)))
-
-
-def table_style(df: pd.DataFrame, labels: dict, highlight: str | None = None):
-    """A table for the screen: Chinese headers, dates as YYYY-MM-DD, yuan with thousands separators,
-    yes/no as words, blanks as —, and rows where the boolean column `highlight` is true shaded green
-    (e.g. adopted suggestions). Values become text: Streamlit would show a missing value as "None"."""
-    from fxdash.export import with_labels
-
-    shown = df.copy()
-    for col in shown.columns:
-        values = shown[col]
-        if pd.api.types.is_datetime64_any_dtype(values):
-            text = values.dt.strftime("%Y-%m-%d")
-        elif pd.api.types.is_bool_dtype(values):
-            text = values.map(lambda v: L.ADOPTED_YES if v else L.ADOPTED_NO)
-        elif col in ("amount_yuan", "amount", "cumulative_amount"):
-            text = values.map(lambda v: f"{v:,.0f}" if pd.notna(v) else None)
-        elif values.isna().any():
-            text = values.map(lambda v: None if pd.isna(v) else (f"{v:g}" if isinstance(v, float) else str(v)))
-        else:
-            continue
-        shown[col] = text.astype(object).where(values.notna(), "—")
-    shown = with_labels(shown, labels)
-    styler = shown.style
-    if highlight is not None and highlight in df.columns:
-        marked = df[highlight].fillna(False).astype(bool).to_numpy()
-        styler = styler.apply(lambda _: ["background-color: #dff3ea" if m else "" for m in marked], axis=0)
-    return styler
-
-
-# --- reports page (问题上报) ----------------------------------------------------------------------
-# Bars carry the value a click drills into as customdata; the page reads point_index back.
-
-
-def town_rate_bars(df: pd.DataFrame, title: str = L.RPT_TOWN_RATE_TITLE) -> go.Figure:
-    """Reports per 1,000 registered workers per town, highest on top (clickable)."""
-    d = df.dropna(subset=["per_1000"]).iloc[::-1]
-    fig = go.Figure()
-    fig.add_bar(y=d["town"], x=d["per_1000"], orientation="h", marker_color=NEUTRAL, customdata=d["town_code"],
-                text=[f"{v:.1f}" for v in d["per_1000"]], textposition="outside", cliponaxis=False,
-                hovertext=[f"上报 {r} 条 / 在册 {w:,} 人" for r, w in zip(d["reports"], d["active_workers"])],
-                hovertemplate="%{y}<br>每千人 %{x:.1f} 条<br>%{hovertext}<extra></extra>")
-    fig.update_xaxes(title=L.RPT_TOWN_RATE_AXIS, range=[0, max(1.0, float(d["per_1000"].max() or 0)) * 1.15])
-    fig.update_layout(clickmode="event+select", showlegend=False)
-    return style(fig, title, height=max(360, 30 * len(d) + 110))
-
-
-def community_bars(df: pd.DataFrame, title: str) -> go.Figure:
-    """Communities with the most reports, with their rate per 1,000 residents in the label."""
-    d = df.iloc[::-1]
-    names = [f"{c}({t})" for c, t in zip(d["community"], d["town"])]
-    fig = go.Figure()
-    fig.add_bar(y=names, x=d["reports"], orientation="h", marker_color=PALETTE[1],
-                text=[f"{r} 条 · 每千居民 {p:.2f}" if pd.notna(p) else f"{r} 条"
-                      for r, p in zip(d["reports"], d["per_1000_residents"])],
-                textposition="outside", cliponaxis=False,
-                hovertemplate="%{y}<br>上报 %{x} 条<extra></extra>")
-    fig.update_xaxes(title=L.UNIT_CASE, range=[0, max(1, int(d["reports"].max())) * 1.45], tickformat=",d")
-    fig.update_layout(showlegend=False)
-    return style(fig, title, height=max(360, 30 * len(d) + 110))
-
-
-def hour_weekday_heatmap(df: pd.DataFrame, title: str = L.RPT_HOUR_TITLE) -> go.Figure:
-    """Reports by weekday (rows, Monday on top) and hour; an invisible marker per cell takes the click."""
-    grid = df.pivot(index="weekday", columns="hour", values="reports").reindex(index=range(1, 8), columns=range(24))
-    days = list(L.WEEKDAYS)
-    fig = go.Figure()
-    fig.add_heatmap(z=grid.to_numpy(), x=list(range(24)), y=days, colorscale="YlOrRd", xgap=1, ygap=1,
-                    colorbar={"title": L.UNIT_CASE, "thickness": 12},
-                    hovertemplate="%{y} %{x}时<br>上报 %{z} 条<extra></extra>")
-    # heatmaps are not selectable in plotly: transparent markers on the cells carry the selection
-    fig.add_scatter(x=df["hour"], y=[days[d - 1] for d in df["weekday"]], mode="markers",
-                    marker={"size": 18, "symbol": "square", "opacity": 0.01, "color": "#000"},
-                    customdata=df["reports"], hovertemplate="%{y} %{x}时<br>上报 %{customdata} 条<extra></extra>",
-                    showlegend=False)
-    fig.update_xaxes(title=L.RPT_HOUR_AXIS, dtick=2, range=[-0.5, 23.5], showgrid=False)
-    fig.update_yaxes(autorange="reversed", showgrid=False, type="category")
-    fig.update_layout(clickmode="event+select")
-    return style(fig, title)
-
-
-def category_bars(df: pd.DataFrame, title: str = L.RPT_CATEGORY_TITLE) -> go.Figure:
-    """Reports per category split into resolved / still open / rejected, with the share resolved as text."""
-    d = df.iloc[::-1].assign(other=lambda x: x["reports"] - x["resolved"] - x["open"])
-    fig = go.Figure()
-    parts = (("resolved", "已办结", GOOD), ("open", "未办结", BAD), ("other", "不予受理", "#999999"))
-    for col, name, colour in parts:
-        fig.add_bar(y=d["category"], x=d[col], name=name, orientation="h", marker_color=colour,
-                    customdata=d["category"], hovertemplate="%{y}<br>" + name + " %{x} 条<extra></extra>")
-    for cat, total, share in zip(d["category"], d["reports"], d["share_resolved"]):
-        fig.add_annotation(y=cat, x=total, text=f" {L.RPT_SHARE_RESOLVED} {share:.0%}", showarrow=False,
-                           xanchor="left", font={"size": 13, "color": "#333"})
-    fig.update_layout(barmode="stack", clickmode="event+select", legend={"traceorder": "normal"})
-    fig.update_xaxes(title=L.UNIT_CASE, rangemode="tozero", tickformat=",d")
-    fig.update_xaxes(range=[0, max(1, int(d["reports"].max())) * 1.35])  # room for the share labels
-    return style(fig, title, height=max(360, 34 * len(d) + 120))
-
-
-def status_funnel(row: pd.Series, title: str = L.RPT_FUNNEL_TITLE) -> go.Figure:
-    """Reported -> accepted -> resolved at the period end; rejected ones noted under the title."""
-    values = [int(row["reported"]), int(row["accepted"]), int(row["resolved"])]
-    fig = go.Figure(go.Funnel(y=list(L.RPT_FUNNEL_STAGES), x=values, textinfo="value+percent initial",
-                              marker={"color": [NEUTRAL, PALETTE[1], GOOD]},
-                              hovertemplate="%{y} %{x} 条<extra></extra>"))
-    waiting, doing, rejected = int(row["waiting"]), int(row["in_progress"]), int(row["rejected"])
-    note = f"待受理 {waiting} 条 · 处置中 {doing} 条 · " + L.RPT_FUNNEL_REJECTED.format(n=rejected)
-    fig.add_annotation(text=note, x=0, y=-0.12, xref="paper", yref="paper", showarrow=False, xanchor="left",
-                       font={"size": 14, "color": "#444"})
-    fig = style(fig, title)
-    fig.update_layout(margin={"b": 50}, showlegend=False)
-    return fig
-
-
-def duration_boxes(df: pd.DataFrame, by_label: str) -> go.Figure:
-    """Days to resolve per group as boxes from precomputed quartiles (whiskers: minimum to 90th
-    percentile, so a few months-long cases do not flatten the rest), deadline as a red tick."""
-    d = df.iloc[::-1]
-    fig = go.Figure()
-    fig.add_box(y=d["label"], q1=d["q1"], median=d["median"], q3=d["q3"], lowerfence=d["low"],
-                upperfence=d["p90"], orientation="h", marker_color=NEUTRAL, name=L.RESOLVED,
-                hoverinfo="x+y")
-    if d["deadline_days"].notna().any():
-        fig.add_scatter(y=d["label"], x=d["deadline_days"], mode="markers", name=L.RPT_DEADLINE,
-                        marker={"symbol": "line-ns-open", "size": 18, "color": BAD, "line": {"width": 3}},
-                        hovertemplate="%{y}<br>时限 %{x} 天<extra></extra>")
-    fig.update_xaxes(title=L.RPT_DAYS, rangemode="tozero")
-    return style(fig, L.RPT_DURATION_TITLE.format(by=by_label), height=max(360, 30 * len(d) + 120))
-
-
-def report_table(df: pd.DataFrame) -> pd.DataFrame:
-    """Report rows for st.dataframe, which prints blanks as "None": times become YYYY-MM-DD HH:mm and
-    durations one-decimal text, blanks "—". Columns without blanks stay numeric (sortable)."""
-    out = df.copy()
-    for col, dtype in df.dtypes.items():
-        if pd.api.types.is_datetime64_any_dtype(dtype):
-            out[col] = df[col].dt.strftime("%Y-%m-%d %H:%M").fillna("—").astype("str")
-        elif pd.api.types.is_float_dtype(dtype) and df[col].isna().any():
-            out[col] = df[col].map(lambda v: "—" if pd.isna(v) else f"{v:.1f}").astype("str")
-        elif pd.api.types.is_float_dtype(dtype):
-            out[col] = df[col].round(1)
-    return out

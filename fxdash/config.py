@@ -28,6 +28,8 @@ SETTINGS = (
     Setting("keep_versions", "FXDASH_KEEP_VERSIONS", "10", "data versions kept for undo (at least 2)"),
     Setting("store", "FXDASH_STORE", str(ROOT / "data" / "fxdash-ops.sqlite3"),
             "operational store: a SQLite file, or a postgresql:// URL shared by several servers"),
+    Setting("briefings", "FXDASH_BRIEFINGS", str(ROOT / "data" / "briefings"),
+            "where `python -m fxdash briefing` writes the weekly files the 周报 page lists"),
     Setting("idle_minutes", "FXDASH_IDLE_MINUTES", "30", "a signed-in session ends after this many idle minutes"),
 )
 
@@ -47,6 +49,7 @@ class Settings:
     idle_minutes: float = 30.0
     writer_wait: float = 30.0
     keep_versions: int = 10
+    briefings: Path = ROOT / "data" / "briefings"
 
 
 class SettingError(ValueError):
@@ -93,6 +96,7 @@ def load_settings(env=None) -> Settings:
         keep_versions=_number("FXDASH_KEEP_VERSIONS", raw["keep_versions"], 2, 1000, int),
         store=raw["store"].strip() or SETTINGS_BY_NAME["store"].default,
         idle_minutes=_positive(raw["idle_minutes"], "FXDASH_IDLE_MINUTES"),
+        briefings=Path(raw["briefings"]).expanduser(),
     )
 
 

@@ -4,11 +4,13 @@ Text cells that a spreadsheet would run as a formula (starting with = + - @, or 
 prefixed with an apostrophe, so an exported file cannot execute anything when opened.
 """
 
+import datetime as dt
 import io
 
 import pandas as pd
 
 from fxdash import labels as L
+from fxdash import textfmt
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -37,10 +39,40 @@ def _listish(value):
     return value
 
 
+def filter_notes(con, f) -> list[tuple[str, str]]:
+    """The filters, the data's date and the export time, as written into every exported file."""
+    from fxdash import db
+    from fxdash.queries import common
+
+    names = common.town_names(con)
+    notes = f.describe(names, common.enterprise_names(con)) + scope_notes(f, names)
+    as_of = db.data_as_of(con)
+    notes.append((L.DATA_AS_OF, textfmt.day(as_of)))
+    notes.append((EXPORT_TIME, textfmt.day_time(dt.datetime.now())))
+    return notes
+
+
+EXPORT_TIME = "导出时间"
+
+
+def scope_notes(f, town_names: dict) -> list[tuple[str, str]]:
+    """The user's towns, for the notes written into an export."""
+    from fxdash.labels import rights as LR
+
+    return [(LR.SCOPE_NOTE, "、".join(town_names.get(c, c) for c in f.scope))] if f.scope else []
+
+
 def with_labels(df: pd.DataFrame, extra: dict | None = None) -> pd.DataFrame:
-    """Rename English columns to their Chinese display names."""
+    """Rename English columns to their Chinese display names; blank text cells read — (a person
+    without a role shows — under 四大员角色, not None). Blank numbers and dates stay empty cells, so a
+    spreadsheet still sums and sorts them."""
     names = {**L.COLUMN_LABELS, **(extra or {})}
-    return df.rename(columns={c: names.get(c, c) for c in df.columns})
+    out = df.rename(columns={c: names.get(c, c) for c in df.columns})
+    for col in out.columns:
+        values = out[col]
+        if (values.dtype == object or pd.api.types.is_string_dtype(values)) and values.isna().any():
+            out[col] = values.astype(object).where(values.notna(), textfmt.MISSING)
+    return out
 
 
 def to_csv_bytes(df: pd.DataFrame, notes: list[tuple[str, str]]) -> bytes:

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, fields, replace
 
 from fxdash import labels as L
+from fxdash import textfmt
 from fxdash.labels import ingest as X
 
 DEFAULT_DAYS = 28  # four weeks: the weekly meeting's usual look-back
@@ -96,7 +97,7 @@ class Filters:
         """(label, value) pairs in Chinese, for export headers and captions."""
         town_names = town_names or {}
         enterprise_names = enterprise_names or {}
-        out = [(L.FILTER_DATE, f"{self.date_from.isoformat()} 至 {self.date_to.isoformat()}")]
+        out = [(L.FILTER_DATE, textfmt.period(self.date_from, self.date_to))]
         shown = {
             "towns": (L.FILTER_TOWNS, [town_names.get(c, c) for c in self.towns]),
             "occupations": (L.FILTER_OCCUPATIONS, list(self.occupations)),

@@ -80,9 +80,9 @@ def load_geojson(path: Path) -> dict:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise BoundaryError(f"找不到边界文件:{path}") from exc
+        raise BoundaryError(f"找不到边界文件：{path}") from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BoundaryError(f"边界文件不是有效的 UTF-8 GeoJSON:{path}({exc})") from exc
+        raise BoundaryError(f"边界文件不是有效的 UTF-8 GeoJSON：{path}（{exc}）") from exc
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
         raise BoundaryError(f"边界文件应为 GeoJSON FeatureCollection:{path}")
     return data

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pydeck as pdk
 
-from fxdash import charts
+from fxdash import charts, textfmt
 from fxdash import labels as L
 
 FENGXIAN_VIEW = pdk.ViewState(latitude=30.915, longitude=121.56, zoom=10.2, pitch=0, bearing=0)
@@ -123,8 +123,11 @@ def density_layer(bins: pd.DataFrame, layer_id: str = "report-density", opacity:
     )
 
 
+DENSITY_RAMP = ((255, 237, 160), (254, 141, 60), (189, 0, 38))  # YlOrRd: also the playback's colours
+
+
 def _ramp(share: float) -> list[int]:
-    stops = ((255, 237, 160), (254, 141, 60), (189, 0, 38))
+    stops = DENSITY_RAMP
     if share <= 0.5:
         a, b, t = stops[0], stops[1], share / 0.5
     else:
@@ -133,7 +136,7 @@ def _ramp(share: float) -> list[int]:
 
 
 DENSITY_TOOLTIP = {
-    "html": "<b>{town}</b><br/>上报 {reports} 条,未办结 {open_reports} 条<br/>最多:{top_category}",
+    "html": "<b>{town}</b><br/>上报 {reports} 条，未办结 {open_reports} 条<br/>最多：{top_category}",
     "style": {"fontFamily": FONT, "fontSize": "14px"},
 }
 
@@ -195,13 +198,13 @@ def _esc(value) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return "—"
     if hasattr(value, "strftime"):
-        value = value.strftime("%Y-%m-%d")
+        value = textfmt.day(value)
     return str(value)
 
 
 def _tip(title, *lines: tuple[str, object]) -> str:
     """Plain text, one fact a line: the tooltip shows it with innerText, so nothing is parsed as HTML."""
-    return _esc(title) + "".join(f"\n{label}:{_esc(v)}" for label, v in lines)
+    return _esc(title) + "".join(f"\n{label}：{_esc(v)}" for label, v in lines)
 
 
 def _points(df: pd.DataFrame, cols: list[str]) -> pd.DataFrame:

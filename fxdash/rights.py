@@ -21,9 +21,9 @@ from fxdash.filters import Filters
 
 # page keys are the page files' stems (pages/<key>.py)
 ANALYSIS_PAGES = ("overview", "map", "reports", "people", "community", "weekly")
-PAGES_BY_ROLE = {
-    ADMIN: (*ANALYSIS_PAGES, "data"),
-    DISTRICT: (*ANALYSIS_PAGES, "data"),
+PAGES_BY_ROLE = {  # 数据核对 (reconcile) compares district-wide figures: admins and district users
+    ADMIN: (*ANALYSIS_PAGES, "reconcile", "data"),
+    DISTRICT: (*ANALYSIS_PAGES, "reconcile", "data"),
     TOWN: (*ANALYSIS_PAGES, "data"),
     VIEWER: ANALYSIS_PAGES,
 }
@@ -54,6 +54,11 @@ def data_tabs(user: User | None) -> tuple[str, ...]:
 
 def may_download(user: User | None) -> bool:
     return user is None or user.role != VIEWER
+
+
+def may_edit_references(user: User | None) -> bool:
+    """Add, edit and retire the published reference figures of 数据核对."""
+    return user is None or user.role == ADMIN
 
 
 def may_save_snapshot(user: User | None) -> bool:

@@ -3,14 +3,13 @@
 Pages import this module; the core modules (db, demo, queries, ingest) never import streamlit.
 """
 
-import datetime as dt
 import re
 
 import pandas as pd
 import streamlit as st
 
 # (ui_rights uses this module at call time only, so importing each other is harmless)
-from fxdash import access, config, db, export, geo, rights, ui_rights
+from fxdash import access, config, db, export, geo, rights, textfmt, ui_rights
 from fxdash import labels as L
 from fxdash import store as ops
 from fxdash.filters import LIST_FIELDS, Filters, date_range, default_filters, from_params
@@ -216,18 +215,14 @@ def page_filters(f: Filters, names: tuple[str, ...], container=None) -> Filters:
 
 def period_caption(f: Filters) -> None:
     p = f.previous()
-    st.caption(L.OVERVIEW_CAPTION.format(start=f.date_from, end=f.date_to, days=f.days,
-                                         pstart=p.date_from, pend=p.date_to))
+    day = textfmt.day
+    st.caption(L.OVERVIEW_CAPTION.format(start=day(f.date_from), end=day(f.date_to), days=f.days,
+                                         pstart=day(p.date_from), pend=day(p.date_to)))
 
 
 def filter_notes(f: Filters) -> list[tuple[str, str]]:
     with connection().cursor() as cur:
-        names = common.town_names(cur)
-        notes = f.describe(names, common.enterprise_names(cur)) + ui_rights.scope_notes(f, names)
-        as_of = db.data_as_of(cur)
-    notes.append((L.DATA_AS_OF, as_of.isoformat() if as_of else "—"))
-    notes.append(("导出时间", dt.datetime.now().strftime("%Y-%m-%d %H:%M")))
-    return notes
+        return export.filter_notes(cur, f)
 
 
 def downloads(df: pd.DataFrame, f: Filters, stem: str, key: str, labels: dict | None = None,
@@ -239,9 +234,9 @@ def downloads(df: pd.DataFrame, f: Filters, stem: str, key: str, labels: dict | 
                                   stem, key, f)
 
 
-def table_downloads(df: pd.DataFrame, stem: str, key: str) -> None:
+def table_downloads(df: pd.DataFrame, stem: str, key: str, notes: list[tuple[str, str]] | None = None) -> None:
     """CSV and XLSX download buttons for a table that does not depend on the filters (e.g. a log)."""
-    ui_rights.table_downloads(df, [(L.EXPORT_NOTE_TABLE, stem)], stem, key)
+    ui_rights.table_downloads(df, [(L.EXPORT_NOTE_TABLE, stem), *(notes or [])], stem, key)
 
 
 # --- projector mode ----------------------------------------------------------------------------------
@@ -316,7 +311,10 @@ BASE_CSS = """
 
 
 def apply_base_css() -> None:
+    from fxdash import widget_text
+
     st.html(BASE_CSS)
+    widget_text.apply()  # Streamlit's own uploader and calendar text in Chinese
 
 
 MAX_TABLE_ROWS = 2000  # rows sent to the browser; the downloads always carry every row

@@ -42,9 +42,7 @@ def table_downloads(df, notes: list[tuple[str, str]], stem: str, key: str, f: Fi
                     key=f"{key}_xlsx", width="stretch")
 
 
-def scope_notes(f: Filters, town_names: dict) -> list[tuple[str, str]]:
-    """The user's towns, for the notes written into an export."""
-    return [(R.SCOPE_NOTE, "、".join(town_names.get(c, c) for c in f.scope))] if f.scope else []
+scope_notes = export.scope_notes  # the user's towns, for the notes written into an export
 
 
 def username() -> str | None:

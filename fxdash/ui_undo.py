@@ -3,12 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from fxdash import ui, versions, writes
+from fxdash import textfmt, ui, versions, writes
 from fxdash.labels import versions as LV
 
 
 def _versions_frame(kept: list[versions.Record], now: int | None) -> pd.DataFrame:
-    rows = [{"id": r.id, "created": r.created.replace("T", " "), "action": r.label, "user": r.user or "—",
+    rows = [{"id": r.id, "created": textfmt.day_time(r.created), "action": r.label, "user": r.user or "—",
              "description": r.description, "current": "✓" if r.id == now else ""} for r in reversed(kept)]
     return pd.DataFrame(rows, columns=list(LV.VERSION_COLUMNS)).rename(columns=LV.VERSION_COLUMNS)
 

@@ -5,7 +5,7 @@ import datetime as dt
 
 import streamlit as st
 
-from fxdash import access, rights, ui
+from fxdash import access, rights, textfmt, ui
 from fxdash import labels as L
 from fxdash.filters import Filters
 from fxdash.labels import rights as LR
@@ -60,4 +60,4 @@ def save_week_snapshot(f: Filters, monday, who: str) -> None:
         n = weekly.save_snapshot(cur, ui.ops_store(), rights.scoped(f, user), monday, who)
     access.record("snapshot", ui.username(), week=weeks.label(monday), filters=weekly.filters_key(f),
                   saved_by=who, metrics=n)
-    st.success(L.WEEKLY_SNAPSHOT_DONE.format(n=n, when=dt.datetime.now().strftime("%Y-%m-%d %H:%M"), who=who))
+    st.success(L.WEEKLY_SNAPSHOT_DONE.format(n=n, when=textfmt.day_time(dt.datetime.now()), who=who))

@@ -8,12 +8,12 @@ from fxdash.labels import versions as LV
 
 
 def register(sub) -> None:
-    p = sub.add_parser("rollback", help="撤销最近一次数据修改,或恢复到指定版本(--list 查看版本)")
-    p.add_argument("--to", type=int, metavar="VERSION", help="要恢复到的版本号(默认:撤销最近一次修改)")
-    p.add_argument("--list", action="store_true", help="列出保留的数据版本,不做修改")
-    p.add_argument("--yes", action="store_true", help="不再询问,直接恢复")
-    p.add_argument("--db", help="数据库文件路径(默认 FXDASH_DB)")
-    p.add_argument("--user", help="操作人(写入版本记录)")
+    p = sub.add_parser("rollback", help="撤销最近一次数据修改，或恢复到指定版本（--list 查看版本）")
+    p.add_argument("--to", type=int, metavar="VERSION", help="要恢复到的版本号（默认：撤销最近一次修改）")
+    p.add_argument("--list", action="store_true", help="列出保留的数据版本，不做修改")
+    p.add_argument("--yes", action="store_true", help="不再询问，直接恢复")
+    p.add_argument("--db", help="数据库文件路径（默认 FXDASH_DB）")
+    p.add_argument("--user", help="操作人（写入版本记录）")
     p.set_defaults(func=cmd_rollback)
 
 

@@ -10,7 +10,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from fxdash import export
+from fxdash import export, textfmt
 
 CHINESE_FONT = "Microsoft YaHei"  # present on the department's Windows PCs; Word substitutes elsewhere
 
@@ -50,7 +50,7 @@ def _table(doc, df: pd.DataFrame) -> None:
         cells = table.add_row().cells
         for cell, value in zip(cells, row):
             cell.text = ""
-            _font(cell.paragraphs[0].add_run("" if pd.isna(value) else str(value)), 9)
+            _font(cell.paragraphs[0].add_run(textfmt.cell(value)), 9)
 
 
 def docx_bytes(title: str, subtitle: str, sentences: list[str], figures: list[tuple[str, bytes | None]],
@@ -75,26 +75,38 @@ def docx_bytes(title: str, subtitle: str, sentences: list[str], figures: list[tu
         if len(df):
             _table(doc, df)
         else:
-            _paragraph(doc, "(本周无)", 10)
+            _paragraph(doc, "（本周无）", 10)
     _paragraph(doc, "筛选条件", 11, bold=True)
     for label, value in notes:
-        _paragraph(doc, f"{label}:{value}", 9)
+        _paragraph(doc, f"{label}：{value}", 9)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
 
 
-def build_files(b: dict, notes: list[tuple[str, str]], title: str) -> tuple[bytes, bytes]:
-    """(XLSX, DOCX) of one week's briefing bundle (see fxdash.queries.weekly.bundle)."""
+def figures(b: dict) -> list[tuple[str, bytes | None]]:
+    """The briefing's charts as (caption, PNG) for the DOCX and the PDF."""
     from fxdash import charts
     from fxdash import labels as L
+
+    out = [(L.WEEKLY_TREND_TITLE, figure_png(charts.weekly_new_resolved(b["trend"], L.WEEKLY_TREND_TITLE)))]
+    if len(b["hot_towns"]):
+        out.append((L.OVERVIEW_TOWN_TITLE, figure_png(charts.town_bars(b["hot_towns"]))))
+    return out
+
+
+def doc_tables(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The tables of the documents: the XLSX's sheets but the briefing's sentences (already the text)."""
+    return {k: v for k, v in tables.items() if k != "简报"}
+
+
+def build_files(b: dict, notes: list[tuple[str, str]], title: str,
+                charts: list[tuple[str, bytes | None]] | None = None) -> tuple[bytes, bytes]:
+    """(XLSX, DOCX) of one week's briefing bundle (see fxdash.queries.weekly.bundle)."""
     from fxdash.queries import weekly
 
     tables = weekly.export_tables(b)
     xlsx = export.to_xlsx_bytes(tables, notes)
-    figures = [(L.WEEKLY_TREND_TITLE, figure_png(charts.weekly_new_resolved(b["trend"], L.WEEKLY_TREND_TITLE)))]
-    if len(b["hot_towns"]):
-        figures.append((L.OVERVIEW_TOWN_TITLE, figure_png(charts.town_bars(b["hot_towns"]))))
-    doc_tables = {k: v for k, v in tables.items() if k != "简报"}
-    docx = docx_bytes(title, b["span"], b["sentences"], figures, doc_tables, notes)
+    charts = figures(b) if charts is None else charts
+    docx = docx_bytes(title, b["span"], b["sentences"], charts, doc_tables(tables), notes)
     return xlsx, docx

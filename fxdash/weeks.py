@@ -3,6 +3,8 @@
 import datetime as dt
 import re
 
+from fxdash import textfmt
+
 WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})$")
 
 
@@ -29,12 +31,12 @@ def parse(text: str) -> dt.date:
     """'2026-W47' -> the Monday of that ISO week; ValueError (Chinese message) when invalid."""
     m = WEEK_RE.match(text.strip())
     if not m:
-        raise ValueError(f"周次“{text}”格式不对,应为 YYYY-Www,例如 2026-W47。")
+        raise ValueError(f"周次“{text}”格式不对，应为 YYYY-Www，例如 2026-W47。")
     year, week = int(m.group(1)), int(m.group(2))
     try:
         return dt.date.fromisocalendar(year, week, 1)
     except ValueError as exc:
-        raise ValueError(f"{year} 年没有第 {week} 周。") from exc
+        raise ValueError(f"{year}年没有第{week}周。") from exc
 
 
 def previous_weeks(monday: dt.date, n: int) -> list[dt.date]:
@@ -43,5 +45,10 @@ def previous_weeks(monday: dt.date, n: int) -> list[dt.date]:
 
 
 def span_text(monday: dt.date) -> str:
-    end = week_end(monday)
-    return f"{label(monday)},{monday:%Y-%m-%d} 至 {end:%Y-%m-%d}"
+    """2026年第11周（3月9日至3月15日）."""
+    return f"{textfmt.week(monday)}（{textfmt.month_day(monday)}至{textfmt.month_day(week_end(monday))}）"
+
+
+def cn_date(day: dt.date) -> str:
+    """2026年3月18日, as dates are written in the department's documents (see fxdash.textfmt)."""
+    return textfmt.day(day)

@@ -66,7 +66,7 @@ def import_file(path, data: bytes, file_name: str, table: str, crs: str = "wgs84
         return result
 
     label = L.TABLE_LABELS.get(table, table)
-    description = f"{label} ← {Path(file_name).name}(新增 {checked.inserted:,} 行、更新 {checked.updated:,} 行)"
+    description = f"{label} ← {Path(file_name).name}（新增 {checked.inserted:,} 行、更新 {checked.updated:,} 行）"
     import_id = uuid.uuid4().hex
     try:
         result, record = versions.publish(path, change, action="import", user=username, description=description,

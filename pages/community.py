@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from fxdash import charts, maps, ui
+from fxdash import charts, maps, tables, textfmt, ui
 from fxdash import labels as L
 from fxdash.queries import common
 from fxdash.queries import community as q
@@ -28,7 +28,7 @@ def table(df, stem: str, key: str, highlight: str | None = None, height: int | N
     if df.empty:
         no_data()
         return
-    st.dataframe(charts.table_style(df, COLS, highlight), hide_index=True, width="stretch",
+    st.dataframe(tables.table_style(df, COLS, highlight), hide_index=True, width="stretch",
                  height=height or "auto")
     ui.downloads(df, f, stem, key, labels=COLS)
 
@@ -57,7 +57,7 @@ def care() -> None:
             elderly_80=profile["elderly_80_alone"], paired=profile["paired_80"], gap=profile["gap"],
             coverage=profile["coverage_pct"] or 0.0))
 
-    st.subheader(L.CARE_OVERDUE_TITLE.format(days=q.OVERDUE_DAYS, end=f.date_to))
+    st.subheader(L.CARE_OVERDUE_TITLE.format(days=q.OVERDUE_DAYS, end=textfmt.day(f.date_to)))
     st.caption(L.CARE_OVERDUE_NOTE.format(days=q.OVERDUE_DAYS))
     overdue = ui.run(q.overdue_pairs, f)
     if overdue.empty:
@@ -131,7 +131,7 @@ def suggestions() -> None:
         if adopted.empty:
             no_data()
         for row in adopted.head(4).itertuples():  # titles and outcomes are imported text: never markdown
-            st.success(f"**{ui.plain(row.title)}**({ui.plain(row.topic)},{ui.plain(row.town or '—')})"
+            st.success(f"**{ui.plain(row.title)}**（{ui.plain(row.topic)}，{ui.plain(row.town or '—')}）"
                        f"\n\n{ui.plain(row.outcome or '')}", icon=":material/verified:")
     st.subheader(L.SUGGEST_LIST_TITLE)
     table(listed, "人民建议", "dl_suggestions", highlight="adopted")
@@ -185,7 +185,7 @@ def resources() -> None:
 
 
 st.title(L.PAGE_COMMUNITY)
-st.caption(L.COMMUNITY_CAPTION.format(start=f.date_from, end=f.date_to, days=f.days))
+st.caption(L.COMMUNITY_CAPTION.format(start=textfmt.day(f.date_from), end=textfmt.day(f.date_to), days=f.days))
 for tab, section in zip(st.tabs(L.COMMUNITY_TABS), (care, fraud, suggestions, scenes, resources)):
     with tab:
         section()

@@ -3,14 +3,15 @@
 import streamlit as st
 
 from fxdash import labels as L
-from fxdash import maps, ui
+from fxdash import maps, playback, textfmt, ui, weeks
+from fxdash.labels import playback as PB
 from fxdash.queries import common, spatial
 from fxdash.queries import map as M
 
 f = ui.current_filters()
 
 st.title(L.PAGE_MAP)
-st.caption(L.MAP_CAPTION.format(start=f.date_from, end=f.date_to))
+st.caption(L.MAP_CAPTION.format(start=textfmt.day(f.date_from), end=textfmt.day(f.date_to)))
 
 with st.container(border=True):
     columns = st.columns(5)
@@ -71,21 +72,32 @@ with detail_col:
         for field, label in L.MAP_DETAIL_FIELDS:
             value = detail[field]
             shown_value = "、".join(value) if field == "amenities" else (
-                value.strftime("%Y-%m-%d") if hasattr(value, "strftime") else value)
-            st.markdown(f"{label}:{ui.plain(shown_value or '—')}")
+                textfmt.cell(value))
+            st.markdown(f"{label}：{ui.plain(shown_value or textfmt.MISSING)}")
         near = ui.run(M.reports_near, f, station_id=station_id)
         st.markdown(L.MAP_DETAIL_REPORTS.format(radius=M.NEAR_REPORTS_M, n=len(near)))
         if near.empty:
             st.caption(L.MAP_DETAIL_NO_REPORTS)
         else:
-            st.dataframe(near.rename(columns=L.MAP_NEAR_REPORT_LABELS), hide_index=True, height=200)
+            st.dataframe(textfmt.readable(near).rename(columns=L.MAP_NEAR_REPORT_LABELS), hide_index=True, height=200)
         sites = ui.run(M.sites_near, f, station_id=station_id)
         st.markdown(L.MAP_DETAIL_SITES.format(radius=M.NEAR_SITES_M, n=len(sites),
                                               workers=int(sites["workers"].sum()) if len(sites) else 0))
         if sites.empty:
             st.caption(L.MAP_DETAIL_NO_SITES)
         else:
-            st.dataframe(sites.rename(columns=L.MAP_NEAR_SITE_LABELS), hide_index=True)
+            st.dataframe(textfmt.readable(sites).rename(columns=L.MAP_NEAR_SITE_LABELS), hide_index=True)
+
+# time playback: frames built here once, stepped in the browser (fxdash.playback)
+if st.toggle(PB.TOGGLE, help=PB.TOGGLE_HELP, key="fx_map_playback"):
+    step = st.segmented_control(PB.STEP, list(PB.STEPS), format_func=PB.STEPS.get, default="day",
+                                key="fx_pb_step") or "day"
+    frames = ui.run(playback.frames, f, step=step)
+    st.caption(PB.CAPTION.format(start=weeks.cn_date(f.date_from), end=weeks.cn_date(f.date_to),
+                                 frames=len(frames["labels"]), total=sum(frames["totals"]), cell=frames["cell_m"],
+                                 coarse=PB.COARSE if frames["cell_m"] > playback.CELL_SIZES_M[0] else ""))
+    present = ui.presentation_mode()
+    st.iframe(playback.document(frames, stations, boundaries, present), height=playback.height(present))
 
 st.subheader(L.MAP_CANDIDATES_TITLE)
 st.caption(L.MAP_CANDIDATES_NOTE.format(radius=radius))
@@ -111,5 +123,5 @@ if stations.empty:
     st.info(L.MAP_NO_STATIONS)
 else:
     listed = stations.drop(columns=["town_code"])
-    st.dataframe(listed.rename(columns=L.MAP_STATION_LABELS), hide_index=True, height=320)
+    st.dataframe(textfmt.readable(listed).rename(columns=L.MAP_STATION_LABELS), hide_index=True, height=320)
     ui.downloads(listed, f, "阵地清单", key="map_stations", labels=L.MAP_STATION_LABELS)

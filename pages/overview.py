@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from fxdash import charts, maps, ui, ui_rights
+from fxdash import charts, maps, reconcile_form, ui, ui_rights
 from fxdash import labels as L
 from fxdash.queries import alerts, common, overview, spatial
 from fxdash.queries import map as station_queries
@@ -12,7 +12,9 @@ f = ui.current_filters()
 st.title(L.PAGE_OVERVIEW)
 ui.period_caption(f)
 
-strip = ui.run(alerts.alerts, f, today=ui.settings().as_of)
+# the published-figures check joins the strip for those who may open 数据核对
+refs = reconcile_form.figures() if ui_rights.may_open_file("pages/reconcile.py") else None
+strip = ui.run(alerts.alerts, f, today=ui.settings().as_of, references=refs)
 cols = st.columns(len(strip))
 for col, alert in zip(cols, strip.itertuples()):
     # red and bold when it needs attention; each links to the page that deals with it
@@ -50,5 +52,7 @@ with left:
                     height=430)
     st.html(maps.legend_html(maps.legend_items(data, 0, shown)))
 with right:
-    st.plotly_chart(charts.weekly_new_resolved(ui.run(overview.weekly_reports, f)), width="stretch")
+    as_of = ui.settings().as_of
+    st.plotly_chart(charts.weekly_new_resolved(ui.run(overview.weekly_reports, f), through=min(f.date_to, as_of),
+                                               today=as_of, since=f.date_from), width="stretch")
 st.plotly_chart(charts.town_bars(ui.run(overview.town_summary, f)), width="stretch")

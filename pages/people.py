@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from fxdash import charts, ui, ui_rights
+from fxdash import charts, textfmt, ui, ui_rights
 from fxdash import labels as L
 from fxdash.queries import people
 
@@ -13,7 +13,7 @@ def table(df, **config) -> None:
     """A dataframe with Chinese headers (and any special column formats)."""
     column_config = {c: COLS.get(c, c) for c in df.columns}
     column_config.update(config)
-    st.dataframe(df, hide_index=True, width="stretch", column_config=column_config)
+    st.dataframe(textfmt.readable(df), hide_index=True, width="stretch", column_config=column_config)
 
 
 def chart(fig_or_none) -> None:
@@ -25,7 +25,7 @@ def no_data() -> None:
 
 
 def pct(value) -> str:
-    return "—" if value is None else f"{value:.1%}"
+    return textfmt.MISSING if value is None else f"{value:.1%}"
 
 
 COVERAGE = st.column_config.ProgressColumn(COLS["coverage"], format="percent", min_value=0, max_value=1)
@@ -93,7 +93,7 @@ def party_tab(f) -> None:
     if branches.empty:
         no_data()
         return
-    table(branches, founded_on=st.column_config.DateColumn(COLS["founded_on"], format="YYYY-MM-DD"))
+    table(branches)
     ui.downloads(branches, f, "街区党支部", "people_branches", COLS)
 
 
@@ -190,7 +190,7 @@ def list_tab(f) -> None:
     if workers.empty:
         no_data()
         return
-    table(ui.capped(workers), joined_on=st.column_config.DateColumn(COLS["joined_on"], format="YYYY-MM-DD"))
+    table(ui.capped(workers))
     ui.downloads(workers, f, "人员名单", "people_list", COLS)
 
 
@@ -199,7 +199,7 @@ f = ui.current_filters()
 st.title(L.PAGE_PEOPLE)
 head, role_box = st.columns([3, 2])
 with head:
-    st.caption(L.PEOPLE_CAPTION.format(start=f.date_from, end=f.date_to, days=f.days, months=people.TREND_MONTHS))
+    st.caption(L.PEOPLE_CAPTION.format(start=textfmt.day(f.date_from), end=textfmt.day(f.date_to), days=f.days, months=people.TREND_MONTHS))
 f = ui.page_filters(f, ("roles",), role_box)
 role_box.caption(L.PEOPLE_ROLE_FILTER_HELP)
 

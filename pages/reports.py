@@ -6,7 +6,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from fxdash import charts, config, maps, ui, ui_rights
+from fxdash import charts, config, maps, report_charts, tables, textfmt, ui, ui_rights
 from fxdash import labels as L
 from fxdash.queries import common, overview, spatial
 from fxdash.queries import report_drill as drills
@@ -17,7 +17,7 @@ DRILL_KEY = "drill"  # URL parameter of the drill-down, e.g. ?drill=town:3101201
 f = ui.current_filters()
 st.title(L.PAGE_REPORTS)
 f = ui.page_filters(f, ("categories", "statuses"), st.container(horizontal=True))
-st.caption(L.RPT_CAPTION.format(start=f.date_from, end=f.date_to, days=f.days))
+st.caption(L.RPT_CAPTION.format(start=textfmt.day(f.date_from), end=textfmt.day(f.date_to), days=f.days))
 
 deadline_days, deadline_errors = config.load_deadlines()
 for message in deadline_errors:
@@ -58,7 +58,7 @@ def fmt(value, pattern: str) -> str:
 
 
 def columns() -> dict:
-    """Chinese headers and status chips for the report tables (formats: charts.report_table)."""
+    """Chinese headers and status chips for the report tables (formats: tables.report_table)."""
     chips = {
         "status_at_end": st.column_config.MultiselectColumn(L.RPT_COLUMNS["status_at_end"],
                                                             options=list(L.REPORT_STATUSES), color=STATUS_COLOURS),
@@ -106,11 +106,11 @@ def where(f) -> None:
                         selection_mode="single-object", key="rpt_map", height=520)
         st.caption(L.RPT_MAP_CAPTION.format(cell=drills.CELL_M))
     with right:
-        st.plotly_chart(charts.town_rate_bars(ui.run(R.town_rates, f)), key="rpt_towns", selection_mode="points",
+        st.plotly_chart(report_charts.town_rate_bars(ui.run(R.town_rates, f)), key="rpt_towns", selection_mode="points",
                         on_select=partial(on_chart, "rpt_towns", "town"), width="stretch")
     communities = ui.run(R.community_ranking, f, limit=10)
     if not communities.empty:
-        st.plotly_chart(charts.community_bars(communities, L.RPT_COMMUNITY_TITLE.format(n=len(communities))),
+        st.plotly_chart(report_charts.community_bars(communities, L.RPT_COMMUNITY_TITLE.format(n=len(communities))),
                         width="stretch")
         st.caption(L.RPT_COMMUNITY_NOTE)
 
@@ -120,20 +120,23 @@ def when(f) -> None:
     left, right = st.columns(2)
     weekly = ui.run(overview.weekly_reports, f)
     weeks = [pd.Timestamp(w).strftime("%Y-%m-%d") for w in weekly["week"]]
-    left.plotly_chart(charts.weekly_new_resolved(weekly), key="rpt_weeks", selection_mode="points",
+    as_of = ui.settings().as_of
+    trend = charts.weekly_new_resolved(weekly, through=min(f.date_to, as_of), today=as_of,
+                                       since=f.date_from)
+    left.plotly_chart(trend, key="rpt_weeks", selection_mode="points",
                       on_select=partial(on_chart, "rpt_weeks", "week", weeks), width="stretch")
     slots = ui.run(R.hour_weekday, f)
     values = [f"{d}-{h}" for d, h in zip(slots["weekday"], slots["hour"])]
-    right.plotly_chart(charts.hour_weekday_heatmap(slots), key="rpt_slots", selection_mode="points",
+    right.plotly_chart(report_charts.hour_weekday_heatmap(slots), key="rpt_slots", selection_mode="points",
                        on_select=partial(on_chart, "rpt_slots", "slot", values), width="stretch")
 
 
 def how_fast(f) -> None:
     st.subheader(L.RPT_SECTION_HOW)
     left, right = st.columns([3, 2])
-    left.plotly_chart(charts.category_bars(ui.run(R.category_stats, f, deadlines=deadlines)), key="rpt_cats",
+    left.plotly_chart(report_charts.category_bars(ui.run(R.category_stats, f, deadlines=deadlines)), key="rpt_cats",
                       selection_mode="points", on_select=partial(on_chart, "rpt_cats", "cat"), width="stretch")
-    right.plotly_chart(charts.status_funnel(ui.run(R.status_funnel, f, deadlines=deadlines).iloc[0]),
+    right.plotly_chart(report_charts.status_funnel(ui.run(R.status_funnel, f, deadlines=deadlines).iloc[0]),
                        width="stretch")
     by = st.segmented_control(L.RPT_DURATION_PICK, list(L.RPT_DURATION_BY), default="category",
                               format_func=L.RPT_DURATION_BY.get, key="rpt_duration_by") or "category"
@@ -141,7 +144,7 @@ def how_fast(f) -> None:
     if durations.empty:
         st.info(L.NO_DATA)
     else:
-        st.plotly_chart(charts.duration_boxes(durations, L.RPT_DURATION_BY[by]), width="stretch")
+        st.plotly_chart(report_charts.duration_boxes(durations, L.RPT_DURATION_BY[by]), width="stretch")
         st.caption(L.RPT_DURATION_NOTE)
 
 
@@ -153,7 +156,7 @@ def overdue_list(f) -> None:
         return
     st.caption(L.RPT_OVERDUE_NOTE.format(n=len(overdue)))
     shown = overdue[[c for c in R.OVERDUE_COLUMNS if c in overdue]]  # a viewer has no personal columns
-    st.dataframe(charts.report_table(shown), column_config=columns(), hide_index=True,
+    st.dataframe(tables.report_table(shown), column_config=columns(), hide_index=True,
                  key="rpt_overdue", on_select=partial(on_row, "rpt_overdue", overdue["report_id"].tolist()),
                  selection_mode="single-row", width="stretch", height=min(36 * (len(overdue) + 1) + 4, 640))
     ui.downloads(overdue, f, L.RPT_OVERDUE_STEM, "rpt_overdue_dl", labels=L.RPT_COLUMNS)
@@ -173,7 +176,7 @@ def records(f, drill) -> None:
         st.info(L.NO_DATA)
         return
     st.caption(L.RPT_RECORDS_NOTE.format(n=len(rows)))
-    st.dataframe(charts.report_table(ui.capped(rows)), column_config=columns(), hide_index=True, width="stretch",
+    st.dataframe(tables.report_table(ui.capped(rows)), column_config=columns(), hide_index=True, width="stretch",
                  height=420)
     extra = [(L.RPT_DRILL_EXPORT, drills.describe(drill, town_names))] if drill else []  # noted in the file
     ui.downloads(rows, f, L.RPT_EXPORT_STEM, "rpt_records_dl", labels=L.RPT_COLUMNS, extra_notes=extra)

@@ -2,8 +2,21 @@
 
 import streamlit as st
 
-from fxdash import briefing, charts, maps, rights, ui, ui_rights, ui_weekly, weekly_export
+from fxdash import (
+    briefing,
+    briefing_files,
+    charts,
+    maps,
+    rights,
+    textfmt,
+    ui,
+    ui_rights,
+    ui_weekly,
+    weekly_export,
+    weeks,
+)
 from fxdash import labels as L
+from fxdash.labels import briefings as B
 from fxdash.queries import common, weekly
 
 f = ui.current_filters()
@@ -37,17 +50,17 @@ with c1:
     boundaries, rivers, tiles = ui.map_base()
     layers = maps.base_layers(ui.run(common.towns), boundaries, rivers, tiles) + [maps.density_layer(b["hot_cells"])]
     st.pydeck_chart(maps.deck(layers, maps.DENSITY_TOOLTIP), height=320)
-    st.dataframe(tables["热点网格"].drop(columns=["中心纬度", "中心经度"]), hide_index=True, width="stretch")
+    st.dataframe(textfmt.readable(tables["热点网格"].drop(columns=["中心纬度", "中心经度"])), hide_index=True, width="stretch")
 for col, title, name in ((c2, L.WEEKLY_HOT_COMMUNITIES, "热点社区"), (c3, L.WEEKLY_LAGGARDS, "按时办结率偏低街镇")):
     col.markdown(f"**{title}**")
     if len(tables[name]):
-        col.dataframe(tables[name], hide_index=True, width="stretch")
+        col.dataframe(textfmt.readable(tables[name]), hide_index=True, width="stretch")
     else:
         col.caption(L.NO_DATA)
 st.markdown(f"**{L.WEEKLY_OVERDUE}**")
-st.dataframe(tables["超期未办结"], hide_index=True, width="stretch")
+st.dataframe(textfmt.readable(tables["超期未办结"]), hide_index=True, width="stretch")
 st.markdown(f"**{L.WEEKLY_FIGURES}**")
-st.dataframe(tables["周对比"], hide_index=True, width="stretch")
+st.dataframe(textfmt.readable(tables["周对比"]), hide_index=True, width="stretch")
 
 if ui_rights.may_download():
     st.subheader(L.WEEKLY_EXPORT)
@@ -68,10 +81,27 @@ if files and files[0] == b["week"]:
                               file_name=f"周报_{week}.docx", width="stretch",
                               mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 
+st.subheader(B.LIST_TITLE)
+out_dir = ui.settings().briefings
+st.caption(B.LIST_HELP.format(path=out_dir))
+written = briefing_files.listing(out_dir, scopes=briefing_files.scopes_for(ui.current_user(), ui.run(common.town_names)))
+if written.empty:
+    st.caption(B.LIST_NONE)
+for row in written.itertuples():
+    cols = st.columns([4, 1, 1, 1])
+    cols[0].markdown(B.LIST_ROW.format(week=textfmt.week(weeks.parse(row.week)), scope=row.scope,
+                                         when=textfmt.day_time(row.written)))
+    for col, (suffix, kind) in zip(cols[1:], B.KINDS.items()):
+        path = row.files.get(suffix)
+        if path is not None:
+            ui_rights.download_button(col, kind, lambda p=path: p.read_bytes(), what=path.name, f=None, rows=0,
+                                      file_name=path.name, key=f"brief_{path.name}", width="stretch",
+                                      icon=":material/download:")
+
 st.subheader(L.WEEKLY_SNAPSHOT)
 snap = b["snapshot"]
 if len(snap):
-    st.caption(L.WEEKLY_SNAPSHOT_LAST.format(when=f"{snap['saved_at'].iloc[0]:%Y-%m-%d %H:%M}",
+    st.caption(L.WEEKLY_SNAPSHOT_LAST.format(when=textfmt.day_time(snap['saved_at'].iloc[0]),
                                              who=snap["saved_by"].iloc[0]))
 else:
     st.caption(L.WEEKLY_SNAPSHOT_NONE)

@@ -19,7 +19,7 @@ USERS = {
     "town": access.User("qingcun", access.TOWN, (QINGCUN,)),
     "viewer": access.User("viewer", access.VIEWER),
 }
-PAGES = ("overview", "map", "reports", "people", "community", "weekly", "data")
+PAGES = ("overview", "map", "reports", "people", "community", "weekly", "reconcile", "data")
 
 
 def open_page(page: str, user: access.User | None, params: dict | None = None) -> AppTest:

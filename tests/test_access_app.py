@@ -14,7 +14,7 @@ from fxdash.queries import common
 from tests.access_helpers import PAGES, QINGCUN, USERS, Recorder, deck_layers, download_buttons, open_page, plotly_specs
 
 # pages that offer downloads to a role that may download (weekly: once the files are built)
-WITH_DOWNLOADS = {"map", "reports", "people", "community", "data"}
+WITH_DOWNLOADS = {"map", "reports", "people", "community", "reconcile", "data"}
 BASE_LAYERS = {"town-boundaries", "town-labels", "town-centres", "rivers", "intranet-tiles"}  # no data
 
 
@@ -53,7 +53,7 @@ def test_role_page_download_matrix(app_env, recorder, role, page):
 
 def test_data_page_tabs_follow_the_role(app_env):
     labels = {role: [t.label for t in open_page("data", USERS[role]).tabs] for role in ("admin", "district", "town")}
-    assert labels["admin"] == ["导入数据", "模板与下载", "街镇边界", "导入记录"]
+    assert labels["admin"] == ["导入数据", "模板与下载", "街镇边界", "导入记录", "撤销导入 / 恢复版本"]
     assert labels["district"] == ["模板与下载", "导入记录"]
     assert labels["town"] == ["模板与下载"]
 

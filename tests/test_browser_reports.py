@@ -35,7 +35,7 @@ def test_reports_page_renders_charts_map_and_lists(app_server, page):
 def test_a_drill_in_the_url_survives_a_reload(app_server, page):
     open_reports(page, app_server, "?drill=cat:消防隐患")
     assert page.get_by_test_id("stException").count() == 0
-    assert "已聚焦:问题类别 消防隐患" in page.inner_text("[data-testid='stApp']")
+    assert "已聚焦：问题类别 消防隐患" in page.inner_text("[data-testid='stApp']")
     page.reload()
     wait_for_app(page)
     assert "drill=cat" in page.url
@@ -52,7 +52,7 @@ def test_clicking_a_town_bar_narrows_the_records(app_server, page):
     wait_for_app(page)
     page.wait_for_timeout(1500)
     assert "drill=town" in page.url
-    assert "已聚焦:街镇" in page.inner_text("[data-testid='stApp']")
+    assert "已聚焦：街镇" in page.inner_text("[data-testid='stApp']")
     assert page.get_by_test_id("stException").count() == 0
 
 

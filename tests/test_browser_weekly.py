@@ -17,7 +17,7 @@ def test_weekly_page_shows_the_week_and_its_briefing(app_server, browser):
     pg.wait_for_timeout(1500)
     assert pg.get_by_test_id("stException").count() == 0
     text = pg.inner_text("[data-testid='stApp']")
-    assert "2026-W47" in text and "新增上报问题" in text and "简报" in text
+    assert "2026年第47周" in text and "新增上报问题" in text and "简报" in text
     assert pg.get_by_test_id("stMetric").count() == 17
     screenshot(pg, "weekly")
     assert outside_requests(requests) == []

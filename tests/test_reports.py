@@ -189,7 +189,7 @@ def test_export_of_records_notes_filters_and_escapes_formula_cells(con):
     df = export.with_labels(rights.call(R.records, con, f, None, deadlines=DEADLINES), R.L.RPT_COLUMNS)
     notes = f.describe({"T1": "甲镇"})
     text = export.to_csv_bytes(df, notes).decode("utf-8-sig")
-    assert "问题类别,安全隐患" in text and "2026-03-01 至 2026-03-18" in text
+    assert "问题类别,安全隐患" in text and "2026年3月1日至3月18日" in text
     assert "'=HYPERLINK" in text and "138****1234" in text and "13812341234" not in text
     assert "上报时间" in text and "reported_at" not in text
     every = export.to_csv_bytes(export.with_labels(rights.call(R.records, con, PERIOD, None, deadlines=DEADLINES), R.L.RPT_COLUMNS),

@@ -18,7 +18,7 @@ def test_pages_tabs_downloads_and_snapshots_by_role():
         [ADMIN, DISTRICT, TOWN]
     assert all(rights.may_open(User("u", r), "reports") for r in (ADMIN, DISTRICT, TOWN, VIEWER))
     assert [rights.data_tabs(User("u", r)) for r in (ADMIN, DISTRICT, TOWN, VIEWER)] == \
-        [("import", "files", "boundaries", "log"), ("files", "log"), ("files",), ()]
+        [("import", "files", "boundaries", "log", "undo"), ("files", "log"), ("files",), ()]
     assert [rights.may_download(User("u", r)) for r in (ADMIN, DISTRICT, TOWN, VIEWER)] == [True, True, True, False]
     assert [rights.may_save_snapshot(User("u", r)) for r in (ADMIN, DISTRICT, TOWN, VIEWER)] == \
         [True, True, False, False]

@@ -86,19 +86,19 @@ def test_briefing_text_for_a_known_week():
                fraud_cases=(1, 0, 0), fraud_amount=(52000, 0, 0), suggestions=(2, 1, 1))
     towns = pd.DataFrame({"town": ["南桥镇", "青村镇"], "reports": [8, 5]})
     cats = pd.DataFrame({"category": ["安全隐患"], "reports": [9]})
-    text = briefing.write(cmp, "2026-W47,2026-11-16 至 2026-11-22", towns, cats, None)
-    assert text[0] == ("本周(2026-W47,2026-11-16 至 2026-11-22)新增上报问题 20 条,环比上升 25%(上周 16 条),"
-                       "高于前四周平均(10.0 条)100%。")
-    assert text[1] == "本周办结 12 条,本周新增问题的办结率为 40%;截至周日超期未办结 5 条,比上周多 2 条,需在会上逐条过堂。"
-    assert text[2] == "新增问题主要集中在南桥镇(8 条)、青村镇(5 条),类别以安全隐患(9 条)为主。"
-    assert "新增登记 10 人、离开 4 人,净增加 6 人;新增“四大员” 3 人" in text[3]
+    text = briefing.write(cmp, weeks.span_text(WEEK), towns, cats, None)
+    assert text[0] == ("2026年第47周（11月16日至11月22日）新增上报问题 20 条，环比上升 25%（上周 16 条），"
+                       "高于前四周平均（10.0 条）100%。")
+    assert text[1] == "本周办结 12 条，本周新增问题的办结率为 40%；截至周日超期未办结 5 条，比上周多 2 条，需在会上逐条过堂。"
+    assert text[2] == "新增问题主要集中在南桥镇（8 条）、青村镇（5 条），类别以安全隐患（9 条）为主。"
+    assert "新增登记 10 人、离开 4 人，净增加 6 人；新增“四大员” 3 人" in text[3]
     assert "所有结对均在 14 天内走访" in text[5]
-    assert text[6] == "反诈方面,劝阻涉诈交易 1 起,涉及金额 5.2 万元。"
+    assert text[6] == "反诈方面，劝阻涉诈交易 1 起，涉及金额 5.2 万元。"
 
 
 def test_briefing_says_plainly_when_nothing_happened():
     text = briefing.write(_cmp(resolution_rate=(float("nan"), float("nan"), float("nan"))), "2026-W01")
-    assert "新增上报问题 0 条,环比持平(均为 0)" in text[0]
+    assert "新增上报问题 0 条，环比持平（均为 0）" in text[0]
     assert "没有超期未办结" in text[1]
     assert "本周没有反诈劝阻记录。" in text
 
@@ -117,7 +117,7 @@ def test_exported_files_open_and_carry_the_week(app_con):
     assert first[0] == "新增上报问题" and first[2] == new_reports
     doc = Document(io.BytesIO(docx))
     text = "\n".join(p.text for p in doc.paragraphs)
-    assert "2026-W47" in text and b["sentences"][0] in text
+    assert "2026年第47周" in text and b["sentences"][0] in text
     assert len(doc.tables) >= 3
     assert len(doc.inline_shapes) >= 1, "charts were not rendered into the document"
 

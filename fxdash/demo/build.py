@@ -91,7 +91,7 @@ def publish_demo(path, as_of: dt.date, scale: int = 1, seed: int = 42, progress=
 
     return versions.publish(
         path, lambda con: populate_demo(con, as_of, scale=scale, seed=seed, progress=progress), action="demo",
-        user=user, description=f"截至 {as_of},规模 ×{scale},种子 {seed}", command=command, fresh=True,
+        user=user, description=f"截至 {as_of}，规模 ×{scale}，种子 {seed}", command=command, fresh=True,
         precheck=precheck, wait=wait, progress=wait_progress)
 
 

@@ -117,7 +117,7 @@ def _suggestions_for(w: World, rng, days) -> list:
         title = N.SUGGESTION_TITLES[topic][int(rng.integers(3))].format(p=stem)
         closed = int(day) + int(rng.integers(10, 61))
         adopted = bool(rng.random() < 0.45)
-        outcome = "已采纳,相关部门已纳入工作计划推进落实。" if adopted else None
+        outcome = "已采纳，相关部门已纳入工作计划推进落实。" if adopted else None
         rows.append([picker.pick(int(day), ""), int(day), topic, title, closed, adopted, outcome])
     return rows
 
@@ -184,7 +184,7 @@ def gen_fraud(w: World) -> None:
             i = picker.pick(int(day), L.ROLES[int(r.integers(3))])
             method = L.FRAUD_METHODS[int(r.integers(len(L.FRAUD_METHODS)))]
             rows.append([i, picker.town[i], int(day), float(amt), method,
-                         f"配送途中发现老人疑似遭遇“{method}”诈骗,及时劝阻并联系社区民警。"])
+                         f"配送途中发现老人疑似遭遇“{method}”诈骗，及时劝阻并联系社区民警。"])
     df = pd.DataFrame(rows, columns=["idx", "town_code", "day", "amount_yuan", "method", "description"])
     df.insert(0, "case_id", [f"F{i:04d}" for i in range(1, len(df) + 1)])
     w.tables["fraud_interceptions"] = df

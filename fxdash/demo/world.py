@@ -73,11 +73,11 @@ _ORDINALS = "一二三四五六七八九十"
 
 
 def unique_names(names: list[str]) -> list[str]:
-    """Repeated names get a Chinese ordinal, as staff would write a second shop: 秀城洗车行(二)."""
+    """Repeated names get a Chinese ordinal, as staff would write a second shop: 秀城洗车行（二）."""
     seen: dict[str, int] = {}
     out = []
     for name in names:
         seen[name] = seen.get(name, 0) + 1
         k = seen[name]
-        out.append(name if k == 1 else f"{name}({_ORDINALS[k - 1] if k <= 10 else k})")
+        out.append(name if k == 1 else f"{name}（{_ORDINALS[k - 1] if k <= 10 else k}）")
     return out

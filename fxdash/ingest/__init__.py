@@ -182,7 +182,7 @@ def _step(progress, frac: float, text: str) -> None:
 
 def _hints(s) -> tuple[str, ...]:
     """Sheet names that mean this table: its name, its label, and the label as templates shorten it."""
-    return s.name, s.label, re.sub(r"(.*)", "", s.label), template.sheet_name(s)
+    return s.name, s.label, re.sub(r"[（(].*?[）)]", "", s.label), template.sheet_name(s)
 
 
 def _short_error(exc: Exception) -> str:

@@ -14,33 +14,33 @@ PROBLEM_LINES = 500  # the terminal shows this many; the full list is written be
 
 
 def register(sub) -> None:
-    p = sub.add_parser("import", help="导入 Excel/CSV 文件到数据库(有任何问题则不写入)")
+    p = sub.add_parser("import", help="导入 Excel/CSV 文件到数据库（有任何问题则不写入）")
     p.add_argument("file", help="要导入的 .xlsx/.xls/.csv 文件")
     p.add_argument("--table", required=True, choices=IMPORTABLE, help="目标数据表")
-    p.add_argument("--crs", default="wgs84", choices=CRS, help="文件中坐标的坐标系,默认 wgs84")
-    p.add_argument("--db", help="数据库文件路径(默认 FXDASH_DB)")
-    p.add_argument("--dry-run", action="store_true", help="只检查,不写入")
-    p.add_argument("--user", help="操作人(写入导入记录)")
+    p.add_argument("--crs", default="wgs84", choices=CRS, help="文件中坐标的坐标系，默认 wgs84")
+    p.add_argument("--db", help="数据库文件路径（默认 FXDASH_DB）")
+    p.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    p.add_argument("--user", help="操作人（写入导入记录）")
     p.add_argument("--sheet", help=X.CLI_SHEET)
     p.add_argument("--skip-hidden", action="store_true", help=X.CLI_SKIP_HIDDEN)
     p.set_defaults(func=cmd_import)
-    e = sub.add_parser("export", help="导出一张数据表为 Excel 或 CSV(表头与导入模板一致)")
+    e = sub.add_parser("export", help="导出一张数据表为 Excel 或 CSV（表头与导入模板一致）")
     e.add_argument("--table", required=True, choices=EXPORTABLE, help="数据表")
-    e.add_argument("--out", required=True, help="输出文件(.xlsx 或 .csv)")
-    e.add_argument("--db", help="数据库文件路径(默认 FXDASH_DB)")
+    e.add_argument("--out", required=True, help="输出文件（.xlsx 或 .csv）")
+    e.add_argument("--db", help="数据库文件路径（默认 FXDASH_DB）")
     e.add_argument("--pii", action="store_true",
-                   help="导出未脱敏的姓名、电话等个人信息(默认脱敏;此操作以当前系统用户记入审计日志)")
+                   help="导出未脱敏的姓名、电话等个人信息（默认脱敏；此操作以当前系统用户记入审计日志）")
     e.set_defaults(func=cmd_export)
-    t = sub.add_parser("template", help="生成一张数据表的导入模板(.xlsx)")
+    t = sub.add_parser("template", help="生成一张数据表的导入模板（.xlsx）")
     t.add_argument("--table", required=True, choices=IMPORTABLE, help="数据表")
-    t.add_argument("--out", required=True, help="输出文件(.xlsx)")
+    t.add_argument("--out", required=True, help="输出文件（.xlsx）")
     t.set_defaults(func=cmd_template)
 
 
 def cmd_import(args) -> int:
     path = Path(args.file)
     if not path.is_file():
-        print(f"找不到文件:{path}", file=sys.stderr)
+        print(f"找不到文件：{path}", file=sys.stderr)
         return 2
 
     def progress(frac, text):
@@ -62,11 +62,11 @@ def cmd_import(args) -> int:
         print(f"{path.name} → {label}:" + L.DATA_PROBLEMS.format(n=result.problem_count))
         print(to_text(result.problems, limit=PROBLEM_LINES))
         return 1
-    print(f"{path.name} → {label}:{result.summary()}(用时 {result.seconds:.1f} 秒)")
+    print(f"{path.name} → {label}:{result.summary()}（用时 {result.seconds:.1f} 秒）")
     if result.archived_as:
-        print(f"原始文件已存档:{result.archived_as}")
+        print(f"原始文件已存档：{result.archived_as}")
     if getattr(result, "version", None):
-        print(f"数据版本:{result.version}(可用 python -m fxdash rollback 撤销)")
+        print(f"数据版本：{result.version}（可用 python -m fxdash rollback 撤销）")
     return 0
 
 
@@ -89,8 +89,8 @@ def cmd_export(args) -> int:
         out.write_bytes(template.table_csv(df, args.table))
     else:
         out.write_bytes(template.table_xlsx(df, args.table, [(L.EXPORT_NOTE_TABLE, L.TABLE_LABELS[args.table])]))
-    note = "个人信息未脱敏,已记录" if args.pii else "个人信息已脱敏"
-    print(f"已导出 {L.TABLE_LABELS[args.table]} {len(df):,} 行到 {out}({note})")
+    note = "个人信息未脱敏，已记录" if args.pii else "个人信息已脱敏"
+    print(f"已导出 {L.TABLE_LABELS[args.table]} {len(df):,} 行到 {out}（{note}）")
     return 0
 
 
@@ -98,5 +98,5 @@ def cmd_template(args) -> int:
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(template.template_xlsx(args.table))
-    print(f"已生成 {L.TABLE_LABELS[args.table]} 导入模板:{out}")
+    print(f"已生成 {L.TABLE_LABELS[args.table]} 导入模板：{out}")
     return 0

@@ -13,7 +13,7 @@ def record(store, result, username: str | None, crs: str, import_id: str | None 
     path fixes it in the data version's record, so that a log row lost to a crash is added once)."""
     if result.problems:
         first = ";".join(f"{p.row} 行 {p.column}:{p.message}" for p in result.problems[:MESSAGE_PROBLEMS])
-        message = f"{result.problem_count} 个问题:{first}"[:2000]
+        message = f"{result.problem_count} 个问题：{first}"[:2000]
     # otherwise `message` (e.g. why the write could not start) or nothing
     status = L.IMPORT_STATUS_DONE if result.committed else L.IMPORT_STATUS_FAILED
     import_id = imports.record(

@@ -1,6 +1,7 @@
 """Templates and full-table downloads, with the import headers so a download imports back unchanged."""
 
 import io
+import re
 
 import pandas as pd
 
@@ -55,7 +56,7 @@ def describe(s: TableSpec) -> pd.DataFrame:
 
 
 def sheet_name(s: TableSpec) -> str:
-    return s.label.split("(")[0][:31]
+    return re.split(r"[（(]", s.label)[0][:31]  # 企业（一企一表） -> 企业
 
 
 def labelled(df: pd.DataFrame, table: str) -> pd.DataFrame:

@@ -11,8 +11,11 @@ from fxdash.queries import common, community, people, reports
 STALE_DAYS = 3  # no new report for this many days usually means the mini-program export was not loaded
 
 
-def alerts(con, f: Filters, today: dt.date) -> pd.DataFrame:
-    """One row per alert: key, count, whether it needs attention, its text and the page that deals with it."""
+def alerts(con, f: Filters, today: dt.date, references: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per alert: key, count, whether it needs attention, its text and the page that deals with it.
+
+    `references` (the active published figures, for users who may open 数据核对) adds a row counting
+    the figures the dashboard's data disagrees with."""
     overdue = int(reports.on_time_summary(con, f).iloc[0]["overdue_backlog"])
     unvisited = len(community.overdue_pairs(con, f))
     negative = len(people.negative_balances(con, f))
@@ -31,4 +34,15 @@ def alerts(con, f: Filters, today: dt.date) -> pd.DataFrame:
         else:
             row["text"] = warn_text.format(n=row["count"]) if row["warn"] else ok_text
         row["page"] = L.ALERT_PAGES[row["key"]]
+    if references is not None:
+        rows.append(_reference_alert(con, references))
     return pd.DataFrame(rows)
+
+
+def _reference_alert(con, references: pd.DataFrame) -> dict:
+    from fxdash import reconcile
+    from fxdash.labels import reconcile as R
+
+    off = reconcile.summary(reconcile.compare(con, references))["off"]
+    return {"key": "reference_mismatch", "count": off, "warn": off > 0,
+            "text": R.ALERT_WARN.format(n=off) if off else R.ALERT_OK, "page": "pages/reconcile.py"}

@@ -296,7 +296,7 @@ def branch_table(con, f: Filters) -> pd.DataFrame:
         final as (
             select b.name as branch, t.name as town, b.founded_on,
                    case when b.secretary_from_new_employment then ? else ? end as secretary_new,
-                   coalesce(strftime(b.secretary_since, '%Y-%m-%d'), '—') as secretary_since,
+                   coalesce(strftime(b.secretary_since, '%Y年%-m月%-d日'), '—') as secretary_since,
                    coalesce(m.group_size, 0) as group_size, coalesce(m.party_members, 0) as party_members,
                    coalesce(m.mobile_members, 0) as mobile_members,
                    coalesce(h.study, 0) as study, coalesce(h.consult, 0) as consult
@@ -622,7 +622,7 @@ def worker_table(con, f: Filters, party: tuple[str, ...] = (), active: bool | No
             select w.worker_id, w.name, w.phone, w.gender, ? - w.birth_year as age, w.occupation,
                    e.name as enterprise, s.name as site_name, t.name as town, r.roles, w.party_status,
                    case when w.is_mobile_party_member then ? else ? end as mobile_member,
-                   coalesce(strftime(w.registered_on, '%Y-%m-%d'), ?) as registered_on, w.joined_on,
+                   coalesce(strftime(w.registered_on, '%Y年%-m月%-d日'), ?) as registered_on, w.joined_on,
                    g.worker_id is not null as is_active, case when g.worker_id is not null then ? else ? end as active
             from workers w
             join towns t on t.town_code = w.town_code

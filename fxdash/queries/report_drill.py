@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from fxdash import labels as L
+from fxdash import textfmt
 from fxdash.queries import spatial
 
 CELL_M = 500  # grid cell size of the reports heatmap; a cell drill refers to this grid
@@ -110,7 +111,7 @@ def describe(d: Drill, town_names: dict) -> str:
         day, hour = _ints(d.value, "-")
         return f"{kind} " + L.RPT_DRILL_SLOT.format(day=L.WEEKDAYS[day - 1], hour=f"{hour:02d}")
     if d.kind == "week":
-        return L.RPT_DRILL_WEEK.format(week=d.value)
+        return L.RPT_DRILL_WEEK.format(week=textfmt.day(d.value))
     return f"{kind} {d.value}"
 
 

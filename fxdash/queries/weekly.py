@@ -38,11 +38,11 @@ METRICS = (
 )
 # what a short label leaves out, shown as the metric's help
 METRIC_NOTES = {
-    "resolution_rate": "本周新上报的问题中,到周日已办结的比例。",
-    "on_time_rate": "本周新上报、已到办理时限的问题中按时办结的比例(超期未办结算作不按时)。",
-    "overdue_open": "截至周日 24 时仍未办结且已超过办理时限的问题(含以前各周上报的)。",
-    "unvisited_pairs": "截至周日,超过 14 天没有走访记录的结对。",
-    "roles_new": "本周首次担任“四大员”的人数(已是四大员再增加角色的不计)。",
+    "resolution_rate": "本周新上报的问题中，到周日已办结的比例。",
+    "on_time_rate": "本周新上报、已到办理时限的问题中按时办结的比例（超期未办结算作不按时）。",
+    "overdue_open": "截至周日 24 时仍未办结且已超过办理时限的问题（含以前各周上报的）。",
+    "unvisited_pairs": "截至周日，超过 14 天没有走访记录的结对。",
+    "roles_new": "本周首次担任“四大员”的人数（已是四大员再增加角色的不计）。",
 }
 LAGGARD_WEEKS = 4  # on-time rates by town over four weeks: one week has too few reports per town
 

@@ -19,6 +19,14 @@ def _create(*tables):
     return step
 
 
+def _references(conn):
+    """The reference-figure tables, seeded with the article's figures (the first start's state)."""
+    from fxdash.store import references
+
+    _create(schema.reference_figures, schema.reference_history)(conn)
+    references.seed(conn)
+
+
 def _init_audit_head(conn):
     conn.execute(insert(schema.audit_head).values(id=1, seq=0, hash="0" * 64))
 
@@ -29,6 +37,7 @@ MIGRATIONS = (
      _create(schema.import_log, schema.weekly_snapshots, schema.settings)),
     (2, "users, sessions, audit log", _create(schema.users, schema.sessions, schema.audit_log, schema.audit_head)),
     (3, "audit chain head", _init_audit_head),
+    (10, "reference figures (数据核对) with history, seeded with the article's figures", _references),
 )
 
 

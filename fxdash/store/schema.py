@@ -4,7 +4,20 @@ Portable SQLAlchemy Core types only, so the same MetaData creates the tables on 
 PostgreSQL. Migrations (fxdash.store.migrate) create these tables by name, in versions.
 """
 
-from sqlalchemy import BigInteger, Boolean, Column, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 
 metadata = MetaData()
 
@@ -102,4 +115,41 @@ audit_head = Table(
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("seq", BigInteger, nullable=False),
     Column("hash", String(64), nullable=False),
+)
+
+
+def _reference_columns() -> list:
+    return [
+        Column("figure_key", String(50), nullable=False),  # fxdash.reconcile.FIGURES: how the dashboard computes it
+        Column("value", Float, nullable=False),  # the published value
+        Column("ref_date", Date, nullable=False),  # the date the published figure refers to
+        Column("rule", String(20), nullable=False),  # exact / at_least / about
+        Column("tolerance", Float),  # for 'about': the allowed absolute difference
+        Column("source_title", String(300), nullable=False),
+        Column("source_link", String(1000)),
+        Column("source_file", String(300)),
+        Column("note", Text),
+        Column("retired", Boolean, nullable=False, default=False),
+    ]
+
+
+# Published reference figures (数据核对): the current state of each figure...
+reference_figures = Table(
+    "reference_figures", metadata,
+    Column("figure_id", String(32), primary_key=True),
+    *_reference_columns(),
+    Column("version", Integer, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+    Column("updated_by", String(100), nullable=False),
+)
+
+# ...and every state it ever had: each add, edit and retirement is a new row here, with who and when.
+reference_history = Table(
+    "reference_history", metadata,
+    Column("figure_id", String(32), primary_key=True),
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("action", String(20), nullable=False),  # add / edit / retire
+    *_reference_columns(),
+    Column("changed_at", DateTime, nullable=False),
+    Column("changed_by", String(100), nullable=False),
 )

@@ -1,0 +1,47 @@
+"""Tables for the screen: Chinese headers and text that never reads "None" or "nan" (see fxdash.textfmt)."""
+
+import pandas as pd
+
+from fxdash import labels as L
+from fxdash import textfmt
+from fxdash.export import with_labels
+
+
+def table_style(df: pd.DataFrame, labels: dict, highlight: str | None = None):
+    """A table for the screen: Chinese headers, dates as 2026年3月18日, yuan with thousands separators,
+    yes/no as words, blanks as —, and rows where the boolean column `highlight` is true shaded green
+    (e.g. adopted suggestions). Values become text: Streamlit would show a missing value as "None"."""
+    shown = df.copy()
+    for col in shown.columns:
+        values = shown[col]
+        if pd.api.types.is_datetime64_any_dtype(values):
+            text = values.map(textfmt.day)
+        elif pd.api.types.is_bool_dtype(values):
+            text = values.map(lambda v: L.ADOPTED_YES if v else L.ADOPTED_NO)
+        elif col in ("amount_yuan", "amount", "cumulative_amount"):
+            text = values.map(textfmt.number)
+        elif values.isna().any():
+            text = values.map(textfmt.cell)
+        else:
+            continue
+        shown[col] = text.astype(object).where(values.notna(), textfmt.MISSING)
+    shown = with_labels(shown, labels)
+    styler = shown.style
+    if highlight is not None and highlight in df.columns:
+        marked = df[highlight].fillna(False).astype(bool).to_numpy()
+        styler = styler.apply(lambda _: ["background-color: #dff3ea" if m else "" for m in marked], axis=0)
+    return styler
+
+
+def report_table(df: pd.DataFrame) -> pd.DataFrame:
+    """Report rows for st.dataframe, which prints blanks as "None": times become 2026年3月18日 14:30 and
+    durations one-decimal text, blanks "—". Columns without blanks stay numeric (sortable)."""
+    out = df.copy()
+    for col, dtype in df.dtypes.items():
+        if pd.api.types.is_datetime64_any_dtype(dtype):
+            out[col] = df[col].map(textfmt.day_time).astype("str")
+        elif pd.api.types.is_float_dtype(dtype) and df[col].isna().any():
+            out[col] = df[col].map(lambda v: textfmt.MISSING if pd.isna(v) else f"{v:.1f}").astype("str")
+        elif pd.api.types.is_float_dtype(dtype):
+            out[col] = df[col].round(1)
+    return out
