@@ -292,7 +292,7 @@ def test_cli_takes_the_sheet_and_the_skip_hidden_flag(ref_db_path, tmp_path):
     out = _cli(*args, env=env)
     assert out.returncode == 1 and "请选择要导入的工作表" in out.stdout and "--sheet '3月'" in out.stdout
     out = _cli(*args, "--sheet", "3月", env=env)
-    assert out.returncode == 1 and "3\t(整行)\t\t这是隐藏行" in out.stdout
+    assert out.returncode == 1 and "3\t（整行）\t\t这是隐藏行" in out.stdout
     out = _cli(*args, "--sheet", "3月", "--skip-hidden", env=env)
     assert out.returncode == 0, out.stdout + out.stderr
-    assert "新增 2 行" in out.stdout and "已跳过隐藏行或有删除线的行 1 行(第 3 行)" in out.stdout
+    assert "新增 2 行" in out.stdout and "已跳过隐藏行或有删除线的行 1 行（第 3 行）" in out.stdout

@@ -121,7 +121,7 @@ def test_an_ambiguous_town_lists_the_candidates(con, tmp_path):
             ["WN000002", "乙", "男", "1990", "", "外卖骑手", "", "", "南桥", "2026-03-01"]]
     result = run(con, tmp_path, rows)
     assert [(p.row, p.column, p.message) for p in result.problems] == [
-        (2, "街镇", "“海湾”可能是:海湾镇 / 海湾旅游区。请填写完整的街镇名称或代码。")]
+        (2, "街镇", "“海湾”可能是：海湾镇 / 海湾旅游区。请填写完整的街镇名称或代码。")]
     rows[0][8] = "海湾旅游区"
     done = run(con, tmp_path, rows)
     assert done.committed and con.execute(
@@ -151,7 +151,7 @@ def test_dates_in_the_future_are_problems(con, tmp_path):
             ["WN000003", "丙", "男", "1990", "", "外卖骑手", "", "", "南桥镇", "2026-03-18"]]
     result = run(con, tmp_path, rows)
     assert [(p.row, p.column) for p in result.problems] == [(2, "加入日期"), (3, "加入日期")]
-    assert "晚于今天(2026-03-18)" in result.problems[0].message
+    assert "晚于今天（2026-03-18）" in result.problems[0].message
 
 
 # --- coordinates ---------------------------------------------------------------------------------

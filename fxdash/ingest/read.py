@@ -25,7 +25,7 @@ MAX_BYTES = lim.MAX_BYTES
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 REQUIRED_MARKS = re.compile(r"(\*|(必填)|\(必填\)|(选填)|\(选填\))$")
 TITLE_SCAN = 10  # the header is looked for among the first non-empty rows
-WHOLE_ROW = "(整行)"
+WHOLE_ROW = "（整行）"
 AUXILIARY = (L.DATA_TEMPLATE_SHEET_HELP, L.FILTERS_NOTE_TITLE)  # the help sheet of templates and exports
 _TOTAL = re.compile(r"^(合计|总计|小计|共计)[::]?$")
 _ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
