@@ -11,8 +11,11 @@ from dataclasses import dataclass, fields, replace
 
 from fxdash import labels as L
 from fxdash import textfmt
+from fxdash.labels import ingest as X
 
 DEFAULT_DAYS = 28  # four weeks: the weekly meeting's usual look-back
+FIRST_DATE = dt.date(2023, 1, 1)  # the earliest date the period widget offers (before any data)
+AHEAD_DAYS = 366  # how far past "today" the period widget reaches
 
 
 @dataclass(frozen=True)
@@ -144,6 +147,11 @@ def default_filters(as_of: dt.date) -> Filters:
     return Filters(date_from=as_of - dt.timedelta(days=DEFAULT_DAYS - 1), date_to=as_of)
 
 
+def date_range(as_of: dt.date) -> tuple[dt.date, dt.date]:
+    """The dates the period widget offers; a URL date outside them is clamped (the widget refuses it)."""
+    return FIRST_DATE, as_of + dt.timedelta(days=AHEAD_DAYS)
+
+
 def _first(value) -> str:
     if isinstance(value, (list, tuple)):
         return str(value[-1]) if value else ""
@@ -167,6 +175,12 @@ def from_params(params, as_of: dt.date, known: dict | None = None) -> tuple[Filt
         except ValueError:
             errors.append(L.ERR_PARAM_DATE.format(key=key, value=raw[:40]))
             dates[key] = fallback
+    low, high = date_range(as_of)
+    for key in ("from", "to"):
+        used = min(max(dates[key], low), high)
+        if used != dates[key]:
+            errors.append(X.ERR_PARAM_CLAMPED.format(key=key, value=dates[key], low=low, high=high, used=used))
+            dates[key] = used
     if dates["from"] > dates["to"]:
         errors.append(L.ERR_PARAM_RANGE.format(start=dates["from"], end=dates["to"]))
         dates["from"], dates["to"] = dates["to"], dates["from"]

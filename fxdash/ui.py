@@ -3,7 +3,7 @@
 Pages import this module; the core modules (db, demo, queries, ingest) never import streamlit.
 """
 
-import datetime as dt
+import re
 
 import pandas as pd
 import streamlit as st
@@ -12,12 +12,22 @@ import streamlit as st
 from fxdash import access, config, db, export, geo, rights, textfmt, ui_rights
 from fxdash import labels as L
 from fxdash import store as ops
-from fxdash.filters import LIST_FIELDS, Filters, default_filters, from_params
+from fxdash.filters import LIST_FIELDS, Filters, date_range, default_filters, from_params
 from fxdash.queries import common
 from fxdash.ui_data import connection, data_version, ensure_database, publish, run, run_page  # noqa: F401 - pages use ui.*
 
 GLOBAL_FIELDS = ("towns", "occupations", "enterprises")
 _STORE = "_fx_values"  # filter values that survive page switches (widget state does not)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~$:=&@])")
+
+
+def plain(text) -> str:
+    """User-supplied text made safe for a markdown body (st.info, st.warning…): every markdown or HTML
+    character is escaped, so no link, image or formatting can come from a file or a URL."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    return re.sub(r"(?i)(www)\.", r"\1\\.", escaped).replace("\n", "  \n")  # no www. autolink either
 
 
 def current_user() -> access.User | None:
@@ -155,13 +165,13 @@ def sidebar_filters() -> Filters:
     with st.sidebar:
         st.subheader(L.FILTERS_HEADER)
         for message in st.session_state.pop("_fx_errors", []):
-            st.warning(message)
+            st.warning(plain(message))
         for key, refused in st.session_state.pop("_fx_refused", []):  # see ui_rights.within_scope
             ui_rights.refuse_towns(refused, via=f"url:{key}")
         _seed("fx_w_period", values["period"])
+        low, high = date_range(settings().as_of)
         picked = st.date_input(L.FILTER_DATE, key="fx_w_period", help=L.FILTER_DATE_HINT,
-                               min_value=dt.date(2023, 1, 1), max_value=settings().as_of + dt.timedelta(days=366),
-                               format="YYYY-MM-DD")
+                               min_value=low, max_value=high, format="YYYY-MM-DD")
         if isinstance(picked, (tuple, list)) and len(picked) == 2:  # one date = selection in progress
             values["period"] = (picked[0], picked[1])
         specs = (

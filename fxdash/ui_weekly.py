@@ -26,7 +26,7 @@ def week_picker(container=None, count: int = 26):
                 if chosen not in options:
                     raise ValueError(raw)
             except ValueError:
-                st.warning(L.WEEKLY_BAD_WEEK.format(value=str(raw)[:20]))
+                st.warning(ui.plain(L.WEEKLY_BAD_WEEK.format(value=str(raw)[:20])))
                 chosen = latest
         st.session_state["_fx_week"] = chosen
     ui._seed("fx_w_week", st.session_state["_fx_week"])

@@ -38,10 +38,11 @@ def snapshot(path):
 
 def import_file(path, data: bytes, file_name: str, table: str, crs: str = "wgs84", *, dry_run: bool = False,
                 username: str | None = None, imports_dir=None, progress=None, wait=None, wait_progress=None,
-                command: str = "import", store=None) -> ingest.ImportResult:
+                command: str = "import", store=None, **options) -> ingest.ImportResult:
     """Check a file against the current data without the lock; when clean (and not a dry run), import
     it into a new version. A file with problems never waits for the lock. Every attempt that is not a
-    dry run goes to the import log of the operational store; an accepted one once it is published."""
+    dry run goes to the import log of the operational store; an accepted one once it is published.
+    `options` go to fxdash.ingest.import_file (sheet=, skip_hidden=)."""
     store = store or ops.open_store()
     log_pending(path, store)
 
@@ -50,7 +51,7 @@ def import_file(path, data: bytes, file_name: str, table: str, crs: str = "wgs84
 
     with snapshot(path) as con:
         checked = ingest.import_file(con, data, file_name, table, crs, dry_run=True, store=store,
-                                     progress=progress if dry_run else part(0.0, 0.5))
+                                     progress=progress if dry_run else part(0.0, 0.5), **options)
     if dry_run:
         return checked
     if not checked.ok:
@@ -59,7 +60,7 @@ def import_file(path, data: bytes, file_name: str, table: str, crs: str = "wgs84
 
     def change(con):
         result = ingest.import_file(con, data, file_name, table, crs, imports_dir=imports_dir, username=username,
-                                    progress=part(0.5, 0.5), store=store, logged=False)
+                                    progress=part(0.5, 0.5), store=store, logged=False, **options)
         if not result.committed:  # the data changed since the check and the file no longer fits
             raise versions.Discard(result)
         return result

@@ -52,7 +52,7 @@ def care() -> None:
     profile = ui.run(q.community_profile, f, name=L.HUQIAO)
     if profile is not None:
         st.markdown(L.CARE_PROFILE.format(
-            name=profile["community"], town=profile["town"], population=profile["population"],
+            name=ui.plain(profile["community"]), town=ui.plain(profile["town"]), population=profile["population"],
             elderly_60=profile["elderly_60_plus"], share=profile["share_60_pct"],
             elderly_80=profile["elderly_80_alone"], paired=profile["paired_80"], gap=profile["gap"],
             coverage=profile["coverage_pct"] or 0.0))
@@ -130,9 +130,9 @@ def suggestions() -> None:
         adopted = ui.run(q.suggestion_list, f, adopted_only=True)
         if adopted.empty:
             no_data()
-        for row in adopted.head(4).itertuples():
-            st.success(f"**{row.title}**（{row.topic}，{row.town or '—'}）\n\n{row.outcome or ''}",
-                       icon=":material/verified:")
+        for row in adopted.head(4).itertuples():  # titles and outcomes are imported text: never markdown
+            st.success(f"**{ui.plain(row.title)}**（{ui.plain(row.topic)}，{ui.plain(row.town or '—')}）"
+                       f"\n\n{ui.plain(row.outcome or '')}", icon=":material/verified:")
     st.subheader(L.SUGGEST_LIST_TITLE)
     table(listed, "人民建议", "dl_suggestions", highlight="adopted")
 

@@ -1,15 +1,16 @@
 """数据管理: import the department's Excel/CSV files, download templates and tables, boundaries, log."""
 
+import pandas as pd
 import streamlit as st
 
 from fxdash import export, ingest, rights, ui, ui_rights, ui_undo, writes
 from fxdash import labels as L
-from fxdash.ingest import boundaries, template
+from fxdash.ingest import boundaries, problems, template
+from fxdash.labels import ingest as X
 from fxdash.labels import rights as LR
 from fxdash.labels import versions as LV
 from fxdash.queries import common, data
 
-LIMIT_MB = ingest.MAX_BYTES // 1024 // 1024
 ui.ensure_frame()
 
 st.title(L.PAGE_DATA)
@@ -26,34 +27,87 @@ if not mine:
 tabs = dict(zip(mine, st.tabs([TABS[k] for k in mine])))
 
 
-def _run_import(upload, table: str, crs: str, dry_run: bool) -> ingest.ImportResult | None:
+def _run_import(upload, table: str, crs: str, dry_run: bool, sheet: str | None,
+                skip_hidden: bool) -> ingest.ImportResult | None:
     """Check (no writer lock needed) or import as a new data version; None when the write could not start."""
     bar = st.progress(0.0, text=L.DATA_PROGRESS)
     result = ui.publish(writes.import_file, upload.getvalue(), upload.name, table, crs, dry_run=dry_run,
                         imports_dir=ui.settings().imports_dir, username=ui.username(), store=ui.ops_store(),
-                        command=f"page-import {upload.name}",
+                        command=f"page-import {upload.name}", sheet=sheet, skip_hidden=skip_hidden,
                         progress=lambda frac, text: bar.progress(frac, text=text))
     bar.empty()
+    st.session_state["data_result_files"] = {}  # the problem files of this result, built once on demand
     return result
 
 
+def _sheets(upload) -> list:
+    """The uploaded workbook's sheets, read once per file (in the reading child process)."""
+    cache = st.session_state.setdefault("data_sheets", {})
+    if upload.file_id not in cache:
+        cache.clear()
+        cache[upload.file_id] = ingest.list_sheets(upload.getvalue()) if upload.size <= ingest.MAX_BYTES else []
+    return cache[upload.file_id]
+
+
+def _pick_sheet(upload) -> str | None:
+    infos = _sheets(upload)
+    if len(infos) < 2:
+        return None
+    table = pd.DataFrame([{"name": i.name, "state": X.SHEET_HIDDEN if i.hidden else X.SHEET_VISIBLE,
+                           "rows": i.rows} for i in infos]).rename(columns=X.SHEET_COLUMNS)
+    st.dataframe(table, hide_index=True, column_config={X.SHEET_COLUMNS["rows"]: st.column_config.NumberColumn(
+        format="localized")})
+    return st.selectbox(X.SHEET_PICK, [i.name for i in infos], index=None, key=f"data_sheet_{upload.file_id}",
+                        help=X.SHEET_PICK_HELP, placeholder=X.SHEET_PICK_HELP)
+
+
+def _memo(key: str, build):
+    """Build a problem file or table once per result (not on every rerun), on first use."""
+    files = st.session_state.setdefault("data_result_files", {})
+
+    def get():
+        if key not in files:
+            files[key] = build()
+        return files[key]
+    return get
+
+
 def _show_result(result: ingest.ImportResult) -> None:
+    for note in result.notes:
+        st.info(ui.plain(note), icon=":material/info:")
     if result.ok:
-        st.success(result.summary(), icon=":material/check_circle:")
+        st.success(ui.plain(result.summary()), icon=":material/check_circle:")
+        if result.changes:
+            changes = pd.DataFrame(list(result.changes.items()), columns=list(X.CHANGE_COLUMNS.values()))
+            st.dataframe(changes, hide_index=True)
         return
-    st.error(L.DATA_PROBLEMS.format(n=len(result.problems)), icon=":material/error:")
-    problems = ingest.to_frame(result.problems)
-    st.dataframe(problems, hide_index=True, width="stretch",
+    total = result.problem_count
+    st.error(L.DATA_PROBLEMS.format(n=f"{total:,}"), icon=":material/error:")
+    if total <= 3 and all(p.column == L.FILE_LEVEL for p in result.problems):  # e.g. a limit: say it plainly
+        for p in result.problems:
+            st.error(ui.plain(p.message), icon=":material/block:")
+        return
+    full = _memo("frame", lambda: ingest.to_frame(result.problems))
+    if total > problems.SHOWN:
+        st.caption(X.PROBLEMS_SHOWN.format(total=total, shown=problems.SHOWN))
+    st.dataframe(full().head(problems.SHOWN), hide_index=True, width="stretch",
                  column_config={L.PROBLEM_COLUMNS["message"]: st.column_config.TextColumn(width="large")})
+    if total > len(result.problems):
+        st.caption(X.PROBLEMS_KEPT.format(kept=len(result.problems), rest=total - len(result.problems)))
+    if total > 1:
+        st.caption(X.PROBLEM_KINDS_TITLE)
+        st.dataframe(problems.kinds_frame(result.problems), hide_index=True, width="stretch", column_config={
+            X.PROBLEM_KIND_COLUMNS["count"]: st.column_config.NumberColumn(format="localized")})
     notes = [(L.DATA_TABLE, L.TABLE_LABELS[result.table]), (L.DATA_FILE_NOTE, result.file_name)]
+    rows = len(result.problems)
     c1, c2 = st.columns(2)
-    ui_rights.download_button(c1, L.DATA_EXPORT_CSV, lambda: export.to_csv_bytes(problems, notes),
-                              what=f"{L.DATA_PROBLEMS_FILE}.csv", f=None, rows=len(problems),
+    ui_rights.download_button(c1, L.DATA_EXPORT_CSV, _memo("csv", lambda: export.to_csv_bytes(full(), notes)),
+                              what=f"{L.DATA_PROBLEMS_FILE}.csv", f=None, rows=rows,
                               key="data_problems_csv", file_name=f"{L.DATA_PROBLEMS_FILE}.csv", mime="text/csv",
                               width="stretch")
     ui_rights.download_button(c2, L.DATA_EXPORT_XLSX,
-                              lambda: export.to_xlsx_bytes({L.DATA_PROBLEMS_FILE: problems}, notes),
-                              what=f"{L.DATA_PROBLEMS_FILE}.xlsx", f=None, rows=len(problems),
+                              _memo("xlsx", lambda: export.to_xlsx_bytes({L.DATA_PROBLEMS_FILE: full()}, notes)),
+                              what=f"{L.DATA_PROBLEMS_FILE}.xlsx", f=None, rows=rows,
                               file_name=f"{L.DATA_PROBLEMS_FILE}.xlsx", key="data_problems_xlsx", width="stretch")
 
 
@@ -62,15 +116,21 @@ def _import_tab():
     table = left.selectbox(L.DATA_TABLE, ingest.IMPORTABLE, format_func=L.TABLE_LABELS.get, key="data_table")
     crs = right.radio(L.DATA_CRS, ingest.CRS, format_func=L.CRS_LABELS.get, horizontal=True,
                       help=L.DATA_CRS_HELP, key="data_crs")
-    upload = st.file_uploader(L.DATA_FILE.format(limit_mb=LIMIT_MB), type=["xlsx", "xls", "csv"], key="data_file")
+    upload = st.file_uploader(X.FILE_LIMIT.format(limit_mb=ingest.MAX_BYTES / ingest.MB), type=["xlsx", "xls", "csv"],
+                              key="data_file")
+    sheet = _pick_sheet(upload) if upload is not None else None
+    skip_hidden = st.checkbox(X.SKIP_HIDDEN, help=X.SKIP_HIDDEN_HELP, key="data_skip_hidden")
+    st.caption(X.BLANK_KEEPS)
     b1, b2, _ = st.columns([1, 1, 2])
     check = b1.button(L.DATA_CHECK, icon=":material/fact_check:", width="stretch")
     go = b2.button(L.DATA_IMPORT, icon=":material/upload:", type="primary", width="stretch")
     if check or go:
         if upload is None:
             st.warning(L.DATA_CHOOSE_FILE)
+        elif upload.size > ingest.MAX_BYTES:
+            st.error(X.ERR_FILE_TOO_BIG.format(size_mb=upload.size / ingest.MB, limit_mb=ingest.MAX_BYTES / ingest.MB))
         else:
-            st.session_state["data_result"] = _run_import(upload, table, crs, dry_run=check) or None
+            st.session_state["data_result"] = _run_import(upload, table, crs, check, sheet, skip_hidden) or None
     result = st.session_state.get("data_result")
     if result is not None:
         _show_result(result)
@@ -123,10 +183,10 @@ def _boundaries_tab():
             st.caption(L.DATA_BOUNDARY_ENV)
     geo_file = st.file_uploader(L.DATA_BOUNDARY_FILE, type=["geojson", "json"], key="data_geo_file")
     if st.button(L.DATA_BOUNDARY_SAVE, icon=":material/save:", disabled=geo_file is None):
-        geojson, problems = boundaries.check(geo_file.getvalue())
-        if problems:
-            for message in problems:
-                st.error(message)
+        geojson, geo_problems = boundaries.check(geo_file.getvalue())
+        if geo_problems:
+            for message in geo_problems:
+                st.error(ui.plain(message))
         else:
             boundaries.save(ui.ops_store(), geojson, ui.settings().imports_dir, ui.username())
             st.success(L.DATA_BOUNDARY_SAVED.format(n=len(geojson["features"])), icon=":material/check_circle:")

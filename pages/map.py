@@ -68,12 +68,12 @@ with detail_col:
         st.warning(L.MAP_DETAIL_GONE)
     else:
         detail = stations[stations["station_id"] == station_id].iloc[0]
-        st.markdown(f"**{detail['name']}**")
+        st.markdown(f"**{ui.plain(detail['name'])}**")
         for field, label in L.MAP_DETAIL_FIELDS:
             value = detail[field]
             shown_value = "、".join(value) if field == "amenities" else (
                 textfmt.cell(value))
-            st.markdown(f"{label}：{shown_value or textfmt.MISSING}")
+            st.markdown(f"{label}：{ui.plain(shown_value or textfmt.MISSING)}")
         near = ui.run(M.reports_near, f, station_id=station_id)
         st.markdown(L.MAP_DETAIL_REPORTS.format(radius=M.NEAR_REPORTS_M, n=len(near)))
         if near.empty:

@@ -21,7 +21,7 @@ st.caption(L.RPT_CAPTION.format(start=textfmt.day(f.date_from), end=textfmt.day(
 
 deadline_days, deadline_errors = config.load_deadlines()
 for message in deadline_errors:
-    st.warning(message)
+    st.warning(ui.plain(message))
 deadlines = tuple(deadline_days.items())  # hashable, for the query cache
 town_names = ui.run(common.town_names, ui.user_scope())  # the user's towns only
 
@@ -184,7 +184,7 @@ def records(f, drill) -> None:
 
 drill, drill_error = drills.parse_drill(ui_rights.drill_in_scope(st.query_params.get(DRILL_KEY), town_names), town_names)
 if drill_error:
-    st.warning(drill_error)
+    st.warning(ui.plain(drill_error))
     set_drill(None)
 
 summary = ui.run(R.on_time_summary, f, deadlines=deadlines).iloc[0]

@@ -149,7 +149,7 @@ CASES = [
      "问题类别", "不是可选值"),
     ("garbled-encoding", "reports", "r.csv", lambda: "上报编号,问题类别\r\nR1,安全隐患\r\n".encode("shift_jis",
      errors="replace") + bytes(range(0x80, 0xa0)), 1, "", "无法识别"),
-    ("wrong-sheet", "reports", "r.xlsx", _wrong_sheet, 1, L.FILE_LEVEL, "工作簿中的表格有"),
+    ("wrong-sheet", "reports", "r.xlsx", _wrong_sheet, 1, L.FILE_LEVEL, "请选择要导入的工作表"),
     ("not-a-spreadsheet-png", "reports", "r.csv",
      lambda: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8, 1, L.FILE_LEVEL, "不是 Excel"),
     ("not-a-spreadsheet-named-xlsx", "reports", "r.xlsx", lambda: "这只是一段文字".encode() * 50, 1, L.FILE_LEVEL,

@@ -16,14 +16,14 @@ import pytest
 
 from fxdash import access, queries, rights
 from fxdash.filters import Filters
-from fxdash.queries import alerts, common, community, data, overview, people, reports, spatial, weekly
+from fxdash.queries import alerts, common, community, data, overview, people, playback, reports, spatial, weekly
 from fxdash.queries import map as mapq
 from fxdash.weeks import last_complete_week
 from tests.conftest import APP_AS_OF
 
 QINGCUN = "310120111"
 TOWN_USER = access.User("qc", access.TOWN, (QINGCUN,))
-MODULES = (alerts, common, community, data, mapq, overview, people, reports, spatial, weekly)
+MODULES = (alerts, common, community, data, mapq, overview, people, playback, reports, spatial, weekly)
 F = Filters(date_from=dt.date(2026, 1, 1), date_to=APP_AS_OF)
 MONDAY = last_complete_week(APP_AS_OF)
 
@@ -33,6 +33,7 @@ KWARGS = {
     "community_profile": {"name": "胡桥社区"},
     "coverage": {"radius_m": 800}, "candidates": {"radius_m": 800}, "town_table": {"radius_m": 800},
     "active_by": {"by": "town"}, "stations_open": {"kind": "骑手驿站"},
+    "frame_cells": {"step": "week", "cell_m": 500}, "frame_totals": {"step": "week"},
     **{name: {"monday": MONDAY} for name in ("week_figures", "comparison", "hot_cells", "hot_communities",
                                              "hot_towns", "top_categories", "laggard_towns",
                                              "overdue_to_discuss", "latest_snapshot", "bundle")},
@@ -41,7 +42,7 @@ KWARGS = {
 NOT_QUERIES = {"fetch", "scalar", "active_at", "worker_where", "report_where", "save_snapshot", "trend_start",
                "measured_at", "check_radius", "week_filters", "filters_key", "comparison_table",
                "hot_cells_table", "export_tables", "parse_drill", "drill_where", "describe", "from_points",
-               "latest_activity", "latest_snapshot"}  # latest_snapshot reads the store: see below
+               "latest_activity", "latest_snapshot", "first_frame_day", "frame_days"}  # latest_snapshot reads the store: see below
 # (con) lookups of names and the data page's tables: scoped through their own argument (below)
 LOOKUPS = {"towns", "enterprises", "town_names", "enterprise_names", "table_counts", "table_rows", "import_log"}
 # figures that do not depend on the town by design (said why)
@@ -66,7 +67,7 @@ def query_functions():
 def test_every_query_function_is_checked():
     modules = {m.__name__ for m in MODULES}
     found = {f"fxdash.queries.{n}" for n in ("alerts", "common", "community", "data", "map", "overview",
-                                             "people", "report_drill", "reports", "spatial", "weekly")}
+                                             "people", "playback", "report_drill", "reports", "spatial", "weekly")}
     import pkgutil
     on_disk = {f"fxdash.queries.{m.name}" for m in pkgutil.iter_modules(queries.__path__)}
     assert on_disk <= found, f"new query modules to check: {on_disk - found}"

@@ -8,6 +8,7 @@ from fxdash import config, versions, writes
 from fxdash import labels as L
 from fxdash.cli_errors import waiting
 from fxdash.ingest import CRS, EXPORTABLE, IMPORTABLE, template, to_text
+from fxdash.labels import ingest as X
 from fxdash.store.cli import operator
 
 PROBLEM_LINES = 500  # the terminal shows this many; the full list is written beside the file
@@ -21,6 +22,8 @@ def register(sub) -> None:
     p.add_argument("--db", help="数据库文件路径（默认 FXDASH_DB）")
     p.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     p.add_argument("--user", help="操作人（写入导入记录；默认为当前系统用户）")
+    p.add_argument("--sheet", help=X.CLI_SHEET)
+    p.add_argument("--skip-hidden", action="store_true", help=X.CLI_SKIP_HIDDEN)
     p.set_defaults(func=cmd_import)
     e = sub.add_parser("export", help="导出一张数据表为 Excel 或 CSV（表头与导入模板一致）")
     e.add_argument("--table", required=True, choices=EXPORTABLE, help="数据表")
@@ -47,10 +50,17 @@ def cmd_import(args) -> int:
     # checked against the current data without the writer lock; written as a new version with it
     result = writes.import_file(args.db or config.load_settings().db, path.read_bytes(), path.name, args.table,
                                 args.crs, dry_run=args.dry_run, username=args.user or operator(), progress=progress,
-                                wait_progress=waiting, command=f"import {path.name}")
+                                wait_progress=waiting, command=f"import {path.name}",
+                                sheet=args.sheet, skip_hidden=args.skip_hidden)
     label = L.TABLE_LABELS[args.table]
+    for note in result.notes:
+        print(note)
+    if result.sheets and result.problems:
+        for info in result.sheets:
+            state = X.SHEET_HIDDEN if info.hidden else X.SHEET_VISIBLE
+            print(f"  --sheet {info.name!r}\t{state}\t{info.rows if info.rows is not None else '—'}")
     if result.problems:
-        print(f"{path.name} → {label}:" + L.DATA_PROBLEMS.format(n=len(result.problems)))
+        print(f"{path.name} → {label}:" + L.DATA_PROBLEMS.format(n=result.problem_count))
         print(to_text(result.problems, limit=PROBLEM_LINES))
         return 1
     print(f"{path.name} → {label}:{result.summary()}（用时 {result.seconds:.1f} 秒）")

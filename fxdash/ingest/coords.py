@@ -6,6 +6,7 @@ The conversion is fxdash.geo's formula, which works on numpy arrays (100,000 poi
 import numpy as np
 
 from fxdash import geo
+from fxdash.ingest import outline
 from fxdash.places import BBOX
 
 BOUNDARY_TOLERANCE_DEG = 0.002  # ~200 m: points on a town's edge or a river bank still count as inside
@@ -16,12 +17,15 @@ gcj02_to_wgs84 = geo.gcj02_to_wgs84
 
 
 def inside(lon, lat, district=None) -> np.ndarray:
-    """Inside the district polygon (when a boundary is configured) or else the bounding box."""
+    """Inside the district polygon (when a boundary is configured) or else the shipped outline."""
     lon, lat = np.asarray(lon, float), np.asarray(lat, float)
     in_box = (lon >= BBOX[0]) & (lon <= BBOX[2]) & (lat >= BBOX[1]) & (lat <= BBOX[3])
-    if district is None or not in_box.any():
+    if not in_box.any():
         return in_box
     import shapely
+
+    if district is None:
+        district = outline.shape()
 
     out = np.zeros(len(lon), bool)
     out[in_box] = shapely.contains_xy(district, lon[in_box], lat[in_box])

@@ -13,7 +13,7 @@ def record(store, result, username: str | None, crs: str, import_id: str | None 
     path fixes it in the data version's record, so that a log row lost to a crash is added once)."""
     if result.problems:
         first = ";".join(f"{p.row} 行 {p.column}:{p.message}" for p in result.problems[:MESSAGE_PROBLEMS])
-        message = f"{len(result.problems)} 个问题：{first}"[:2000]
+        message = f"{result.problem_count} 个问题：{first}"[:2000]
     # otherwise `message` (e.g. why the write could not start) or nothing
     status = L.IMPORT_STATUS_DONE if result.committed else L.IMPORT_STATUS_FAILED
     import_id = imports.record(
@@ -24,5 +24,5 @@ def record(store, result, username: str | None, crs: str, import_id: str | None 
         changes=getattr(result, "changes", None), version=getattr(result, "version", None), import_id=import_id)
     access.record("import", username, import_id=import_id, table=result.table, file=result.file_name,
                   sha256=result.sha256, status=status, rows=result.rows, inserted=result.inserted,
-                  updated=result.updated, problems=len(result.problems))
+                  updated=result.updated, problems=result.problem_count)
     return import_id

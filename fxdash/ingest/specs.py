@@ -45,6 +45,7 @@ VOCABULARIES = {
     ("suggestions", "status"): L.SUGGESTION_STATUSES,
     ("care_visits", "tasks"): L.CARE_TASKS,
 }
+GROUPING_TABLES = ("towns", "enterprises", "sites", "communities", "branches")  # see Column.fill_down
 PHONE_COLUMNS = {("workers", "phone"), ("enterprises", "contact_phone")}
 
 # One plausible row per table (values as staff would type them), for the templates.
@@ -107,6 +108,12 @@ class Column:
     vocab: tuple[str, ...] | None = None
     ref: tuple[str, str] | None = None  # (table, column) this column references
     phone: bool = False
+
+    @property
+    def fill_down(self) -> bool:
+        """A merged cell may stand for every row it spans: a reference (town, enterprise, site…) or a
+        category, which staff often merge over a block of rows. Never ids, names, numbers or phones."""
+        return self.vocab is not None or (self.ref is not None and self.ref[0] in GROUPING_TABLES)
 
     @property
     def required(self) -> bool:

@@ -18,8 +18,8 @@ def template_xlsx(table: str) -> bytes:
     with pd.ExcelWriter(buf, engine="xlsxwriter") as writer:
         book = writer.book
         example = pd.DataFrame([[s.example.get(c.name, "") for c in s.columns]], columns=[c.label for c in s.columns])
-        example.to_excel(writer, sheet_name=_sheet_name(s), index=False)
-        sheet = writer.sheets[_sheet_name(s)]
+        example.to_excel(writer, sheet_name=sheet_name(s), index=False)
+        sheet = writer.sheets[sheet_name(s)]
         required = book.add_format({"bold": True, "bg_color": "#FCE4D6", "border": 1})
         optional = book.add_format({"bold": True, "bg_color": "#EDEDED", "border": 1})
         text = book.add_format({"num_format": "@"})
@@ -55,7 +55,7 @@ def describe(s: TableSpec) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(L.TEMPLATE_HELP_COLUMNS))
 
 
-def _sheet_name(s: TableSpec) -> str:
+def sheet_name(s: TableSpec) -> str:
     return re.split(r"[（(]", s.label)[0][:31]  # 企业（一企一表） -> 企业
 
 
@@ -66,7 +66,7 @@ def labelled(df: pd.DataFrame, table: str) -> pd.DataFrame:
 
 
 def table_xlsx(df: pd.DataFrame, table: str, notes: list[tuple[str, str]]) -> bytes:
-    return export.to_xlsx_bytes({_sheet_name(spec(table)): labelled(df, table)}, notes)
+    return export.to_xlsx_bytes({sheet_name(spec(table)): labelled(df, table)}, notes)
 
 
 def table_csv(df: pd.DataFrame, table: str) -> bytes:

@@ -5,32 +5,24 @@ problem is built only for the cells that fail. Clean values are canonical text (
 '|'-joined lists, WGS-84 coordinates) that load.stage casts to the column types.
 """
 
-import re
-import unicodedata
+import datetime as dt
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
+from fxdash import geo
 from fxdash import labels as L
-from fxdash.ingest import coords
-from fxdash.ingest.problems import Problem
-from fxdash.ingest.read import Grid, norm
+from fxdash.ingest import coords, values
+from fxdash.ingest.problems import Problem, ProblemList
+from fxdash.ingest.read import Grid, header_key
 from fxdash.ingest.specs import Column, TableSpec
+from fxdash.labels import ingest as X
 
 ROW = "__row"
-MAX_TEXT = 2000
-_REQUIRED_MARKS = re.compile(r"(\*|(必填)|\(必填\)|(选填)|\(选填\))$")
-_DATE = (r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
-         r"|(?P<y2>\d{4})(?P<m2>\d{2})(?P<d2>\d{2})")
-_TIME = r"(?:[ T]+(?P<H>\d{1,2})\s*[:时]\s*(?P<M>\d{1,2})(?:\s*[:分]\s*(?P<S>\d{1,2})(?:\.\d+)?\s*秒?)?)?"
-_DATE_RE = re.compile(rf"^(?:{_DATE})(?:[ T]+0{{1,2}}:00(?::00)?)?$")
-_TS_RE = re.compile(rf"^(?:{_DATE}){_TIME}$")
-_INT_RE = r"[+-]?\d+(?:\.0*)?"
-_PHONE_RE = r"1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?|\d{8}|400-?\d{3}-?\d{4}"
-_LIST_SPLIT = re.compile(r"[、,;/|\s]+")
-_BOOL = {"是": "true", "否": "false", "true": "true", "false": "false", "1": "true", "0": "false",
-         "y": "true", "n": "false", "yes": "true", "no": "false", "√": "true", "×": "false"}
+CLEAR = "__clear_"  # prefix of the staged flag columns: "<清空>" was written in this cell
+GCJ_TOLERANCE_DEG = 0.0006  # ~60 m: how close a file's offset must be to the GCJ-02 shift
+GCJ_SAMPLE = 2000  # rows compared with the stored points (a systematic shift shows in any sample)
 
 
 @dataclass
@@ -39,41 +31,24 @@ class Checked:
 
     frame: pd.DataFrame  # __row plus one column per mapped schema column, canonical text or None
     problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def columns(self) -> list[str]:
-        return [c for c in self.frame.columns if c != ROW]
-
-
-def nfkc(text: str) -> str:
-    return unicodedata.normalize("NFKC", text) if not text.isascii() else text
-
-
-def _nfkc(values: pd.Series) -> pd.Series:
-    """NFKC on a column, touching only the non-ASCII cells."""
-    wide = ~values.str.isascii().astype(bool)
-    if not wide.any():
-        return values
-    out = values.copy()
-    out[wide] = values[wide].map(nfkc)
-    return out
-
-
-def _lookup(values: pd.Series, fn) -> pd.Series:
-    """fn applied once per distinct value (a 100,000-row column has few distinct categories)."""
-    table = {v: fn(v) for v in pd.unique(values)}
-    return values.map(table)
+        return [c for c in self.frame.columns if c != ROW and not c.startswith(CLEAR)]
 
 
 # --- headers -------------------------------------------------------------------------------------
 
 
+def header_lookup(spec: TableSpec) -> dict[str, str]:
+    """Header comparison form -> column name, for the Chinese label and the English name."""
+    return {**{header_key(c.name): c.name for c in spec.columns}, **{header_key(c.label): c.name for c in spec.columns}}
+
+
 def map_headers(grid: Grid, spec: TableSpec) -> tuple[dict[int, str], list[Problem]]:
     """Header position -> column name, accepting the Chinese label or the English name."""
-    lookup = {}
-    for col in spec.columns:
-        lookup[norm(col.label)] = col.name
-        lookup[norm(col.name)] = col.name
+    lookup = header_lookup(spec)
     problems, mapping, seen = [], {}, {}
     row = grid.header_row
     for i, raw in enumerate(grid.headers):
@@ -83,7 +58,7 @@ def map_headers(grid: Grid, spec: TableSpec) -> tuple[dict[int, str], list[Probl
             if any(i < len(r) and r[i].strip() for r in grid.rows):
                 problems.append(Problem(row, position, "", L.ERR_BLANK_HEADER))
             continue
-        name = lookup.get(norm(_REQUIRED_MARKS.sub("", norm(text))))
+        name = lookup.get(header_key(text))
         if name is None:
             problems.append(Problem(row, text, text, L.ERR_UNKNOWN_HEADER.format(value=text, table=spec.label)))
         elif name in seen:
@@ -105,152 +80,117 @@ def map_headers(grid: Grid, spec: TableSpec) -> tuple[dict[int, str], list[Probl
 # --- the whole check -----------------------------------------------------------------------------
 
 
-def validate(grid: Grid, spec: TableSpec, con, crs: str = "wgs84", district=None) -> Checked:
-    mapping, problems = map_headers(grid, spec)
+def validate(grid: Grid, spec: TableSpec, con, crs: str = "wgs84", district=None, as_of: dt.date | None = None,
+             kept: int = 100_000) -> Checked:
+    problems = ProblemList(grid.problems, kept=kept)
+    mapping, header_problems = map_headers(grid, spec)
+    problems += header_problems
+    notes = list(grid.notes)
     rows = pd.Series(grid.row_numbers, dtype="int64")
     if not grid.rows:
         problems.append(Problem(grid.header_row + 1, L.FILE_LEVEL, "", L.ERR_NO_ROWS))
-        return Checked(pd.DataFrame({ROW: rows}), problems)
+        return Checked(pd.DataFrame({ROW: rows}), problems, notes)
     width = len(grid.headers)
     for number, r in zip(grid.row_numbers, grid.rows):
         extra = [c for c in r[width:] if c.strip()]
         if extra:
             problems.append(Problem(number, f"第 {width + 1} 列", extra[0], L.ERR_EXTRA_CELLS.format(value=extra[0])))
-    out, empty = {ROW: rows}, {}
     longest = max(len(r) for r in grid.rows)
     cells = pd.DataFrame([r if len(r) == longest else [*r, *[""] * (longest - len(r))] for r in grid.rows],
                          dtype=object)
+    _merges(grid, spec, mapping, cells, problems, notes)
+    out, empty, today = {ROW: rows}, {}, as_of or dt.date.today()
     for i, name in mapping.items():
         raw = cells[i].fillna("").str.strip() if i in cells else pd.Series([""] * len(rows), dtype=object)
+        col = spec.column(name)
+        raw = values.visible(raw)
+        if col.ref or name in spec.key or name.endswith("_id"):
+            raw = values.identifier(raw)
+        cleared = raw.isin(values.CLEAR_MARKS)
+        if cleared.any():
+            raw = raw.mask(cleared, "")
+            out[CLEAR + name] = cleared.to_numpy()
+            if not col.nullable or name in spec.key:
+                _add(problems, col, rows, pd.Series([values.CLEAR_MARKS[0]] * len(raw)), cleared,
+                     X.ERR_CLEAR_REQUIRED)
         empty[name] = raw.eq("").to_numpy()
-        out[name] = _column(spec.column(name), raw, rows, problems, con)
+        out[name] = _column(col, raw, rows, problems, con, today, reported=cleared)
     frame = pd.DataFrame(out)
     _coordinates(spec, frame, empty, crs, district, problems)
+    _gcj_hint(spec, frame, con, crs, problems)
     _duplicates(spec, frame, problems)
     _references(spec, frame, con, problems)
     _stored_unique(spec, frame, con, problems)
-    return Checked(frame, problems)
+    return Checked(frame, problems, notes)
 
 
-def _add(problems, col: Column, rows: pd.Series, values: pd.Series, mask, message: str) -> None:
-    """One problem per True in mask; message may use {value}."""
-    for idx in np.flatnonzero(np.asarray(mask, bool)):
-        value = values.iloc[idx]
+def _merges(grid: Grid, spec: TableSpec, mapping: dict, cells: pd.DataFrame, problems: list, notes: list) -> None:
+    """Merged cells read as empty below their first cell: fill down where the column allows it
+    (a town, an enterprise, a category…) and say so; anywhere else it is a problem."""
+    position = {n: k for k, n in enumerate(grid.row_numbers)}
+    for r1, c1, r2, c2 in grid.merges:
+        ref = f"{_letters(c1)}{r1}:{_letters(c2)}{r2}"
+        name = mapping.get(c1 - 1)
+        col = spec.column(name) if name else None
+        first = position.get(r1)
+        if col is not None and c1 == c2 and col.fill_down and first is not None:
+            value = str(cells.iat[first, c1 - 1]).strip()
+            targets = [position[r] for r in range(r1 + 1, r2 + 1) if r in position]
+            for k in targets:
+                cells.iat[k, c1 - 1] = value
+            notes.append(X.NOTE_MERGED_FILLED.format(label=col.label, ref=ref, value=value))
+            continue
+        label = col.label if col is not None else f"第 {c1} 列"
+        problems.append(Problem(max(r1, grid.header_row + 1), label, ref, X.ERR_MERGED.format(ref=ref)))
+
+
+def _letters(col: int) -> str:
+    out = ""
+    while col:
+        col, rem = divmod(col - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def _add(problems, col: Column, rows: pd.Series, values_: pd.Series, mask, message: str) -> None:
+    """One problem per True in mask (as many as the list keeps; the rest counted); message may use {value}."""
+    hits = np.flatnonzero(np.asarray(mask, bool))
+    if not len(hits):
+        return
+    kind = message.replace("{value}", "…")
+    room = problems.room() if hasattr(problems, "room") else len(hits)
+    for idx in hits[:room]:
+        value = values_.iloc[idx]
         value = "" if value is None else str(value)
-        problems.append(Problem(int(rows.iloc[idx]), col.label, value, message.format(value=value)))
+        problems.append(Problem(int(rows.iloc[idx]), col.label, value, message.format(value=value), kind))
+    if len(hits) > room:
+        problems.count(col.label, kind, len(hits) - room)
 
 
-def _column(col: Column, raw: pd.Series, rows: pd.Series, problems: list, con) -> pd.Series:
-    """Parse one column; return canonical values (None where empty or bad)."""
+def _column(col: Column, raw: pd.Series, rows: pd.Series, problems: list, con, today: dt.date,
+            reported: pd.Series | None = None) -> pd.Series:
+    """Parse one column; return canonical values (None where empty or bad). `reported` marks cells
+    that already have their problem (a cleared required cell is not also "empty")."""
     empty = raw.eq("")
     if col.required:
-        _add(problems, col, rows, raw, empty, L.ERR_REQUIRED)
+        _add(problems, col, rows, raw, empty if reported is None else empty & ~reported, L.ERR_REQUIRED)
     out = pd.Series([None] * len(raw), dtype=object)
     present = ~empty
     if not present.any():
         return out
-    values = raw[present]
-    parsed, bad, message = _parse(col, values, con)
-    bad_full = pd.Series(False, index=raw.index)
-    bad_full[values.index] = bad.to_numpy()
-    _add(problems, col, rows, raw, bad_full, message)
-    good = values.index[~bad.to_numpy()]
-    out[good] = parsed[~bad.to_numpy()].to_numpy()
+    cells = raw[present]
+    parsed, issues = values.parse(col, cells, con, today)
+    bad = np.zeros(len(cells), bool)
+    for mask, message in issues:
+        mask = np.asarray(mask, bool) & ~bad  # one problem per cell: the first that applies
+        if mask.any():
+            full = pd.Series(False, index=raw.index)
+            full[cells.index] = mask
+            _add(problems, col, rows, raw, full, message)
+            bad |= mask
+    good = cells.index[~bad]
+    out[good] = parsed[~bad].to_numpy()
     return out
-
-
-def _parse(col: Column, values: pd.Series, con) -> tuple[pd.Series, pd.Series, str]:
-    """(canonical values, bad mask, message template) for the non-empty cells of a column."""
-    if col.ref == ("towns", "town_code"):
-        towns = _town_lookup(con)
-        parsed = _lookup(values, lambda v: towns.get(norm(v)))
-        return parsed, parsed.isna(), L.ERR_TOWN
-    if col.kind == "int":
-        text = _nfkc(values).str.replace(",", "", regex=False)
-        ok = text.str.fullmatch(_INT_RE)
-        parsed = text.str.replace(r"\.0*$", "", regex=True)
-        ok &= parsed.str.len() <= 11
-        ok &= pd.to_numeric(parsed.where(ok, "0")).abs() < 2**31
-        return parsed, ~ok, L.ERR_INTEGER
-    if col.kind == "float":
-        num = pd.to_numeric(_nfkc(values).str.replace(",", "", regex=False), errors="coerce")
-        bad = num.isna() | ~np.isfinite(num.fillna(0))
-        return num.map(repr), bad, L.ERR_NUMBER
-    if col.kind in ("date", "timestamp"):
-        return _dates(values, col.kind == "timestamp")
-    if col.kind == "bool":
-        parsed = _lookup(values, lambda v: _BOOL.get(norm(v)))
-        return parsed, parsed.isna(), L.ERR_BOOL
-    if col.kind == "list":
-        return _list(col, values)
-    text = _nfkc(values) if (col.ref or col.phone or col.name.endswith("_id")) else values
-    if col.vocab:
-        allowed = {norm(v): v for v in col.vocab}
-        parsed = _lookup(text, lambda v: allowed.get(norm(v)))
-        return parsed, parsed.isna(), L.ERR_VOCAB.replace("{allowed}", "、".join(col.vocab))
-    if col.phone:
-        compact = text.str.replace(r"[\s()]", "", regex=True).str.replace(r"^\+?86-?", "", regex=True)
-        return compact, ~compact.str.fullmatch(_PHONE_RE), L.ERR_PHONE
-    too_long = text.str.len() > MAX_TEXT
-    return text, too_long, L.ERR_TOO_LONG.replace("{limit}", str(MAX_TEXT))
-
-
-def _dates(values: pd.Series, with_time: bool) -> tuple[pd.Series, pd.Series, str]:
-    text = _nfkc(values).str.strip()
-    stamp = _iso(text)  # the common case in one call; the Chinese forms below for the rest
-    rest = stamp.isna()
-    if rest.any():
-        stamp[rest] = _chinese_dates(text[rest], with_time)
-    bad = stamp.isna() | (stamp.dt.year < 1900) | (stamp.dt.year > 2100)
-    if not with_time:
-        bad |= stamp.notna() & (stamp != stamp.dt.normalize())  # a time of day in a date column
-    fmt = "%Y-%m-%d %H:%M:%S" if with_time else "%Y-%m-%d"
-    return stamp.dt.strftime(fmt), bad, L.ERR_TIMESTAMP if with_time else L.ERR_DATE
-
-
-def _iso(text: pd.Series) -> pd.Series:
-    simple = text.str.fullmatch(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
-    out = pd.Series(pd.NaT, index=text.index, dtype="datetime64[us]")
-    if simple.any():
-        out[simple] = pd.to_datetime(text[simple], format="ISO8601", errors="coerce")
-    return out
-
-
-def _chinese_dates(text: pd.Series, with_time: bool) -> pd.Series:
-    parts = text.str.extract(_TS_RE if with_time else _DATE_RE)
-    comp = pd.DataFrame({"year": parts["y"].fillna(parts["y2"]), "month": parts["m"].fillna(parts["m2"]),
-                         "day": parts["d"].fillna(parts["d2"])})
-    if with_time:
-        comp["hour"], comp["minute"], comp["second"] = parts["H"], parts["M"], parts["S"]
-    comp = comp.apply(pd.to_numeric, errors="coerce")
-    matched = comp[["year", "month", "day"]].notna().all(axis=1)
-    if with_time:
-        comp[["hour", "minute", "second"]] = comp[["hour", "minute", "second"]].fillna(0)
-        matched &= (comp["hour"] < 24) & (comp["minute"] < 60) & (comp["second"] < 60)
-    comp.loc[~matched] = np.nan
-    return pd.to_datetime(comp, errors="coerce").astype("datetime64[us]")
-
-
-def _list(col: Column, values: pd.Series) -> tuple[pd.Series, pd.Series, str]:
-    items = values.map(lambda v: [x for x in _LIST_SPLIT.split(nfkc(v)) if x])
-    if not col.vocab:
-        return items.map("|".join), pd.Series(False, index=values.index), ""
-    allowed = {norm(v): v for v in col.vocab}
-    mapped = items.map(lambda xs: [allowed.get(norm(x)) for x in xs])
-    bad = mapped.map(lambda xs: any(x is None for x in xs))
-    parsed = mapped.map(lambda xs: "|".join(dict.fromkeys(x for x in xs if x)))
-    return parsed, bad, L.ERR_VOCAB.replace("{allowed}", "、".join(col.vocab))
-
-
-def _town_lookup(con) -> dict[str, str]:
-    lookup = {}
-    for code, name in con.execute("select town_code, name from towns").fetchall():
-        lookup[norm(code)] = code
-        lookup[norm(name)] = code
-        for suffix in ("街道", "镇"):
-            if name.endswith(suffix) and len(name) > len(suffix) + 1:
-                lookup.setdefault(norm(name[: -len(suffix)]), code)
-    return lookup
 
 
 # --- checks across columns and rows ----------------------------------------------------------------
@@ -287,6 +227,31 @@ def _coordinates(spec: TableSpec, frame: pd.DataFrame, empty: dict, crs: str, di
     lon_out.iloc[positions] = [repr(float(v)) for v in x]
     lat_out.iloc[positions] = [repr(float(v)) for v in y]
     frame["lon"], frame["lat"] = lon_out, lat_out
+
+
+def _gcj_hint(spec: TableSpec, frame: pd.DataFrame, con, crs: str, problems: list) -> None:
+    """Coordinates declared WGS-84 whose offset from the stored points of the same ids is the
+    GCJ-02 shift: the file came from Amap/Tencent; storing it would move every point ~500 m."""
+    if crs != "wgs84" or "lat" not in frame or "lon" not in frame or len(spec.key) != 1 or spec.key[0] not in frame:
+        return
+    key = spec.key[0]
+    given = frame[[key, "lon", "lat"]].dropna().head(GCJ_SAMPLE)
+    if given.empty:
+        return
+    stored = con.execute(
+        f'select "{key}", lon, lat from "{spec.name}" where lon is not null and lat is not null '
+        f'and "{key}" in (select unnest(?::varchar[]))', [given[key].tolist()]).df()
+    if stored.empty:
+        return
+    both = given.merge(stored, on=key, suffixes=("", "_db"))
+    x, y = both["lon_db"].to_numpy(float), both["lat_db"].to_numpy(float)
+    gx, gy = geo.wgs84_to_gcj02(x, y)
+    dx, dy = pd.to_numeric(both["lon"]).to_numpy() - x, pd.to_numeric(both["lat"]).to_numpy() - y
+    shifted = (np.abs(dx - (gx - x)) < GCJ_TOLERANCE_DEG) & (np.abs(dy - (gy - y)) < GCJ_TOLERANCE_DEG)
+    moved = (np.abs(dx) > GCJ_TOLERANCE_DEG) | (np.abs(dy) > GCJ_TOLERANCE_DEG)
+    if moved.any() and shifted.sum() >= max(1, 0.8 * moved.sum()):
+        problems.append(Problem(1, L.FILE_LEVEL, "", X.ERR_GCJ_SHIFT.format(
+            n=int(shifted.sum()), dlon=float(np.median(dx[shifted])), dlat=float(np.median(dy[shifted])))))
 
 
 def _duplicates(spec: TableSpec, frame: pd.DataFrame, problems: list) -> None:

@@ -64,10 +64,12 @@ def _ints(value: str, sep: str) -> tuple[int, int] | None:
 
 
 def _date(value: str) -> dt.date | None:
+    """A date from the URL, within years 1900-2999 (a week starting 9999-12-27 would overflow)."""
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         return None
+    return day if 1900 <= day.year <= 2999 else None
 
 
 def drill_where(d: Drill | None) -> tuple[str, list]:

@@ -1,0 +1,169 @@
+"""Server-killing files against a live app in Chromium (issue 12): a sheet declaring XFD1048576, a zip
+bomb and a CSV with more problems than are kept (120,000; the million-problem case is in
+test_ingest_hostile) are each refused with one Chinese message, another
+session keeps being served meanwhile, and the server with its children stays under 1 GB."""
+
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from fxdash import labels as L
+from tests.conftest import screenshot, start_server, wait_for_app
+from tests.test_browser_data import open_data_page
+from tests.test_ingest import REPORT_HEADER, csv_bytes
+from tests.test_ingest_hostile import book_bytes, zip_bomb
+
+pytestmark = pytest.mark.browser
+MEMORY_LIMIT_KB = 1_000_000  # 1 GB
+
+
+def _rss_kb(pid: int) -> int:
+    """VmRSS of a process and all its descendants (the reading child included)."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+            total += int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS")))
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, StopIteration, ValueError):
+            continue
+    return total
+
+
+class PeakMemory(threading.Thread):
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid, self.peak, self.running = pid, 0, True
+
+    def run(self):
+        while self.running:
+            self.peak = max(self.peak, _rss_kb(self.pid))
+            time.sleep(0.05)
+
+
+@pytest.fixture(scope="module")
+def limits_server(app_db_template, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("limits_server")
+    path = folder / "app.duckdb"
+    shutil.copy(app_db_template, path)
+    proc, url = start_server(path, {"FXDASH_IMPORTS": str(folder / "imports")})
+    yield proc, url
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def _hostile_files(folder: Path) -> dict[str, tuple[Path, str]]:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active["XFD1048576"] = "x"
+    files = {"xfd.xlsx": (book_bytes(book), "声明的范围"), "bomb.xlsx": (zip_bomb(450), "解压后有 450 MB")}
+    bad = [[f"RX{i:07d}", "W0000001", "不存在的类别", "x", "abc", "def", "火星", "昨天", "不知道"] for i in range(20_000)]
+    files["problems.csv"] = (csv_bytes([REPORT_HEADER, *bad]), "120,000")  # more than the 100,000 kept
+    out = {}
+    for name, (data, expected) in files.items():
+        (folder / name).write_bytes(data)
+        out[name] = (folder / name, expected)
+    return out
+
+
+def _check_until(page, expected: str, name: str) -> None:
+    """Click 只检查 until the expected problem shows (a click during the upload's own rerun is lost)."""
+    for attempt in range(3):
+        page.wait_for_timeout(1000)
+        wait_for_app(page)
+        page.get_by_role("button", name=L.DATA_CHECK).click()
+        try:
+            page.get_by_text(expected).first.wait_for(state="attached", timeout=120_000)
+            return
+        except Exception:
+            if attempt == 2:
+                screenshot(page, f"data_limits_failed_{name}")
+                raise
+
+
+def test_hostile_uploads_neither_stop_the_server_nor_other_sessions(limits_server, browser, tmp_path):
+    proc, url = limits_server
+    files = _hostile_files(tmp_path)
+    context = browser.new_context(viewport={"width": 1600, "height": 2400}, locale="zh-CN")
+    attacker, bystander = context.new_page(), browser.new_context(locale="zh-CN").new_page()
+    open_data_page(attacker, url)
+    attacker.get_by_test_id("stSelectbox").first.click()
+    attacker.get_by_role("option", name="问题上报", exact=True).click()
+    wait_for_app(attacker)
+    monitor = PeakMemory(proc.pid)
+    monitor.start()
+    try:
+        for name, (path, expected) in files.items():
+            attacker.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(str(path))
+            attacker.get_by_text(path.name).first.wait_for(timeout=30_000)
+            _check_until(attacker, expected, name)
+            wait_for_app(attacker)
+            assert attacker.get_by_test_id("stException").count() == 0, name
+            # another session is served while and after the hostile file is handled
+            bystander.goto(url + "/")
+            wait_for_app(bystander)
+            bystander.get_by_text("在册新就业群体").first.wait_for(timeout=60_000)
+            assert bystander.get_by_test_id("stException").count() == 0
+            assert proc.poll() is None, f"server stopped on {name}"
+    finally:
+        monitor.running = False
+        monitor.join()
+    screenshot(attacker, "data_problems_capped")
+    text = attacker.inner_text("[data-testid='stApp']")
+    assert "下表列出前 1,000 个" in text and "问题分类统计" in text
+    print(f"\npeak RSS of the server and its children: {monitor.peak / 1000:.0f} MB")
+    assert monitor.peak < MEMORY_LIMIT_KB
+    context.close()
+
+
+def test_the_page_lists_the_sheets_and_imports_the_chosen_one(limits_server, browser, tmp_path):
+    import openpyxl
+
+    _, url = limits_server
+    header = ["人员编号", "姓名", "职业", "街镇", "加入日期"]
+    book = openpyxl.Workbook()
+    book.active.title = "2月"
+    book.active.append(header)
+    book.active.append(["WB000001", "二月", "外卖骑手", "南桥镇", "2026-02-01"])
+    march = book.create_sheet("3月")
+    for row in (header, ["WB000002", "三月", "外卖骑手", "南桥镇", "2026-03-01"],
+                ["WB000003", "隐藏", "外卖骑手", "南桥镇", "2026-03-01"]):
+        march.append(row)
+    march.row_dimensions[3].hidden = True
+    stale = book.create_sheet("旧表")
+    stale.sheet_state = "hidden"
+    path = tmp_path / "人员两个月.xlsx"
+    path.write_bytes(book_bytes(book))
+    context = browser.new_context(viewport={"width": 1600, "height": 2400}, locale="zh-CN")
+    page = context.new_page()
+    open_data_page(page, url)
+    page.get_by_test_id("stSelectbox").first.click()
+    page.get_by_role("option", name="新就业群体人员", exact=True).click()
+    wait_for_app(page)
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(str(path))
+    page.get_by_text("工作表", exact=True).first.wait_for(state="attached", timeout=30_000)
+    wait_for_app(page)
+    for text in ("2月", "3月", "旧表", "隐藏"):  # name, visibility (and row count) of every sheet
+        page.get_by_text(text, exact=True).first.wait_for(state="attached", timeout=10_000)
+    page.get_by_role("button", name=L.DATA_IMPORT).click()
+    page.get_by_text("请选择要导入的工作表").first.wait_for(state="attached", timeout=60_000)
+    wait_for_app(page)
+    page.get_by_test_id("stSelectbox").nth(1).click()
+    page.get_by_role("option", name="3月", exact=True).click()
+    wait_for_app(page)
+    page.get_by_text("跳过隐藏行和删除线行").first.click()
+    wait_for_app(page)
+    page.get_by_role("button", name=L.DATA_IMPORT).click()
+    page.get_by_text("导入完成").first.wait_for(timeout=60_000)
+    wait_for_app(page)
+    text = page.inner_text("[data-testid='stApp']")
+    assert "新增 1 行" in text and "读取工作表“3月”" in text and "已跳过隐藏行" in text
+    assert page.get_by_test_id("stException").count() == 0
+    screenshot(page, "data_sheet_choice")
+    context.close()
