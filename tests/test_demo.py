@@ -158,14 +158,6 @@ def test_every_point_lies_inside_its_town_polygon(ref_con):
         assert not outside, (table, outside[:3])
 
 
-def test_demo_at_scale_one_builds_in_under_three_seconds(tmp_path):
-    import time
-
-    start = time.perf_counter()
-    demo.write_demo(tmp_path / "t.duckdb", dt.date(2026, 3, 18))
-    assert time.perf_counter() - start <= 3.0
-
-
 def test_scale_multiplies_the_volumes(empty_con):
     counts = demo.populate_demo(empty_con, dt.date(2026, 3, 18), scale=2)
     assert counts["reports"] == 2 * 648
