@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from fxdash import db, demo
+from fxdash import access, db, demo
 from fxdash import store as ops
+from fxdash.store import audit
 
 ROOT = Path(__file__).resolve().parent.parent
 REF_DATE = dt.date(2026, 3, 18)  # the article's date: the published figures hold here
@@ -28,7 +29,18 @@ CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/ch
 
 
 @pytest.fixture(autouse=True)
-def _own_store(tmp_path, monkeypatch):
+def _clean_process_state(monkeypatch):
+    """No FXDASH_* setting of the shell reaches a test (an exported FXDASH_DEADLINES would change the
+    weekly answers), and no audit sink a test attached (AppTest, an in-process CLI) outlives it."""
+    for name in [k for k in os.environ if k.startswith("FXDASH_") and not k.startswith("FXDASH_BENCH")]:
+        monkeypatch.delenv(name)
+    yield
+    audit.detach()
+    access._SINKS.clear()
+
+
+@pytest.fixture(autouse=True)
+def _own_store(_clean_process_state, tmp_path, monkeypatch):
     """Every test gets its own SQLite operational store: nothing a test does reaches data/."""
     monkeypatch.setenv("FXDASH_STORE", str(tmp_path / "ops.sqlite3"))
 
