@@ -10,9 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from fxdash import access
 from fxdash import labels as L
-from tests.conftest import screenshot, start_server, wait_for_app
-from tests.test_browser_data import open_data_page
+from fxdash import store as ops
+from fxdash.store import accounts
+from tests.auth import login
+from tests.conftest import copy_store, screenshot, start_server, wait_for_app
+from tests.test_browser_data import ADMIN, PASSWORD, open_data_page
 from tests.test_ingest import REPORT_HEADER, csv_bytes
 from tests.test_ingest_hostile import book_bytes, zip_bomb
 
@@ -47,10 +51,15 @@ class PeakMemory(threading.Thread):
 
 
 @pytest.fixture(scope="module")
-def limits_server(app_db_template, tmp_path_factory):
+def limits_server(app_db_template, store_template, tmp_path_factory):
+    """A server of its own; a test here imports real rows, after which the demo accounts stop working:
+    every session signs in as a real admin (the one of test_browser_data), created before the start."""
     folder = tmp_path_factory.mktemp("limits_server")
     path = folder / "app.duckdb"
     shutil.copy(app_db_template, path)
+    store = ops.open_store(str(copy_store(store_template, path.with_suffix(".ops.sqlite3"))))
+    accounts.add(store, ADMIN, access.ADMIN, [], True, PASSWORD, {})
+    ops.close_store(store)
     proc, url = start_server(path, {"FXDASH_IMPORTS": str(folder / "imports")})
     yield proc, url
     proc.terminate()
@@ -106,8 +115,7 @@ def test_hostile_uploads_neither_stop_the_server_nor_other_sessions(limits_serve
             wait_for_app(attacker)
             assert attacker.get_by_test_id("stException").count() == 0, name
             # another session is served while and after the hostile file is handled
-            bystander.goto(url + "/")
-            wait_for_app(bystander)
+            login(bystander, url, ADMIN, PASSWORD, path="/")  # a new session: it signs in again
             bystander.get_by_text("在册新就业群体").first.wait_for(timeout=60_000)
             assert bystander.get_by_test_id("stException").count() == 0
             assert proc.poll() is None, f"server stopped on {name}"

@@ -13,6 +13,7 @@ from fxdash import filters, weeks
 from fxdash.ingest import MAX_BYTES, MB
 from fxdash.labels import ingest as X
 from fxdash.queries import report_drill
+from tests.auth import login_apptest
 from tests.conftest import APP_AS_OF, ROOT
 from tests.test_app import PAGES
 
@@ -84,7 +85,7 @@ def _page_run(page: str, params: dict) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     for key, value in params.items():
         at.query_params[key] = value
-    at.run()
+    login_apptest(at.run())  # as demo-admin: every page, the admin ones included, may be opened
     at.switch_page(page)
     for key, value in params.items():
         at.query_params[key] = value
@@ -121,7 +122,7 @@ def test_imported_suggestion_titles_are_shown_as_text(app_env):
 def test_the_urls_from_the_issue_give_warnings_not_tracebacks(app_env):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.query_params["from"] = "2020-01-01"
-    at.run()  # the first page of the session: the sidebar warns once
+    login_apptest(at.run())  # the first page of the session after signing in: the sidebar warns once
     assert not at.exception
     warnings = " ".join(w.value for w in at.warning)
     assert "2020-01-01" in warnings and "超出可选范围" in warnings
