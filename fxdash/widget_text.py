@@ -5,12 +5,16 @@ here" and "50MB per file • XLSX, CSV"; the date picker names months and weekda
 language. One script, placed once per page by the app frame, rewrites the uploader's English text
 as it appears and reports the browser's language as zh-CN, so the calendar reads 2026年11月 / 一二三
 on any browser (the department's own browsers are Chinese already; a projector laptop may not be).
+
+The per-file hint states the importer's limit (fxdash.ingest.limits), not Streamlit's maxUploadSize:
+that one is set higher on purpose (.streamlit/config.toml), so the hint would promise too much.
 """
 
 import json
 
 import streamlit as st
 
+from fxdash.ingest.limits import MAX_BYTES, MB
 from fxdash.labels import widgets as W
 
 _SCRIPT = r"""
@@ -34,7 +38,7 @@ _SCRIPT = r"""
     document.querySelectorAll(SCOPES).forEach((scope) => walk(scope, (n) => {
       const s = n.nodeValue.trim();
       if (T.exact[s]) rewrite(n, T.exact[s]);
-      else if (/^\S+ per file$/.test(s)) rewrite(n, T.limit.replace("{size}", s.replace(/ per file$/, "")));
+      else if (/^\S+ per file$/.test(s)) rewrite(n, T.limit);
       else if (/^• /.test(s)) rewrite(n, T.types.replace("{types}", s.slice(2).split(", ").join("、")));
     }));
   };
@@ -46,7 +50,8 @@ _SCRIPT = r"""
 
 
 def script() -> str:
-    text = {"exact": W.WIDGET_TEXT, "limit": W.UPLOAD_LIMIT, "types": W.UPLOAD_TYPES}
+    limit = W.UPLOAD_LIMIT.format(size=f"{MAX_BYTES / MB:.0f}MB")
+    text = {"exact": W.WIDGET_TEXT, "limit": limit, "types": W.UPLOAD_TYPES}
     return _SCRIPT.replace("__TEXT__", json.dumps(text, ensure_ascii=False))
 
 

@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from fxdash import login, ui
+from fxdash import login, textfmt, ui
 from fxdash.labels import accounts as LA
 from fxdash.store import audit
 from fxdash.store.cli import verdict_text
@@ -34,7 +34,7 @@ if total == 0:
 else:
     st.caption(LA.AUDIT_SHOWN.format(n=total, limit=LIMIT))
     shown = audit.labelled(audit.rows(store, **where, limit=LIMIT), LA.ACTION_LABELS, LA.AUDIT_COLUMNS)
-    st.dataframe(shown, hide_index=True, width="stretch")
+    st.dataframe(textfmt.readable(shown), hide_index=True, width="stretch")  # Chinese dates, — for blanks
 
     # every matching row (the period bounds it); the export itself is recorded by the download gate
     ui.table_downloads(audit.labelled(audit.rows(store, **where), LA.ACTION_LABELS, LA.AUDIT_COLUMNS),

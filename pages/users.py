@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from fxdash import access, login, ui
+from fxdash import access, login, textfmt, ui
 from fxdash.labels import accounts as LA
 from fxdash.queries import common
 from fxdash.store import accounts
@@ -14,7 +14,7 @@ FLASH = "_fx_users_flash"
 
 
 def town_label(code: str) -> str:
-    return f"{towns.get(code, code)}({code})"
+    return f"{towns.get(code, code)}（{code}）"
 
 
 def apply(action, done: str) -> None:
@@ -32,8 +32,9 @@ st.title(LA.PAGE_USERS)
 if FLASH in st.session_state:
     st.success(st.session_state.pop(FLASH))
 users = accounts.users_frame(store, towns, LA.CLI_ALL_TOWNS)
-st.dataframe(users.assign(role=users["role"].map(LA.ROLE_LABELS)).rename(columns=LA.USERS_COLUMNS),
-             hide_index=True, width="stretch")
+# dates in Chinese, — for "never locked" (no None or ISO timestamps on screen)
+shown = textfmt.readable(users.assign(role=users["role"].map(LA.ROLE_LABELS)))
+st.dataframe(shown.rename(columns=LA.USERS_COLUMNS), hide_index=True, width="stretch")
 
 left, right = st.columns(2)
 with left, st.form("fx_user_add", clear_on_submit=True):

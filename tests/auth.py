@@ -36,7 +36,7 @@ def login(page, base_url: str, username: str = ADMIN, password: str | None = Non
     page.get_by_label(LA.LOGIN_USER).fill(username)
     page.get_by_label(LA.LOGIN_PASSWORD).fill(password)
     page.get_by_role("button", name=LA.LOGIN_BUTTON).click()
-    page.get_by_label(LA.LOGIN_PASSWORD).wait_for(state="detached", timeout=60_000)
+    page.get_by_label(LA.LOGIN_PASSWORD, exact=True).wait_for(state="detached", timeout=60_000)
     wait_for_app(page)
     return page
 

@@ -3,7 +3,7 @@
 import pytest
 
 from fxdash import labels as L
-from tests.auth import login
+from tests.auth import ACCOUNT, ADMIN, login
 from tests.conftest import outside_requests, screenshot
 
 pytestmark = pytest.mark.browser
@@ -14,12 +14,11 @@ def open_tab(page, name: str) -> None:
     page.wait_for_timeout(1200)  # plotly draws after the tab becomes visible
 
 
-def open_people(page, base: str, query: str = "") -> None:
-    # Streamlit runs a fresh server in its old pages/ mode (skipping app.py) until app.py has called
-    # st.navigation once, so a deep link as the very first request fails; open the root first.
+def open_people(page, base: str, query: str = "", user: str = ADMIN) -> None:
+    # sign in on the deep link itself: the login form keeps the page and its query.
     # tall enough to capture the tables below the charts (Streamlit scrolls inside its own container)
     page.set_viewport_size({"width": 1600, "height": 2600})
-    login(page, base, path="/people" + query)
+    login(page, base, user, path="/people" + query)
 
 
 def test_people_page_tabs_render_with_chinese_charts(app_server, page):
@@ -37,7 +36,8 @@ def test_people_page_tabs_render_with_chinese_charts(app_server, page):
 
 
 def test_people_page_role_filter_narrows_the_list(app_server, page):
-    open_people(page, app_server, "?role=爱心接力员&town=310120111")
+    # a district account: all towns, personal data masked (an admin sees the list unmasked)
+    open_people(page, app_server, "?role=爱心接力员&town=310120111", user=ACCOUNT["district"])
     open_tab(page, L.PEOPLE_TABS[4])
     text = page.inner_text("[data-testid='stApp']")
     assert "爱心接力员" in text and "电话已脱敏" in text

@@ -155,5 +155,5 @@ def distinct(store, column: str) -> list[str]:
 def labelled(df: pd.DataFrame, actions: dict[str, str], headers: dict[str, str]) -> pd.DataFrame:
     """Rows as shown and exported: the action's Chinese name beside its code, Chinese headers."""
     out = df.copy()
-    out["action"] = out["action"].map(lambda a: f"{actions.get(a, a)}({a})")
+    out["action"] = out["action"].map(lambda a: f"{actions.get(a, a)}（{a}）")  # full-width: Chinese text
     return out.rename(columns=headers)
