@@ -19,16 +19,23 @@ pytestmark = pytest.mark.browser
 ADMIN, PASSWORD = "data-admin", "a real admin password"
 
 
-@pytest.fixture(scope="module")
-def data_server(app_db_template, store_template, tmp_path_factory):
-    """A server of its own: these tests write to the database, which other browser tests must not see."""
-    folder = tmp_path_factory.mktemp("data_server")
+def start_writable_server(name: str, app_db_template, store_template, tmp_path_factory):
+    """A server on its own copy of the demo database, with the real admin ADMIN (a test that imports
+    real rows stops the demo accounts); return (process, URL, database path)."""
+    folder = tmp_path_factory.mktemp(name)
     path = folder / "app.duckdb"
     shutil.copy(app_db_template, path)
     store = ops.open_store(str(copy_store(store_template, path.with_suffix(".ops.sqlite3"))))
     accounts.add(store, ADMIN, access.ADMIN, [], True, PASSWORD, {})
     ops.close_store(store)
     proc, url = start_server(path, {"FXDASH_IMPORTS": str(folder / "imports")})
+    return proc, url, path
+
+
+@pytest.fixture(scope="module")
+def data_server(app_db_template, store_template, tmp_path_factory):
+    """A server of its own: these tests write to the database, which other browser tests must not see."""
+    proc, url, path = start_writable_server("data_server", app_db_template, store_template, tmp_path_factory)
     yield url, path
     proc.terminate()
     proc.wait(timeout=10)

@@ -3,20 +3,16 @@ bomb and a CSV with more problems than are kept (120,000; the million-problem ca
 test_ingest_hostile) are each refused with one Chinese message, another
 session keeps being served meanwhile, and the server with its children stays under 1 GB."""
 
-import shutil
 import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from fxdash import access
 from fxdash import labels as L
-from fxdash import store as ops
-from fxdash.store import accounts
 from tests.auth import login
-from tests.conftest import copy_store, screenshot, start_server, wait_for_app
-from tests.test_browser_data import ADMIN, PASSWORD, open_data_page
+from tests.conftest import screenshot, wait_for_app
+from tests.test_browser_data import ADMIN, PASSWORD, open_data_page, start_writable_server
 from tests.test_ingest import REPORT_HEADER, csv_bytes
 from tests.test_ingest_hostile import book_bytes, zip_bomb
 
@@ -54,13 +50,7 @@ class PeakMemory(threading.Thread):
 def limits_server(app_db_template, store_template, tmp_path_factory):
     """A server of its own; a test here imports real rows, after which the demo accounts stop working:
     every session signs in as a real admin (the one of test_browser_data), created before the start."""
-    folder = tmp_path_factory.mktemp("limits_server")
-    path = folder / "app.duckdb"
-    shutil.copy(app_db_template, path)
-    store = ops.open_store(str(copy_store(store_template, path.with_suffix(".ops.sqlite3"))))
-    accounts.add(store, ADMIN, access.ADMIN, [], True, PASSWORD, {})
-    ops.close_store(store)
-    proc, url = start_server(path, {"FXDASH_IMPORTS": str(folder / "imports")})
+    proc, url, _ = start_writable_server("limits_server", app_db_template, store_template, tmp_path_factory)
     yield proc, url
     proc.terminate()
     proc.wait(timeout=10)
