@@ -9,12 +9,21 @@ import pandas as pd
 import streamlit as st
 
 # (ui_rights uses this module at call time only, so importing each other is harmless)
-from fxdash import access, config, db, export, geo, rights, textfmt, ui_rights
+from fxdash import config, db, export, geo, rights, textfmt, ui_rights
 from fxdash import labels as L
 from fxdash import store as ops
 from fxdash.filters import LIST_FIELDS, Filters, date_range, default_filters, from_params
 from fxdash.queries import common
-from fxdash.ui_data import connection, data_version, ensure_database, publish, run, run_page  # noqa: F401 - pages use ui.*
+from fxdash.ui_data import (  # noqa: F401 - pages use ui.*
+    connection,
+    current_user,
+    data_version,
+    ensure_database,
+    publish,
+    run,
+    run_page,
+    username,
+)
 
 GLOBAL_FIELDS = ("towns", "occupations", "enterprises")
 _STORE = "_fx_values"  # filter values that survive page switches (widget state does not)
@@ -30,11 +39,6 @@ def plain(text) -> str:
     return re.sub(r"(?i)(www)\.", r"\1\\.", escaped).replace("\n", "  \n")  # no www. autolink either
 
 
-def current_user() -> access.User | None:
-    """The signed-in user of this session (None before sign-in); see fxdash.access."""
-    return st.session_state.get(access.SESSION_KEY)
-
-
 def settings() -> config.Settings:
     return config.load_settings()
 
@@ -47,11 +51,6 @@ def _ops_store(setting: str) -> ops.Store:
 def ops_store() -> ops.Store:
     """The operational store (FXDASH_STORE): import log, snapshots, settings, accounts, audit log."""
     return _ops_store(settings().store)
-
-
-def username() -> str | None:
-    user = current_user()
-    return user.username if user else None
 
 
 def user_scope() -> Filters:

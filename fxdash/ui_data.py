@@ -31,8 +31,13 @@ def _readers(path: str) -> readers.Readers:
 _PIN = "_fx_data_key"  # the data version this script run reads (pinned when the run starts)
 
 
-def _username() -> str | None:
-    user = st.session_state.get(access.SESSION_KEY)
+def current_user() -> access.User | None:
+    """The signed-in user of this session (None before sign-in); see fxdash.access."""
+    return st.session_state.get(access.SESSION_KEY)
+
+
+def username() -> str | None:
+    user = current_user()
     return user.username if user else None
 
 
@@ -110,7 +115,7 @@ def publish(write, *args, **kwargs):
 def run(fn, filters: Filters | None = None, /, **kwargs):
     """Call a query function for the signed-in user with a fresh cursor, scoped and masked as
     fxdash.rights.call does; cached by the scoped filters, the masking mode and the data version."""
-    user = st.session_state.get(access.SESSION_KEY)
+    user = current_user()
     if filters is not None:
         filters = rights.scoped(filters, user)
     return _cached(fn.__module__, fn.__qualname__, filters, data_version(), tuple(sorted(kwargs.items())),
