@@ -29,7 +29,9 @@ def _bracket_problems(text: str) -> list[str]:
         before, after = _outside(text, m.start(), -1), _outside(text, m.end() - 1, 1)
         chinese_outside = any(c and re.match(f"[{CJK}]", c) for c in (before, after))
         whole = not before and not after and re.search(f"[{HAN}]", m.group(1))
-        if chinese_outside or whole:
+        # "{code}(见 towns 表)": a placeholder stands for a value inside Chinese text
+        after_placeholder = before == "}" and re.search(f"[{HAN}]", m.group(1))
+        if chinese_outside or whole or after_placeholder:
             found.append(text[max(0, m.start() - 6):m.end() + 6])
     rest = _PAIR.sub(lambda m: " " * len(m.group(0)), text)  # brackets without a partner
     found += [rest[max(0, m.start() - 6):m.end() + 6] for m in _LONE.finditer(rest)]

@@ -32,8 +32,8 @@ ADMIN_ONLY = "只有管理员可以使用本页面。"
 
 # --- user rules (command line and the users page) ----------------------------------------------------
 ERR_NAME = "用户名只能包含中文、字母、数字和 . _ - @，长度 2–40 个字符：{name}"
-ERR_ROLE = "未知角色：{role}(可选 admin、district、town、viewer)"
-ERR_TOWN = "未知街镇代码：{code}(见 towns 表，例如 310120111 青村镇)"
+ERR_ROLE = "未知角色：{role}（可选 admin、district、town、viewer）"
+ERR_TOWN = "未知街镇代码：{code}（见 towns 表，例如 310120111 青村镇）"
 ERR_TOWN_ROLE = "街镇账号（town）必须至少指定一个街镇（--town 代码）"
 ERR_PASSWORD_SHORT = "密码至少需要 10 个字符。"
 ERR_PASSWORD_NAME = "密码不能与用户名相同。"
