@@ -66,7 +66,7 @@ if ui_rights.may_download():
     st.subheader(L.WEEKLY_EXPORT)
 if ui_rights.may_download() and st.button(L.WEEKLY_EXPORT_BUILD, help=L.WEEKLY_EXPORT_HELP, icon=":material/description:"):
     with st.spinner(L.WEEKLY_EXPORT_BUILD):
-        st.session_state["_fx_week_files"] = (b["week"], *weekly_export.build_files(b, ui.filter_notes(f),
+        st.session_state["_fx_week_files"] = (b["week"], *weekly_export.build_files(b, ui.filter_notes(weekly.week_filters(f, monday)),
                                                                                      L.WEEKLY_DOC_TITLE))
 files = st.session_state.get("_fx_week_files")
 if files and files[0] == b["week"]:
