@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 
 from fxdash import geo
-from fxdash import labels as L
 from fxdash.filters import Filters
+from fxdash.labels import map as LM
 from fxdash.queries.common import active_at, fetch
 from fxdash.queries.community import scene_list
 from fxdash.queries.overview import report_where
@@ -159,9 +159,9 @@ def coverage(con, f: Filters, radius_m: int) -> pd.DataFrame:
     rep_in = _nearest(rep, ref) <= radius_m
     site_in = _nearest(site, ref) <= radius_m
     rows = [
-        ("reports", L.MAP_COVER_REPORTS, len(rep), int(rep_in.sum())),
-        ("sites", L.MAP_COVER_SITES, len(site), int(site_in.sum())),
-        ("staff", L.MAP_COVER_STAFF, int(site["staff"].sum()), int(site.loc[site_in, "staff"].sum())),
+        ("reports", LM.MAP_COVER_REPORTS, len(rep), int(rep_in.sum())),
+        ("sites", LM.MAP_COVER_SITES, len(site), int(site_in.sum())),
+        ("staff", LM.MAP_COVER_STAFF, int(site["staff"].sum()), int(site.loc[site_in, "staff"].sum())),
     ]
     out = pd.DataFrame(rows, columns=["key", "label", "total", "covered"])
     out["share"] = np.where(out["total"] > 0, out["covered"] / out["total"].where(out["total"] > 0, 1), np.nan)

@@ -2,8 +2,9 @@
 
 import pandas as pd
 
-from fxdash import labels as L
 from fxdash.filters import Filters
+from fxdash.labels import common as LC
+from fxdash.labels import overview as LO
 from fxdash.queries.common import active_at, fetch, scalar, worker_where
 
 
@@ -66,14 +67,14 @@ def report_where(f: Filters) -> tuple[str, list]:
 
 KPIS = (
     # key, label, unit, is_stock (state at period end) or flow (within the period)
-    ("active_workers", L.KPI_ACTIVE_WORKERS, L.UNIT_PERSON, True),
-    ("rider_stations", L.KPI_RIDER_STATIONS, L.UNIT_ITEM, True),
-    ("service_points", L.KPI_SERVICE_POINTS, L.UNIT_ITEM, True),
-    ("scenes", L.KPI_SCENES, L.UNIT_ITEM, True),
-    ("branches", L.KPI_BRANCHES, L.UNIT_ITEM, True),
-    ("role_members", L.KPI_ROLE_MEMBERS, L.UNIT_PERSON, True),
-    ("reports", L.KPI_REPORTS, L.UNIT_CASE, False),
-    ("reports_open", L.KPI_REPORTS_OPEN, L.UNIT_CASE, False),
+    ("active_workers", LO.KPI_ACTIVE_WORKERS, LC.UNIT_PERSON, True),
+    ("rider_stations", LO.KPI_RIDER_STATIONS, LC.UNIT_ITEM, True),
+    ("service_points", LO.KPI_SERVICE_POINTS, LC.UNIT_ITEM, True),
+    ("scenes", LO.KPI_SCENES, LC.UNIT_ITEM, True),
+    ("branches", LO.KPI_BRANCHES, LC.UNIT_ITEM, True),
+    ("role_members", LO.KPI_ROLE_MEMBERS, LC.UNIT_PERSON, True),
+    ("reports", LO.KPI_REPORTS, LC.UNIT_CASE, False),
+    ("reports_open", LO.KPI_REPORTS_OPEN, LC.UNIT_CASE, False),
 )
 
 

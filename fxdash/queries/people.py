@@ -13,8 +13,10 @@ import datetime as dt
 
 import pandas as pd
 
-from fxdash import labels as L
 from fxdash.filters import Filters
+from fxdash.labels import common as LC
+from fxdash.labels import people as LP
+from fxdash.labels import vocab as V
 from fxdash.privacy import NAME, PHONE, personal
 from fxdash.queries.common import active_at, fetch, worker_where
 from fxdash.queries.overview import role_members
@@ -116,7 +118,7 @@ def registry_summary(con, f: Filters) -> dict:
 
 def active_by(con, f: Filters, by: str) -> pd.DataFrame:
     """Headcount at the period end by occupation, town or gender (`by` from a fixed list)."""
-    column = {"occupation": "w.occupation", "town": "t.name", "gender": f"coalesce(w.gender, '{L.UNKNOWN}')"}[by]
+    column = {"occupation": "w.occupation", "town": "t.name", "gender": f"coalesce(w.gender, '{LP.UNKNOWN}')"}[by]
     cond, params = worker_where(f)
     sql = f"""
         with final as (
@@ -142,12 +144,12 @@ def age_bands(con, f: Filters) -> pd.DataFrame:
     """
     ages = fetch(con, sql, [f.date_to.year, f.date_to, f.date_to, *params])
     rows = []
-    for (low, high), label in zip(AGE_BANDS, L.AGE_BAND_LABELS):
+    for (low, high), label in zip(AGE_BANDS, LP.AGE_BAND_LABELS):
         inside = ages["age"].between(low, high)
         rows.append({"label": label, "workers": int(ages.loc[inside, "workers"].sum())})
-    rows.append({"label": L.UNKNOWN, "workers": int(ages.loc[ages["age"].isna(), "workers"].sum())})
+    rows.append({"label": LP.UNKNOWN, "workers": int(ages.loc[ages["age"].isna(), "workers"].sum())})
     df = pd.DataFrame(rows)
-    return df[(df["workers"] > 0) | (df["label"] != L.UNKNOWN)].reset_index(drop=True)
+    return df[(df["workers"] > 0) | (df["label"] != LP.UNKNOWN)].reset_index(drop=True)
 
 
 def monthly_flows(con, f: Filters) -> pd.DataFrame:
@@ -251,8 +253,8 @@ def party_summary(con, f: Filters) -> dict:
         final as (select * from members, branches_now, held)
         select * from final
     """
-    row = fetch(con, sql, [list(L.PARTY_MEMBER_STATUSES), f.date_to, f.date_to, *params, f.date_to, *bparams,
-                           *L.PARTY_ACTIVITY_KINDS, *aparams]).iloc[0]
+    row = fetch(con, sql, [list(V.PARTY_MEMBER_STATUSES), f.date_to, f.date_to, *params, f.date_to, *bparams,
+                           *V.PARTY_ACTIVITY_KINDS, *aparams]).iloc[0]
     return {k: int(v) for k, v in row.items()}
 
 
@@ -275,7 +277,7 @@ def party_by_town(con, f: Filters) -> pd.DataFrame:
         )
         select * from final order by party_members desc, town
     """
-    return fetch(con, sql, [list(L.PARTY_MEMBER_STATUSES), f.date_to, f.date_to, *params, *tparams])
+    return fetch(con, sql, [list(V.PARTY_MEMBER_STATUSES), f.date_to, f.date_to, *params, *tparams])
 
 
 def branch_table(con, f: Filters) -> pd.DataFrame:
@@ -308,8 +310,8 @@ def branch_table(con, f: Filters) -> pd.DataFrame:
         )
         select * from final order by founded_on, branch
     """
-    return fetch(con, sql, [list(L.PARTY_MEMBER_STATUSES), f.date_to, f.date_to, *params,
-                            *L.PARTY_ACTIVITY_KINDS, f.date_from, f.date_to, L.YES, L.NO, f.date_to, *bparams])
+    return fetch(con, sql, [list(V.PARTY_MEMBER_STATUSES), f.date_to, f.date_to, *params,
+                            *V.PARTY_ACTIVITY_KINDS, f.date_from, f.date_to, LC.YES, LC.NO, f.date_to, *bparams])
 
 
 # --- the four roles --------------------------------------------------------------------------------
@@ -365,7 +367,7 @@ def roles_by_role(con, f: Filters) -> pd.DataFrame:
         )
         select * from final
     """
-    roles = list(f.roles) if f.roles else list(L.ROLES)
+    roles = list(f.roles) if f.roles else list(V.ROLES)
     return fetch(con, sql, [*hparams, *_engaged_params(f), roles])
 
 
@@ -435,7 +437,7 @@ def _volunteer_sql(f: Filters, group: str) -> tuple[str, list]:
         join workers w using (worker_id)
         where list_contains(?, a.kind) and a.held_on between ? and ? and {cond} and {role}
     """
-    return sql, [list(L.VOLUNTEER_ACTIVITY_KINDS), *params, *rparams]
+    return sql, [list(V.VOLUNTEER_ACTIVITY_KINDS), *params, *rparams]
 
 
 def volunteer_monthly(con, f: Filters) -> pd.DataFrame:
@@ -524,7 +526,7 @@ def redeemed_by_item_month(con, f: Filters) -> pd.DataFrame:
         )
         select * from final order by month, item
     """
-    return fetch(con, sql, [*lparams, L.UNKNOWN, dt.datetime.combine(trend_start(f), dt.time())])
+    return fetch(con, sql, [*lparams, LP.UNKNOWN, dt.datetime.combine(trend_start(f), dt.time())])
 
 
 def redeemed_by_merchant(con, f: Filters) -> pd.DataFrame:
@@ -635,7 +637,7 @@ def worker_table(con, f: Filters, party: tuple[str, ...] = (), active: bool | No
         select * exclude (is_active) from final where ? is null or is_active = ?
         order by town, worker_id
     """
-    df = fetch(con, sql, [*_engaged_params(f), f.date_to, f.date_to, f.date_to.year, L.YES, L.NO, L.PEOPLE_NOT_REGISTERED, L.YES, L.NO,
+    df = fetch(con, sql, [*_engaged_params(f), f.date_to, f.date_to, f.date_to.year, LC.YES, LC.NO, LP.PEOPLE_NOT_REGISTERED, LC.YES, LC.NO,
                           f.date_to, f.date_to,
                           *params, *rparams, list(party) if party else None, active, active])
     return df

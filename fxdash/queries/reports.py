@@ -21,8 +21,8 @@ import datetime as dt
 import pandas as pd
 
 from fxdash import config
-from fxdash import labels as L
 from fxdash.filters import Filters
+from fxdash.labels import reports as LRP
 from fxdash.privacy import NAME, PHONE, personal
 from fxdash.queries import report_drill
 from fxdash.queries.common import fetch
@@ -181,7 +181,7 @@ def _readable(con, df: pd.DataFrame) -> pd.DataFrame:
     out = df.assign(
         town=df["town_code"].map(towns).fillna(df["town_code"]).astype("str"),
         community=df["community_id"].map(communities).fillna("").astype("str"),
-        outcome=df["outcome"].map(L.OUTCOME_LABELS).astype("str"),
+        outcome=df["outcome"].map(LRP.OUTCOME_LABELS).astype("str"),
         reporter=df["reporter_name"],
     )
     return out[list(RECORD_COLUMNS)].reset_index(drop=True)
