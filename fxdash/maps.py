@@ -13,7 +13,8 @@ import pandas as pd
 import pydeck as pdk
 
 from fxdash import charts, textfmt
-from fxdash import labels as L
+from fxdash.labels import layers as LY
+from fxdash.labels import map as LM
 
 FENGXIAN_VIEW = pdk.ViewState(latitude=30.915, longitude=121.56, zoom=10.2, pitch=0, bearing=0)
 FONT = charts.FONT
@@ -247,7 +248,7 @@ def candidate_layers(cand: pd.DataFrame, radius_m: int) -> list[pdk.Layer]:
     data = _points(cand, ["lat", "lon"])
     data["label"] = cand["rank"].astype(str)
     data["tip"] = [
-        _tip(L.MAP_CANDIDATE_LABEL.format(rank=r.rank), ("街镇", r.town),
+        _tip(LM.MAP_CANDIDATE_LABEL.format(rank=r.rank), ("街镇", r.town),
              ("可新覆盖上报", f"{r.reports:,} 条"), ("可新覆盖骑手", f"{r.staff:,} 人"),
              ("离最近驿站", f"{r.nearest_station_m:,.0f} 米" if pd.notna(r.nearest_station_m) else "—"))
         for r in cand.itertuples()
@@ -339,17 +340,17 @@ def legend_items(data: MapData, radius_m: int, shown) -> list[tuple[str, str, tu
     if "stations" in shown and len(data.stations):
         present = set(data.stations["host_type"])
         items += [("dot", host, rgb) for host, rgb in HOST_COLOURS.items() if host in present]
-        items.append(("note", L.MAP_LEGEND_RIDER, (0, 0, 0)))
+        items.append(("note", LM.MAP_LEGEND_RIDER, (0, 0, 0)))
     if "density" in shown and data.bins is not None and len(data.bins):
-        items.append(("ramp", L.MAP_LEGEND_DENSITY, (189, 0, 38)))
+        items.append(("ramp", LM.MAP_LEGEND_DENSITY, (189, 0, 38)))
     if "coverage" in shown and data.cover is not None and len(data.cover):
-        items.append(("ring", L.MAP_LEGEND_COVERAGE.format(radius=radius_m), COVER_COLOUR))
+        items.append(("ring", LM.MAP_LEGEND_COVERAGE.format(radius=radius_m), COVER_COLOUR))
     if "candidates" in shown and data.candidates is not None and len(data.candidates):
-        items.append(("dot", L.MAP_LEGEND_CANDIDATE, CANDIDATE_COLOUR))
+        items.append(("dot", LM.MAP_LEGEND_CANDIDATE, CANDIDATE_COLOUR))
     if "scenes" in shown and data.scenes is not None and len(data.scenes):
         items += [("★", f"友好场景·{t}", rgb) for t, rgb in SCENE_COLOURS.items() if t in set(data.scenes["scene_type"])]
-    for key, label in (("branches", L.MAP_LAYER_BRANCHES), ("merchants", L.MAP_LAYER_MERCHANTS),
-                       ("sites", L.MAP_LAYER_SITES)):
+    for key, label in (("branches", LY.MAP_LAYER_BRANCHES), ("merchants", LY.MAP_LAYER_MERCHANTS),
+                       ("sites", LY.MAP_LAYER_SITES)):
         frame = getattr(data, key)
         if key in shown and frame is not None and len(frame):
             items.append((GLYPHS[key], label, PLACE_COLOURS[key]))
@@ -373,7 +374,7 @@ def legend_html(items: list[tuple[str, str, tuple]]) -> str:
         else:
             swatch = f'<span style="color:{colour};font-size:20px;line-height:1">{html.escape(shape)}</span>'
         chips.append(f'<span style="white-space:nowrap">{swatch} {html.escape(label)}</span>')
-    body = f'<b style="margin-right:14px">{L.MAP_LEGEND_TITLE}</b>'
+    body = f'<b style="margin-right:14px">{LM.MAP_LEGEND_TITLE}</b>'
     body += "".join(f'<span style="margin-right:18px;display:inline-block">{c}</span>' for c in chips)
     return f'<div style="font-size:16px;line-height:1.9;font-family:{FONT}">{body}</div>'
 

@@ -19,7 +19,7 @@ import pandas as pd
 
 from fxdash.filters import FIRST_DATE, Filters
 from fxdash.labels import metrics as M
-from fxdash.queries import community, overview, people, reports
+from fxdash.queries import common, community, overview, people, reports
 
 TREND_WEEKS = 12  # sparklines on the overview and the trend chart of the weekly briefing
 HOT_CELL_M = 500  # grid cell of the weekly hot spots: a few streets, small enough to send someone to
@@ -92,7 +92,7 @@ SERVICE_POINTS = Metric("service_points", M.SERVICE_POINTS, M.ITEM, True, 1, ove
                         kwargs=(("kind", "服务点位"),))
 SCENES = Metric("scenes", M.SCENES, M.ITEM, True, 1, overview.scenes_certified)
 BRANCHES = Metric("branches", M.BRANCHES, M.ITEM, True, 1, overview.branches_founded)
-ROLE_MEMBERS = Metric("role_members", M.ROLE_MEMBERS, M.PERSON, True, 1, overview.role_members)
+ROLE_MEMBERS = Metric("role_members", M.ROLE_MEMBERS, M.PERSON, True, 1, common.role_members)
 MOBILE_MEMBERS = Metric("mobile_party_members", M.STORY_MOBILE_MEMBERS, M.PERSON, True, 1, people.party_summary,
                         _field("mobile_members"))
 REPORTS = Metric("reports", M.REPORTS, M.CASE, False, 0, overview.reports_in_period, _first)

@@ -2,9 +2,9 @@
 
 import pandas as pd
 
-from fxdash import labels as L
 from fxdash import textfmt
 from fxdash.export import with_labels
+from fxdash.labels import community as LCM
 
 
 def table_style(df: pd.DataFrame, labels: dict, highlight: str | None = None):
@@ -17,7 +17,7 @@ def table_style(df: pd.DataFrame, labels: dict, highlight: str | None = None):
         if pd.api.types.is_datetime64_any_dtype(values):
             text = values.map(textfmt.day)
         elif pd.api.types.is_bool_dtype(values):
-            text = values.map(lambda v: L.ADOPTED_YES if v else L.ADOPTED_NO)
+            text = values.map(lambda v: LCM.ADOPTED_YES if v else LCM.ADOPTED_NO)
         elif col in ("amount_yuan", "amount", "cumulative_amount"):
             text = values.map(textfmt.number)
         elif values.isna().any():

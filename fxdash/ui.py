@@ -10,9 +10,13 @@ import streamlit as st
 
 # (ui_rights uses this module at call time only, so importing each other is harmless)
 from fxdash import config, db, export, geo, rights, textfmt, ui_rights
-from fxdash import labels as L
 from fxdash import store as ops
 from fxdash.filters import LIST_FIELDS, Filters, date_range, default_filters, from_params
+from fxdash.labels import common as LC
+from fxdash.labels import data as LD
+from fxdash.labels import filters as LF
+from fxdash.labels import overview as LO
+from fxdash.labels import vocab as V
 from fxdash.queries import common
 from fxdash.ui_data import (  # noqa: F401 - pages use ui.*
     connection,
@@ -65,12 +69,12 @@ def is_demo() -> bool:
 
 def demo_banner() -> None:
     if is_demo():
-        st.info(L.DEMO_BANNER, icon=":material/science:")
+        st.info(LC.DEMO_BANNER, icon=":material/science:")
     else:
         with connection().cursor() as cur:
             mixed = db.get_meta(cur, "demo") == "mixed"  # set by fxdash.ingest on a real import
         if mixed:
-            st.info(L.DEMO_MIXED_BANNER, icon=":material/science:")
+            st.info(LC.DEMO_MIXED_BANNER, icon=":material/science:")
 
 
 @st.cache_data(show_spinner=False)
@@ -98,9 +102,9 @@ def map_base() -> tuple[dict | None, dict | None, str]:
     towns = boundaries(str(s.boundaries) if s.boundaries else _uploaded_boundaries())
     rivers = boundaries(str(s.rivers) if s.rivers else None)
     if towns is None:
-        st.caption(L.BOUNDARIES_NOT_LOADED)
+        st.caption(LC.BOUNDARIES_NOT_LOADED)
     elif "error" in towns:
-        st.warning(f"{towns['error']} {L.BOUNDARIES_NOT_LOADED}")
+        st.warning(f"{towns['error']} {LC.BOUNDARIES_NOT_LOADED}")
         towns = None
     if rivers is not None and "error" in rivers:
         rivers = None
@@ -162,27 +166,27 @@ def sidebar_filters() -> Filters:
         ent = common.enterprises(cur, mine)
     ent_names = dict(zip(ent["enterprise_id"], ent["name"]))
     with st.sidebar:
-        st.subheader(L.FILTERS_HEADER)
+        st.subheader(LF.FILTERS_HEADER)
         for message in st.session_state.pop("_fx_errors", []):
             st.warning(plain(message))
         for key, refused in st.session_state.pop("_fx_refused", []):  # see ui_rights.within_scope
             ui_rights.refuse_towns(refused, via=f"url:{key}")
         _seed("fx_w_period", values["period"])
         low, high = date_range(settings().as_of)
-        picked = st.date_input(L.FILTER_DATE, key="fx_w_period", help=L.FILTER_DATE_HINT,
+        picked = st.date_input(LF.FILTER_DATE, key="fx_w_period", help=LF.FILTER_DATE_HINT,
                                min_value=low, max_value=high, format="YYYY-MM-DD")
         if isinstance(picked, (tuple, list)) and len(picked) == 2:  # one date = selection in progress
             values["period"] = (picked[0], picked[1])
         specs = (
-            ("towns", L.FILTER_TOWNS, sorted(town_names), town_names.get),
-            ("occupations", L.FILTER_OCCUPATIONS, list(L.OCCUPATIONS), str),
-            ("enterprises", L.FILTER_ENTERPRISES, list(ent_names), ent_names.get),
+            ("towns", LF.FILTER_TOWNS, sorted(town_names), town_names.get),
+            ("occupations", LF.FILTER_OCCUPATIONS, list(V.OCCUPATIONS), str),
+            ("enterprises", LF.FILTER_ENTERPRISES, list(ent_names), ent_names.get),
         )
         for name, label, options, fmt in specs:
             key = f"fx_w_{name}"
             _seed(key, [v for v in values[name] if v in options])
-            values[name] = st.multiselect(label, options, key=key, format_func=fmt, placeholder=L.FILTER_ALL)
-        st.button(L.FILTER_RESET, on_click=_reset, width="stretch")
+            values[name] = st.multiselect(label, options, key=key, format_func=fmt, placeholder=LF.FILTER_ALL)
+        st.button(LF.FILTER_RESET, on_click=_reset, width="stretch")
     _sync_url()
     return Filters(date_from=values["period"][0], date_to=values["period"][1],
                    **{name: tuple(values[name]) for name in GLOBAL_FIELDS}, scope=mine.scope)
@@ -195,9 +199,9 @@ def page_filters(f: Filters, names: tuple[str, ...], container=None) -> Filters:
 
     from fxdash.filters import VOCABULARIES
 
-    label = {"categories": L.FILTER_CATEGORIES, "statuses": L.FILTER_STATUSES, "roles": L.FILTER_ROLES,
-             "station_kinds": L.FILTER_STATION_KINDS, "host_types": L.FILTER_HOST_TYPES,
-             "amenities": L.FILTER_AMENITIES}
+    label = {"categories": LF.FILTER_CATEGORIES, "statuses": LF.FILTER_STATUSES, "roles": LF.FILTER_ROLES,
+             "station_kinds": LF.FILTER_STATION_KINDS, "host_types": LF.FILTER_HOST_TYPES,
+             "amenities": LF.FILTER_AMENITIES}
     values = _store()
     target = container if container is not None else st.sidebar
     chosen = {}
@@ -206,7 +210,7 @@ def page_filters(f: Filters, names: tuple[str, ...], container=None) -> Filters:
             key = f"fx_w_{name}"
             options = list(VOCABULARIES[name])
             _seed(key, [v for v in values[name] if v in options])
-            values[name] = st.multiselect(label[name], options, key=key, placeholder=L.FILTER_ALL)
+            values[name] = st.multiselect(label[name], options, key=key, placeholder=LF.FILTER_ALL)
             chosen[name] = tuple(values[name])
     _sync_url()
     return replace(f, **chosen)
@@ -215,7 +219,7 @@ def page_filters(f: Filters, names: tuple[str, ...], container=None) -> Filters:
 def period_caption(f: Filters) -> None:
     p = f.previous()
     day = textfmt.day
-    st.caption(L.OVERVIEW_CAPTION.format(start=day(f.date_from), end=day(f.date_to), days=f.days,
+    st.caption(LO.OVERVIEW_CAPTION.format(start=day(f.date_from), end=day(f.date_to), days=f.days,
                                          pstart=day(p.date_from), pend=day(p.date_to)))
 
 
@@ -235,7 +239,7 @@ def downloads(df: pd.DataFrame, f: Filters, stem: str, key: str, labels: dict | 
 
 def table_downloads(df: pd.DataFrame, stem: str, key: str, notes: list[tuple[str, str]] | None = None) -> None:
     """CSV and XLSX download buttons for a table that does not depend on the filters (e.g. a log)."""
-    ui_rights.table_downloads(df, [(L.EXPORT_NOTE_TABLE, stem), *(notes or [])], stem, key)
+    ui_rights.table_downloads(df, [(LD.EXPORT_NOTE_TABLE, stem), *(notes or [])], stem, key)
 
 
 # --- projector mode ----------------------------------------------------------------------------------
@@ -271,12 +275,12 @@ def apply_presentation(present: bool) -> None:
     if present:
         st.query_params[PRESENT_KEY] = "1"
         st.markdown(PRESENT_CSS, unsafe_allow_html=True)
-        st.button(L.PRESENT_EXIT, on_click=_set_present, args=(False,), icon=":material/close_fullscreen:")
+        st.button(LC.PRESENT_EXIT, on_click=_set_present, args=(False,), icon=":material/close_fullscreen:")
     else:
         if PRESENT_KEY in st.query_params:
             del st.query_params[PRESENT_KEY]
-        st.sidebar.button(L.PRESENT_ENTER, on_click=_set_present, args=(True,), icon=":material/slideshow:",
-                          width="stretch", help=L.PRESENT_HELP)
+        st.sidebar.button(LC.PRESENT_ENTER, on_click=_set_present, args=(True,), icon=":material/slideshow:",
+                          width="stretch", help=LC.PRESENT_HELP)
 
 
 def ensure_frame() -> None:
@@ -326,6 +330,6 @@ MAX_TABLE_ROWS = 2000  # rows sent to the browser; the downloads always carry ev
 def capped(df: pd.DataFrame) -> pd.DataFrame:
     """The first MAX_TABLE_ROWS rows, with a note when more exist (a long grid helps nobody in a meeting)."""
     if len(df) > MAX_TABLE_ROWS:
-        st.caption(L.TABLE_CAPPED.format(shown=MAX_TABLE_ROWS, total=len(df)))
+        st.caption(LC.TABLE_CAPPED.format(shown=MAX_TABLE_ROWS, total=len(df)))
         return df.head(MAX_TABLE_ROWS)
     return df

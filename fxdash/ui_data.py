@@ -12,8 +12,8 @@ import duckdb
 import streamlit as st
 
 from fxdash import access, config, privacy, readers, rights, versions, writes
-from fxdash import labels as L
 from fxdash.filters import Filters
+from fxdash.labels import common as LC
 from fxdash.labels import versions as LV
 
 
@@ -62,12 +62,12 @@ def _first_start(s: config.Settings) -> None:
         except versions.WriterBusy:
             pass
         return
-    with st.status(L.BUILDING_DEMO, expanded=True) as status:
+    with st.status(LC.BUILDING_DEMO, expanded=True) as status:
         bar = st.progress(0.0)
         note = st.empty()
         writes.ensure_database(s.db, s.as_of, progress=lambda frac, label: bar.progress(frac, text=label),
                                wait_progress=note.info)
-        status.update(label=L.DEMO_BUILT, state="complete", expanded=False)
+        status.update(label=LC.DEMO_BUILT, state="complete", expanded=False)
 
 
 def pin_current_version() -> str:

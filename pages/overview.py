@@ -4,8 +4,10 @@ them the cumulative story (the article's figures) up to the period's end."""
 import streamlit as st
 
 from fxdash import cards, charts, maps, metrics, reconcile, reconcile_form, ui, ui_rights
-from fxdash import labels as L
+from fxdash.labels import common as LC
 from fxdash.labels import metrics as M
+from fxdash.labels import overview as LO
+from fxdash.labels import pages as PG
 from fxdash.queries import alerts, common, overview, spatial
 from fxdash.queries import map as station_queries
 
@@ -18,7 +20,7 @@ def cached(source, kwargs):
     return ui.run(source, f, **kwargs)
 
 
-st.title(L.PAGE_OVERVIEW)
+st.title(PG.PAGE_OVERVIEW)
 ui.period_caption(f)
 
 # the published-figures check joins the strip for those who may open 数据核对
@@ -46,13 +48,13 @@ with left:
     st.subheader(M.PRESET_LABEL)
     for row_start in range(0, len(kpis), 4):
         for col, kpi in zip(st.columns(4), kpis.iloc[row_start:row_start + 4].itertuples()):
-            help_text = (L.KPI_HELP_PERIOD_END if kpi.stock else L.KPI_HELP_PERIOD_FLOW) if compare else M.HELP_NO_PREVIOUS
+            help_text = (M.HELP_STOCK if kpi.stock else M.HELP_FLOW) if compare else M.HELP_NO_PREVIOUS
             same = kpi.delta == 0 or not compare
             colour = metrics.by_key(metrics.OVERVIEW)[kpi.key].colour
             col.metric(kpi.label, f"{kpi.value:,} {kpi.unit}",
-                       None if not compare else L.DELTA_SAME if same else f"{kpi.delta:+,}",
+                       None if not compare else LC.DELTA_SAME if same else f"{kpi.delta:+,}",
                        delta_color="off" if same else colour, delta_arrow="off" if same else "auto",
-                       delta_description=L.DELTA_DESCRIPTION if compare else None,
+                       delta_description=LC.DELTA_DESCRIPTION if compare else None,
                        help=f"{kpi.note}{help_text}{spark}", border=True,
                        chart_data=trend.loc[trend["key"] == kpi.key, "value"].tolist(),
                        chart_type="line" if kpi.stock else "bar")
@@ -63,7 +65,7 @@ with right:
 
 left, right = st.columns([3, 2])
 with left:
-    st.markdown(f"**{L.OVERVIEW_MAP_TITLE}**")
+    st.markdown(f"**{LO.OVERVIEW_MAP_TITLE}**")
     shown = ("stations", "density")
     data = maps.MapData(stations=ui.run(station_queries.stations, f),
                         bins=ui.run(spatial.report_bins, f, cell_m=station_queries.DENSITY_CELL_M))

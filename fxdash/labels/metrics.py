@@ -5,6 +5,8 @@ Thresholds are never written here: a text that quotes one has a placeholder ({da
 {cell_m}) filled from the registry, so each threshold lives once, beside its metric.
 """
 
+from fxdash.labels.overview import KPI_ACTIVE_WORKERS, KPI_REPORTS
+
 # --- units -------------------------------------------------------------------------------------------
 PERSON = "人"
 ITEM = "个"
@@ -20,13 +22,13 @@ PERCENT = "%"
 DAY = "天"
 
 # --- overview: figures of the period --------------------------------------------------------------
-ACTIVE_WORKERS = "在册新就业群体"
+ACTIVE_WORKERS = KPI_ACTIVE_WORKERS  # also the town chart's series name
 RIDER_STATIONS = "骑手驿站"
 SERVICE_POINTS = "服务点位"
 SCENES = "友好场景"
 BRANCHES = "街区党支部"
 ROLE_MEMBERS = "“四大员”人数"
-REPORTS = "期内上报问题"
+REPORTS = KPI_REPORTS
 # the scope is in the label: these are the period's reports, not the whole backlog (see OVERDUE_OPEN)
 REPORTS_OPEN = "期内上报中仍未办结"
 REPORTS_OPEN_NOTE = "统计期内上报的问题中，目前仍未办结的（待受理或处置中），不论是否超期。"

@@ -9,16 +9,17 @@ import pandas as pd
 from fxdash import metrics, reconcile, textfmt
 from fxdash.filters import Filters
 from fxdash.labels import metrics as M
+from fxdash.labels import pages as PG
 from fxdash.labels import reconcile as R
 from fxdash.queries import common
 
 STALE_DAYS = 3  # no new report for this many days usually means the mini-program export was not loaded
 
-# alert key -> (metric, texts, the page that deals with it)
+# alert key -> (metric, its texts when it needs attention and when not); PG.ALERT_PAGES says where each links
 ROWS = {
-    "overdue_reports": (metrics.OVERDUE_OPEN, M.ALERT_OVERDUE, "pages/reports.py"),
-    "unvisited_pairs": (metrics.UNVISITED_PAIRS, M.ALERT_UNVISITED, "pages/community.py"),
-    "negative_balances": (metrics.NEGATIVE_BALANCES, M.ALERT_NEGATIVE, "pages/people.py"),
+    "overdue_reports": (metrics.OVERDUE_OPEN, M.ALERT_OVERDUE),
+    "unvisited_pairs": (metrics.UNVISITED_PAIRS, M.ALERT_UNVISITED),
+    "negative_balances": (metrics.NEGATIVE_BALANCES, M.ALERT_NEGATIVE),
 }
 
 
@@ -39,17 +40,17 @@ def strip(figures: dict, f: Filters, today: dt.date, latest: dt.date | None, mis
     """The alert rows from figures already computed (metrics.ALERTS), the day of the latest report and
     the number of published figures the data disagrees with (None: not shown to this user)."""
     rows = []
-    for key, (metric, (warn_text, ok_text), page) in ROWS.items():
+    for key, (metric, (warn_text, ok_text)) in ROWS.items():
         n = int(figures[metric.key])
         fill = {"n": n, "days": metric.threshold, "day": textfmt.day(f.date_to)}
         rows.append({"key": key, "count": n, "warn": n > 0, "text": (warn_text if n > 0 else ok_text).format(**fill),
-                     "page": page})
+                     "page": PG.ALERT_PAGES[key]})
     stale = (today - latest).days if latest else None
     warn_text, ok_text = M.ALERT_STALE
     rows.append({"key": "stale_days", "count": stale, "warn": stale is None or stale >= STALE_DAYS,
                  "text": M.ALERT_NO_REPORTS if stale is None else
                  warn_text.format(n=stale) if stale >= STALE_DAYS else ok_text,
-                 "page": "pages/data.py"})
+                 "page": PG.ALERT_PAGES["stale_days"]})
     if mismatches is not None:
         rows.append(_reference_alert(mismatches))
     return pd.DataFrame(rows)

@@ -1,11 +1,11 @@
-"""The overview's figures (sources of fxdash.metrics), its weekly report flow and its town table;
-plus the two counts of the weekly comparison no area module has (activities held, first roles)."""
+"""The overview's figures (sources of fxdash.metrics) and its weekly report flow; plus the two counts
+of the weekly comparison no area module has (activities held, people who took up their first role)."""
 
 import pandas as pd
 
-from fxdash import labels as L
 from fxdash.filters import Filters
-from fxdash.queries.common import active_at, fetch, scalar, worker_where
+from fxdash.labels import vocab as V
+from fxdash.queries.common import active_at, fetch, report_where, scalar, worker_where
 
 
 def active_workers(con, f: Filters) -> int:
@@ -32,20 +32,6 @@ def branches_founded(con, f: Filters) -> int:
     return scalar(con, f"select count(*) from branches b where b.founded_on <= ? and {cond}", [f.date_to, *params])
 
 
-def role_members(con, f: Filters) -> int:
-    """Distinct people holding at least one of the four roles at the end of the period."""
-    cond, params = worker_where(f)
-    rcond, rparams = f.where(role="r.role")
-    sql = f"""
-        select count(distinct r.worker_id)
-        from worker_roles r
-        join workers w using (worker_id)
-        where r.since <= ? and (r.until is null or r.until > ?)
-          and {active_at('w')} and {cond} and {rcond}
-    """
-    return scalar(con, sql, [f.date_to, f.date_to, f.date_to, f.date_to, *params, *rparams])
-
-
 def reports_in_period(con, f: Filters) -> tuple[int, int]:
     """(reports made in the period, how many of them are still open now)."""
     cond, params = report_where(f)
@@ -55,14 +41,8 @@ def reports_in_period(con, f: Filters) -> tuple[int, int]:
         left join workers w on w.worker_id = r.reporter_id
         where {cond}
     """
-    total, still_open = con.execute(sql, [list(L.OPEN_STATUSES), *params]).fetchone()
+    total, still_open = con.execute(sql, [list(V.OPEN_STATUSES), *params]).fetchone()
     return total, still_open
-
-
-def report_where(f: Filters) -> tuple[str, list]:
-    """Filters as they apply to reports: where and when reported, what, status, and who reported."""
-    return f.where(timestamp="r.reported_at", town="r.town_code", category="r.category", status="r.status",
-                   occupation="w.occupation", enterprise="w.enterprise_id")
 
 
 def weekly_reports(con, f: Filters) -> pd.DataFrame:
@@ -99,34 +79,6 @@ def weekly_reports(con, f: Filters) -> pd.DataFrame:
     return fetch(con, sql, [*params, f.date_from, f.date_to, start, end, start, end])
 
 
-def town_summary(con, f: Filters) -> pd.DataFrame:
-    """Per town: workers registered at the period end and reports made in the period."""
-    wcond, wparams = worker_where(f)
-    rcond, rparams = report_where(f)
-    tcond, tparams = f.where(town="t.town_code")
-    sql = f"""
-        with workers_now as (
-            select w.town_code, count(*) as active_workers
-            from workers w where {active_at('w')} and {wcond} group by 1
-        ),
-        reports_in as (
-            select r.town_code, count(*) as reports
-            from reports r left join workers w on w.worker_id = r.reporter_id
-            where {rcond} group by 1
-        ),
-        final as (
-            select t.town_code, t.name as town, coalesce(a.active_workers, 0) as active_workers,
-                   coalesce(p.reports, 0) as reports
-            from towns t
-            left join workers_now a using (town_code)
-            left join reports_in p using (town_code)
-            where {tcond}
-        )
-        select * from final order by active_workers desc
-    """
-    return fetch(con, sql, [f.date_to, f.date_to, *wparams, *rparams, *tparams])
-
-
 def activities_held(con, f: Filters) -> int:
     """Volunteer activities held in the period in which at least one filtered worker took part."""
     cond, params = worker_where(f)
@@ -137,7 +89,7 @@ def activities_held(con, f: Filters) -> int:
         join workers w using (worker_id)
         where not list_contains(?, a.kind) and a.held_on between ? and ? and {cond}
     """
-    return int(scalar(con, sql, [list(L.PARTY_ACTIVITY_KINDS), f.date_from, f.date_to, *params]))
+    return int(scalar(con, sql, [list(V.PARTY_ACTIVITY_KINDS), f.date_from, f.date_to, *params]))
 
 
 def first_roles(con, f: Filters) -> int:
