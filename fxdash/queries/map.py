@@ -13,6 +13,7 @@ import pandas as pd
 from fxdash import geo
 from fxdash.filters import Filters
 from fxdash.labels import map as LM
+from fxdash.labels import vocab as V
 from fxdash.queries.common import fetch, registered_per, report_where, town_names
 from fxdash.queries.community import scene_list
 from fxdash.queries.spatial import LAT0, LON0, M_PER_DEG_LAT, M_PER_DEG_LON
@@ -22,6 +23,18 @@ NEAR_REPORTS_M = 500  # the detail panel: reports within this distance of a stat
 NEAR_SITES_M = 1000  # ... and company sites (with their workers) within this distance
 DEFAULT_CANDIDATES = 10
 DENSITY_CELL_M = 1000  # density cells on the district map: 500 m cells are specks at district zoom
+COVERAGE_KINDS = ("骑手驿站",)  # what counts for coverage unless the user picks station kinds
+
+
+def coverage_kinds(f: Filters) -> tuple[str, ...]:
+    """The station kinds that count for coverage: the kinds picked, else rider stations."""
+    return f.station_kinds or COVERAGE_KINDS
+
+
+def kind_counts(stations: pd.DataFrame) -> dict[str, int]:
+    """Stations per kind of the vocabulary (0 for a kind with none), from a `stations` result."""
+    counts = stations["kind"].value_counts()
+    return {kind: int(counts.get(kind, 0)) for kind in V.STATION_KINDS}
 
 
 def check_radius(radius_m: int) -> int:
@@ -53,7 +66,7 @@ def stations(con, f: Filters) -> pd.DataFrame:
 def coverage_stations(con, f: Filters) -> pd.DataFrame:
     """The stations that count for coverage: rider stations (or the kinds picked), with the host type
     and amenity filters, in every town: a report by a town border may be served from next door."""
-    kinds = list(f.station_kinds) or ["骑手驿站"]
+    kinds = list(coverage_kinds(f))
     cond, params = f.where(host_type="s.host_type", amenities="s.amenities")
     scond, sparams = f.scope_where("s.town_code")
     sql = f"""
