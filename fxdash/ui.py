@@ -24,7 +24,7 @@ from fxdash.ui_data import (
     user_scope,
     username,
 )
-from fxdash.ui_filters import current_filters, page_filters, seed, sidebar_filters, stored_filters
+from fxdash.ui_filters import current_filters, page_filters, seed, sidebar_filters, stored_filters, use_preset
 from fxdash.ui_widgets import (
     MAX_TABLE_ROWS,
     capped,

@@ -77,4 +77,4 @@ with left:
 with right:
     st.plotly_chart(charts.weekly_new_resolved(ui.run(overview.weekly_reports, f), through=min(f.date_to, as_of),
                                                today=as_of, since=f.date_from), width="stretch")
-st.plotly_chart(charts.town_bars(ui.run(overview.town_summary, f)), width="stretch")
+st.plotly_chart(charts.town_bars(ui.run(common.town_summary, f)), width="stretch")

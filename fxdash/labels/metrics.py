@@ -94,5 +94,6 @@ PRESETS = {
     "all": "累计",
 }
 ERR_PRESET = "网址参数“period”的值“{value}”不是可选的统计期（可选：{options}），已改用{default}。"
-EMPTY_PERIOD = "{period}没有{what}记录。"
+EMPTY_PERIOD = "统计期 {period} 内没有{what}记录；上面是自有记录以来的累计数。"
+FRAUD_WHAT = "阻止涉诈"
 EMPTY_PERIOD_SHOW_ALL = "查看累计"
