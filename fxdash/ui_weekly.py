@@ -29,7 +29,7 @@ def week_picker(container=None, count: int = 26):
                 st.warning(ui.plain(LW.WEEKLY_BAD_WEEK.format(value=str(raw)[:20])))
                 chosen = latest
         st.session_state["_fx_week"] = chosen
-    ui._seed("fx_w_week", st.session_state["_fx_week"])
+    ui.seed("fx_w_week", st.session_state["_fx_week"])
     target = container if container is not None else st
     picked = target.selectbox(LW.WEEKLY_PICK, options, key="fx_w_week", format_func=weeks.span_text)
     st.session_state["_fx_week"] = picked

@@ -177,9 +177,7 @@ def resources() -> None:
     if amen.empty:
         no_data()
         return
-    counts = dict(zip(amen["amenity"], amen["stations"]))
-    metrics([(LCM.RESOURCE_KPI.format(amenity=a), f"{counts.get(a, 0):,} {LC.UNIT_ITEM}", None)
-             for a in ("健康科普角", "法律服务", "充换电", "就餐")])
+    metrics([(LCM.RESOURCE_KPI.format(amenity=a), f"{n:,} {LC.UNIT_ITEM}", None) for a, n in q.amenity_headline(amen)])
     left, right = st.columns([3, 2])
     with left:
         chart(charts.amenity_bars, amen)

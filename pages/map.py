@@ -27,12 +27,13 @@ with st.container(border=True):
 stations = ui.run(M.stations, f)
 cover = ui.run(M.coverage, f, radius_m=radius)
 candidates = ui.run(M.candidates, f, radius_m=radius)
-kinds = "、".join(f.station_kinds) or "骑手驿站"
+kinds = "、".join(M.coverage_kinds(f))
+n_stations, n_points = M.kind_counts(stations).values()  # rider stations, service points (vocabulary order)
 
 # headline figures: what is on the map and how much of the demand it reaches
 metrics = st.columns(5)
-metrics[0].metric(LM.MAP_KPI_STATIONS, f"{(stations['kind'] == '骑手驿站').sum():,} 个", border=True)
-metrics[1].metric(LM.MAP_KPI_POINTS, f"{(stations['kind'] == '服务点位').sum():,} 个", border=True)
+metrics[0].metric(LM.MAP_KPI_STATIONS, f"{n_stations:,} 个", border=True)
+metrics[1].metric(LM.MAP_KPI_POINTS, f"{n_points:,} 个", border=True)
 for col, row in zip(metrics[2:], cover.itertuples()):
     value = f"{row.share:.0%}" if row.total else "—"
     col.metric(row.label, value, border=True,

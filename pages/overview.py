@@ -57,4 +57,4 @@ with right:
     as_of = ui.settings().as_of
     st.plotly_chart(charts.weekly_new_resolved(ui.run(overview.weekly_reports, f), through=min(f.date_to, as_of),
                                                today=as_of, since=f.date_from), width="stretch")
-st.plotly_chart(charts.town_bars(ui.run(overview.town_summary, f)), width="stretch")
+st.plotly_chart(charts.town_bars(ui.run(common.town_summary, f)), width="stretch")

@@ -10,7 +10,6 @@ from fxdash import charts, config, maps, report_charts, tables, textfmt, ui, ui_
 from fxdash.labels import common as LC
 from fxdash.labels import pages as PG
 from fxdash.labels import reports as LRP
-from fxdash.labels import vocab as V
 from fxdash.queries import common, overview, spatial
 from fxdash.queries import report_drill as drills
 from fxdash.queries import reports as R
@@ -59,26 +58,6 @@ def on_row(key: str, ids) -> None:
 def fmt(value, pattern: str) -> str:
     return "—" if pd.isna(value) else pattern.format(value)
 
-
-def columns() -> dict:
-    """Chinese headers and status chips for the report tables (formats: tables.report_table)."""
-    chips = {
-        "status_at_end": st.column_config.MultiselectColumn(LRP.RPT_COLUMNS["status_at_end"],
-                                                            options=list(V.REPORT_STATUSES), color=STATUS_COLOURS),
-        "outcome": st.column_config.MultiselectColumn(LRP.RPT_COLUMNS["outcome"],
-                                                      options=list(LRP.OUTCOME_LABELS.values()), color=OUTCOME_COLOURS),
-    }
-    text = {c: st.column_config.Column(label) for c, label in LRP.RPT_COLUMNS.items() if c not in chips}
-    for c in ("hours_to_accept", "days_to_resolve", "age_days", "days_overdue", "deadline_days"):
-        text[c] = st.column_config.Column(LRP.RPT_COLUMNS[c], alignment="right")  # may be text ("—" for blank)
-    text["description"] = st.column_config.Column(LRP.RPT_COLUMNS["description"], width="large")
-    return {**text, **chips}
-
-
-# chip colours in the order of the options: waiting/rejected grey-ish, in progress orange, done green
-STATUS_COLOURS = ["#D55E00", "#E69F00", "#009E73", "#999999"]
-OUTCOME_COLOURS = ["#009E73", "#E69F00", "#D55E00", "#0072B2", "#999999", "#999999"]
-
 def headline(s) -> None:
     cols = st.columns(6)
     cols[0].metric(LRP.RPT_KPI_REPORTS, f"{int(s['reports']):,} 条", border=True)
@@ -87,8 +66,6 @@ def headline(s) -> None:
     cols[3].metric(LRP.RPT_KPI_OVERDUE, f"{int(s['overdue_backlog']):,} 条", border=True, help=LRP.RPT_KPI_OVERDUE_HELP)
     cols[4].metric(LRP.RPT_KPI_ACCEPT, fmt(s["median_hours_to_accept"], "{:.1f} 小时"), border=True)
     cols[5].metric(LRP.RPT_KPI_RESOLVE, fmt(s["median_days_to_resolve"], "{:.1f} 天"), border=True)
-
-
 def drill_note(drill) -> None:
     if drill is None:
         st.caption(LRP.RPT_DRILL_HINT)
@@ -96,8 +73,6 @@ def drill_note(drill) -> None:
     note, clear = st.columns([5, 1])
     note.info(LRP.RPT_DRILL_NOTE.format(what=drills.describe(drill, town_names)), icon=":material/filter_alt:")
     clear.button(LRP.RPT_DRILL_CLEAR, on_click=set_drill, args=(None,), icon=":material/close:", width="stretch")
-
-
 def where(f) -> None:
     st.subheader(LRP.RPT_SECTION_WHERE)
     left, right = st.columns([3, 2])
@@ -116,8 +91,6 @@ def where(f) -> None:
         st.plotly_chart(report_charts.community_bars(communities, LRP.RPT_COMMUNITY_TITLE.format(n=len(communities))),
                         width="stretch")
         st.caption(LRP.RPT_COMMUNITY_NOTE)
-
-
 def when(f) -> None:
     st.subheader(LRP.RPT_SECTION_WHEN)
     left, right = st.columns(2)
@@ -132,8 +105,6 @@ def when(f) -> None:
     values = [f"{d}-{h}" for d, h in zip(slots["weekday"], slots["hour"])]
     right.plotly_chart(report_charts.hour_weekday_heatmap(slots), key="rpt_slots", selection_mode="points",
                        on_select=partial(on_chart, "rpt_slots", "slot", values), width="stretch")
-
-
 def how_fast(f) -> None:
     st.subheader(LRP.RPT_SECTION_HOW)
     left, right = st.columns([3, 2])
@@ -149,8 +120,6 @@ def how_fast(f) -> None:
     else:
         st.plotly_chart(report_charts.duration_boxes(durations, LRP.RPT_DURATION_BY[by]), width="stretch")
         st.caption(LRP.RPT_DURATION_NOTE)
-
-
 def overdue_list(f) -> None:
     st.subheader(LRP.RPT_SECTION_OVERDUE)
     overdue = ui.run(R.overdue_list, f, deadlines=deadlines)
@@ -159,19 +128,15 @@ def overdue_list(f) -> None:
         return
     st.caption(LRP.RPT_OVERDUE_NOTE.format(n=len(overdue)))
     shown = overdue[[c for c in R.OVERDUE_COLUMNS if c in overdue]]  # a viewer has no personal columns
-    st.dataframe(tables.report_table(shown), column_config=columns(), hide_index=True,
+    st.dataframe(tables.report_table(shown), column_config=tables.report_columns(), hide_index=True,
                  key="rpt_overdue", on_select=partial(on_row, "rpt_overdue", overdue["report_id"].tolist()),
                  selection_mode="single-row", width="stretch", height=min(36 * (len(overdue) + 1) + 4, 640))
     ui.downloads(overdue, f, LRP.RPT_OVERDUE_STEM, "rpt_overdue_dl", labels=LRP.RPT_COLUMNS)
-
-
 def who(f) -> None:
     st.subheader(LRP.RPT_SECTION_WHO)
     top = ui.run(R.top_reporters, f, limit=10)
     st.caption(LRP.RPT_TOP_REPORTERS_TITLE.format(n=len(top)))
-    st.dataframe(top.drop(columns="reporter_id"), column_config=columns(), hide_index=True, width="stretch")
-
-
+    st.dataframe(top.drop(columns="reporter_id"), column_config=tables.report_columns(), hide_index=True, width="stretch")
 def records(f, drill) -> None:
     st.subheader(LRP.RPT_SECTION_RECORDS)
     rows = ui.run(R.records, f, deadlines=deadlines, drill=drill)
@@ -179,12 +144,10 @@ def records(f, drill) -> None:
         st.info(LC.NO_DATA)
         return
     st.caption(LRP.RPT_RECORDS_NOTE.format(n=len(rows)))
-    st.dataframe(tables.report_table(ui.capped(rows)), column_config=columns(), hide_index=True, width="stretch",
+    st.dataframe(tables.report_table(ui.capped(rows)), column_config=tables.report_columns(), hide_index=True, width="stretch",
                  height=420)
     extra = [(LRP.RPT_DRILL_EXPORT, drills.describe(drill, town_names))] if drill else []  # noted in the file
     ui.downloads(rows, f, LRP.RPT_EXPORT_STEM, "rpt_records_dl", labels=LRP.RPT_COLUMNS, extra_notes=extra)
-
-
 drill, drill_error = drills.parse_drill(ui_rights.drill_in_scope(st.query_params.get(DRILL_KEY), town_names), town_names)
 if drill_error:
     st.warning(ui.plain(drill_error))

@@ -11,8 +11,8 @@ from fxdash import chart_axes, charts, report_charts, textfmt
 from fxdash.filters import Filters
 from fxdash.labels import reports as LRP
 from fxdash.labels import vocab as V
+from fxdash.queries import common, overview, people
 from fxdash.queries import community as q
-from fxdash.queries import overview, people
 from fxdash.queries import reports as R
 
 from .conftest import REF_DATE
@@ -122,7 +122,7 @@ def test_month_and_day_labels_are_chinese():
 def _figures(con):
     """(figure, {axis name: ("count"|"amount"|"percent", values) or ("category", labels)}) per builder."""
     weekly = overview.weekly_reports(con, F)
-    towns = overview.town_summary(con, F)
+    towns = common.town_summary(con, F)
     flows = people.monthly_flows(con, F)
     by_town = people.active_by(con, F, by="town")
     party = people.party_by_town(con, F)

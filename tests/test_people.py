@@ -9,7 +9,7 @@ from fxdash import access, rights
 from fxdash.filters import Filters
 from fxdash.labels import common as LC
 from fxdash.labels import people as LP
-from fxdash.queries import overview, people
+from fxdash.queries import common, people
 from tests.auth import login_apptest
 from tests.conftest import ROOT
 
@@ -136,7 +136,7 @@ def test_party_summary_and_branch_table(small):
 def test_people_and_role_holdings_are_counted_separately(small):
     s = people.roles_summary(small, MARCH)
     assert (s["people"], s["holdings"]) == (2, 3)  # W1 holds two roles, W3 one; W2 has left
-    assert s["people"] == overview.role_members(small, MARCH)
+    assert s["people"] == common.role_members(small, MARCH)
 
 
 def test_active_share_uses_the_last_30_days(small):

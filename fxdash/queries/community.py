@@ -468,6 +468,15 @@ def scene_list(con, f: Filters) -> pd.DataFrame:
 # --- service resources -------------------------------------------------------------------------------
 
 
+HEADLINE_AMENITIES = ("健康科普角", "法律服务", "充换电", "就餐")  # the services the departments set up
+
+
+def amenity_headline(amenities: pd.DataFrame) -> list[tuple[str, int]]:
+    """(amenity, stations) for each HEADLINE_AMENITIES, 0 when no station offers it, from amenity_counts."""
+    counts = dict(zip(amenities["amenity"], amenities["stations"]))
+    return [(a, int(counts.get(a, 0))) for a in HEADLINE_AMENITIES]
+
+
 def amenity_counts(con, f: Filters) -> pd.DataFrame:
     """Stations open at the period end offering each amenity, split by station kind (vocabulary order)."""
     cond, params = f.where(town="s.town_code", station_kind="s.kind", host_type="s.host_type")

@@ -18,8 +18,7 @@ from fxdash.labels import common as LC
 from fxdash.labels import people as LP
 from fxdash.labels import vocab as V
 from fxdash.privacy import NAME, PHONE, personal
-from fxdash.queries.common import active_at, fetch, worker_where
-from fxdash.queries.overview import role_members
+from fxdash.queries.common import active_at, fetch, registered_per, role_members, worker_where
 
 TREND_MONTHS = 12
 ACTIVE_DAYS = 30  # "active" = reported an issue or took part in an activity in the period's last 30 days
@@ -181,14 +180,11 @@ def monthly_flows(con, f: Filters) -> pd.DataFrame:
 
 def enterprise_coverage(con, f: Filters) -> pd.DataFrame:
     """Per enterprise (一企一表): registered at the period end vs the staff its sites declared."""
-    wcond, wparams = worker_where(f)
+    wsql, wparams = registered_per(f, "w.enterprise_id")
     scond, sparams = f.where(town="s.town_code", enterprise="s.enterprise_id")
     ecur, eparams = f.where(enterprise="e.enterprise_id")
     sql = f"""
-        with registered as (
-            select w.enterprise_id, count(*) as registered
-            from workers w where {active_at('w')} and {wcond} group by 1
-        ),
+        with registered as ({wsql}),
         declared as (
             select s.enterprise_id, sum(s.staff_count) as declared, count(*) as sites
             from sites s where {scond} group by 1
@@ -204,18 +200,15 @@ def enterprise_coverage(con, f: Filters) -> pd.DataFrame:
         )
         select * from final order by registered desc, enterprise
     """
-    return fetch(con, sql, [f.date_to, f.date_to, *wparams, *sparams, *eparams])
+    return fetch(con, sql, [*wparams, *sparams, *eparams])
 
 
 def site_coverage(con, f: Filters) -> pd.DataFrame:
     """Per site (一网点一表): registered at the period end vs the staff the site declared."""
-    wcond, wparams = worker_where(f)
+    wsql, wparams = registered_per(f, "w.site_id")
     scond, sparams = f.where(town="s.town_code", enterprise="s.enterprise_id")
     sql = f"""
-        with registered as (
-            select w.site_id, count(*) as registered
-            from workers w where {active_at('w')} and {wcond} group by 1
-        ),
+        with registered as ({wsql}),
         final as (
             select s.name as site_name, e.name as enterprise, t.name as town,
                    coalesce(r.registered, 0) as registered, s.staff_count as declared,
@@ -228,10 +221,13 @@ def site_coverage(con, f: Filters) -> pd.DataFrame:
         )
         select * from final order by coverage nulls last, registered desc, site_name
     """
-    return fetch(con, sql, [f.date_to, f.date_to, *wparams, *sparams])
+    return fetch(con, sql, [*wparams, *sparams])
 
 
 # --- party ----------------------------------------------------------------------------------------
+
+_PARTY_COUNTS = """count(*) filter (where list_contains(?, w.party_status)) as party_members,
+                   count(*) filter (where w.is_mobile_party_member) as mobile_members"""
 
 
 def party_summary(con, f: Filters) -> dict:
@@ -260,15 +256,10 @@ def party_summary(con, f: Filters) -> dict:
 
 def party_by_town(con, f: Filters) -> pd.DataFrame:
     """Per town: party members and mobile party members in the registry at the period end."""
-    cond, params = worker_where(f)
+    wsql, wparams = registered_per(f, "w.town_code", _PARTY_COUNTS, [list(V.PARTY_MEMBER_STATUSES)])
     tcond, tparams = f.where(town="t.town_code")
     sql = f"""
-        with counted as (
-            select w.town_code,
-                   count(*) filter (where list_contains(?, w.party_status)) as party_members,
-                   count(*) filter (where w.is_mobile_party_member) as mobile_members
-            from workers w where {active_at('w')} and {cond} group by 1
-        ),
+        with counted as ({wsql}),
         final as (
             select t.name as town, coalesce(c.party_members, 0) as party_members,
                    coalesce(c.mobile_members, 0) as mobile_members
@@ -277,20 +268,16 @@ def party_by_town(con, f: Filters) -> pd.DataFrame:
         )
         select * from final order by party_members desc, town
     """
-    return fetch(con, sql, [list(V.PARTY_MEMBER_STATUSES), f.date_to, f.date_to, *params, *tparams])
+    return fetch(con, sql, [*wparams, *tparams])
 
 
 def branch_table(con, f: Filters) -> pd.DataFrame:
     """Every block branch founded by the period end: its group, members and activities in the period."""
-    cond, params = worker_where(f)
+    wsql, wparams = registered_per(f, "w.branch_id", f"count(*) as group_size, {_PARTY_COUNTS}",
+                                   [list(V.PARTY_MEMBER_STATUSES)])
     bcond, bparams = f.where(town="b.town_code")
     sql = f"""
-        with members as (
-            select w.branch_id, count(*) as group_size,
-                   count(*) filter (where list_contains(?, w.party_status)) as party_members,
-                   count(*) filter (where w.is_mobile_party_member) as mobile_members
-            from workers w where w.branch_id is not null and {active_at('w')} and {cond} group by 1
-        ),
+        with members as ({wsql}),
         held as (
             select a.branch_id, count(*) filter (where a.kind = ?) as study, count(*) filter (where a.kind = ?) as consult
             from activities a where a.branch_id is not null and a.held_on between ? and ? group by 1
@@ -310,8 +297,7 @@ def branch_table(con, f: Filters) -> pd.DataFrame:
         )
         select * from final order by founded_on, branch
     """
-    return fetch(con, sql, [list(V.PARTY_MEMBER_STATUSES), f.date_to, f.date_to, *params,
-                            *V.PARTY_ACTIVITY_KINDS, f.date_from, f.date_to, LC.YES, LC.NO, f.date_to, *bparams])
+    return fetch(con, sql, [*wparams, *V.PARTY_ACTIVITY_KINDS, f.date_from, f.date_to, LC.YES, LC.NO, f.date_to, *bparams])
 
 
 # --- the four roles --------------------------------------------------------------------------------
