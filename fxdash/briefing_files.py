@@ -65,7 +65,7 @@ def build(con, store, f: Filters, monday: dt.date) -> dict[str, bytes]:
     """{suffix: bytes} of one week's briefing: the page's XLSX and DOCX, and the PDF."""
     # as the page runs it for a session without sign-in: the district's view, personal data masked
     b = {**rights.call(weekly.bundle, con, f, None, monday=monday), "snapshot": weekly.latest_snapshot(store, f, monday)}
-    notes = export.filter_notes(con, f)
+    notes = export.filter_notes(con, weekly.week_filters(f, monday))  # the week's dates, not the sidebar's
     charts = weekly_export.figures(b)
     xlsx, docx = weekly_export.build_files(b, notes, LW.WEEKLY_DOC_TITLE, charts=charts)
     tables = weekly_export.doc_tables(weekly.export_tables(b))

@@ -42,13 +42,13 @@ with left:
     st.subheader(LW.WEEKLY_BRIEFING)
     st.markdown("\n".join(f"{k}. {s}" for k, s in enumerate(b["sentences"], start=1)))
 with right:
-    st.plotly_chart(charts.weekly_new_resolved(b["trend"], LW.WEEKLY_TREND_TITLE), width="stretch")
+    st.plotly_chart(charts.weekly_new_resolved(b["trend"], weekly_export.trend_title()), width="stretch")
 
 tables = weekly.export_tables(b)
 st.subheader(LW.WEEKLY_HOTSPOTS)
 c1, c2, c3 = st.columns(3)
 with c1:
-    st.markdown(f"**{LW.WEEKLY_HOT_CELLS}**")
+    st.markdown(f"**{weekly_export.hot_cells_title()}**")
     boundaries, rivers, tiles = ui.map_base()
     layers = maps.base_layers(ui.run(common.towns), boundaries, rivers, tiles) + [maps.density_layer(b["hot_cells"])]
     st.pydeck_chart(maps.deck(layers, maps.DENSITY_TOOLTIP), height=320)
@@ -68,7 +68,7 @@ if ui_rights.may_download():
     st.subheader(LW.WEEKLY_EXPORT)
 if ui_rights.may_download() and st.button(LW.WEEKLY_EXPORT_BUILD, help=LW.WEEKLY_EXPORT_HELP, icon=":material/description:"):
     with st.spinner(LW.WEEKLY_EXPORT_BUILD):
-        st.session_state["_fx_week_files"] = (b["week"], *weekly_export.build_files(b, ui.filter_notes(f),
+        st.session_state["_fx_week_files"] = (b["week"], *weekly_export.build_files(b, ui.filter_notes(weekly.week_filters(f, monday)),
                                                                                      LW.WEEKLY_DOC_TITLE))
 files = st.session_state.get("_fx_week_files")
 if files and files[0] == b["week"]:

@@ -141,7 +141,9 @@ def gen_care(w: World) -> None:
             town = com.loc[com["community_id"] == cid, "town_code"].iloc[0]
             i = picker.pick(int(day), "爱心接力员", town)
             until = min(int(picker.left[i]), int(day) + int(r.exponential(900)) + 30)
-            pairs.append([i, cid, int(r.integers(78, 97)) if r.random() < 0.9 else int(r.integers(65, 78)),
+            # the programme pairs elders aged 80+ living alone; same draws as before (the stream that
+            # calibrates the other figures is unchanged), a tenth of them among the very old
+            pairs.append([i, cid, int(r.integers(80, 97)) if r.random() < 0.9 else int(r.integers(97, 104)),
                           int(day), until, bool(r.random() < 0.15)])
     df = pd.DataFrame(pairs, columns=["idx", "community_id", "elder_age", "day", "until_day", "lapsing"])
     df.insert(0, "pair_id", [f"CP{i:05d}" for i in range(1, len(df) + 1)])
