@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.auth import login
-from tests.conftest import OUTPUT, outside_requests, screenshot, wait_for_app
+from tests.conftest import OUTPUT, outside_requests, screenshot, wait_for_app, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
@@ -14,7 +14,7 @@ def open_map(page, base: str, query: str = "") -> None:
     # starts at the entry page (PagesManager.uses_pages_directory), so open "/" first.
     login(page, base, path="/map" + query)
     page.wait_for_selector("[data-testid='stDeckGlJsonChart'] canvas", timeout=30_000)
-    page.wait_for_timeout(2500)  # deck.gl draws after the script has finished
+    wait_for_charts(page)  # deck.gl draws after the script has finished
 
 
 def test_map_page_draws_the_deck_offline(app_server, page):
@@ -27,11 +27,11 @@ def test_map_page_draws_the_deck_offline(app_server, page):
     screenshot(page, "map_default")
     deck = page.get_by_test_id("stDeckGlJsonChart")
     deck.scroll_into_view_if_needed()
-    page.wait_for_timeout(1000)
-    OUTPUT.mkdir(exist_ok=True)
+    wait_for_charts(page)
+    OUTPUT.mkdir(parents=True, exist_ok=True)
     deck.locator("..").locator("..").screenshot(path=str(OUTPUT / "map_deck.png"))  # the map with its legend
     page.set_viewport_size({"width": 1600, "height": 3400})  # the app scrolls inside: grow to see it all
-    page.wait_for_timeout(1500)
+    wait_for_charts(page)
     screenshot(page, "map_full")
     assert outside_requests(page.requests) == []
 
@@ -79,7 +79,7 @@ def test_clicking_a_station_opens_its_detail_panel(app_server, page, app_con):
     open_map(page, app_server, "?town=310120111&amenity=充换电&from=2026-10-01&to=2026-11-15")
     canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
     canvas.scroll_into_view_if_needed()
-    page.wait_for_timeout(1000)
+    wait_for_charts(page)
     box = canvas.bounding_box()
     x, y = screen_xy(box, target["lat"], target["lon"])
     for _attempt in range(3):  # deck.gl may still be settling: a click can land as a hover only
@@ -88,7 +88,7 @@ def test_clicking_a_station_opens_its_detail_panel(app_server, page, app_con):
             page.get_by_text("米内期内上报").first.wait_for(timeout=8000)
             break
         except PlaywrightTimeout:
-            page.wait_for_timeout(1000)
+            wait_for_charts(page)
     wait_for_app(page)
     text = page.inner_text("[data-testid='stApp']")
     screenshot(page, "map_selected")
