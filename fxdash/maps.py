@@ -12,11 +12,20 @@ import numpy as np
 import pandas as pd
 import pydeck as pdk
 
-from fxdash import charts, textfmt
 from fxdash import labels as L
+from fxdash import textfmt
+from fxdash.theme import (
+    CANDIDATE_COLOUR,
+    COVER_COLOUR,
+    DENSITY_RAMP,
+    FONT,
+    HOST_COLOURS,
+    OTHER_RGB,
+    PLACE_COLOURS,
+    SCENE_COLOURS,
+)
 
 FENGXIAN_VIEW = pdk.ViewState(latitude=30.915, longitude=121.56, zoom=10.2, pitch=0, bearing=0)
-FONT = charts.FONT
 # pydeck turns a bare string prop into a JS expression ("@@=auto"), which breaks TextLayer; a quoted
 # string is passed through as a plain string.
 QUOTED_FONT = f"'{FONT}'"
@@ -123,9 +132,6 @@ def density_layer(bins: pd.DataFrame, layer_id: str = "report-density", opacity:
     )
 
 
-DENSITY_RAMP = ((255, 237, 160), (254, 141, 60), (189, 0, 38))  # YlOrRd: also the playback's colours
-
-
 def _ramp(share: float) -> list[int]:
     stops = DENSITY_RAMP
     if share <= 0.5:
@@ -143,29 +149,12 @@ DENSITY_TOOLTIP = {
 
 # --- map page (阵地地图): stations, places, coverage and candidate sites ------------------------------
 
-# Host types: colour-blind-safe (Okabe-Ito based); party-mass stations in the party's red.
-HOST_COLOURS = {
-    "党群服务站": (200, 16, 46),
-    "公共法律服务站": (0, 114, 178),
-    "社区卫生服务中心": (0, 158, 115),
-    "银行网点": (230, 159, 0),
-    "街区商铺": (204, 121, 167),
-    "商圈综合体": (86, 180, 233),
-    "企业站点": (90, 90, 90),
-}
-SCENE_COLOURS = {
-    "社区": (0, 158, 115), "街区": (213, 94, 0), "园区": (0, 114, 178),
-    "商圈": (204, 121, 167), "楼宇": (86, 180, 233), "阵地": (200, 16, 46),
-}
 # Shapes drawn as text glyphs (an IconLayer would need an icon atlas, i.e. another request).
 GLYPHS = {"scenes": "★", "branches": "▲", "merchants": "◆", "sites": "■"}
-PLACE_COLOURS = {"branches": (160, 0, 40), "merchants": (120, 70, 20), "sites": (40, 40, 40)}
-COVER_COLOUR = (0, 114, 178)
 # a little closer than FENGXIAN_VIEW: the map column is about 3/4 of a 1600 px screen
 MAP_VIEW = pdk.ViewState(latitude=30.912, longitude=121.575, zoom=10.25, pitch=0, bearing=0)
 # the whole district in a narrower column (the overview's small map)
 SMALL_VIEW = pdk.ViewState(latitude=30.905, longitude=121.56, zoom=9.85, pitch=0, bearing=0)
-CANDIDATE_COLOUR = (123, 44, 191)
 MAP_LAYER_KEYS = ("stations", "density", "coverage", "candidates", "scenes", "branches", "merchants", "sites")
 # Streamlit escapes the values it puts into a tooltip's html, so each place carries a plain-text `tip`
 # whose lines are shown by the tooltip's innerText (newlines kept by white-space: pre-line).
@@ -295,7 +284,7 @@ def _place_layers(data: MapData, shown) -> list[pdk.Layer]:
         layers.append(glyph_layer("branches", b, [[*PLACE_COLOURS["branches"], 240]] * len(b), tips, 18))
     if "scenes" in shown and data.scenes is not None and len(data.scenes):
         sc = data.scenes
-        colours = [[*SCENE_COLOURS.get(t, (90, 90, 90)), 250] for t in sc["scene_type"]]
+        colours = [[*SCENE_COLOURS.get(t, OTHER_RGB), 250] for t in sc["scene_type"]]
         tips = [_tip(r.name, ("类型", f"友好场景·{r.scene_type}"), ("批次", f"第{r.batch}批"), ("街镇", r.town),
                      ("认定日期", r.certified_on)) for r in sc.itertuples()]
         layers.append(glyph_layer("scenes", sc, colours, tips, 26))
@@ -386,7 +375,7 @@ def scenes_layer(scenes: pd.DataFrame, size: int = 26) -> pdk.Layer:
 
     Needs columns name, scene_type, batch, town, certified_on, lat, lon (as the map page's scenes).
     """
-    colours = [[*SCENE_COLOURS.get(t, (90, 90, 90)), 250] for t in scenes["scene_type"]]
+    colours = [[*SCENE_COLOURS.get(t, OTHER_RGB), 250] for t in scenes["scene_type"]]
     tips = [_tip(r.name, ("类型", f"友好场景·{r.scene_type}"), ("批次", f"第{r.batch}批"), ("街镇", r.town),
                  ("认定日期", r.certified_on)) for r in scenes.itertuples()]
     return glyph_layer("scenes", scenes, colours, tips, size)

@@ -8,7 +8,8 @@ import plotly.graph_objects as go
 
 from fxdash import labels as L
 from fxdash.chart_axes import amount_axis, category_axis, count_axis
-from fxdash.charts import BAD, GOOD, NEUTRAL, PALETTE, style
+from fxdash.charts import style
+from fxdash.theme import BAD, GOOD, NEUTRAL, PALETTE
 
 
 def town_rate_bars(df: pd.DataFrame, title: str = L.RPT_TOWN_RATE_TITLE) -> go.Figure:
