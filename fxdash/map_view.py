@@ -132,7 +132,7 @@ def _candidates(w: float, h: float) -> list[tuple[float, float]]:
     return near + diag + far
 
 
-def _overlap(a: tuple, b: tuple, gap: float) -> float:
+def overlap(a: tuple, b: tuple, gap: float) -> float:
     """Overlap area of two boxes (x0, y0, x1, y1), each grown by gap/2."""
     dx = min(a[2], b[2]) - max(a[0], b[0]) + gap
     dy = min(a[3], b[3]) - max(a[1], b[1]) + gap
@@ -140,29 +140,34 @@ def _overlap(a: tuple, b: tuple, gap: float) -> float:
 
 
 def place_labels(lon, lat, texts, view: View, width: int, height: int, size: float = 19,
-                 gap: float = 4) -> list[tuple[float, float]]:
+                 gap: float = 4) -> list[tuple[float, float] | None]:
     """A pixel offset (dx, dy; y down, as deck.gl's getPixelOffset) for each label so that, at `view`,
-    no two labels overlap and each stays inside the viewport where it can.
+    no two labels overlap and each stays inside the viewport where it can; None for a label that
+    cannot be placed without covering another (the map leaves it out rather than print a smudge).
 
-    Greedy and deterministic: labels are placed in the order given, each at the first candidate
-    offset that overlaps nothing placed so far; when every candidate overlaps, the least overlapping.
+    Greedy and deterministic: labels are placed in the order given (put the important ones first),
+    each at the first candidate offset that overlaps nothing placed so far and fits in the viewport,
+    else at the candidate that sticks out least.
     """
     xs, ys = to_screen(view, width, height, np.asarray(lon, float), np.asarray(lat, float))
     placed: list[tuple] = []
-    offsets = []
+    offsets: list[tuple[float, float] | None] = []
     for x, y, text in zip(np.atleast_1d(xs), np.atleast_1d(ys), texts):
         w, h = label_box(str(text), size)
-        best, best_cost = (0.0, 0.0), math.inf
+        best, best_cost = None, math.inf
         for dx, dy in _candidates(w, h):
             box = (x + dx - w / 2, y + dy - h / 2, x + dx + w / 2, y + dy + h / 2)
-            outside = max(0.0, -box[0]) + max(0.0, box[2] - width) + max(0.0, -box[1]) + max(0.0, box[3] - height)
-            cost = sum(_overlap(box, other, gap) for other in placed) + outside * h
+            if any(overlap(box, other, gap) for other in placed):
+                continue
+            cost = max(0.0, -box[0]) + max(0.0, box[2] - width) + max(0.0, -box[1]) + max(0.0, box[3] - height)
             if cost < best_cost:
                 best, best_cost = (float(dx), float(dy)), cost
             if cost == 0:
                 break
-        placed.append((x + best[0] - w / 2, y + best[1] - h / 2, x + best[0] + w / 2, y + best[1] + h / 2))
-        offsets.append((round(best[0], 1), round(best[1], 1)))
+        if best is not None:
+            placed.append((x + best[0] - w / 2, y + best[1] - h / 2, x + best[0] + w / 2, y + best[1] + h / 2))
+            best = (round(best[0], 1), round(best[1], 1))
+        offsets.append(best)
     return offsets
 
 

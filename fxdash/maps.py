@@ -12,6 +12,7 @@ The station map of 阵地地图 is in fxdash.station_map.
 import html
 import json
 
+import numpy as np
 import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
@@ -94,9 +95,11 @@ def view_state(view: map_view.View) -> pdk.ViewState:
 
 
 def boundary_layer(geojson: dict) -> pdk.Layer:
+    """Town areas from a display GeoJSON (geo.display_geojson, as ui.map_base gives it: the browser
+    gets it on every rerun, so it is simplified and rounded once when loaded)."""
     return pdk.Layer(
         "GeoJsonLayer",
-        data=geo.display_geojson(geojson),
+        data=geojson,
         id="town-boundaries",
         stroked=True,
         filled=True,
@@ -108,7 +111,7 @@ def boundary_layer(geojson: dict) -> pdk.Layer:
 
 
 def rivers_layer(geojson: dict) -> pdk.Layer:
-    return pdk.Layer("GeoJsonLayer", data=geo.display_geojson(geojson, keep=("name",)), id="rivers",
+    return pdk.Layer("GeoJsonLayer", data=geojson, id="rivers",
                      stroked=False, filled=True, get_fill_color=[150, 190, 230, 200], pickable=False)
 
 
@@ -135,14 +138,17 @@ def base_layers(towns: pd.DataFrame, boundaries: dict | None, rivers: dict | Non
     return layers
 
 
-def town_labels_layer(towns: pd.DataFrame, view: map_view.View, size: tuple[int, int],
-                      font_px: int = 19) -> pdk.Layer:
+def town_labels_layer(towns: pd.DataFrame, view: map_view.View, size: tuple[int, int], font_px: int = 19,
+                      focus: tuple[str, ...] = ()) -> pdk.Layer:
     """Town names, bold and haloed so they read on a projector; each moved by a pixel offset where it
-    would overlap another at `view` (deck.gl needs the Chinese glyphs: character_set='auto')."""
+    would overlap another at `view`, left out where no offset helps (a small map of the whole district);
+    deck.gl needs the Chinese glyphs: character_set='auto'."""
     data = towns[["name", "lon", "lat"]].copy()
+    if focus:  # the towns in focus are placed first, so they are the ones kept when space runs out
+        data = data.iloc[np.argsort(~towns["town_code"].isin(focus).to_numpy(), kind="stable")]
     data["lon"], data["lat"] = data["lon"].round(5), data["lat"].round(5)
-    data["offset"] = [list(o) for o in map_view.place_labels(data["lon"], data["lat"], data["name"], view, *size,
-                                                             size=font_px)]
+    data["offset"] = map_view.place_labels(data["lon"], data["lat"], data["name"], view, *size, size=font_px)
+    data = data[data["offset"].notna()].assign(offset=lambda d: [list(o) for o in d["offset"]])
     return pdk.Layer("TextLayer", data=data, id="town-labels", get_position=["lon", "lat"], get_text="name",
                      get_size=font_px, get_pixel_offset="offset", get_color=[25, 30, 45, 255],
                      font_family=QUOTED_FONT, font_weight=700, character_set="'auto'", get_text_anchor="'middle'",
@@ -151,11 +157,11 @@ def town_labels_layer(towns: pd.DataFrame, view: map_view.View, size: tuple[int,
 
 
 def deck(layers: list[pdk.Layer], towns: pd.DataFrame, view: map_view.View, size: tuple[int, int],
-         tooltip: dict | bool | None = None, font_px: int = 19) -> Deck:
+         tooltip: dict | bool | None = None, font_px: int = 19, focus: tuple[str, ...] = ()) -> Deck:
     """The deck at `view`, the town labels drawn last (above every dot and cell)."""
     # map_style is left at pydeck's default sentinel ("__MAP_STYLE__"): with map_provider=None it reaches
     # the browser as is and Streamlit draws no basemap. map_style=None makes Streamlit fetch Carto's style.
-    return Deck(layers=[*layers, town_labels_layer(towns, view, size, font_px)], initial_view_state=view_state(view),
+    return Deck(layers=[*layers, town_labels_layer(towns, view, size, font_px, focus)], initial_view_state=view_state(view),
                 map_provider=None, tooltip=tooltip if tooltip is not None else False)
 
 
@@ -245,7 +251,7 @@ def density_map(bins: pd.DataFrame, towns: pd.DataFrame, boundaries: dict | None
     area = None if frame_cells_only and cells is not None else region(towns, boundaries, focus)
     view = fit_view(area, cells, size=size)
     layers = [*base_layers(towns, boundaries, rivers, tile_url), density_layer(bins)]
-    return deck(layers, towns, view, size, DENSITY_TOOLTIP, font_px=15)
+    return deck(layers, towns, view, size, DENSITY_TOOLTIP, font_px=15, focus=focus)
 
 
 # --- friendly scenes (关爱与平安; also a layer of the station map) ----------------------------------
@@ -285,7 +291,7 @@ def scene_map(scenes: pd.DataFrame, towns: pd.DataFrame, boundaries: dict | None
     layers = [*base_layers(towns, boundaries, rivers, tile_url), scenes_layer(located)]
     present = set(located["scene_type"])
     legend = legend_html([("★", f"友好场景·{t}", rgb) for t, rgb in SCENE_COLOURS.items() if t in present])
-    return deck(layers, towns, view, size, MAP_TOOLTIP, font_px=15), legend
+    return deck(layers, towns, view, size, MAP_TOOLTIP, font_px=15, focus=focus), legend
 
 
 # --- legend ------------------------------------------------------------------------------------------

@@ -133,7 +133,7 @@ def station_map(data: MapData, towns: pd.DataFrame, boundaries: dict | None, riv
     if (cand := data.drawn("candidates", shown)) is not None:
         layers += candidate_layers(cand, radius_m)
     view = maps.fit_view(maps.region(towns, boundaries, focus), content_box(data, shown), size=size)
-    return maps.deck(layers, towns, view, size, maps.MAP_TOOLTIP)
+    return maps.deck(layers, towns, view, size, maps.MAP_TOOLTIP, focus=focus)
 
 
 def legend_items(data: MapData, radius_m: int, shown) -> list[tuple[str, str, tuple]]:

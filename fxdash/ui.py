@@ -75,11 +75,11 @@ def demo_banner() -> None:
 
 @st.cache_data(show_spinner=False)
 def boundaries(path: str | None):
-    """The configured towns GeoJSON (or None), read once per path."""
+    """The configured GeoJSON (or None), read and simplified for display once per path."""
     if not path:
         return None
     try:
-        return geo.load_geojson(path)
+        return geo.load_display_geojson(path)
     except geo.BoundaryError as exc:
         return {"error": str(exc)}
 
