@@ -9,9 +9,10 @@ names; values are always bound parameters, never formatted into the SQL.
 import datetime as dt
 from dataclasses import dataclass, fields, replace
 
-from fxdash import labels as L
 from fxdash import textfmt
+from fxdash.labels import filters as LF
 from fxdash.labels import ingest as X
+from fxdash.labels import vocab as V
 
 DEFAULT_DAYS = 28  # four weeks: the weekly meeting's usual look-back
 FIRST_DATE = dt.date(2023, 1, 1)  # the earliest date the period widget offers (before any data)
@@ -97,20 +98,20 @@ class Filters:
         """(label, value) pairs in Chinese, for export headers and captions."""
         town_names = town_names or {}
         enterprise_names = enterprise_names or {}
-        out = [(L.FILTER_DATE, textfmt.period(self.date_from, self.date_to))]
+        out = [(LF.FILTER_DATE, textfmt.period(self.date_from, self.date_to))]
         shown = {
-            "towns": (L.FILTER_TOWNS, [town_names.get(c, c) for c in self.towns]),
-            "occupations": (L.FILTER_OCCUPATIONS, list(self.occupations)),
-            "enterprises": (L.FILTER_ENTERPRISES, [enterprise_names.get(e, e) for e in self.enterprises]),
-            "categories": (L.FILTER_CATEGORIES, list(self.categories)),
-            "statuses": (L.FILTER_STATUSES, list(self.statuses)),
-            "roles": (L.FILTER_ROLES, list(self.roles)),
-            "station_kinds": (L.FILTER_STATION_KINDS, list(self.station_kinds)),
-            "host_types": (L.FILTER_HOST_TYPES, list(self.host_types)),
-            "amenities": (L.FILTER_AMENITIES, list(self.amenities)),
+            "towns": (LF.FILTER_TOWNS, [town_names.get(c, c) for c in self.towns]),
+            "occupations": (LF.FILTER_OCCUPATIONS, list(self.occupations)),
+            "enterprises": (LF.FILTER_ENTERPRISES, [enterprise_names.get(e, e) for e in self.enterprises]),
+            "categories": (LF.FILTER_CATEGORIES, list(self.categories)),
+            "statuses": (LF.FILTER_STATUSES, list(self.statuses)),
+            "roles": (LF.FILTER_ROLES, list(self.roles)),
+            "station_kinds": (LF.FILTER_STATION_KINDS, list(self.station_kinds)),
+            "host_types": (LF.FILTER_HOST_TYPES, list(self.host_types)),
+            "amenities": (LF.FILTER_AMENITIES, list(self.amenities)),
         }
         for label, values in shown.values():
-            out.append((label, "、".join(values) if values else L.FILTER_ALL))
+            out.append((label, "、".join(values) if values else LF.FILTER_ALL))
         return out
 
 
@@ -129,13 +130,13 @@ LIST_FIELDS = {
 
 # Fixed vocabularies; towns and enterprises are checked against the database by the caller.
 VOCABULARIES = {
-    "occupations": L.OCCUPATIONS,
-    "categories": L.REPORT_CATEGORIES,
-    "statuses": L.REPORT_STATUSES,
-    "roles": L.ROLES,
-    "station_kinds": L.STATION_KINDS,
-    "host_types": L.HOST_TYPES,
-    "amenities": L.AMENITIES,
+    "occupations": V.OCCUPATIONS,
+    "categories": V.REPORT_CATEGORIES,
+    "statuses": V.REPORT_STATUSES,
+    "roles": V.ROLES,
+    "station_kinds": V.STATION_KINDS,
+    "host_types": V.HOST_TYPES,
+    "amenities": V.AMENITIES,
 }
 
 
@@ -173,7 +174,7 @@ def from_params(params, as_of: dt.date, known: dict | None = None) -> tuple[Filt
         try:
             dates[key] = dt.date.fromisoformat(raw) if raw else fallback
         except ValueError:
-            errors.append(L.ERR_PARAM_DATE.format(key=key, value=raw[:40]))
+            errors.append(LF.ERR_PARAM_DATE.format(key=key, value=raw[:40]))
             dates[key] = fallback
     low, high = date_range(as_of)
     for key in ("from", "to"):
@@ -182,7 +183,7 @@ def from_params(params, as_of: dt.date, known: dict | None = None) -> tuple[Filt
             errors.append(X.ERR_PARAM_CLAMPED.format(key=key, value=dates[key], low=low, high=high, used=used))
             dates[key] = used
     if dates["from"] > dates["to"]:
-        errors.append(L.ERR_PARAM_RANGE.format(start=dates["from"], end=dates["to"]))
+        errors.append(LF.ERR_PARAM_RANGE.format(start=dates["from"], end=dates["to"]))
         dates["from"], dates["to"] = dates["to"], dates["from"]
     values = {}
     for name, key in LIST_FIELDS.items():
@@ -194,7 +195,7 @@ def from_params(params, as_of: dt.date, known: dict | None = None) -> tuple[Filt
                 continue
             allowed = vocab.get(name)
             if allowed is not None and item not in allowed:
-                errors.append(L.ERR_PARAM_UNKNOWN.format(key=key, value=item[:40]))
+                errors.append(LF.ERR_PARAM_UNKNOWN.format(key=key, value=item[:40]))
                 continue
             picked.append(item)
         values[name] = tuple(picked)

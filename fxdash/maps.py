@@ -18,7 +18,7 @@ import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
 from fxdash import geo, map_view, textfmt
-from fxdash import labels as L
+from fxdash.labels import map as LM
 from fxdash.map_view import Bounds
 from fxdash.theme import DENSITY_RAMP, FONT, OTHER_RGB, SCENE_COLOURS
 
@@ -314,6 +314,6 @@ def legend_html(items: list[tuple[str, str, tuple]]) -> str:
         else:
             swatch = f'<span style="color:{colour};font-size:20px;line-height:1">{html.escape(shape)}</span>'
         chips.append(f'<span style="white-space:nowrap">{swatch} {html.escape(label)}</span>')
-    body = f'<b style="margin-right:14px">{L.MAP_LEGEND_TITLE}</b>'
+    body = f'<b style="margin-right:14px">{LM.MAP_LEGEND_TITLE}</b>'
     body += "".join(f'<span style="margin-right:18px;display:inline-block">{c}</span>' for c in chips)
     return f'<div style="font-size:16px;line-height:1.9;font-family:{FONT}">{body}</div>'

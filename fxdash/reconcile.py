@@ -14,7 +14,7 @@ import pandas as pd
 from fxdash import db, weeks
 from fxdash.filters import Filters
 from fxdash.labels import reconcile as R
-from fxdash.queries import community, overview, people
+from fxdash.queries import common, community, overview, people
 
 EPOCH = dt.date(2000, 1, 1)  # "cumulative" = from before any record up to the figure's date
 RULES = tuple(R.RULES)
@@ -58,7 +58,7 @@ FIGURES = {
     "rider_stations": lambda con, d: overview.stations_open(con, _upto(d), "骑手驿站"),
     "service_points": lambda con, d: overview.stations_open(con, _upto(d), "服务点位"),
     "friendly_scenes": lambda con, d: overview.scenes_certified(con, _upto(d)),
-    "role_members": lambda con, d: overview.role_members(con, _upto(d)),
+    "role_members": lambda con, d: common.role_members(con, _upto(d)),
     "reports": lambda con, d: overview.reports_in_period(con, _upto(d))[0],
     "participations": lambda con, d: people.volunteer_summary(con, _upto(d))["participations"],
     "fraud_amount": lambda con, d: community.fraud_totals(con, _upto(d))["amount_total"],

@@ -10,8 +10,9 @@ import numpy as np
 import pandas as pd
 import pydeck as pdk
 
-from fxdash import labels as L
 from fxdash import map_view, maps
+from fxdash.labels import layers as LY
+from fxdash.labels import map as LM
 from fxdash.maps import GLYPHS, QUOTED_FONT, points, tip
 from fxdash.theme import CANDIDATE_COLOUR, COVER_COLOUR, HOST_COLOURS, PLACE_COLOURS, SCENE_COLOURS
 
@@ -72,7 +73,7 @@ def candidate_layers(cand: pd.DataFrame, radius_m: int) -> list[pdk.Layer]:
     data = points(cand, ["lat", "lon"])
     data["label"] = cand["rank"].astype(str)
     data["tip"] = [
-        tip(L.MAP_CANDIDATE_LABEL.format(rank=r.rank), ("街镇", r.town),
+        tip(LM.MAP_CANDIDATE_LABEL.format(rank=r.rank), ("街镇", r.town),
             ("可新覆盖上报", f"{r.reports:,} 条"), ("可新覆盖骑手", f"{r.staff:,} 人"),
             ("离最近驿站", f"{r.nearest_station_m:,.0f} 米" if pd.notna(r.nearest_station_m) else "—"))
         for r in cand.itertuples()
@@ -142,17 +143,17 @@ def legend_items(data: MapData, radius_m: int, shown) -> list[tuple[str, str, tu
     if "stations" in shown and len(data.stations):
         present = set(data.stations["host_type"])
         items += [("dot", host, rgb) for host, rgb in HOST_COLOURS.items() if host in present]
-        items.append(("note", L.MAP_LEGEND_RIDER, (0, 0, 0)))
+        items.append(("note", LM.MAP_LEGEND_RIDER, (0, 0, 0)))
     if data.drawn("density", shown) is not None:
-        items.append(("ramp", L.MAP_LEGEND_DENSITY, (189, 0, 38)))
+        items.append(("ramp", LM.MAP_LEGEND_DENSITY, (189, 0, 38)))
     if data.drawn("coverage", shown) is not None:
-        items.append(("ring", L.MAP_LEGEND_COVERAGE.format(radius=radius_m), COVER_COLOUR))
+        items.append(("ring", LM.MAP_LEGEND_COVERAGE.format(radius=radius_m), COVER_COLOUR))
     if data.drawn("candidates", shown) is not None:
-        items.append(("dot", L.MAP_LEGEND_CANDIDATE, CANDIDATE_COLOUR))
+        items.append(("dot", LM.MAP_LEGEND_CANDIDATE, CANDIDATE_COLOUR))
     if (sc := data.drawn("scenes", shown)) is not None:
         items += [("★", f"友好场景·{t}", rgb) for t, rgb in SCENE_COLOURS.items() if t in set(sc["scene_type"])]
-    for key, label in (("branches", L.MAP_LAYER_BRANCHES), ("merchants", L.MAP_LAYER_MERCHANTS),
-                       ("sites", L.MAP_LAYER_SITES)):
+    for key, label in (("branches", LY.MAP_LAYER_BRANCHES), ("merchants", LY.MAP_LAYER_MERCHANTS),
+                       ("sites", LY.MAP_LAYER_SITES)):
         if data.drawn(key, shown) is not None:
             items.append((GLYPHS[key], label, PLACE_COLOURS[key]))
     return items

@@ -87,11 +87,12 @@ def docx_bytes(title: str, subtitle: str, sentences: list[str], figures: list[tu
 def figures(b: dict) -> list[tuple[str, bytes | None]]:
     """The briefing's charts as (caption, PNG) for the DOCX and the PDF."""
     from fxdash import charts
-    from fxdash import labels as L
+    from fxdash.labels import overview as LO
+    from fxdash.labels import weekly as LW
 
-    out = [(L.WEEKLY_TREND_TITLE, figure_png(charts.weekly_new_resolved(b["trend"], L.WEEKLY_TREND_TITLE)))]
+    out = [(LW.WEEKLY_TREND_TITLE, figure_png(charts.weekly_new_resolved(b["trend"], LW.WEEKLY_TREND_TITLE)))]
     if len(b["hot_towns"]):
-        out.append((L.OVERVIEW_TOWN_TITLE, figure_png(charts.town_bars(b["hot_towns"]))))
+        out.append((LO.OVERVIEW_TOWN_TITLE, figure_png(charts.town_bars(b["hot_towns"]))))
     return out
 
 

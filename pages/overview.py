@@ -3,13 +3,15 @@
 import streamlit as st
 
 from fxdash import charts, maps, reconcile_form, station_map, ui, ui_rights
-from fxdash import labels as L
+from fxdash.labels import common as LC
+from fxdash.labels import overview as LO
+from fxdash.labels import pages as PG
 from fxdash.queries import alerts, common, overview, spatial
 from fxdash.queries import map as station_queries
 
 f = ui.current_filters()
 
-st.title(L.PAGE_OVERVIEW)
+st.title(PG.PAGE_OVERVIEW)
 ui.period_caption(f)
 
 # the published-figures check joins the strip for those who may open 数据核对
@@ -30,19 +32,19 @@ trend = ui.run(overview.kpi_trend, f)
 for row_start in range(0, len(kpis), 4):
     cols = st.columns(4)
     for col, kpi in zip(cols, kpis.iloc[row_start:row_start + 4].itertuples()):
-        help_text = L.KPI_HELP_PERIOD_END if kpi.stock else L.KPI_HELP_PERIOD_FLOW
+        help_text = LO.KPI_HELP_PERIOD_END if kpi.stock else LO.KPI_HELP_PERIOD_FLOW
         # more still-open reports is bad news (red); the number of reports is neither good nor bad
         colour = {"reports_open": "inverse", "reports": "off"}.get(kpi.key, "normal")
         same = kpi.delta == 0
-        col.metric(kpi.label, f"{kpi.value:,} {kpi.unit}", L.DELTA_SAME if same else f"{kpi.delta:+,}",
+        col.metric(kpi.label, f"{kpi.value:,} {kpi.unit}", LC.DELTA_SAME if same else f"{kpi.delta:+,}",
                    delta_color="off" if same else colour, delta_arrow="off" if same else "auto",
-                   delta_description=L.DELTA_DESCRIPTION, help=f"{help_text}{L.KPI_HELP_SPARK}", border=True,
+                   delta_description=LC.DELTA_DESCRIPTION, help=f"{help_text}{LO.KPI_HELP_SPARK}", border=True,
                    chart_data=trend.loc[trend["key"] == kpi.key, "value"].tolist(),
                    chart_type="line" if kpi.stock else "bar")
 
 left, right = st.columns([3, 2])
 with left:
-    st.markdown(f"**{L.OVERVIEW_MAP_TITLE}**")
+    st.markdown(f"**{LO.OVERVIEW_MAP_TITLE}**")
     shown = ("stations", "density")
     data = station_map.MapData(stations=ui.run(station_queries.stations, f),
                                bins=ui.run(spatial.report_bins, f, cell_m=station_queries.DENSITY_CELL_M))
@@ -54,4 +56,4 @@ with right:
     as_of = ui.settings().as_of
     st.plotly_chart(charts.weekly_new_resolved(ui.run(overview.weekly_reports, f), through=min(f.date_to, as_of),
                                                today=as_of, since=f.date_from), width="stretch")
-st.plotly_chart(charts.town_bars(ui.run(overview.town_summary, f)), width="stretch")
+st.plotly_chart(charts.town_bars(ui.run(common.town_summary, f)), width="stretch")

@@ -4,8 +4,9 @@ import datetime as dt
 
 import pandas as pd
 
-from fxdash import labels as L
 from fxdash.filters import Filters
+from fxdash.labels import overview as LO
+from fxdash.labels import pages as PG
 from fxdash.queries import common, community, people, reports
 
 STALE_DAYS = 3  # no new report for this many days usually means the mini-program export was not loaded
@@ -28,12 +29,12 @@ def alerts(con, f: Filters, today: dt.date, references: pd.DataFrame | None = No
         {"key": "stale_days", "count": stale, "warn": stale is None or stale >= STALE_DAYS},
     ]
     for row in rows:
-        warn_text, ok_text = L.ALERT_TEXT[row["key"]]
+        warn_text, ok_text = LO.ALERT_TEXT[row["key"]]
         if row["count"] is None:
-            row["text"] = L.ALERT_NO_REPORTS
+            row["text"] = LO.ALERT_NO_REPORTS
         else:
             row["text"] = warn_text.format(n=row["count"]) if row["warn"] else ok_text
-        row["page"] = L.ALERT_PAGES[row["key"]]
+        row["page"] = PG.ALERT_PAGES[row["key"]]
     if references is not None:
         rows.append(_reference_alert(con, references))
     return pd.DataFrame(rows)

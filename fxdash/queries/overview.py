@@ -2,9 +2,10 @@
 
 import pandas as pd
 
-from fxdash import labels as L
 from fxdash.filters import Filters
-from fxdash.queries.common import active_at, fetch, scalar, worker_where
+from fxdash.labels import common as LC
+from fxdash.labels import overview as LO
+from fxdash.queries.common import active_at, fetch, report_where, role_members, scalar, worker_where
 
 
 def active_workers(con, f: Filters) -> int:
@@ -31,20 +32,6 @@ def branches_founded(con, f: Filters) -> int:
     return scalar(con, f"select count(*) from branches b where b.founded_on <= ? and {cond}", [f.date_to, *params])
 
 
-def role_members(con, f: Filters) -> int:
-    """Distinct people holding at least one of the four roles at the end of the period."""
-    cond, params = worker_where(f)
-    rcond, rparams = f.where(role="r.role")
-    sql = f"""
-        select count(distinct r.worker_id)
-        from worker_roles r
-        join workers w using (worker_id)
-        where r.since <= ? and (r.until is null or r.until > ?)
-          and {active_at('w')} and {cond} and {rcond}
-    """
-    return scalar(con, sql, [f.date_to, f.date_to, f.date_to, f.date_to, *params, *rparams])
-
-
 def reports_in_period(con, f: Filters) -> tuple[int, int]:
     """(reports made in the period, how many of them are still open now)."""
     cond, params = report_where(f)
@@ -58,22 +45,16 @@ def reports_in_period(con, f: Filters) -> tuple[int, int]:
     return total, still_open
 
 
-def report_where(f: Filters) -> tuple[str, list]:
-    """Filters as they apply to reports: where and when reported, what, status, and who reported."""
-    return f.where(timestamp="r.reported_at", town="r.town_code", category="r.category", status="r.status",
-                   occupation="w.occupation", enterprise="w.enterprise_id")
-
-
 KPIS = (
     # key, label, unit, is_stock (state at period end) or flow (within the period)
-    ("active_workers", L.KPI_ACTIVE_WORKERS, L.UNIT_PERSON, True),
-    ("rider_stations", L.KPI_RIDER_STATIONS, L.UNIT_ITEM, True),
-    ("service_points", L.KPI_SERVICE_POINTS, L.UNIT_ITEM, True),
-    ("scenes", L.KPI_SCENES, L.UNIT_ITEM, True),
-    ("branches", L.KPI_BRANCHES, L.UNIT_ITEM, True),
-    ("role_members", L.KPI_ROLE_MEMBERS, L.UNIT_PERSON, True),
-    ("reports", L.KPI_REPORTS, L.UNIT_CASE, False),
-    ("reports_open", L.KPI_REPORTS_OPEN, L.UNIT_CASE, False),
+    ("active_workers", LO.KPI_ACTIVE_WORKERS, LC.UNIT_PERSON, True),
+    ("rider_stations", LO.KPI_RIDER_STATIONS, LC.UNIT_ITEM, True),
+    ("service_points", LO.KPI_SERVICE_POINTS, LC.UNIT_ITEM, True),
+    ("scenes", LO.KPI_SCENES, LC.UNIT_ITEM, True),
+    ("branches", LO.KPI_BRANCHES, LC.UNIT_ITEM, True),
+    ("role_members", LO.KPI_ROLE_MEMBERS, LC.UNIT_PERSON, True),
+    ("reports", LO.KPI_REPORTS, LC.UNIT_CASE, False),
+    ("reports_open", LO.KPI_REPORTS_OPEN, LC.UNIT_CASE, False),
 )
 
 
@@ -134,34 +115,6 @@ def weekly_reports(con, f: Filters) -> pd.DataFrame:
     """
     start, end = f.where(timestamp="x")[1]
     return fetch(con, sql, [*params, f.date_from, f.date_to, start, end, start, end])
-
-
-def town_summary(con, f: Filters) -> pd.DataFrame:
-    """Per town: workers registered at the period end and reports made in the period."""
-    wcond, wparams = worker_where(f)
-    rcond, rparams = report_where(f)
-    tcond, tparams = f.where(town="t.town_code")
-    sql = f"""
-        with workers_now as (
-            select w.town_code, count(*) as active_workers
-            from workers w where {active_at('w')} and {wcond} group by 1
-        ),
-        reports_in as (
-            select r.town_code, count(*) as reports
-            from reports r left join workers w on w.worker_id = r.reporter_id
-            where {rcond} group by 1
-        ),
-        final as (
-            select t.town_code, t.name as town, coalesce(a.active_workers, 0) as active_workers,
-                   coalesce(p.reports, 0) as reports
-            from towns t
-            left join workers_now a using (town_code)
-            left join reports_in p using (town_code)
-            where {tcond}
-        )
-        select * from final order by active_workers desc
-    """
-    return fetch(con, sql, [f.date_to, f.date_to, *wparams, *rparams, *tparams])
 
 
 def kpi_trend(con, f: Filters, weeks: int = 12) -> pd.DataFrame:

@@ -13,7 +13,7 @@ import pandas as pd
 from fxdash import weeks
 from fxdash.filters import Filters
 from fxdash.privacy import personal
-from fxdash.queries import community, overview, people, reports, spatial
+from fxdash.queries import common, community, overview, people, reports, spatial
 from fxdash.queries.common import scalar, worker_where
 
 # key, label, unit, better: +1 more is good, -1 more is bad, 0 neither
@@ -142,7 +142,7 @@ def hot_communities(con, f: Filters, monday: dt.date, n: int = 5) -> pd.DataFram
 
 
 def hot_towns(con, f: Filters, monday: dt.date) -> pd.DataFrame:
-    df = overview.town_summary(con, week_filters(f, monday))
+    df = common.town_summary(con, week_filters(f, monday))
     return df[df["reports"] > 0].sort_values(["reports", "town"], ascending=[False, True]).reset_index(drop=True)
 
 
@@ -161,7 +161,7 @@ def laggard_towns(con, f: Filters, monday: dt.date, n: int = 3, min_decided: int
     grouped = decided.groupby("town_code").agg(decided=("outcome", "size"),
                                                on_time=("outcome", lambda s: int((s == "on_time").sum())))
     grouped = grouped[grouped["decided"] >= min_decided].reset_index()
-    names = dict(con.execute("select town_code, name from towns").fetchall())
+    names = common.town_names(con)
     grouped["town"] = grouped["town_code"].map(names)
     grouped["on_time_rate"] = 100.0 * grouped["on_time"] / grouped["decided"]
     out = grouped.sort_values(["on_time_rate", "decided"], ascending=[True, False]).head(n)
