@@ -41,6 +41,12 @@ def _repeats(value: str) -> int:
     return int(value)
 
 
+def _import_rows(value: str) -> int:
+    if not value.isdigit() or not 100 <= int(value) <= 1_000_000:
+        raise argparse.ArgumentTypeError(f"导入行数应为 100 到 1000000 的整数：{value}")
+    return int(value)
+
+
 def _label(value: str) -> str:
     if not value or not all(ch.isalnum() or ch in "-_" for ch in value) or len(value) > 60:
         raise argparse.ArgumentTypeError(f"结果名只能含字母、数字、- 和 _：{value}")
@@ -56,7 +62,9 @@ def register(sub) -> None:
     p.add_argument("--label", type=_label, default="latest", help="结果文件名（默认 latest → latest.csv/.md）")
     p.add_argument("--repeats", type=_repeats, default=3, help="每项测量次数，取中位数（默认 3）")
     p.add_argument("--data-dir", type=Path, default=bench_data.DATA_DIR, help="演示数据库缓存目录（默认 bench/data）")
-    p.add_argument("--no-import", action="store_true", help="跳过 10 万行导入计时")
+    p.add_argument("--no-import", action="store_true", help="跳过导入计时")
+    p.add_argument("--import-rows", type=_import_rows, default=bench_data.IMPORT_ROWS,
+                   help=f"导入计时的行数（默认 {bench_data.IMPORT_ROWS:,}）")
     p.set_defaults(func=cmd_bench)
 
 
@@ -71,7 +79,8 @@ def cmd_bench(args) -> int:
               f"（负载 {builds[scale]['load']}{'，沿用已有库' if builds[scale]['reused'] else ''}）", flush=True)
         rows += _pages_at(scale, path, args.pages, args.repeats, admin, password)
     if not args.no_import:
-        imported = bench_data.timed_import(bench_data.db_path(args.scale[0], args.data_dir), args.data_dir)
+        imported = bench_data.timed_import(bench_data.db_path(args.scale[0], args.data_dir), args.data_dir,
+                                           args.import_rows)
         print(f"导入 {imported['rows']:,} 行上报：{imported['seconds']:.1f} s，峰值内存 {imported['peak_mb']:.0f} MB"
               f"（负载 {imported['load']}）", flush=True)
     csv_path, md_path = write_results(args.out, args.label, rows, builds, imported)

@@ -9,6 +9,7 @@ Bounded: at most 100 sessions and 20 rounds, and an overall time limit; local ad
 
 import argparse
 import ipaddress
+import math
 import os
 import statistics
 import sys
@@ -135,7 +136,7 @@ def _session(ws_url, user, password, args, deadline, barrier, results, errors) -
         session.sign_in(user, password)
         for _ in range(args.rounds):
             for page in args.pages:
-                results[page].append(session.run(page, deadline=deadline).seconds)
+                results[page].append(session.open(page, deadline))
     except RunFailed as exc:
         errors.append(str(exc))
     except (threading.BrokenBarrierError, TimeoutError, OSError) as exc:
@@ -150,7 +151,7 @@ def _session(ws_url, user, password, args, deadline, barrier, results, errors) -
 def percentile(values: list[float], q: float) -> float:
     """The q-th percentile (0-100), nearest-rank on the sorted values."""
     ordered = sorted(values)
-    rank = max(1, min(len(ordered), round(q / 100 * len(ordered) + 0.5)))
+    rank = max(1, min(len(ordered), math.ceil(q / 100 * len(ordered))))
     return ordered[rank - 1]
 
 
