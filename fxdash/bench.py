@@ -65,6 +65,7 @@ def register(sub) -> None:
     p.add_argument("--no-import", action="store_true", help="跳过导入计时")
     p.add_argument("--import-rows", type=_import_rows, default=bench_data.IMPORT_ROWS,
                    help=f"导入计时的行数（默认 {bench_data.IMPORT_ROWS:,}）")
+    p.add_argument("--profile", action="store_true", help="另外对每页的冷运行做 cProfile，写入结果目录")
     p.set_defaults(func=cmd_bench)
 
 
@@ -77,7 +78,7 @@ def cmd_bench(args) -> int:
         path, builds[scale] = bench_data.ensure_demo(scale, args.data_dir)
         print(f"规模 {scale}：演示库生成 {builds[scale]['seconds']:.1f} s，峰值内存 {builds[scale]['peak_mb']:.0f} MB"
               f"（负载 {builds[scale]['load']}{'，沿用已有库' if builds[scale]['reused'] else ''}）", flush=True)
-        rows += _pages_at(scale, path, args.pages, args.repeats, admin, password)
+        rows += _pages_at(scale, path, args, admin, password)
     if not args.no_import:
         imported = bench_data.timed_import(bench_data.db_path(args.scale[0], args.data_dir), args.data_dir,
                                            args.import_rows)
@@ -88,18 +89,23 @@ def cmd_bench(args) -> int:
     return 0
 
 
-def _pages_at(scale: int, path: Path, pages: list[str], repeats: int, user: str, password: str) -> list[dict]:
+def _pages_at(scale: int, path: Path, args, user: str, password: str) -> list[dict]:
     saved = {k: v for k, v in os.environ.items() if k.startswith("FXDASH_")}
     os.environ.update({k: v for k, v in bench_data.env_for(path).items() if k.startswith("FXDASH_")})
     try:
         with bench_pages.navigation_mode():
             at = bench_pages.signed_in_app(user, password)
             rows = []
-            for page in pages:
+            for page in args.pages:
                 load = bench_data.load_average()
-                fig = bench_pages.measure_page(at, page, repeats)
+                fig = bench_pages.measure_page(at, page, args.repeats)
                 rows.append(_row(scale, fig, load))
                 print(_line(rows[-1]), flush=True)
+                if args.profile:
+                    from fxdash import bench_profile
+
+                    out = args.out / f"profile-{args.label}-s{scale}-{page}.txt"
+                    print(f"    剖析：{bench_profile.profile_page(at, page, out)}", flush=True)
         return rows
     finally:
         for key in [k for k in os.environ if k.startswith("FXDASH_")]:
