@@ -220,8 +220,7 @@ def period_caption(f: Filters) -> None:
 
 
 def filter_notes(f: Filters) -> list[tuple[str, str]]:
-    with connection().cursor() as cur:
-        return export.filter_notes(cur, f)
+    return run(export.data_notes, f) + [export.export_time_note()]  # cached per filters and data version
 
 
 def downloads(df: pd.DataFrame, f: Filters, stem: str, key: str, labels: dict | None = None,
