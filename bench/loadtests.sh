@@ -20,7 +20,7 @@ serve() {  # serve SCALE DIR: copy the bench database into DIR, start the server
   cp "$src" "$2/app.duckdb"
   cp "${src%.duckdb}.ops.sqlite3" "$2/app.ops.sqlite3"
   FXDASH_DB=$2/app.duckdb FXDASH_STORE=$2/app.ops.sqlite3 FXDASH_AS_OF=2026-03-18 FXDASH_IMPORTS=$2/imports \
-    FXDASH_BOUNDARIES=../shared/data/geo/fengxian_towns.geojson \
+    FXDASH_BOUNDARIES=${BENCH_BOUNDARIES:-../shared/data/geo/fengxian_towns.geojson} \
     timeout 1800 python -m streamlit run app.py --server.headless true --server.port "$port" \
     --server.address 127.0.0.1 --browser.gatherUsageStats false --server.fileWatcherType none \
     > "$2/server.log" 2>&1 &
