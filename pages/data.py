@@ -111,9 +111,16 @@ def _show_result(result: ingest.ImportResult) -> None:
                               file_name=f"{L.DATA_PROBLEMS_FILE}.xlsx", key="data_problems_xlsx", width="stretch")
 
 
+def _follow_import_table() -> None:
+    """The templates tab follows the table chosen for import (its own choice is kept otherwise)."""
+    if st.session_state.get("data_table") in ingest.EXPORTABLE:
+        st.session_state["data_download_table"] = st.session_state["data_table"]
+
+
 def _import_tab():
     left, right = st.columns(2)
-    table = left.selectbox(L.DATA_TABLE, ingest.IMPORTABLE, format_func=L.TABLE_LABELS.get, key="data_table")
+    table = left.selectbox(L.DATA_TABLE, ingest.IMPORTABLE, format_func=L.TABLE_LABELS.get, key="data_table",
+                           on_change=_follow_import_table)
     crs = right.radio(L.DATA_CRS, ingest.CRS, format_func=L.CRS_LABELS.get, horizontal=True,
                       help=L.DATA_CRS_HELP, key="data_crs")
     upload = st.file_uploader(X.FILE_LIMIT.format(limit_mb=ingest.MAX_BYTES / ingest.MB), type=["xlsx", "xls", "csv"],
@@ -137,7 +144,7 @@ def _import_tab():
     st.subheader(L.DATA_COUNTS)
     counts = ui.run(data.table_counts)
     st.dataframe(counts.drop(columns="table_name").rename(columns=L.COUNT_COLUMNS), hide_index=True,
-                 column_config={L.COUNT_COLUMNS["rows"]: st.column_config.NumberColumn(format="localized")})
+                 height=ui.grid_height(len(counts)), column_config={L.COUNT_COLUMNS["rows"]: st.column_config.NumberColumn(format="localized")})
 
 
 def _files_tab():

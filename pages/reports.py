@@ -16,7 +16,8 @@ DRILL_KEY = "drill"  # URL parameter of the drill-down, e.g. ?drill=town:3101201
 
 f = ui.current_filters()
 st.title(L.PAGE_REPORTS)
-f = ui.page_filters(f, ("categories", "statuses"), st.container(horizontal=True))
+with ui.controls():  # folded away in projector mode
+    f = ui.page_filters(f, ("categories", "statuses"), st.container(horizontal=True))
 st.caption(L.RPT_CAPTION.format(start=textfmt.day(f.date_from), end=textfmt.day(f.date_to), days=f.days))
 
 deadline_days, deadline_errors = config.load_deadlines()
@@ -56,6 +57,7 @@ def on_row(key: str, ids) -> None:
 def fmt(value, pattern: str) -> str:
     return "—" if pd.isna(value) else pattern.format(value)
 
+
 def headline(s) -> None:
     cols = st.columns(6)
     cols[0].metric(L.RPT_KPI_REPORTS, f"{int(s['reports']):,} 条", border=True)
@@ -64,6 +66,8 @@ def headline(s) -> None:
     cols[3].metric(L.RPT_KPI_OVERDUE, f"{int(s['overdue_backlog']):,} 条", border=True, help=L.RPT_KPI_OVERDUE_HELP)
     cols[4].metric(L.RPT_KPI_ACCEPT, fmt(s["median_hours_to_accept"], "{:.1f} 小时"), border=True)
     cols[5].metric(L.RPT_KPI_RESOLVE, fmt(s["median_days_to_resolve"], "{:.1f} 天"), border=True)
+
+
 def drill_note(drill) -> None:
     if drill is None:
         st.caption(L.RPT_DRILL_HINT)
@@ -71,6 +75,8 @@ def drill_note(drill) -> None:
     note, clear = st.columns([5, 1])
     note.info(L.RPT_DRILL_NOTE.format(what=drills.describe(drill, town_names)), icon=":material/filter_alt:")
     clear.button(L.RPT_DRILL_CLEAR, on_click=set_drill, args=(None,), icon=":material/close:", width="stretch")
+
+
 def where(f) -> None:
     st.subheader(L.RPT_SECTION_WHERE)
     left, right = st.columns([3, 2])
@@ -89,6 +95,8 @@ def where(f) -> None:
         st.plotly_chart(report_charts.community_bars(communities, L.RPT_COMMUNITY_TITLE.format(n=len(communities))),
                         width="stretch")
         st.caption(L.RPT_COMMUNITY_NOTE)
+
+
 def when(f) -> None:
     st.subheader(L.RPT_SECTION_WHEN)
     left, right = st.columns(2)
@@ -103,6 +111,8 @@ def when(f) -> None:
     values = [f"{d}-{h}" for d, h in zip(slots["weekday"], slots["hour"])]
     right.plotly_chart(report_charts.hour_weekday_heatmap(slots), key="rpt_slots", selection_mode="points",
                        on_select=partial(on_chart, "rpt_slots", "slot", values), width="stretch")
+
+
 def how_fast(f) -> None:
     st.subheader(L.RPT_SECTION_HOW)
     left, right = st.columns([3, 2])
@@ -118,6 +128,8 @@ def how_fast(f) -> None:
     else:
         st.plotly_chart(report_charts.duration_boxes(durations, L.RPT_DURATION_BY[by]), width="stretch")
         st.caption(L.RPT_DURATION_NOTE)
+
+
 def overdue_list(f) -> None:
     st.subheader(L.RPT_SECTION_OVERDUE)
     overdue = ui.run(R.overdue_list, f, deadlines=deadlines)
@@ -125,16 +137,21 @@ def overdue_list(f) -> None:
         st.success(L.RPT_OVERDUE_EMPTY)
         return
     st.caption(L.RPT_OVERDUE_NOTE.format(n=len(overdue)))
-    shown = overdue[[c for c in R.OVERDUE_COLUMNS if c in overdue]]  # a viewer has no personal columns
+    shown = ui.projected(overdue[[c for c in R.OVERDUE_COLUMNS if c in overdue]])  # a viewer: no personal columns
     st.dataframe(tables.report_table(shown), column_config=tables.report_columns(), hide_index=True,
                  key="rpt_overdue", on_select=partial(on_row, "rpt_overdue", overdue["report_id"].tolist()),
-                 selection_mode="single-row", width="stretch", height=min(36 * (len(overdue) + 1) + 4, 640))
+                 selection_mode="single-row", width="stretch",
+                 height=ui.grid_height(len(shown), min(36 * (len(overdue) + 1) + 4, 640)))
     ui.downloads(overdue, f, L.RPT_OVERDUE_STEM, "rpt_overdue_dl", labels=L.RPT_COLUMNS)
+
+
 def who(f) -> None:
     st.subheader(L.RPT_SECTION_WHO)
     top = ui.run(R.top_reporters, f, limit=10)
     st.caption(L.RPT_TOP_REPORTERS_TITLE.format(n=len(top)))
     st.dataframe(top.drop(columns="reporter_id"), column_config=tables.report_columns(), hide_index=True, width="stretch")
+
+
 def records(f, drill) -> None:
     st.subheader(L.RPT_SECTION_RECORDS)
     rows = ui.run(R.records, f, deadlines=deadlines, drill=drill)
@@ -146,6 +163,8 @@ def records(f, drill) -> None:
                  height=420)
     extra = [(L.RPT_DRILL_EXPORT, drills.describe(drill, town_names))] if drill else []  # noted in the file
     ui.downloads(rows, f, L.RPT_EXPORT_STEM, "rpt_records_dl", labels=L.RPT_COLUMNS, extra_notes=extra)
+
+
 drill, drill_error = drills.parse_drill(ui_rights.drill_in_scope(st.query_params.get(DRILL_KEY), town_names), town_names)
 if drill_error:
     st.warning(ui.plain(drill_error))
