@@ -42,15 +42,23 @@ def _listish(value):
 
 def filter_notes(con, f) -> list[tuple[str, str]]:
     """The filters, the data's date and the export time, as written into every exported file."""
+    return data_notes(con, f) + [export_time_note()]
+
+
+def data_notes(con, f) -> list[tuple[str, str]]:
+    """The filters and the data's date: the same for every export of one data version (the app caches
+    them; a page with five tables asked for them five times per rerun, three queries each)."""
     from fxdash import db
     from fxdash.queries import common
 
     names = common.town_names(con)
     notes = f.describe(names, common.enterprise_names(con)) + scope_notes(f, names)
-    as_of = db.data_as_of(con)
-    notes.append((LF.DATA_AS_OF, textfmt.day(as_of)))
-    notes.append((EXPORT_TIME, textfmt.day_time(dt.datetime.now())))
+    notes.append((LF.DATA_AS_OF, textfmt.day(db.data_as_of(con))))
     return notes
+
+
+def export_time_note() -> tuple[str, str]:
+    return (EXPORT_TIME, textfmt.day_time(dt.datetime.now()))
 
 
 EXPORT_TIME = "导出时间"

@@ -7,9 +7,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from fxdash.chart_axes import amount_axis, category_axis, count_axis
-from fxdash.charts import BAD, GOOD, NEUTRAL, PALETTE, style
+from fxdash.charts import style
 from fxdash.labels import common as LC
 from fxdash.labels import reports as LRP
+from fxdash.theme import BAD, GOOD, NEUTRAL, PALETTE
 
 
 def town_rate_bars(df: pd.DataFrame, title: str = LRP.RPT_TOWN_RATE_TITLE) -> go.Figure:

@@ -74,11 +74,12 @@ def demo_state() -> str | None:
 
 @st.cache_data(show_spinner=False)
 def boundaries(path: str | None):
-    """The configured towns GeoJSON (or None), read once per path; {"error": message} if unreadable."""
+    """The configured GeoJSON (or None), read and simplified for display once per path; {"error": message}
+    if unreadable."""
     if not path:
         return None
     try:
-        return geo.load_geojson(path)
+        return geo.load_display_geojson(path)
     except geo.BoundaryError as exc:
         return {"error": str(exc)}
 

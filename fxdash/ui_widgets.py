@@ -11,7 +11,7 @@ from fxdash.filters import Filters
 from fxdash.labels import common as LC
 from fxdash.labels import data as LD
 from fxdash.labels import overview as LO
-from fxdash.ui_data import boundaries, connection, demo_state, is_demo, settings, uploaded_boundaries
+from fxdash.ui_data import boundaries, demo_state, is_demo, run, settings, uploaded_boundaries
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~$:=&@])")
 MAX_TABLE_ROWS = 2000  # rows sent to the browser; the downloads always carry every row
@@ -54,8 +54,7 @@ def period_caption(f: Filters) -> None:
 
 
 def filter_notes(f: Filters) -> list[tuple[str, str]]:
-    with connection().cursor() as cur:
-        return export.filter_notes(cur, f)
+    return run(export.data_notes, f) + [export.export_time_note()]  # cached per filters and data version
 
 
 def downloads(df: pd.DataFrame, f: Filters, stem: str, key: str, labels: dict | None = None,

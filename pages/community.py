@@ -164,8 +164,9 @@ def scenes() -> None:
     with left:
         st.subheader(LCM.SCENE_MAP_TITLE)
         boundaries, rivers, tile_url = ui.map_base()
-        deck, legend = maps.scene_map(listed, ui.run(common.towns), boundaries, rivers, tile_url)
-        st.pydeck_chart(deck, height=460)
+        deck, legend = maps.scene_map(listed, ui.run(common.towns), boundaries, rivers, tile_url, focus=f.towns,
+                                      size=maps.SIZE_SCENES)
+        st.pydeck_chart(deck, height=maps.SIZE_SCENES[1])
         st.markdown(legend, unsafe_allow_html=True)
     with right:
         table(listed, "友好场景", "dl_scenes", height=460)

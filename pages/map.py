@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from fxdash import maps, playback, textfmt, ui, weeks
+from fxdash import maps, playback, station_map, textfmt, ui, weeks
 from fxdash.labels import layers as LY
 from fxdash.labels import map as LM
 from fxdash.labels import pages as PG
@@ -19,7 +19,7 @@ with st.container(border=True):
     columns = st.columns(5)
     for col, name in zip(columns, ("station_kinds", "host_types", "amenities", "categories", "statuses")):
         f = ui.page_filters(f, (name,), col)
-    shown = st.pills(LM.MAP_LAYERS, list(maps.MAP_LAYER_KEYS), selection_mode="multi",
+    shown = st.pills(LM.MAP_LAYERS, list(station_map.MAP_LAYER_KEYS), selection_mode="multi",
                        default=list(LY.MAP_LAYERS_ON), format_func=LY.MAP_LAYER_LABELS.get, key="fx_map_layers")
     radius = st.columns([1, 2])[0].slider(LM.MAP_RADIUS, M.RADIUS_MIN_M, M.RADIUS_MAX_M, 1000, step=100, key="fx_map_radius",
                           help=LM.MAP_RADIUS_HELP)
@@ -40,7 +40,7 @@ for col, row in zip(metrics[2:], cover.itertuples()):
                help=LM.MAP_COVER_HELP.format(covered=row.covered, total=row.total, radius=radius, kinds=kinds))
 st.caption(LM.MAP_COVER_BASIS.format(kinds=kinds))
 
-data = maps.MapData(
+data = station_map.MapData(
     stations=stations,
     bins=ui.run(spatial.report_bins, f, cell_m=M.DENSITY_CELL_M) if "density" in shown else None,
     cover=ui.run(M.coverage_stations, f) if "coverage" in shown else None,
@@ -51,14 +51,15 @@ data = maps.MapData(
     sites=ui.run(M.sites, f) if "sites" in shown else None,
 )
 boundaries, rivers, tile_url = ui.map_base()
-deck = maps.station_map(data, ui.run(common.towns), boundaries, rivers, tile_url, radius_m=radius, shown=shown)
+deck = station_map.station_map(data, ui.run(common.towns), boundaries, rivers, tile_url, radius_m=radius, shown=shown,
+                               focus=f.towns)
 
 map_col, detail_col = st.columns([3, 1])
 with map_col:
     if stations.empty:
         st.info(LM.MAP_NO_STATIONS)
     event = st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key="fx_map_deck", height=640)
-    st.html(maps.legend_html(maps.legend_items(data, radius, shown)))
+    st.html(maps.legend_html(station_map.legend_items(data, radius, shown)))
 
 with detail_col:
     st.subheader(LM.MAP_DETAIL_TITLE)

@@ -3,7 +3,7 @@ them the cumulative story (the article's figures) up to the period's end."""
 
 import streamlit as st
 
-from fxdash import cards, charts, maps, metrics, reconcile, reconcile_form, ui, ui_rights
+from fxdash import cards, charts, maps, metrics, reconcile, reconcile_form, station_map, ui, ui_rights
 from fxdash.labels import common as LC
 from fxdash.labels import metrics as M
 from fxdash.labels import overview as LO
@@ -67,14 +67,13 @@ left, right = st.columns([3, 2])
 with left:
     st.markdown(f"**{LO.OVERVIEW_MAP_TITLE}**")
     shown = ("stations", "density")
-    data = maps.MapData(stations=ui.run(station_queries.stations, f),
-                        bins=ui.run(spatial.report_bins, f, cell_m=station_queries.DENSITY_CELL_M))
+    data = station_map.MapData(stations=ui.run(station_queries.stations, f),
+                               bins=ui.run(spatial.report_bins, f, cell_m=station_queries.DENSITY_CELL_M))
     boundaries, rivers, tile_url = ui.map_base()
-    st.pydeck_chart(maps.station_map(data, ui.run(common.towns), boundaries, rivers, tile_url, shown=shown,
-                                     view=maps.SMALL_VIEW),
-                    height=430)
-    st.html(maps.legend_html(maps.legend_items(data, 0, shown)))
+    st.pydeck_chart(station_map.station_map(data, ui.run(common.towns), boundaries, rivers, tile_url, shown=shown,
+                                            focus=f.towns, size=maps.SIZE_OVERVIEW), height=maps.SIZE_OVERVIEW[1])
+    st.html(maps.legend_html(station_map.legend_items(data, 0, shown)))
 with right:
     st.plotly_chart(charts.weekly_new_resolved(ui.run(overview.weekly_reports, f), through=min(f.date_to, as_of),
                                                today=as_of, since=f.date_from), width="stretch")
-st.plotly_chart(charts.town_bars(ui.run(overview.town_summary, f)), width="stretch")
+st.plotly_chart(charts.town_bars(ui.run(common.town_summary, f)), width="stretch")

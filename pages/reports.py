@@ -79,9 +79,10 @@ def where(f) -> None:
     bins = ui.run(spatial.report_bins, f, cell_m=drills.CELL_M)
     with left:
         boundaries, rivers, tile_url = ui.map_base()
-        layers = maps.base_layers(ui.run(common.towns), boundaries, rivers, tile_url) + [maps.density_layer(bins)]
-        st.pydeck_chart(maps.deck(layers, maps.DENSITY_TOOLTIP), on_select=partial(on_map, "rpt_map", bins),
-                        selection_mode="single-object", key="rpt_map", height=520)
+        deck = maps.density_map(bins, ui.run(common.towns), boundaries, rivers, tile_url, focus=f.towns,
+                                size=maps.SIZE_WIDE)
+        st.pydeck_chart(deck, on_select=partial(on_map, "rpt_map", bins), selection_mode="single-object",
+                        key="rpt_map", height=maps.SIZE_WIDE[1])
         st.caption(LRP.RPT_MAP_CAPTION.format(cell=drills.CELL_M))
     with right:
         st.plotly_chart(report_charts.town_rate_bars(ui.run(R.town_rates, f)), key="rpt_towns", selection_mode="points",

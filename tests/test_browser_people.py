@@ -4,14 +4,13 @@ import pytest
 
 from fxdash.labels import people as LP
 from tests.auth import ACCOUNT, ADMIN, login
-from tests.conftest import outside_requests, screenshot
+from tests.conftest import outside_requests, screenshot, select_tab, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
 
 def open_tab(page, name: str) -> None:
-    page.get_by_role("tab", name=name).click()
-    page.wait_for_timeout(1200)  # plotly draws after the tab becomes visible
+    select_tab(page, name)  # plotly draws after the tab becomes visible
 
 
 def open_people(page, base: str, query: str = "", user: str = ADMIN) -> None:
@@ -23,7 +22,7 @@ def open_people(page, base: str, query: str = "", user: str = ADMIN) -> None:
 
 def test_people_page_tabs_render_with_chinese_charts(app_server, page):
     open_people(page, app_server)
-    page.wait_for_timeout(1500)
+    wait_for_charts(page)
     assert page.get_by_test_id("stException").count() == 0
     text = page.inner_text("[data-testid='stApp']")
     assert LP.PEOPLE_ACTIVE in text and "Traceback" not in text
