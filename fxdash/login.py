@@ -11,8 +11,8 @@ import uuid
 import streamlit as st
 
 from fxdash import access, ui_data
-from fxdash import labels as L
 from fxdash.labels import accounts as LA
+from fxdash.labels import common as LC
 from fxdash.store import accounts, audit, sessions
 
 TOKEN_KEY = "_fx_session_token"
@@ -104,7 +104,7 @@ def _no_admin() -> None:
 def _login_form(store, demo: bool) -> None:
     _, middle, _ = st.columns([1, 2, 1])
     with middle:
-        st.title(L.APP_SHORT)
+        st.title(LC.APP_SHORT)
         st.subheader(LA.LOGIN_TITLE)
         notice = st.session_state.pop(NOTICE_KEY, None)
         if notice:

@@ -5,8 +5,9 @@ import html
 
 import streamlit as st
 
-from fxdash import labels as L
 from fxdash.filters import Filters
+from fxdash.labels import common as LC
+from fxdash.labels import filters as LF
 from fxdash.labels import projector as P
 
 PRESENT_KEY = "present"
@@ -86,28 +87,28 @@ def apply_presentation(present: bool, pages: list | None = None, current=None, p
                         st.page_link(page, label=page.title, query_params={**(params or {}), PRESENT_KEY: "1"})
             with st.container(horizontal=True, vertical_alignment="center", gap="small"):
                 slot = st.container(width="stretch").empty()
-                st.button(L.PRESENT_EXIT, on_click=_set_present, args=(False,), icon=":material/close_fullscreen:",
+                st.button(LC.PRESENT_EXIT, on_click=_set_present, args=(False,), icon=":material/close_fullscreen:",
                           key="fx_present_exit")
             return slot
     else:
         if PRESENT_KEY in st.query_params:
             del st.query_params[PRESENT_KEY]
-        st.sidebar.button(L.PRESENT_ENTER, on_click=_set_present, args=(True,), icon=":material/slideshow:",
-                          width="stretch", help=L.PRESENT_HELP)
+        st.sidebar.button(LC.PRESENT_ENTER, on_click=_set_present, args=(True,), icon=":material/slideshow:",
+                          width="stretch", help=LC.PRESENT_HELP)
 
 
 def scope_items(f: Filters, town_names: dict, enterprise_names: dict, period: str | None = None) -> list[str]:
     """The view's scope in words: the account's towns (a town account), the towns picked (or 全区), the
     period (or `period`, e.g. the week the page shows) and every other filter that narrows the view."""
     described = dict(f.describe(town_names, enterprise_names))
-    towns, period_text = described.pop(L.FILTER_TOWNS), described.pop(L.FILTER_DATE)
+    towns, period_text = described.pop(LF.FILTER_TOWNS), described.pop(LF.FILTER_DATE)
     if f.scope:  # a town account: its towns first, then any it narrowed down to
         items = [P.SCOPE_ACCOUNT.format(towns="、".join(town_names.get(c, c) for c in f.scope))]
-        items += [] if towns == L.FILTER_ALL else [f"{L.FILTER_TOWNS}：{towns}"]
+        items += [] if towns == LF.FILTER_ALL else [f"{LF.FILTER_TOWNS}：{towns}"]
     else:
-        items = [P.SCOPE_DISTRICT if towns == L.FILTER_ALL else towns]
+        items = [P.SCOPE_DISTRICT if towns == LF.FILTER_ALL else towns]
     items.append(period or period_text)
-    items += [f"{label}：{value}" for label, value in described.items() if value != L.FILTER_ALL]
+    items += [f"{label}：{value}" for label, value in described.items() if value != LF.FILTER_ALL]
     return items
 
 

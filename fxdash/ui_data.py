@@ -12,9 +12,9 @@ import duckdb
 import streamlit as st
 
 from fxdash import access, config, db, geo, privacy, readers, rights, versions, writes
-from fxdash import labels as L
 from fxdash import store as ops
 from fxdash.filters import Filters, default_filters
+from fxdash.labels import common as LC
 from fxdash.labels import versions as LV
 
 
@@ -74,11 +74,12 @@ def demo_state() -> str | None:
 
 @st.cache_data(show_spinner=False)
 def boundaries(path: str | None):
-    """The configured towns GeoJSON (or None), read once per path; {"error": message} if unreadable."""
+    """The configured GeoJSON (or None), read and simplified for display once per path; {"error": message}
+    if unreadable."""
     if not path:
         return None
     try:
-        return geo.load_geojson(path)
+        return geo.load_display_geojson(path)
     except geo.BoundaryError as exc:
         return {"error": str(exc)}
 
@@ -112,12 +113,12 @@ def _first_start(s: config.Settings) -> None:
         except versions.WriterBusy:
             pass
         return
-    with st.status(L.BUILDING_DEMO, expanded=True) as status:
+    with st.status(LC.BUILDING_DEMO, expanded=True) as status:
         bar = st.progress(0.0)
         note = st.empty()
         writes.ensure_database(s.db, s.as_of, progress=lambda frac, label: bar.progress(frac, text=label),
                                wait_progress=note.info)
-        status.update(label=L.DEMO_BUILT, state="complete", expanded=False)
+        status.update(label=LC.DEMO_BUILT, state="complete", expanded=False)
 
 
 def pin_current_version() -> str:

@@ -5,9 +5,10 @@ from dataclasses import replace
 
 import streamlit as st
 
-from fxdash import labels as L
 from fxdash import login, ui_chrome, ui_rights
 from fxdash.filters import LIST_FIELDS, VOCABULARIES, Filters, date_range, default_filters, from_params
+from fxdash.labels import filters as LF
+from fxdash.labels import vocab as V
 from fxdash.queries import common
 from fxdash.ui_data import connection, settings, user_scope
 from fxdash.ui_widgets import plain
@@ -15,9 +16,9 @@ from fxdash.ui_widgets import plain
 GLOBAL_FIELDS = ("towns", "occupations", "enterprises")
 _STORE = "_fx_values"  # filter values that survive page switches (widget state does not)
 _VIEW = "_fx_view"  # (filters, period text or None) of what this run's page shows, for the scope line
-PAGE_FILTER_LABELS = {"categories": L.FILTER_CATEGORIES, "statuses": L.FILTER_STATUSES, "roles": L.FILTER_ROLES,
-                      "station_kinds": L.FILTER_STATION_KINDS, "host_types": L.FILTER_HOST_TYPES,
-                      "amenities": L.FILTER_AMENITIES}
+PAGE_FILTER_LABELS = {"categories": LF.FILTER_CATEGORIES, "statuses": LF.FILTER_STATUSES, "roles": LF.FILTER_ROLES,
+                      "station_kinds": LF.FILTER_STATION_KINDS, "host_types": LF.FILTER_HOST_TYPES,
+                      "amenities": LF.FILTER_AMENITIES}
 
 
 def _query_params() -> dict:
@@ -78,27 +79,27 @@ def sidebar_filters() -> Filters:
         ent = common.enterprises(cur, mine)
     ent_names = dict(zip(ent["enterprise_id"], ent["name"]))
     with st.sidebar:
-        st.subheader(L.FILTERS_HEADER)
+        st.subheader(LF.FILTERS_HEADER)
         for message in st.session_state.pop("_fx_errors", []):
             st.warning(plain(message))
         for key, refused in st.session_state.pop("_fx_refused", []):  # see ui_rights.within_scope
             ui_rights.refuse_towns(refused, via=f"url:{key}")
         seed("fx_w_period", values["period"])
         low, high = date_range(settings().as_of)
-        picked = st.date_input(L.FILTER_DATE, key="fx_w_period", help=L.FILTER_DATE_HINT,
+        picked = st.date_input(LF.FILTER_DATE, key="fx_w_period", help=LF.FILTER_DATE_HINT,
                                min_value=low, max_value=high, format="YYYY-MM-DD")
         if isinstance(picked, (tuple, list)) and len(picked) == 2:  # one date = selection in progress
             values["period"] = (picked[0], picked[1])
         specs = (
-            ("towns", L.FILTER_TOWNS, sorted(town_names), town_names.get),
-            ("occupations", L.FILTER_OCCUPATIONS, list(L.OCCUPATIONS), str),
-            ("enterprises", L.FILTER_ENTERPRISES, list(ent_names), ent_names.get),
+            ("towns", LF.FILTER_TOWNS, sorted(town_names), town_names.get),
+            ("occupations", LF.FILTER_OCCUPATIONS, list(V.OCCUPATIONS), str),
+            ("enterprises", LF.FILTER_ENTERPRISES, list(ent_names), ent_names.get),
         )
         for name, label, options, fmt in specs:
             key = f"fx_w_{name}"
             seed(key, [v for v in values[name] if v in options])
-            values[name] = st.multiselect(label, options, key=key, format_func=fmt, placeholder=L.FILTER_ALL)
-        st.button(L.FILTER_RESET, on_click=_reset, width="stretch")
+            values[name] = st.multiselect(label, options, key=key, format_func=fmt, placeholder=LF.FILTER_ALL)
+        st.button(LF.FILTER_RESET, on_click=_reset, width="stretch")
     _sync_url()
     return stored_filters()
 
@@ -114,7 +115,7 @@ def page_filters(f: Filters, names: tuple[str, ...], container=None) -> Filters:
             key = f"fx_w_{name}"
             options = list(VOCABULARIES[name])
             seed(key, [v for v in values[name] if v in options])
-            values[name] = st.multiselect(PAGE_FILTER_LABELS[name], options, key=key, placeholder=L.FILTER_ALL)
+            values[name] = st.multiselect(PAGE_FILTER_LABELS[name], options, key=key, placeholder=LF.FILTER_ALL)
             chosen[name] = tuple(values[name])
     _sync_url()
     narrowed = replace(f, **chosen)

@@ -7,10 +7,12 @@ import pandas as pd
 import streamlit as st
 
 from fxdash import export, textfmt, ui_chrome, ui_rights
-from fxdash import labels as L
 from fxdash.filters import Filters
+from fxdash.labels import common as LC
+from fxdash.labels import data as LD
+from fxdash.labels import overview as LO
 from fxdash.labels import projector as P
-from fxdash.ui_data import boundaries, connection, demo_state, is_demo, settings, uploaded_boundaries
+from fxdash.ui_data import boundaries, demo_state, is_demo, run, settings, uploaded_boundaries
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~$:=&@])")
 MAX_TABLE_ROWS = 2000  # rows sent to the browser; the downloads always carry every row
@@ -27,7 +29,7 @@ def plain(text) -> str:
 
 def demo_banner() -> None:
     """Demo data says so on every page (one small line in projector mode: CSS on its key)."""
-    text = L.DEMO_BANNER if is_demo() else L.DEMO_MIXED_BANNER if demo_state() == "mixed" else None
+    text = LC.DEMO_BANNER if is_demo() else LC.DEMO_MIXED_BANNER if demo_state() == "mixed" else None
     if text:
         st.container(key="fx_demo").info(text, icon=":material/science:")
 
@@ -38,9 +40,9 @@ def map_base() -> tuple[dict | None, dict | None, str]:
     towns = boundaries(str(s.boundaries) if s.boundaries else uploaded_boundaries())
     rivers = boundaries(str(s.rivers) if s.rivers else None)
     if towns is None:
-        st.caption(L.BOUNDARIES_NOT_LOADED)
+        st.caption(LC.BOUNDARIES_NOT_LOADED)
     elif "error" in towns:
-        st.warning(f"{towns['error']} {L.BOUNDARIES_NOT_LOADED}")
+        st.warning(f"{towns['error']} {LC.BOUNDARIES_NOT_LOADED}")
         towns = None
     if rivers is not None and "error" in rivers:
         rivers = None
@@ -50,13 +52,12 @@ def map_base() -> tuple[dict | None, dict | None, str]:
 def period_caption(f: Filters) -> None:
     p = f.previous()
     day = textfmt.day
-    st.caption(L.OVERVIEW_CAPTION.format(start=day(f.date_from), end=day(f.date_to), days=f.days,
+    st.caption(LO.OVERVIEW_CAPTION.format(start=day(f.date_from), end=day(f.date_to), days=f.days,
                                          pstart=day(p.date_from), pend=day(p.date_to)))
 
 
 def filter_notes(f: Filters) -> list[tuple[str, str]]:
-    with connection().cursor() as cur:
-        return export.filter_notes(cur, f)
+    return run(export.data_notes, f) + [export.export_time_note()]  # cached per filters and data version
 
 
 def downloads(df: pd.DataFrame, f: Filters, stem: str, key: str, labels: dict | None = None,
@@ -70,13 +71,13 @@ def downloads(df: pd.DataFrame, f: Filters, stem: str, key: str, labels: dict | 
 
 def table_downloads(df: pd.DataFrame, stem: str, key: str, notes: list[tuple[str, str]] | None = None) -> None:
     """CSV and XLSX download buttons for a table that does not depend on the filters (e.g. a log)."""
-    ui_rights.table_downloads(df, [(L.EXPORT_NOTE_TABLE, stem), *(notes or [])], stem, key)
+    ui_rights.table_downloads(df, [(LD.EXPORT_NOTE_TABLE, stem), *(notes or [])], stem, key)
 
 
 def capped(df: pd.DataFrame) -> pd.DataFrame:
     """The first MAX_TABLE_ROWS rows, with a note when more exist (a long grid helps nobody in a meeting)."""
     if len(df) > MAX_TABLE_ROWS:
-        st.caption(L.TABLE_CAPPED.format(shown=MAX_TABLE_ROWS, total=len(df)))
+        st.caption(LC.TABLE_CAPPED.format(shown=MAX_TABLE_ROWS, total=len(df)))
         return df.head(MAX_TABLE_ROWS)
     return df
 

@@ -4,7 +4,8 @@ data filters are not drawn on pages where they do nothing (数据管理, 数据�
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from fxdash import labels as L
+from fxdash.labels import filters as LF
+from fxdash.labels import pages as PG
 from tests import access_helpers
 
 
@@ -32,12 +33,12 @@ def test_admin_pages_show_no_data_filters(app_env, page):
     at = open_page(page)
     assert at.title  # the page was drawn
     labels = [w.label for w in (*at.sidebar.multiselect, *at.sidebar.date_input)]
-    assert L.FILTER_TOWNS not in labels and L.FILTER_DATE not in labels
+    assert LF.FILTER_TOWNS not in labels and LF.FILTER_DATE not in labels
 
 
 @pytest.mark.parametrize("page", ["map", "weekly"])
 def test_analysis_pages_keep_their_filters(app_env, page):
     at = open_page(page)
-    assert at.title[0].value in (L.PAGE_MAP, L.PAGE_WEEKLY)
-    assert L.FILTER_TOWNS in [w.label for w in at.sidebar.multiselect]
-    assert L.FILTER_DATE in [w.label for w in at.sidebar.date_input]
+    assert at.title[0].value in (PG.PAGE_MAP, PG.PAGE_WEEKLY)
+    assert LF.FILTER_TOWNS in [w.label for w in at.sidebar.multiselect]
+    assert LF.FILTER_DATE in [w.label for w in at.sidebar.date_input]

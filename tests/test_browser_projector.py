@@ -5,17 +5,17 @@ the first screen that has to be scrolled inside. The first screen of every page 
 import pytest
 
 from fxdash import access, rights
-from fxdash import labels as L
 from fxdash.labels import accounts as LA
+from fxdash.labels import pages as PG
 from fxdash.labels import projector as P
 from fxdash.labels import reconcile as LR
 from tests.auth import ACCOUNT, login
-from tests.conftest import OUTPUT, wait_for_app
+from tests.conftest import OUTPUT, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
-TITLES = {"overview": L.PAGE_OVERVIEW, "map": L.PAGE_MAP, "reports": L.PAGE_REPORTS, "people": L.PAGE_PEOPLE,
-          "community": L.PAGE_COMMUNITY, "weekly": L.PAGE_WEEKLY, "reconcile": LR.PAGE, "data": L.PAGE_DATA,
+TITLES = {"overview": PG.PAGE_OVERVIEW, "map": PG.PAGE_MAP, "reports": PG.PAGE_REPORTS, "people": PG.PAGE_PEOPLE,
+          "community": PG.PAGE_COMMUNITY, "weekly": PG.PAGE_WEEKLY, "reconcile": LR.PAGE, "data": PG.PAGE_DATA,
           "users": LA.PAGE_USERS, "audit": LA.PAGE_AUDIT}
 NO_FILTERS = {"reconcile", "data", "users", "audit"}  # pages that show no data under the sidebar filters
 QINGCUN = "310120111"  # 青村镇
@@ -37,6 +37,7 @@ def first_screen(pg, name: str) -> None:
     """Keep what the projector shows (the viewport, not the whole page) as test output."""
     folder = OUTPUT / "projector"
     folder.mkdir(parents=True, exist_ok=True)
+    wait_for_charts(pg)
     pg.screenshot(path=str(folder / f"{name}.png"))
 
 
@@ -44,7 +45,7 @@ def open_page(pg, title: str) -> None:
     """Click the page bar's link to `title` and wait until that page has been drawn."""
     pg.locator(f"{BAR} [data-testid='stPageLink'] a").filter(has_text=title).click()
     pg.locator(f"{BAR} .fx-here").filter(has_text=title).wait_for(timeout=60_000)
-    wait_for_app(pg)
+    wait_for_charts(pg)
 
 
 def bar_links(pg) -> list[str]:
@@ -103,7 +104,7 @@ def test_a_town_filter_is_written_above_every_page(app_server, screen):
     scope = screen.locator(SCOPE).inner_text()
     assert "青村镇" in scope and "外卖骑手" in scope and P.SCOPE_DISTRICT not in scope
     first_screen(screen, "admin_map_qingcun")
-    open_page(screen, L.PAGE_WEEKLY)  # kept across pages; the weekly page names its week
+    open_page(screen, PG.PAGE_WEEKLY)  # kept across pages; the weekly page names its week
     scope = screen.locator(SCOPE).inner_text()
     assert "青村镇" in scope and "周" in scope
 

@@ -65,9 +65,9 @@ def test_amenity_headline_fills_missing_amenities_with_zero():
 
 
 def test_report_columns_label_every_report_column():
-    from fxdash import labels as L
     from fxdash import tables
+    from fxdash.labels import reports as LRP
 
     config = tables.report_columns()
-    assert set(config) == set(L.RPT_COLUMNS)
-    assert all(config[c]["label"] == L.RPT_COLUMNS[c] for c in config)
+    assert set(config) == set(LRP.RPT_COLUMNS)
+    assert all(config[c]["label"] == LRP.RPT_COLUMNS[c] for c in config)

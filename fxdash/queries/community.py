@@ -10,8 +10,9 @@ Conventions shared by every function here:
 
 import pandas as pd
 
-from fxdash import labels as L
 from fxdash.filters import Filters
+from fxdash.labels import community as LCM
+from fxdash.labels import vocab as V
 from fxdash.privacy import CODE, NAME, personal
 from fxdash.queries.common import fetch
 
@@ -308,8 +309,8 @@ def fraud_by_role(con, f: Filters) -> pd.DataFrame:
         final as (select * from counted where role <> ? or cases > 0)
         select * from final order by list_position(?::varchar[], role)
     """
-    order = [*L.ROLES, L.FRAUD_NO_ROLE]
-    return fetch(con, sql, [*params, f.date_from, f.date_to, L.FRAUD_NO_ROLE, order, L.FRAUD_NO_ROLE, order])
+    order = [*V.ROLES, LCM.FRAUD_NO_ROLE]
+    return fetch(con, sql, [*params, f.date_from, f.date_to, LCM.FRAUD_NO_ROLE, order, LCM.FRAUD_NO_ROLE, order])
 
 
 @personal(worker=NAME)
@@ -326,7 +327,7 @@ def fraud_cases(con, f: Filters) -> pd.DataFrame:
         )
         select * from final order by occurred_on desc, case_id
     """
-    return fetch(con, sql, [*params, f.date_from, f.date_to, L.FRAUD_NO_ROLE])
+    return fetch(con, sql, [*params, f.date_from, f.date_to, LCM.FRAUD_NO_ROLE])
 
 
 # --- people's suggestions ----------------------------------------------------------------------------
@@ -424,7 +425,7 @@ def scenes_by_type(con, f: Filters) -> pd.DataFrame:
         )
         select * from final order by list_position(?::varchar[], scene_type)
     """
-    types = list(L.SCENE_TYPES)
+    types = list(V.SCENE_TYPES)
     return fetch(con, sql, [*params, types, f.date_from, types])
 
 
@@ -494,5 +495,5 @@ def amenity_counts(con, f: Filters) -> pd.DataFrame:
         select * from final
     """
     df = fetch(con, sql, [f.date_to, *params])
-    order = {a: k for k, a in enumerate(L.AMENITIES)}
+    order = {a: k for k, a in enumerate(V.AMENITIES)}
     return df.sort_values("amenity", key=lambda s: s.map(order).fillna(len(order))).reset_index(drop=True)
