@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from fxdash import labels as L
+from fxdash.labels import data as LD
 from tests.auth import login
 from tests.conftest import screenshot, script_runs, wait_for_app, wait_for_rerun
 from tests.test_browser_data import ADMIN, PASSWORD, open_data_page
@@ -75,7 +75,7 @@ def _check_until(page, expected: str, name: str, runs_before: int) -> None:
         if attempt == 0:
             wait_for_rerun(page, runs_before)
         wait_for_app(page)
-        page.get_by_role("button", name=L.DATA_CHECK).click()
+        page.get_by_role("button", name=LD.DATA_CHECK).click()
         try:
             page.get_by_text(expected).first.wait_for(state="attached", timeout=120_000)
             return
@@ -149,7 +149,7 @@ def test_the_page_lists_the_sheets_and_imports_the_chosen_one(limits_server, bro
     wait_for_app(page)
     for text in ("2月", "3月", "旧表", "隐藏"):  # name, visibility (and row count) of every sheet
         page.get_by_text(text, exact=True).first.wait_for(state="attached", timeout=10_000)
-    page.get_by_role("button", name=L.DATA_IMPORT).click()
+    page.get_by_role("button", name=LD.DATA_IMPORT).click()
     page.get_by_text("请选择要导入的工作表").first.wait_for(state="attached", timeout=60_000)
     wait_for_app(page)
     page.get_by_test_id("stSelectbox").nth(1).click()
@@ -157,7 +157,7 @@ def test_the_page_lists_the_sheets_and_imports_the_chosen_one(limits_server, bro
     wait_for_app(page)
     page.get_by_text("跳过隐藏行和删除线行").first.click()
     wait_for_app(page)
-    page.get_by_role("button", name=L.DATA_IMPORT).click()
+    page.get_by_role("button", name=LD.DATA_IMPORT).click()
     page.get_by_text("导入完成").first.wait_for(timeout=60_000)
     wait_for_app(page)
     text = page.inner_text("[data-testid='stApp']")
