@@ -14,7 +14,15 @@ import pandas as pd
 from fxdash import db, weeks
 from fxdash.filters import Filters
 from fxdash.labels import reconcile as R
-from fxdash.queries import common, community, overview, people
+from fxdash.queries import (
+    common,
+    community,
+    community_fraud,
+    community_suggestions,
+    overview,
+    people_party,
+    people_roles,
+)
 
 EPOCH = dt.date(2000, 1, 1)  # "cumulative" = from before any record up to the figure's date
 RULES = tuple(R.RULES)
@@ -30,7 +38,7 @@ def _upto(day: dt.date) -> Filters:
 
 
 def _branch_group(con, day: dt.date, name: str = "振兴路街区党支部") -> float:
-    table = people.branch_table(con, _upto(day))
+    table = people_party.branch_table(con, _upto(day))
     row = table[table["branch"] == name]
     if row.empty:
         raise Missing(name)
@@ -45,7 +53,7 @@ def _community_population(con, day: dt.date, name: str = "胡桥社区") -> floa
 
 
 def _party_activities(con, day: dt.date) -> float:
-    s = people.party_summary(con, _upto(day))
+    s = people_party.party_summary(con, _upto(day))
     return float(s["study"] + s["consult"])
 
 
@@ -53,16 +61,16 @@ def _party_activities(con, day: dt.date) -> float:
 FIGURES = {
     "active_workers": lambda con, d: overview.active_workers(con, _upto(d)),
     "branches": lambda con, d: overview.branches_founded(con, _upto(d)),
-    "mobile_party_members": lambda con, d: people.party_summary(con, _upto(d))["mobile_members"],
+    "mobile_party_members": lambda con, d: people_party.party_summary(con, _upto(d))["mobile_members"],
     "party_activities": _party_activities,
     "rider_stations": lambda con, d: overview.stations_open(con, _upto(d), "骑手驿站"),
     "service_points": lambda con, d: overview.stations_open(con, _upto(d), "服务点位"),
     "friendly_scenes": lambda con, d: overview.scenes_certified(con, _upto(d)),
     "role_members": lambda con, d: common.role_members(con, _upto(d)),
     "reports": lambda con, d: overview.reports_in_period(con, _upto(d))[0],
-    "participations": lambda con, d: people.volunteer_summary(con, _upto(d))["participations"],
-    "fraud_amount": lambda con, d: community.fraud_totals(con, _upto(d))["amount_total"],
-    "suggestions": lambda con, d: community.suggestion_summary(con, _upto(d))["submitted"],
+    "participations": lambda con, d: people_roles.volunteer_summary(con, _upto(d))["participations"],
+    "fraud_amount": lambda con, d: community_fraud.fraud_totals(con, _upto(d))["amount_total"],
+    "suggestions": lambda con, d: community_suggestions.suggestion_summary(con, _upto(d))["submitted"],
     "zhenxing_members": _branch_group,
     "huqiao_population": _community_population,
 }

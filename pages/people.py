@@ -4,7 +4,7 @@ import streamlit as st
 
 from fxdash import charts, textfmt, ui, ui_rights
 from fxdash import labels as L
-from fxdash.queries import people
+from fxdash.queries import people, people_party, people_points, people_roles
 
 COLS = L.PEOPLE_COLUMN_LABELS
 
@@ -74,14 +74,14 @@ def registry_tab(f) -> None:
 
 
 def party_tab(f) -> None:
-    s = ui.run(people.party_summary, f)
+    s = ui.run(people_party.party_summary, f)
     c = st.columns(5)
     c[0].metric(L.PEOPLE_PARTY_MEMBERS, f"{s['party_members']:,} {L.UNIT_PERSON}", border=True)
     c[1].metric(L.PEOPLE_MOBILE_MEMBERS, f"{s['mobile_members']:,} {L.UNIT_PERSON}", border=True)
     c[2].metric(L.PEOPLE_BRANCHES, f"{s['branches']:,} {L.UNIT_ITEM}", border=True)
     c[3].metric(L.PEOPLE_STUDY, f"{s['study']:,} {L.PEOPLE_UNIT_TIMES}", border=True)
     c[4].metric(L.PEOPLE_CONSULT, f"{s['consult']:,} {L.PEOPLE_UNIT_TIMES}", border=True)
-    by_town = ui.run(people.party_by_town, f)
+    by_town = ui.run(people_party.party_by_town, f)
     if s["party_members"] or s["mobile_members"]:
         chart(charts.people_grouped(by_town, "town", {"party_members": L.PEOPLE_PARTY_MEMBERS,
                                                       "mobile_members": L.PEOPLE_MOBILE_MEMBERS},
@@ -89,7 +89,7 @@ def party_tab(f) -> None:
     else:
         no_data()
     st.subheader(L.PEOPLE_BRANCH_HEADER, help=L.PEOPLE_BRANCH_HELP)
-    branches = ui.run(people.branch_table, f)
+    branches = ui.run(people_party.branch_table, f)
     if branches.empty:
         no_data()
         return
@@ -98,8 +98,8 @@ def party_tab(f) -> None:
 
 
 def roles_tab(f) -> None:
-    s = ui.run(people.roles_summary, f)
-    v = ui.run(people.volunteer_summary, f)
+    s = ui.run(people_roles.roles_summary, f)
+    v = ui.run(people_roles.volunteer_summary, f)
     c = st.columns(5)
     c[0].metric(L.PEOPLE_ROLE_PEOPLE, f"{s['people']:,} {L.UNIT_PERSON}", help=L.PEOPLE_ROLE_PEOPLE_HELP, border=True)
     c[1].metric(L.PEOPLE_ROLE_HOLDINGS, f"{s['holdings']:,} {L.PEOPLE_UNIT_PARTS}", help=L.PEOPLE_ROLE_HOLDINGS_HELP,
@@ -116,16 +116,16 @@ def roles_tab(f) -> None:
         return
     left, right = st.columns(2)
     with left:
-        chart(charts.people_roles(ui.run(people.roles_by_role, f)))
+        chart(charts.people_roles(ui.run(people_roles.roles_by_role, f)))
     with right:
-        chart(charts.people_stacked(ui.run(people.roles_by_town, f), "town", "role", "holdings",
+        chart(charts.people_stacked(ui.run(people_roles.roles_by_town, f), "town", "role", "holdings",
                                     L.PEOPLE_ROLE_TOWN_TITLE, L.PEOPLE_UNIT_PARTS, order=L.ROLES))
     left, right = st.columns(2)
     with left:
-        chart(charts.people_lines(ui.run(people.role_growth, f),
+        chart(charts.people_lines(ui.run(people_roles.role_growth, f),
                                   {"people": L.PEOPLE_PEOPLE, "holdings": L.PEOPLE_HOLDINGS},
                                   L.PEOPLE_ROLE_GROWTH_TITLE))
-    volunteer = ui.run(people.volunteer_monthly, f)
+    volunteer = ui.run(people_roles.volunteer_monthly, f)
     with right:
         if volunteer.empty:
             no_data()
@@ -138,7 +138,7 @@ def roles_tab(f) -> None:
 
 
 def points_tab(f) -> None:
-    s = ui.run(people.points_summary, f)
+    s = ui.run(people_points.points_summary, f)
     c = st.columns(4)
     c[0].metric(L.PEOPLE_POINTS_EARNED, f"{s['earned']:,} {L.PEOPLE_UNIT_POINTS}", border=True)
     c[1].metric(L.PEOPLE_POINTS_REDEEMED, f"{s['redeemed']:,} {L.PEOPLE_UNIT_POINTS}", border=True)
@@ -149,10 +149,10 @@ def points_tab(f) -> None:
                 help=L.PEOPLE_MERCHANTS_HELP, border=True)
     if s["negative_ever"]:
         st.error(L.PEOPLE_NEGATIVE_FAULT.format(n=s["negative_ever"]), icon=":material/error:")
-        table(ui.run(people.negative_balances, f))
+        table(ui.run(people_points.negative_balances, f))
     else:
         st.caption(L.PEOPLE_NEGATIVE_OK)
-    monthly = ui.run(people.points_monthly, f)
+    monthly = ui.run(people_points.points_monthly, f)
     if monthly.empty:
         no_data()
         return
@@ -160,7 +160,7 @@ def points_tab(f) -> None:
     with left:
         chart(charts.people_stacked(monthly, "month", "reason", "points", L.PEOPLE_POINTS_TITLE,
                                     L.PEOPLE_UNIT_POINTS, order=L.POINT_REASONS, monthly=True))
-    items = ui.run(people.redeemed_by_item_month, f)
+    items = ui.run(people_points.redeemed_by_item_month, f)
     with right:
         if items.empty:
             no_data()
@@ -170,12 +170,12 @@ def points_tab(f) -> None:
     left, right = st.columns([3, 2])
     with left:
         st.subheader(L.PEOPLE_MERCHANT_HEADER)
-        merchants = ui.run(people.redeemed_by_merchant, f)
+        merchants = ui.run(people_points.redeemed_by_merchant, f)
         table(merchants)
         ui.downloads(merchants, f, "积分商户兑换", "people_merchants", COLS)
     with right:
         st.subheader(L.PEOPLE_TOP_HEADER, help=ui_rights.privacy_note())
-        table(ui.run(people.top_earners, f))
+        table(ui.run(people_points.top_earners, f))
 
 
 def list_tab(f) -> None:

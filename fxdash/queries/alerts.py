@@ -6,7 +6,7 @@ import pandas as pd
 
 from fxdash import labels as L
 from fxdash.filters import Filters
-from fxdash.queries import common, community, people, reports
+from fxdash.queries import common, community, people_points, reports
 
 STALE_DAYS = 3  # no new report for this many days usually means the mini-program export was not loaded
 
@@ -18,7 +18,7 @@ def alerts(con, f: Filters, today: dt.date, references: pd.DataFrame | None = No
     the figures the dashboard's data disagrees with."""
     overdue = int(reports.on_time_summary(con, f).iloc[0]["overdue_backlog"])
     unvisited = len(community.overdue_pairs(con, f))
-    negative = len(people.negative_balances(con, f))
+    negative = len(people_points.negative_balances(con, f))
     latest = common.latest_activity(con)
     stale = (today - latest).days if latest else None
     rows = [

@@ -22,9 +22,11 @@ def active_at(alias: str) -> str:
     return f"({alias}.joined_on <= ? and ({alias}.left_on is null or {alias}.left_on > ?))"
 
 
-def worker_where(f: Filters, alias: str = "w") -> tuple[str, list]:
-    """The global filters that apply to a worker: town, occupation, enterprise."""
-    return f.where(town=f"{alias}.town_code", occupation=f"{alias}.occupation", enterprise=f"{alias}.enterprise_id")
+def worker_where(f: Filters, alias: str = "w", town: bool = True) -> tuple[str, list]:
+    """The global filters that apply to a worker: town, occupation, enterprise. `town=False` leaves the
+    town to the query (it applies to where something happened, not where the worker is registered)."""
+    return f.where(town=f"{alias}.town_code" if town else None, occupation=f"{alias}.occupation",
+                   enterprise=f"{alias}.enterprise_id")
 
 
 def report_where(f: Filters) -> tuple[str, list]:

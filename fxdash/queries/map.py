@@ -13,8 +13,8 @@ import pandas as pd
 from fxdash import geo
 from fxdash import labels as L
 from fxdash.filters import Filters
-from fxdash.queries.common import fetch, registered_per, report_where, town_names
-from fxdash.queries.community import scene_list
+from fxdash.queries.common import fetch, registered_per, report_where, town_names, worker_where
+from fxdash.queries.community_places import scene_list
 from fxdash.queries.spatial import LAT0, LON0, M_PER_DEG_LAT, M_PER_DEG_LON
 
 RADIUS_MIN_M, RADIUS_MAX_M = 300, 2000
@@ -230,7 +230,7 @@ def town_table(con, f: Filters, radius_m: int) -> pd.DataFrame:
     radius_m = check_radius(radius_m)
     st_cond, st_params = f.where(station_kind="s.kind", host_type="s.host_type", amenities="s.amenities")
     wsql, wparams = registered_per(f, "w.town_code", "count(*) as active_workers",
-                                   where=f.where(occupation="w.occupation", enterprise="w.enterprise_id"))
+                                   where=worker_where(f, town=False))
     t_cond, t_params = f.where(town="t.town_code")
     sql = f"""
         with st as (

@@ -13,7 +13,18 @@ import pandas as pd
 from fxdash import weeks
 from fxdash.filters import Filters
 from fxdash.privacy import personal
-from fxdash.queries import common, community, overview, people, reports, spatial
+from fxdash.queries import (
+    common,
+    community,
+    community_fraud,
+    community_suggestions,
+    overview,
+    people,
+    people_points,
+    people_roles,
+    reports,
+    spatial,
+)
 from fxdash.queries.common import scalar, worker_where
 
 # key, label, unit, better: +1 more is good, -1 more is bad, 0 neither
@@ -84,11 +95,11 @@ def week_figures(con, f: Filters, monday: dt.date) -> dict[str, float]:
     outcome = reports.on_time_summary(con, w).iloc[0]
     flow = overview.weekly_reports(con, w)
     registry = people.registry_summary(con, w)
-    volunteers = people.volunteer_summary(con, w)
-    points = people.points_summary(con, w)
+    volunteers = people_roles.volunteer_summary(con, w)
+    points = people_points.points_summary(con, w)
     care = community.care_summary(con, w)
-    fraud = community.fraud_totals(con, w)
-    suggestions = community.suggestion_summary(con, w)
+    fraud = community_fraud.fraud_totals(con, w)
+    suggestions = community_suggestions.suggestion_summary(con, w)
     n = int(outcome["reports"])
     return {
         "reports_new": n,

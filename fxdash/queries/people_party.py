@@ -1,0 +1,85 @@
+"""The people page's party section: party members, mobile party members, block branches, party activities.
+
+Same conventions as `fxdash.queries.people` (the registry at the period end is `active_at`).
+"""
+
+import pandas as pd
+
+from fxdash import labels as L
+from fxdash.filters import Filters
+from fxdash.queries.common import active_at, fetch, registered_per, worker_where
+
+_PARTY_COUNTS = """count(*) filter (where list_contains(?, w.party_status)) as party_members,
+                   count(*) filter (where w.is_mobile_party_member) as mobile_members"""
+
+
+def party_summary(con, f: Filters) -> dict:
+    """Party members and mobile party members at the period end, branches, party activities."""
+    cond, params = worker_where(f)
+    bcond, bparams = f.where(town="b.town_code")
+    acond, aparams = f.where(date="a.held_on", town="a.town_code")
+    sql = f"""
+        with members as (
+            select count(*) filter (where list_contains(?, w.party_status)) as party_members,
+                   count(*) filter (where w.is_mobile_party_member) as mobile_members
+            from workers w where {active_at('w')} and {cond}
+        ),
+        branches_now as (select count(*) as branches from branches b where b.founded_on <= ? and {bcond}),
+        held as (
+            select count(*) filter (where a.kind = ?) as study, count(*) filter (where a.kind = ?) as consult
+            from activities a where {acond}
+        ),
+        final as (select * from members, branches_now, held)
+        select * from final
+    """
+    row = fetch(con, sql, [list(L.PARTY_MEMBER_STATUSES), f.date_to, f.date_to, *params, f.date_to, *bparams,
+                           *L.PARTY_ACTIVITY_KINDS, *aparams]).iloc[0]
+    return {k: int(v) for k, v in row.items()}
+
+
+def party_by_town(con, f: Filters) -> pd.DataFrame:
+    """Per town: party members and mobile party members in the registry at the period end."""
+    wsql, wparams = registered_per(f, "w.town_code", _PARTY_COUNTS, [list(L.PARTY_MEMBER_STATUSES)])
+    tcond, tparams = f.where(town="t.town_code")
+    sql = f"""
+        with counted as ({wsql}),
+        final as (
+            select t.name as town, coalesce(c.party_members, 0) as party_members,
+                   coalesce(c.mobile_members, 0) as mobile_members
+            from towns t left join counted c using (town_code)
+            where {tcond}
+        )
+        select * from final order by party_members desc, town
+    """
+    return fetch(con, sql, [*wparams, *tparams])
+
+
+def branch_table(con, f: Filters) -> pd.DataFrame:
+    """Every block branch founded by the period end: its group, members and activities in the period."""
+    wsql, wparams = registered_per(f, "w.branch_id", f"count(*) as group_size, {_PARTY_COUNTS}",
+                                   [list(L.PARTY_MEMBER_STATUSES)])
+    bcond, bparams = f.where(town="b.town_code")
+    sql = f"""
+        with members as ({wsql}),
+        held as (
+            select a.branch_id, count(*) filter (where a.kind = ?) as study, count(*) filter (where a.kind = ?) as consult
+            from activities a where a.branch_id is not null and a.held_on between ? and ? group by 1
+        ),
+        final as (
+            select b.name as branch, t.name as town, b.founded_on,
+                   case when b.secretary_from_new_employment then ? else ? end as secretary_new,
+                   coalesce(strftime(b.secretary_since, '%Y年%-m月%-d日'), '—') as secretary_since,
+                   coalesce(m.group_size, 0) as group_size, coalesce(m.party_members, 0) as party_members,
+                   coalesce(m.mobile_members, 0) as mobile_members,
+                   coalesce(h.study, 0) as study, coalesce(h.consult, 0) as consult
+            from branches b
+            join towns t on t.town_code = b.town_code
+            left join members m using (branch_id)
+            left join held h using (branch_id)
+            where b.founded_on <= ? and {bcond}
+        )
+        select * from final order by founded_on, branch
+    """
+    return fetch(con, sql, [*wparams, *L.PARTY_ACTIVITY_KINDS, f.date_from, f.date_to, L.YES, L.NO, f.date_to, *bparams])
+
+
