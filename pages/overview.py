@@ -14,7 +14,7 @@ ui.period_caption(f)
 
 # the published-figures check joins the strip for those who may open 数据核对
 refs = reconcile_form.figures() if ui_rights.may_open_file("pages/reconcile.py") else None
-strip = ui.run(alerts.alerts, f, today=ui.settings().as_of, references=refs)
+strip = ui.run(alerts.alerts, f, today=ui.settings().as_of, references=refs, deadlines=ui.settings().deadlines)
 cols = st.columns(len(strip))
 for col, alert in zip(cols, strip.itertuples()):
     # red and bold when it needs attention; each links to the page that deals with it

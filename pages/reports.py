@@ -6,7 +6,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from fxdash import charts, config, maps, report_charts, tables, textfmt, ui, ui_rights
+from fxdash import charts, maps, report_charts, tables, textfmt, ui, ui_rights
 from fxdash import labels as L
 from fxdash.queries import common, overview, spatial
 from fxdash.queries import report_drill as drills
@@ -19,10 +19,9 @@ st.title(L.PAGE_REPORTS)
 f = ui.page_filters(f, ("categories", "statuses"), st.container(horizontal=True))
 st.caption(L.RPT_CAPTION.format(start=textfmt.day(f.date_from), end=textfmt.day(f.date_to), days=f.days))
 
-deadline_days, deadline_errors = config.load_deadlines()
-for message in deadline_errors:
+deadlines = ui.settings().deadlines  # hashable, for the query cache
+for message in ui.settings().deadline_errors:
     st.warning(ui.plain(message))
-deadlines = tuple(deadline_days.items())  # hashable, for the query cache
 town_names = ui.run(common.town_names, ui.user_scope())  # the user's towns only
 
 

@@ -23,7 +23,7 @@ f = ui.current_filters()
 
 st.title(L.PAGE_WEEKLY)
 monday = ui_weekly.week_picker()
-b = {**ui.run(weekly.bundle, f, monday=monday), "snapshot": ui_weekly.week_snapshot(f, monday)}
+b = briefing.with_sentences({**ui.run(weekly.bundle, f, monday=monday, deadlines=ui.settings().deadlines), "snapshot": ui_weekly.week_snapshot(f, monday)})
 st.caption(L.WEEKLY_CAPTION.format(span=b["span"]))
 
 st.subheader(L.WEEKLY_FIGURES)

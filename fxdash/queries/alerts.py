@@ -11,12 +11,12 @@ from fxdash.queries import common, community, people_points, reports
 STALE_DAYS = 3  # no new report for this many days usually means the mini-program export was not loaded
 
 
-def alerts(con, f: Filters, today: dt.date, references: pd.DataFrame | None = None) -> pd.DataFrame:
+def alerts(con, f: Filters, today: dt.date, references: pd.DataFrame | None = None, deadlines=None) -> pd.DataFrame:
     """One row per alert: key, count, whether it needs attention, its text and the page that deals with it.
 
     `references` (the active published figures, for users who may open 数据核对) adds a row counting
-    the figures the dashboard's data disagrees with."""
-    overdue = int(reports.on_time_summary(con, f).iloc[0]["overdue_backlog"])
+    the figures the dashboard's data disagrees with. `deadlines`: the Settings' report deadlines."""
+    overdue = int(reports.on_time_summary(con, f, deadlines).iloc[0]["overdue_backlog"])
     unvisited = len(community.overdue_pairs(con, f))
     negative = len(people_points.negative_balances(con, f))
     latest = common.latest_activity(con)

@@ -19,7 +19,7 @@ import pandas as pd
 from fxdash import labels as L
 from fxdash.filters import Filters
 from fxdash.privacy import NAME, PHONE, personal
-from fxdash.queries.common import active_at, fetch, registered_per, worker_where
+from fxdash.queries.common import active_at, bind, fetch, registered_per, worker_where
 
 TREND_MONTHS = 12
 ACTIVE_DAYS = 30  # "active" = reported an issue or took part in an activity in the period's last 30 days
@@ -38,28 +38,30 @@ def trend_start(f: Filters) -> dt.date:
 
 
 def months_cte() -> str:
-    """CTE `months(month, month_end)`: the trend months; month_end is capped at the period end. 3 params."""
+    """CTE `months(month, month_end)`: the trend months; month_end is capped at the period end.
+    Named parameters: months_params."""
     return """months as (
-            select month::date as month, least((month + interval 1 month - interval 1 day)::date, ?::date) as month_end
-            from (select unnest(generate_series(?::date, ?::date, interval 1 month)) as month)
+            select month::date as month,
+                   least((month + interval 1 month - interval 1 day)::date, $date_to::date) as month_end
+            from (select unnest(generate_series($trend_start::date, $date_to::date, interval 1 month)) as month)
         )"""
 
 
-def months_params(f: Filters) -> list:
-    return [f.date_to, trend_start(f), f.date_to]
+def months_params(f: Filters) -> dict:
+    return {"date_to": f.date_to, "trend_start": trend_start(f)}
 
 
-def role_cond(f: Filters, alias: str = "w", on: str = "?", day: dt.date | None = None) -> tuple[str, list]:
-    """The role filter: the worker `alias` holds one of the chosen roles on a day.
+def role_cond(f: Filters, alias: str = "w", on: str = "$date_to") -> tuple[str, dict]:
+    """The role filter: the worker `alias` holds one of the chosen roles on a day (named parameters).
 
-    `on` is the SQL expression of that day (from code, e.g. "a.held_on"); "?" binds `day`.
+    `on` is the SQL expression of that day (from code, e.g. "a.held_on"); by default the period end.
     With no roles chosen the condition is simply true.
     """
     if not f.roles:
-        return "true", []
+        return "true", {}
     sql = f"""exists (select 1 from worker_roles rr where rr.worker_id = {alias}.worker_id
-               and list_contains(?, rr.role) and rr.since <= {on} and (rr.until is null or rr.until > {on}))"""
-    return sql, [list(f.roles), *([day, day] if on == "?" else [])]
+               and list_contains($roles, rr.role) and rr.since <= {on} and (rr.until is null or rr.until > {on}))"""
+    return sql, {"roles": list(f.roles), **({"date_to": f.date_to} if on == "$date_to" else {})}
 
 
 def _active_window(f: Filters) -> tuple[dt.datetime, dt.datetime]:
@@ -68,18 +70,19 @@ def _active_window(f: Filters) -> tuple[dt.datetime, dt.datetime]:
 
 
 def engaged_cte() -> str:
-    """CTE `engaged(worker_id)`: reported an issue or took part in an activity in the window. 4 params."""
+    """CTE `engaged(worker_id)`: reported an issue or took part in an activity in the window.
+    Named parameters: engaged_params."""
     return """engaged as (
-            select reporter_id as worker_id from reports where reported_at >= ? and reported_at < ?
+            select reporter_id as worker_id from reports where reported_at >= $active_from and reported_at < $active_to
             union
             select p.worker_id from activity_participants p join activities a using (activity_id)
-            where a.held_on >= ?::date and a.held_on < ?::date
+            where a.held_on >= $active_from::date and a.held_on < $active_to::date
         )"""
 
 
-def engaged_params(f: Filters) -> list:
+def engaged_params(f: Filters) -> dict:
     start, end = _active_window(f)
-    return [start, end, start, end]
+    return {"active_from": start, "active_to": end}
 
 
 # --- registry ------------------------------------------------------------------------------------
@@ -87,25 +90,25 @@ def engaged_params(f: Filters) -> list:
 
 def registry_summary(con, f: Filters) -> dict:
     """Headline registry figures: headcount at the end, joins/leaves in the period, turnover, tenure, 报到."""
-    cond, params = worker_where(f)
-    before = f.date_from - dt.timedelta(days=1)
+    cond, params = worker_where(f, named=True)
+    end = active_at("scoped", "$date_to")
     sql = f"""
         with scoped as (select w.* from workers w where {cond}),
         final as (
             select
-                count(*) filter (where {active_at('scoped')}) as active,
-                count(*) filter (where {active_at('scoped')}) as active_before,
-                count(*) filter (where joined_on between ? and ?) as joined,
-                count(*) filter (where left_on between ? and ?) as left_,
-                count(*) filter (where {active_at('scoped')} and registered_on <= ?) as registered,
-                median(?::date - joined_on) filter (where {active_at('scoped')}) as tenure_days,
-                median(left_on - joined_on) filter (where left_on between ? and ?) as leaver_tenure_days
+                count(*) filter (where {end}) as active,
+                count(*) filter (where {active_at('scoped', '$day_before')}) as active_before,
+                count(*) filter (where joined_on between $date_from and $date_to) as joined,
+                count(*) filter (where left_on between $date_from and $date_to) as left_,
+                count(*) filter (where {end} and registered_on <= $date_to) as registered,
+                median($date_to::date - joined_on) filter (where {end}) as tenure_days,
+                median(left_on - joined_on) filter (where left_on between $date_from and $date_to) as leaver_tenure_days
             from scoped
         )
         select * from final
     """
-    d0, d1 = f.date_from, f.date_to
-    row = fetch(con, sql, [*params, d1, d1, before, before, d0, d1, d0, d1, d1, d1, d1, d1, d1, d1, d0, d1]).iloc[0]
+    row = fetch(con, sql, bind(params, date_from=f.date_from, date_to=f.date_to,
+                               day_before=f.date_from - dt.timedelta(days=1))).iloc[0]
     out = {k: (None if pd.isna(v) else v) for k, v in row.items()}
     for key in ("active", "active_before", "joined", "left_", "registered"):
         out[key] = int(out[key])
@@ -154,7 +157,7 @@ def age_bands(con, f: Filters) -> pd.DataFrame:
 
 def monthly_flows(con, f: Filters) -> pd.DataFrame:
     """Per trend month: joins, leaves, net change and headcount at month end."""
-    cond, params = worker_where(f)
+    cond, params = worker_where(f, named=True)
     sql = f"""
         with {months_cte()},
         scoped as (select w.worker_id, w.joined_on, w.left_on from workers w where {cond}),
@@ -172,7 +175,7 @@ def monthly_flows(con, f: Filters) -> pd.DataFrame:
         )
         select * from final order by month
     """
-    df = fetch(con, sql, [*months_params(f), *params])
+    df = fetch(con, sql, bind(months_params(f), params))
     if df.empty:  # no worker at all: still one row per month
         months = pd.date_range(trend_start(f), f.date_to, freq="MS")
         df = pd.DataFrame({"month": months, "joined": 0, "left_": 0, "net": 0, "active_end": 0})
@@ -235,33 +238,32 @@ def worker_table(con, f: Filters, party: tuple[str, ...] = (), active: bool | No
     `party` keeps those with one of these party statuses; `active` keeps the active (True) or the
     inactive (False) in the last 30 days of the period.
     """
-    cond, params = worker_where(f)
-    role, rparams = role_cond(f, day=f.date_to)
-    pcond = "list_contains(?, w.party_status)" if party else "(? is null)"
+    cond, params = worker_where(f, named=True)
+    role, rparams = role_cond(f)
+    pcond = "list_contains($party, w.party_status)" if party else "$party is null"
     sql = f"""
         with {engaged_cte()},
         roles_now as (
             select worker_id, string_agg(role, '、' order by role) as roles
-            from worker_roles where since <= ? and (until is null or until > ?) group by 1
+            from worker_roles where since <= $date_to and (until is null or until > $date_to) group by 1
         ),
         final as (
-            select w.worker_id, w.name, w.phone, w.gender, ? - w.birth_year as age, w.occupation,
+            select w.worker_id, w.name, w.phone, w.gender, $year - w.birth_year as age, w.occupation,
                    e.name as enterprise, s.name as site_name, t.name as town, r.roles, w.party_status,
-                   case when w.is_mobile_party_member then ? else ? end as mobile_member,
-                   coalesce(strftime(w.registered_on, '%Y年%-m月%-d日'), ?) as registered_on, w.joined_on,
-                   g.worker_id is not null as is_active, case when g.worker_id is not null then ? else ? end as active
+                   case when w.is_mobile_party_member then $yes else $no end as mobile_member,
+                   coalesce(strftime(w.registered_on, '%Y年%-m月%-d日'), $not_registered) as registered_on, w.joined_on,
+                   g.worker_id is not null as is_active, case when g.worker_id is not null then $yes else $no end as active
             from workers w
             join towns t on t.town_code = w.town_code
             left join enterprises e on e.enterprise_id = w.enterprise_id
             left join sites s on s.site_id = w.site_id
             left join roles_now r on r.worker_id = w.worker_id
             left join engaged g on g.worker_id = w.worker_id
-            where {active_at('w')} and {cond} and {role} and {pcond}
+            where {active_at('w', '$date_to')} and {cond} and {role} and {pcond}
         )
-        select * exclude (is_active) from final where ? is null or is_active = ?
+        select * exclude (is_active) from final where $active is null or is_active = $active
         order by town, worker_id
     """
-    df = fetch(con, sql, [*engaged_params(f), f.date_to, f.date_to, f.date_to.year, L.YES, L.NO, L.PEOPLE_NOT_REGISTERED, L.YES, L.NO,
-                          f.date_to, f.date_to,
-                          *params, *rparams, list(party) if party else None, active, active])
-    return df
+    return fetch(con, sql, bind(engaged_params(f), params, rparams, date_to=f.date_to, year=f.date_to.year,
+                                yes=L.YES, no=L.NO, not_registered=L.PEOPLE_NOT_REGISTERED,
+                                party=list(party) if party else None, active=active))

@@ -7,40 +7,44 @@ import pandas as pd
 
 from fxdash import labels as L
 from fxdash.filters import Filters
-from fxdash.queries.common import active_at, fetch, registered_per, worker_where
+from fxdash.queries.common import active_at, bind, fetch, registered_per, worker_where
 
-_PARTY_COUNTS = """count(*) filter (where list_contains(?, w.party_status)) as party_members,
+_PARTY_COUNTS = """count(*) filter (where list_contains($party_statuses, w.party_status)) as party_members,
                    count(*) filter (where w.is_mobile_party_member) as mobile_members"""
+
+
+def _party_params() -> dict:
+    return {"party_statuses": list(L.PARTY_MEMBER_STATUSES)}
+
+
+def _kinds_params() -> dict:
+    study, consult = L.PARTY_ACTIVITY_KINDS
+    return {"study": study, "consult": consult}
 
 
 def party_summary(con, f: Filters) -> dict:
     """Party members and mobile party members at the period end, branches, party activities."""
-    cond, params = worker_where(f)
-    bcond, bparams = f.where(town="b.town_code")
-    acond, aparams = f.where(date="a.held_on", town="a.town_code")
+    cond, params = worker_where(f, named=True)
+    bcond, bparams = f.where(town="b.town_code", named=True)
+    acond, aparams = f.where(date="a.held_on", town="a.town_code", named=True)
     sql = f"""
-        with members as (
-            select count(*) filter (where list_contains(?, w.party_status)) as party_members,
-                   count(*) filter (where w.is_mobile_party_member) as mobile_members
-            from workers w where {active_at('w')} and {cond}
-        ),
-        branches_now as (select count(*) as branches from branches b where b.founded_on <= ? and {bcond}),
+        with members as (select {_PARTY_COUNTS} from workers w where {active_at('w', '$date_to')} and {cond}),
+        branches_now as (select count(*) as branches from branches b where b.founded_on <= $date_to and {bcond}),
         held as (
-            select count(*) filter (where a.kind = ?) as study, count(*) filter (where a.kind = ?) as consult
+            select count(*) filter (where a.kind = $study) as study, count(*) filter (where a.kind = $consult) as consult
             from activities a where {acond}
         ),
         final as (select * from members, branches_now, held)
         select * from final
     """
-    row = fetch(con, sql, [list(L.PARTY_MEMBER_STATUSES), f.date_to, f.date_to, *params, f.date_to, *bparams,
-                           *L.PARTY_ACTIVITY_KINDS, *aparams]).iloc[0]
+    row = fetch(con, sql, bind(params, bparams, aparams, _party_params(), _kinds_params(), date_to=f.date_to)).iloc[0]
     return {k: int(v) for k, v in row.items()}
 
 
 def party_by_town(con, f: Filters) -> pd.DataFrame:
     """Per town: party members and mobile party members in the registry at the period end."""
-    wsql, wparams = registered_per(f, "w.town_code", _PARTY_COUNTS, [list(L.PARTY_MEMBER_STATUSES)])
-    tcond, tparams = f.where(town="t.town_code")
+    wsql, wparams = registered_per(f, "w.town_code", _PARTY_COUNTS, _party_params(), named=True)
+    tcond, tparams = f.where(town="t.town_code", named=True)
     sql = f"""
         with counted as ({wsql}),
         final as (
@@ -51,23 +55,24 @@ def party_by_town(con, f: Filters) -> pd.DataFrame:
         )
         select * from final order by party_members desc, town
     """
-    return fetch(con, sql, [*wparams, *tparams])
+    return fetch(con, sql, bind(wparams, tparams))
 
 
 def branch_table(con, f: Filters) -> pd.DataFrame:
     """Every block branch founded by the period end: its group, members and activities in the period."""
-    wsql, wparams = registered_per(f, "w.branch_id", f"count(*) as group_size, {_PARTY_COUNTS}",
-                                   [list(L.PARTY_MEMBER_STATUSES)])
-    bcond, bparams = f.where(town="b.town_code")
+    wsql, wparams = registered_per(f, "w.branch_id", f"count(*) as group_size, {_PARTY_COUNTS}", _party_params(),
+                                   named=True)
+    bcond, bparams = f.where(town="b.town_code", named=True)
     sql = f"""
         with members as ({wsql}),
         held as (
-            select a.branch_id, count(*) filter (where a.kind = ?) as study, count(*) filter (where a.kind = ?) as consult
-            from activities a where a.branch_id is not null and a.held_on between ? and ? group by 1
+            select a.branch_id, count(*) filter (where a.kind = $study) as study,
+                   count(*) filter (where a.kind = $consult) as consult
+            from activities a where a.branch_id is not null and a.held_on between $date_from and $date_to group by 1
         ),
         final as (
             select b.name as branch, t.name as town, b.founded_on,
-                   case when b.secretary_from_new_employment then ? else ? end as secretary_new,
+                   case when b.secretary_from_new_employment then $yes else $no end as secretary_new,
                    coalesce(strftime(b.secretary_since, '%Y年%-m月%-d日'), '—') as secretary_since,
                    coalesce(m.group_size, 0) as group_size, coalesce(m.party_members, 0) as party_members,
                    coalesce(m.mobile_members, 0) as mobile_members,
@@ -76,10 +81,10 @@ def branch_table(con, f: Filters) -> pd.DataFrame:
             join towns t on t.town_code = b.town_code
             left join members m using (branch_id)
             left join held h using (branch_id)
-            where b.founded_on <= ? and {bcond}
+            where b.founded_on <= $date_to and {bcond}
         )
         select * from final order by founded_on, branch
     """
-    return fetch(con, sql, [*wparams, *L.PARTY_ACTIVITY_KINDS, f.date_from, f.date_to, L.YES, L.NO, f.date_to, *bparams])
+    return fetch(con, sql, bind(wparams, bparams, _kinds_params(), date_from=f.date_from, yes=L.YES, no=L.NO))
 
 

@@ -8,20 +8,21 @@ import pandas as pd
 
 from fxdash import labels as L
 from fxdash.filters import Filters
-from fxdash.queries.common import active_at, fetch, role_members, worker_where
+from fxdash.queries.common import active_at, bind, fetch, role_members, worker_where
 from fxdash.queries.people import engaged_cte, engaged_params, months_cte, months_params, role_cond, trend_start
 
 
-def _holdings_sql(f: Filters) -> tuple[str, list]:
+def _holdings_sql(f: Filters) -> tuple[str, dict]:
     """Rows (worker_id, role, town) of role-holdings at the period end, under all filters."""
-    cond, params = worker_where(f)
-    rcond, rparams = f.where(role="r.role")
+    cond, params = worker_where(f, named=True)
+    rcond, rparams = f.where(role="r.role", named=True)
     sql = f"""
         select r.worker_id, r.role, w.town_code
         from worker_roles r join workers w using (worker_id)
-        where r.since <= ? and (r.until is null or r.until > ?) and {active_at('w')} and {cond} and {rcond}
+        where r.since <= $date_to and (r.until is null or r.until > $date_to) and {active_at('w', '$date_to')}
+          and {cond} and {rcond}
     """
-    return sql, [f.date_to, f.date_to, f.date_to, f.date_to, *params, *rparams]
+    return sql, bind(params, rparams, date_to=f.date_to)
 
 
 def roles_summary(con, f: Filters) -> dict:
@@ -37,7 +38,7 @@ def roles_summary(con, f: Filters) -> dict:
         )
         select * from final
     """
-    row = fetch(con, sql, [*hparams, *engaged_params(f)]).iloc[0]
+    row = fetch(con, sql, bind(hparams, engaged_params(f))).iloc[0]
     out = {k: int(v) for k, v in row.items()}
     out["people"] = role_members(con, f)  # the overview's figure; equal to the distinct count above
     out["active_share"] = out["active_people"] / out["people"] if out["people"] else None
@@ -50,7 +51,7 @@ def roles_by_role(con, f: Filters) -> pd.DataFrame:
     sql = f"""
         with holdings as ({hsql}),
         {engaged_cte()},
-        roles as (select unnest(?::varchar[]) as role),
+        roles as (select unnest($role_list::varchar[]) as role),
         counted as (
             select h.role, count(*) as holders, count(e.worker_id) as active
             from holdings h left join engaged e using (worker_id) group by 1
@@ -63,7 +64,7 @@ def roles_by_role(con, f: Filters) -> pd.DataFrame:
         select * from final
     """
     roles = list(f.roles) if f.roles else list(L.ROLES)
-    return fetch(con, sql, [*hparams, *engaged_params(f), roles])
+    return fetch(con, sql, bind(hparams, engaged_params(f), role_list=roles))
 
 
 def roles_by_town(con, f: Filters) -> pd.DataFrame:
@@ -96,8 +97,8 @@ def role_people_by_town(con, f: Filters) -> pd.DataFrame:
 
 def role_growth(con, f: Filters) -> pd.DataFrame:
     """Per trend month: people with a role and role-holdings at month end."""
-    cond, params = worker_where(f)
-    rcond, rparams = f.where(role="r.role")
+    cond, params = worker_where(f, named=True)
+    rcond, rparams = f.where(role="r.role", named=True)
     sql = f"""
         with {months_cte()},
         scoped as (
@@ -116,12 +117,12 @@ def role_growth(con, f: Filters) -> pd.DataFrame:
         )
         select * from final order by month
     """
-    return fetch(con, sql, [*months_params(f), *params, *rparams])
+    return fetch(con, sql, bind(months_params(f), params, rparams))
 
 
-def _volunteer_sql(f: Filters, group: str) -> tuple[str, list]:
-    """Volunteer participations of the filtered workers between two bound dates, grouped by `group`."""
-    cond, params = worker_where(f)
+def _volunteer_sql(f: Filters, group: str) -> tuple[str, dict]:
+    """Volunteer participations of the filtered workers from `$held_from` to `$held_to`, grouped by `group`."""
+    cond, params = worker_where(f, named=True)
     role, rparams = role_cond(f, on="a.held_on")
     sql = f"""
         select {group}
@@ -130,24 +131,22 @@ def _volunteer_sql(f: Filters, group: str) -> tuple[str, list]:
         from activity_participants p
         join activities a using (activity_id)
         join workers w using (worker_id)
-        where list_contains(?, a.kind) and a.held_on between ? and ? and {cond} and {role}
+        where list_contains($kinds, a.kind) and a.held_on between $held_from and $held_to and {cond} and {role}
     """
-    return sql, [list(L.VOLUNTEER_ACTIVITY_KINDS), *params, *rparams]
+    return sql, bind(params, rparams, kinds=list(L.VOLUNTEER_ACTIVITY_KINDS))
 
 
 def volunteer_monthly(con, f: Filters) -> pd.DataFrame:
     """Per trend month and volunteer activity kind: participations, hours and distinct volunteers."""
     vsql, vparams = _volunteer_sql(f, "date_trunc('month', a.held_on)::date as month, a.kind,")
     sql = f"with final as ({vsql} group by 1, 2) select * from final order by month, kind"
-    kinds, *rest = vparams
-    return fetch(con, sql, [kinds, trend_start(f), f.date_to, *rest])
+    return fetch(con, sql, bind(vparams, held_from=trend_start(f), held_to=f.date_to))
 
 
 def volunteer_summary(con, f: Filters) -> dict:
     """In the period: volunteer participations, hours and distinct volunteers."""
     vsql, vparams = _volunteer_sql(f, "")
-    kinds, *rest = vparams
-    row = fetch(con, vsql, [kinds, f.date_from, f.date_to, *rest]).iloc[0]
+    row = fetch(con, vsql, bind(vparams, held_from=f.date_from, held_to=f.date_to)).iloc[0]
     return {"participations": int(row["participations"]), "hours": float(row["hours"]),
             "volunteers": int(row["volunteers"])}
 

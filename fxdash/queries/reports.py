@@ -1,7 +1,7 @@
 """Queries for the reports page (问题上报), and the one definition of "overdue".
 
 Every report has a deadline: `deadlines[category]` days after it was reported (settings:
-`config.load_deadlines`). Everything is measured at one moment T, the end of the period's last
+`Settings.deadlines`, passed in by the caller). Everything is measured at one moment T, the end of the period's last
 day (`measured_at`), from the timestamps rather than the stored status, so that an earlier period
 shows how things stood back then:
 
@@ -28,7 +28,6 @@ from fxdash.queries import report_drill
 from fxdash.queries.common import fetch, report_where, town_names, town_summary
 
 EARLIEST = dt.date(2000, 1, 1)  # "since records began": the backlog looks at every open report
-OUTCOMES = ("on_time", "late", "overdue", "pending", "rejected", "unknown")
 
 
 def measured_at(f: Filters) -> dt.datetime:
@@ -37,9 +36,10 @@ def measured_at(f: Filters) -> dt.datetime:
 
 
 def _deadline_pairs(deadlines) -> tuple[list[str], list[float]]:
-    # no explicit deadlines: the configured ones (FXDASH_DEADLINES over the defaults), so the weekly
-    # page and the overview's alerts count overdue exactly as the reports page does
-    days = dict(deadlines) if deadlines else config.load_deadlines()[0]
+    # `deadlines` (category -> days, or its pairs) comes from the settings (Settings.deadlines); every
+    # page passes the same, so the weekly page and the alerts count overdue as the reports page does.
+    # None: the built-in deadlines
+    days = dict(deadlines) if deadlines else config.parse_deadlines("", L.REPORT_CATEGORIES)[0]
     return list(days), [float(v) for v in days.values()]
 
 
