@@ -4,7 +4,11 @@ import datetime as dt
 
 import pandas as pd
 
+from fxdash import labels as L
 from fxdash.filters import Filters
+
+RIDER_STATION, SERVICE_POINT = L.STATION_KINDS  # the two kinds of station, counted apart
+KIND_PARAMS = {"rider_station": RIDER_STATION, "service_point": SERVICE_POINT}  # as named parameters
 
 
 def fetch(con, sql: str, params: list | dict | None = None) -> pd.DataFrame:
@@ -96,16 +100,16 @@ def enterprise_names(con, f: Filters | None = None) -> dict[str, str]:
 
 def role_members(con, f: Filters) -> int:
     """Distinct people holding at least one of the four roles at the end of the period."""
-    cond, params = worker_where(f)
-    rcond, rparams = f.where(role="r.role")
+    cond, params = worker_where(f, named=True)
+    rcond, rparams = f.where(role="r.role", named=True)
     sql = f"""
         select count(distinct r.worker_id)
         from worker_roles r
         join workers w using (worker_id)
-        where r.since <= ? and (r.until is null or r.until > ?)
-          and {active_at('w')} and {cond} and {rcond}
+        where r.since <= $date_to and (r.until is null or r.until > $date_to)
+          and {active_at('w', '$date_to')} and {cond} and {rcond}
     """
-    return scalar(con, sql, [f.date_to, f.date_to, f.date_to, f.date_to, *params, *rparams])
+    return scalar(con, sql, bind(params, rparams, date_to=f.date_to))
 
 
 def town_summary(con, f: Filters) -> pd.DataFrame:

@@ -8,13 +8,17 @@ import pandas as pd
 from fxdash import labels as L
 from fxdash.filters import Filters
 from fxdash.privacy import NAME, personal
-from fxdash.queries.common import fetch, worker_where
+from fxdash.queries.common import bind, fetch, worker_where
 
 
-def _fraud_sql(f: Filters) -> tuple[str, list]:
+def _period(f: Filters) -> dict:
+    return {"date_from": f.date_from, "date_to": f.date_to}
+
+
+def _fraud_sql(f: Filters) -> tuple[str, dict]:
     """CTE body: cases under the town and worker filters (any date)."""
-    wcond, wparams = worker_where(f, town=False)
-    tcond, tparams = f.where(town="x.town_code")
+    wcond, wparams = worker_where(f, town=False, named=True)
+    tcond, tparams = f.where(town="x.town_code", named=True)
     sql = f"""
         select x.*, t.name as town, w.name as worker
         from fraud_interceptions x
@@ -22,7 +26,7 @@ def _fraud_sql(f: Filters) -> tuple[str, list]:
         left join workers w on w.worker_id = x.worker_id
         where {tcond} and {wcond}
     """
-    return sql, [*tparams, *wparams]
+    return sql, bind(tparams, wparams)
 
 
 def fraud_totals(con, f: Filters) -> dict:
@@ -30,13 +34,13 @@ def fraud_totals(con, f: Filters) -> dict:
     cases, params = _fraud_sql(f)
     sql = f"""
         with cases as ({cases})
-        select count(*) filter (where occurred_on between ? and ?),
-               coalesce(sum(amount_yuan) filter (where occurred_on between ? and ?), 0),
-               count(*) filter (where occurred_on <= ?),
-               coalesce(sum(amount_yuan) filter (where occurred_on <= ?), 0)
+        select count(*) filter (where occurred_on between $date_from and $date_to),
+               coalesce(sum(amount_yuan) filter (where occurred_on between $date_from and $date_to), 0),
+               count(*) filter (where occurred_on <= $date_to),
+               coalesce(sum(amount_yuan) filter (where occurred_on <= $date_to), 0)
         from cases
     """
-    row = con.execute(sql, [*params, f.date_from, f.date_to, f.date_from, f.date_to, f.date_to, f.date_to]).fetchone()
+    row = con.execute(sql, bind(params, date_from=f.date_from, date_to=f.date_to)).fetchone()
     return {"cases": row[0], "amount": float(row[1]), "cases_total": row[2], "amount_total": float(row[3])}
 
 
@@ -46,13 +50,13 @@ def fraud_by_month(con, f: Filters) -> pd.DataFrame:
     sql = f"""
         with cases as ({cases}),
         months as (
-            select unnest(generate_series(date_trunc('month', ?::date), ?::date, interval 1 month))::date as month
+            select unnest(generate_series(date_trunc('month', $date_from::date), $date_to::date, interval 1 month))::date as month
         ),
         per_month as (
             select date_trunc('month', occurred_on)::date as month, count(*) as cases, sum(amount_yuan) as amount
-            from cases where occurred_on between ? and ? group by 1
+            from cases where occurred_on between $date_from and $date_to group by 1
         ),
-        before as (select coalesce(sum(amount_yuan), 0) as amount from cases where occurred_on < ?),
+        before as (select coalesce(sum(amount_yuan), 0) as amount from cases where occurred_on < $date_from),
         final as (
             select months.month, coalesce(p.cases, 0) as cases, coalesce(p.amount, 0) as amount,
                    (select amount from before)
@@ -61,7 +65,7 @@ def fraud_by_month(con, f: Filters) -> pd.DataFrame:
         )
         select * from final order by month
     """
-    return fetch(con, sql, [*params, f.date_from, f.date_to, f.date_from, f.date_to, f.date_from])
+    return fetch(con, sql, bind(params, _period(f)))
 
 
 def fraud_by_town(con, f: Filters) -> pd.DataFrame:
@@ -70,17 +74,17 @@ def fraud_by_town(con, f: Filters) -> pd.DataFrame:
         with cases as ({cases}),
         final as (
             select town, count(*) as cases, sum(amount_yuan) as amount
-            from cases where occurred_on between ? and ? group by 1
+            from cases where occurred_on between $date_from and $date_to group by 1
         )
         select * from final order by amount desc, town
     """
-    return fetch(con, sql, [*params, f.date_from, f.date_to])
+    return fetch(con, sql, bind(params, _period(f)))
 
 
 def _case_roles_sql() -> str:
     """CTE body over `cases`: each case with each of the four roles its worker held on that day."""
     return """
-        select c.case_id, coalesce(r.role, ?) as role
+        select c.case_id, coalesce(r.role, $no_role) as role
         from cases c
         left join worker_roles r
                on r.worker_id = c.worker_id and r.since <= c.occurred_on
@@ -93,19 +97,18 @@ def fraud_by_role(con, f: Filters) -> pd.DataFrame:
     a case counts under each role its worker held, and under 未担任四大员 (shown only if any) when none."""
     cases, params = _fraud_sql(f)
     sql = f"""
-        with cases as ({cases} and x.occurred_on between ? and ?),
+        with cases as ({cases} and x.occurred_on between $date_from and $date_to),
         case_roles as ({_case_roles_sql()}),
-        roles as (select unnest(?::varchar[]) as role),
+        roles as (select unnest($role_order::varchar[]) as role),
         counted as (
             select roles.role, count(distinct c.case_id) as cases
             from roles left join case_roles c using (role)
             group by 1
         ),
-        final as (select * from counted where role <> ? or cases > 0)
-        select * from final order by list_position(?::varchar[], role)
+        final as (select * from counted where role <> $no_role or cases > 0)
+        select * from final order by list_position($role_order::varchar[], role)
     """
-    order = [*L.ROLES, L.FRAUD_NO_ROLE]
-    return fetch(con, sql, [*params, f.date_from, f.date_to, L.FRAUD_NO_ROLE, order, L.FRAUD_NO_ROLE, order])
+    return fetch(con, sql, bind(params, _period(f), no_role=L.FRAUD_NO_ROLE, role_order=[*L.ROLES, L.FRAUD_NO_ROLE]))
 
 
 @personal(worker=NAME)
@@ -113,7 +116,7 @@ def fraud_cases(con, f: Filters) -> pd.DataFrame:
     """The period's cases, newest first, with the roles the worker held then."""
     cases, params = _fraud_sql(f)
     sql = f"""
-        with cases as ({cases} and x.occurred_on between ? and ?),
+        with cases as ({cases} and x.occurred_on between $date_from and $date_to),
         case_roles as ({_case_roles_sql()}),
         roles as (select case_id, string_agg(role, '、' order by role) as roles from case_roles group by 1),
         final as (
@@ -122,4 +125,4 @@ def fraud_cases(con, f: Filters) -> pd.DataFrame:
         )
         select * from final order by occurred_on desc, case_id
     """
-    return fetch(con, sql, [*params, f.date_from, f.date_to, L.FRAUD_NO_ROLE])
+    return fetch(con, sql, bind(params, _period(f), no_role=L.FRAUD_NO_ROLE))

@@ -6,7 +6,7 @@ import pandas as pd
 
 from fxdash import labels as L
 from fxdash.filters import Filters
-from fxdash.queries.common import fetch
+from fxdash.queries.common import KIND_PARAMS, bind, fetch
 
 
 def _scenes_sql(f: Filters) -> tuple[str, list]:
@@ -79,21 +79,21 @@ def scene_list(con, f: Filters) -> pd.DataFrame:
 
 def amenity_counts(con, f: Filters) -> pd.DataFrame:
     """Stations open at the period end offering each amenity, split by station kind (vocabulary order)."""
-    cond, params = f.where(town="s.town_code", station_kind="s.kind", host_type="s.host_type")
+    cond, params = f.where(town="s.town_code", station_kind="s.kind", host_type="s.host_type", named=True)
     sql = f"""
         with open_stations as (
             select s.kind, unnest(s.amenities) as amenity
             from stations s
-            where s.opened_on <= ? and {cond}
+            where s.opened_on <= $date_to and {cond}
         ),
         final as (
             select amenity, count(*) as stations,
-                   count(*) filter (where kind = '骑手驿站') as rider_stations,
-                   count(*) filter (where kind = '服务点位') as service_points
+                   count(*) filter (where kind = $rider_station) as rider_stations,
+                   count(*) filter (where kind = $service_point) as service_points
             from open_stations group by 1
         )
         select * from final
     """
-    df = fetch(con, sql, [f.date_to, *params])
+    df = fetch(con, sql, bind(params, KIND_PARAMS, date_to=f.date_to))
     order = {a: k for k, a in enumerate(L.AMENITIES)}
     return df.sort_values("amenity", key=lambda s: s.map(order).fillna(len(order))).reset_index(drop=True)

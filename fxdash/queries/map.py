@@ -13,7 +13,16 @@ import pandas as pd
 from fxdash import geo
 from fxdash import labels as L
 from fxdash.filters import Filters
-from fxdash.queries.common import fetch, registered_per, report_where, town_names, worker_where
+from fxdash.queries.common import (
+    KIND_PARAMS,
+    RIDER_STATION,
+    bind,
+    fetch,
+    registered_per,
+    report_where,
+    town_names,
+    worker_where,
+)
 from fxdash.queries.community_places import scene_list
 from fxdash.queries.spatial import LAT0, LON0, M_PER_DEG_LAT, M_PER_DEG_LON
 
@@ -53,7 +62,7 @@ def stations(con, f: Filters) -> pd.DataFrame:
 def coverage_stations(con, f: Filters) -> pd.DataFrame:
     """The stations that count for coverage: rider stations (or the kinds picked), with the host type
     and amenity filters, in every town: a report by a town border may be served from next door."""
-    kinds = list(f.station_kinds) or ["骑手驿站"]
+    kinds = list(f.station_kinds) or [RIDER_STATION]
     cond, params = f.where(host_type="s.host_type", amenities="s.amenities")
     scond, sparams = f.scope_where("s.town_code")
     sql = f"""
@@ -228,19 +237,19 @@ def town_table(con, f: Filters, radius_m: int) -> pd.DataFrame:
     """Per town: visible stations and points, scenes, active workers, workers per rider station,
     the period's reports and the share of them within radius_m of a station."""
     radius_m = check_radius(radius_m)
-    st_cond, st_params = f.where(station_kind="s.kind", host_type="s.host_type", amenities="s.amenities")
+    st_cond, st_params = f.where(station_kind="s.kind", host_type="s.host_type", amenities="s.amenities", named=True)
     wsql, wparams = registered_per(f, "w.town_code", "count(*) as active_workers",
-                                   where=worker_where(f, town=False))
-    t_cond, t_params = f.where(town="t.town_code")
+                                   where=worker_where(f, town=False, named=True), named=True)
+    t_cond, t_params = f.where(town="t.town_code", named=True)
     sql = f"""
         with st as (
             select town_code,
-                   count(*) filter (where kind = '骑手驿站') as rider_stations,
-                   count(*) filter (where kind = '服务点位') as service_points
-            from stations s where s.opened_on <= ? and {st_cond} group by town_code
+                   count(*) filter (where kind = $rider_station) as rider_stations,
+                   count(*) filter (where kind = $service_point) as service_points
+            from stations s where s.opened_on <= $date_to and {st_cond} group by town_code
         ),
         sc as (
-            select town_code, count(*) as scenes from friendly_scenes where certified_on <= ? group by town_code
+            select town_code, count(*) as scenes from friendly_scenes where certified_on <= $date_to group by town_code
         ),
         wk as ({wsql}),
         final as (
@@ -255,7 +264,7 @@ def town_table(con, f: Filters, radius_m: int) -> pd.DataFrame:
         )
         select * from final order by town_code
     """
-    out = fetch(con, sql, [f.date_to, *st_params, f.date_to, *wparams, *t_params])
+    out = fetch(con, sql, bind(st_params, wparams, t_params, KIND_PARAMS, date_to=f.date_to))
     rider = out["rider_stations"].where(out["rider_stations"] > 0)
     out["workers_per_station"] = (out["active_workers"] / rider).round(1)
     rep = report_points(con, f)

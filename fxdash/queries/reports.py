@@ -25,7 +25,7 @@ from fxdash import labels as L
 from fxdash.filters import Filters
 from fxdash.privacy import NAME, PHONE, personal
 from fxdash.queries import report_drill
-from fxdash.queries.common import fetch, report_where, town_names, town_summary
+from fxdash.queries.common import bind, fetch, report_where, town_names, town_summary
 
 EARLIEST = dt.date(2000, 1, 1)  # "since records began": the backlog looks at every open report
 
@@ -43,21 +43,25 @@ def _deadline_pairs(deadlines) -> tuple[list[str], list[float]]:
     return list(days), [float(v) for v in days.values()]
 
 
-def _outcomes_sql(f: Filters, deadlines=None, backlog: bool = False, drill=None) -> tuple[str, list]:
-    """Per-report rows with due time, state at T and outcome; `backlog` widens to every report before T."""
-    cond, params = report_where(f.with_period(EARLIEST, f.date_to) if backlog else f)
+def _outcomes_sql(f: Filters, deadlines=None, backlog: bool = False, drill=None) -> tuple[str, dict]:
+    """Per-report rows with due time, state at T and outcome; `backlog` widens to every report before T.
+
+    Named parameters; the report filters' period ones carry the prefix `backlog_` for the backlog, so
+    that a query can hold both (on_time_summary)."""
+    cond, params = report_where(f.with_period(EARLIEST, f.date_to) if backlog else f, named=True,
+                                prefix="backlog_" if backlog else "")
     dcond, dparams = report_drill.drill_where(drill)
     cats, days = _deadline_pairs(deadlines)
     sql = f"""
         with deadlines as (
-            select unnest(?::varchar[]) as category, unnest(?::double[]) as deadline_days
+            select unnest($deadline_categories::varchar[]) as category, unnest($deadline_days::double[]) as deadline_days
         ),
         scoped as (
             select r.report_id, r.reporter_id, r.category, r.description, r.town_code, r.community_id,
                    r.lat, r.lon, r.status, r.reported_at, r.accepted_at, r.resolved_at, r.handler,
                    r.points_awarded, w.name as reporter_name, w.phone as reporter_phone,
                    w.occupation as reporter_occupation,
-                   coalesce(d.deadline_days, ?) as deadline_days, ?::timestamp as measured_at
+                   coalesce(d.deadline_days, $default_deadline) as deadline_days, $measured_at::timestamp as measured_at
             from reports r
             left join workers w on w.worker_id = r.reporter_id
             left join deadlines d on d.category = r.category
@@ -77,7 +81,7 @@ def _outcomes_sql(f: Filters, deadlines=None, backlog: bool = False, drill=None)
         ),
         final as (
             select *,
-                   status_at_end in ('待受理', '处置中') as open_at_end,
+                   list_contains($open_statuses, status_at_end) as open_at_end,
                    case
                        when status_at_end = '不予受理' then 'rejected'
                        when status_at_end = '已办结' and resolved_at is null then 'unknown'
@@ -91,13 +95,15 @@ def _outcomes_sql(f: Filters, deadlines=None, backlog: bool = False, drill=None)
                         then date_diff('second', reported_at, accepted_at) / 3600.0 end as hours_to_accept,
                    case when status_at_end = '已办结'
                         then date_diff('second', reported_at, resolved_at) / 86400.0 end as days_to_resolve,
-                   case when status_at_end in ('待受理', '处置中')
+                   case when list_contains($open_statuses, status_at_end)
                         then date_diff('second', reported_at, measured_at) / 86400.0 end as age_days
             from at_end
         )
         select * from final
     """
-    return sql, [cats, days, config.DEFAULT_DEADLINE_DAYS, measured_at(f), *params, *dparams]
+    return sql, bind(params, dparams, deadline_categories=cats, deadline_days=days,
+                     default_deadline=config.DEFAULT_DEADLINE_DAYS, measured_at=measured_at(f),
+                     open_statuses=list(L.OPEN_STATUSES))
 
 
 @personal(reporter_name=NAME, reporter_phone=PHONE)
@@ -142,7 +148,7 @@ def on_time_summary(con, f: Filters, deadlines=None) -> pd.DataFrame:
         )
         select * from final
     """
-    return fetch(con, query, [*params, *bparams])
+    return fetch(con, query, bind(params, bparams))
 
 
 @personal(reporter=NAME, reporter_phone=PHONE)
