@@ -106,6 +106,16 @@ def _register_briefing(sub) -> None:  # briefing (fxdash.briefing_cli)
 COMMANDS.append(_register_briefing)
 
 
+def _register_bench(sub) -> None:  # bench / loadtest (fxdash.bench, fxdash.loadtest)
+    from fxdash import bench, loadtest
+
+    bench.register(sub)
+    loadtest.register(sub)
+
+
+COMMANDS.append(_register_bench)
+
+
 def main(argv=None) -> int:
     return run_safely(lambda: _run(argv))
 

@@ -10,7 +10,8 @@ from collections import namedtuple
 from dataclasses import dataclass
 from pathlib import Path
 
-from fxdash import labels as L
+from fxdash.labels import reports as LRP
+from fxdash.labels import vocab as V
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -88,7 +89,7 @@ def parse_as_of(value: str) -> dt.date:
 def load_settings(env=None) -> Settings:
     env = os.environ if env is None else env
     raw = {s.name: env.get(s.env, s.default) for s in SETTINGS}
-    deadlines, deadline_errors = parse_deadlines(raw["deadlines"], L.REPORT_CATEGORIES)
+    deadlines, deadline_errors = parse_deadlines(raw["deadlines"], V.REPORT_CATEGORIES)
     return Settings(
         db=Path(raw["db"]).expanduser(),
         boundaries=_optional_path(raw["boundaries"]),
@@ -141,9 +142,9 @@ def parse_deadlines(value: str, categories: tuple[str, ...]) -> tuple[dict[str, 
         except ValueError:
             number = float("nan")
         if name not in days:
-            errors.append(L.ERR_DEADLINE_CATEGORY.format(name=name[:20]))
+            errors.append(LRP.ERR_DEADLINE_CATEGORY.format(name=name[:20]))
         elif not 0 < number <= 365:
-            errors.append(L.ERR_DEADLINE_DAYS.format(item=item[:30]))
+            errors.append(LRP.ERR_DEADLINE_DAYS.format(item=item[:30]))
         else:
             days[name] = number
     return days, errors

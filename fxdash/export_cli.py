@@ -8,8 +8,8 @@ import getpass
 from pathlib import Path
 
 from fxdash import access, config, rights, versions
-from fxdash import labels as L
 from fxdash.ingest import EXPORTABLE, template
+from fxdash.labels import data as LD
 
 
 def register(sub) -> None:
@@ -36,7 +36,7 @@ def cmd_export(args) -> int:
     if out.suffix.lower() == ".csv":
         out.write_bytes(template.table_csv(df, args.table))
     else:
-        out.write_bytes(template.table_xlsx(df, args.table, [(L.EXPORT_NOTE_TABLE, L.TABLE_LABELS[args.table])]))
+        out.write_bytes(template.table_xlsx(df, args.table, [(LD.EXPORT_NOTE_TABLE, LD.TABLE_LABELS[args.table])]))
     note = "个人信息未脱敏，已记录" if args.pii else "个人信息已脱敏"
-    print(f"已导出 {L.TABLE_LABELS[args.table]} {len(df):,} 行到 {out}（{note}）")
+    print(f"已导出 {LD.TABLE_LABELS[args.table]} {len(df):,} 行到 {out}（{note}）")
     return 0

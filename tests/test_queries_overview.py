@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from fxdash import metrics
 from fxdash.filters import Filters
 from fxdash.queries import common, overview
 
@@ -61,7 +62,7 @@ def test_station_counts_use_the_opening_date(small):
 
 
 def test_headline_reports_value_previous_and_change(small):
-    df = overview.headline(small, Filters(D(2026, 3, 1), D(2026, 3, 18))).set_index("key")
+    df = metrics.headline(small, Filters(D(2026, 3, 1), D(2026, 3, 18))).set_index("key")
     assert df.loc["active_workers", ["value", "previous", "delta"]].tolist() == [2, 2, 0]
     assert df.loc["reports", ["value", "previous", "delta"]].tolist() == [2, 1, 1]
     assert df["label"].str.len().min() > 0
@@ -81,7 +82,7 @@ def test_town_summary_lists_every_town(small):
 
 
 def test_headline_on_the_calibrated_demo_shows_the_published_figures(ref_con):
-    df = overview.headline(ref_con, Filters(D(2026, 2, 19), D(2026, 3, 18))).set_index("key")["value"]
+    df = metrics.headline(ref_con, Filters(D(2026, 2, 19), D(2026, 3, 18))).set_index("key")["value"]
     assert df["rider_stations"] == 83 and df["service_points"] == 185
     assert df["scenes"] == 28 and df["branches"] == 50
     assert 760 <= df["role_members"] <= 799

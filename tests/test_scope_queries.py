@@ -61,7 +61,8 @@ NOT_QUERIES = {"fetch", "scalar", "active_at", "worker_where", "report_where", "
                "months_cte", "months_params", "role_cond", "engaged_cte", "engaged_params",
                "measured_at", "check_radius", "week_filters", "filters_key", "comparison_table",
                "hot_cells_table", "export_tables", "parse_drill", "drill_where", "describe", "from_points",
-               "latest_activity", "latest_snapshot", "first_frame_day", "frame_days"}  # latest_snapshot reads the store: see below
+               "latest_activity", "latest_snapshot", "first_frame_day", "frame_days", "strip", "kind_counts",
+               "coverage_kinds", "amenity_headline"}  # latest_snapshot reads the store: see below
 # (con) lookups of names and the data page's tables: scoped through their own argument (below)
 LOOKUPS = {"towns", "enterprises", "town_names", "enterprise_names", "table_counts", "table_rows", "import_log"}
 # figures that do not depend on the town by design (said why)

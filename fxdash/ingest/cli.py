@@ -6,9 +6,9 @@ import sys
 from pathlib import Path
 
 from fxdash import config, writes
-from fxdash import labels as L
 from fxdash.cli_errors import waiting
 from fxdash.ingest import CRS, IMPORTABLE, template, to_text
+from fxdash.labels import data as LD
 from fxdash.labels import ingest as X
 from fxdash.store.cli import operator
 
@@ -46,7 +46,7 @@ def cmd_import(args) -> int:
                                 args.crs, dry_run=args.dry_run, username=args.user or operator(), progress=progress,
                                 wait_progress=waiting, command=f"import {path.name}",
                                 sheet=args.sheet, skip_hidden=args.skip_hidden)
-    label = L.TABLE_LABELS[args.table]
+    label = LD.TABLE_LABELS[args.table]
     for note in result.notes:
         print(note)
     if result.sheets and result.problems:
@@ -54,7 +54,7 @@ def cmd_import(args) -> int:
             state = X.SHEET_HIDDEN if info.hidden else X.SHEET_VISIBLE
             print(f"  --sheet {info.name!r}\t{state}\t{info.rows if info.rows is not None else '—'}")
     if result.problems:
-        print(f"{path.name} → {label}:" + L.DATA_PROBLEMS.format(n=result.problem_count))
+        print(f"{path.name} → {label}:" + LD.DATA_PROBLEMS.format(n=result.problem_count))
         print(to_text(result.problems, limit=PROBLEM_LINES))
         return 1
     print(f"{path.name} → {label}:{result.summary()}（用时 {result.seconds:.1f} 秒）")
@@ -69,5 +69,5 @@ def cmd_template(args) -> int:
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(template.template_xlsx(args.table))
-    print(f"已生成 {L.TABLE_LABELS[args.table]} 导入模板：{out}")
+    print(f"已生成 {LD.TABLE_LABELS[args.table]} 导入模板：{out}")
     return 0

@@ -4,10 +4,10 @@ import datetime as dt
 
 import pandas as pd
 
-from fxdash import labels as L
 from fxdash.filters import Filters
+from fxdash.labels import vocab as V
 
-RIDER_STATION, SERVICE_POINT = L.STATION_KINDS  # the two kinds of station, counted apart
+RIDER_STATION, SERVICE_POINT = V.STATION_KINDS  # the two kinds of station, counted apart
 KIND_PARAMS = {"rider_station": RIDER_STATION, "service_point": SERVICE_POINT}  # as named parameters
 
 

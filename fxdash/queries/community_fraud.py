@@ -5,8 +5,9 @@ Town filters apply to where the case happened; occupation and enterprise to the 
 
 import pandas as pd
 
-from fxdash import labels as L
 from fxdash.filters import Filters
+from fxdash.labels import community as LCM
+from fxdash.labels import vocab as V
 from fxdash.privacy import NAME, personal
 from fxdash.queries.common import bind, fetch, worker_where
 
@@ -108,7 +109,7 @@ def fraud_by_role(con, f: Filters) -> pd.DataFrame:
         final as (select * from counted where role <> $no_role or cases > 0)
         select * from final order by list_position($role_order::varchar[], role)
     """
-    return fetch(con, sql, bind(params, _period(f), no_role=L.FRAUD_NO_ROLE, role_order=[*L.ROLES, L.FRAUD_NO_ROLE]))
+    return fetch(con, sql, bind(params, _period(f), no_role=LCM.FRAUD_NO_ROLE, role_order=[*V.ROLES, LCM.FRAUD_NO_ROLE]))
 
 
 @personal(worker=NAME)
@@ -125,4 +126,4 @@ def fraud_cases(con, f: Filters) -> pd.DataFrame:
         )
         select * from final order by occurred_on desc, case_id
     """
-    return fetch(con, sql, bind(params, _period(f), no_role=L.FRAUD_NO_ROLE))
+    return fetch(con, sql, bind(params, _period(f), no_role=LCM.FRAUD_NO_ROLE))

@@ -4,8 +4,8 @@
 
 import pandas as pd
 
-from fxdash import labels as L
 from fxdash.filters import Filters
+from fxdash.labels import vocab as V
 from fxdash.queries.common import KIND_PARAMS, bind, fetch
 
 
@@ -34,7 +34,7 @@ def scenes_by_type(con, f: Filters) -> pd.DataFrame:
         )
         select * from final order by list_position(?::varchar[], scene_type)
     """
-    types = list(L.SCENE_TYPES)
+    types = list(V.SCENE_TYPES)
     return fetch(con, sql, [*params, types, f.date_from, types])
 
 
@@ -77,6 +77,15 @@ def scene_list(con, f: Filters) -> pd.DataFrame:
 # --- service resources -------------------------------------------------------------------------------
 
 
+HEADLINE_AMENITIES = ("健康科普角", "法律服务", "充换电", "就餐")  # the services the departments set up
+
+
+def amenity_headline(amenities: pd.DataFrame) -> list[tuple[str, int]]:
+    """(amenity, stations) for each HEADLINE_AMENITIES, 0 when no station offers it, from amenity_counts."""
+    counts = dict(zip(amenities["amenity"], amenities["stations"]))
+    return [(a, int(counts.get(a, 0))) for a in HEADLINE_AMENITIES]
+
+
 def amenity_counts(con, f: Filters) -> pd.DataFrame:
     """Stations open at the period end offering each amenity, split by station kind (vocabulary order)."""
     cond, params = f.where(town="s.town_code", station_kind="s.kind", host_type="s.host_type", named=True)
@@ -95,5 +104,5 @@ def amenity_counts(con, f: Filters) -> pd.DataFrame:
         select * from final
     """
     df = fetch(con, sql, bind(params, KIND_PARAMS, date_to=f.date_to))
-    order = {a: k for k, a in enumerate(L.AMENITIES)}
+    order = {a: k for k, a in enumerate(V.AMENITIES)}
     return df.sort_values("amenity", key=lambda s: s.map(order).fillna(len(order))).reset_index(drop=True)

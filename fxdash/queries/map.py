@@ -11,8 +11,9 @@ import numpy as np
 import pandas as pd
 
 from fxdash import geo
-from fxdash import labels as L
 from fxdash.filters import Filters
+from fxdash.labels import map as LM
+from fxdash.labels import vocab as V
 from fxdash.queries.common import (
     KIND_PARAMS,
     RIDER_STATION,
@@ -31,6 +32,18 @@ NEAR_REPORTS_M = 500  # the detail panel: reports within this distance of a stat
 NEAR_SITES_M = 1000  # ... and company sites (with their workers) within this distance
 DEFAULT_CANDIDATES = 10
 DENSITY_CELL_M = 1000  # density cells on the district map: 500 m cells are specks at district zoom
+COVERAGE_KINDS = (RIDER_STATION,)  # what counts for coverage unless the user picks station kinds
+
+
+def coverage_kinds(f: Filters) -> tuple[str, ...]:
+    """The station kinds that count for coverage: the kinds picked, else rider stations."""
+    return f.station_kinds or COVERAGE_KINDS
+
+
+def kind_counts(stations: pd.DataFrame) -> dict[str, int]:
+    """Stations per kind of the vocabulary (0 for a kind with none), from a `stations` result."""
+    counts = stations["kind"].value_counts()
+    return {kind: int(counts.get(kind, 0)) for kind in V.STATION_KINDS}
 
 
 def check_radius(radius_m: int) -> int:
@@ -62,7 +75,7 @@ def stations(con, f: Filters) -> pd.DataFrame:
 def coverage_stations(con, f: Filters) -> pd.DataFrame:
     """The stations that count for coverage: rider stations (or the kinds picked), with the host type
     and amenity filters, in every town: a report by a town border may be served from next door."""
-    kinds = list(f.station_kinds) or [RIDER_STATION]
+    kinds = list(coverage_kinds(f))
     cond, params = f.where(host_type="s.host_type", amenities="s.amenities")
     scond, sparams = f.scope_where("s.town_code")
     sql = f"""
@@ -163,9 +176,9 @@ def coverage(con, f: Filters, radius_m: int) -> pd.DataFrame:
     rep_in = _nearest(rep, ref) <= radius_m
     site_in = _nearest(site, ref) <= radius_m
     rows = [
-        ("reports", L.MAP_COVER_REPORTS, len(rep), int(rep_in.sum())),
-        ("sites", L.MAP_COVER_SITES, len(site), int(site_in.sum())),
-        ("staff", L.MAP_COVER_STAFF, int(site["staff"].sum()), int(site.loc[site_in, "staff"].sum())),
+        ("reports", LM.MAP_COVER_REPORTS, len(rep), int(rep_in.sum())),
+        ("sites", LM.MAP_COVER_SITES, len(site), int(site_in.sum())),
+        ("staff", LM.MAP_COVER_STAFF, int(site["staff"].sum()), int(site.loc[site_in, "staff"].sum())),
     ]
     out = pd.DataFrame(rows, columns=["key", "label", "total", "covered"])
     out["share"] = np.where(out["total"] > 0, out["covered"] / out["total"].where(out["total"] > 0, 1), np.nan)

@@ -16,8 +16,9 @@ import datetime as dt
 
 import pandas as pd
 
-from fxdash import labels as L
 from fxdash.filters import Filters
+from fxdash.labels import common as LC
+from fxdash.labels import people as LP
 from fxdash.privacy import NAME, PHONE, personal
 from fxdash.queries.common import active_at, bind, fetch, registered_per, worker_where
 
@@ -121,7 +122,7 @@ def registry_summary(con, f: Filters) -> dict:
 
 def active_by(con, f: Filters, by: str) -> pd.DataFrame:
     """Headcount at the period end by occupation, town or gender (`by` from a fixed list)."""
-    column = {"occupation": "w.occupation", "town": "t.name", "gender": f"coalesce(w.gender, '{L.UNKNOWN}')"}[by]
+    column = {"occupation": "w.occupation", "town": "t.name", "gender": f"coalesce(w.gender, '{LP.UNKNOWN}')"}[by]
     cond, params = worker_where(f)
     sql = f"""
         with final as (
@@ -147,12 +148,12 @@ def age_bands(con, f: Filters) -> pd.DataFrame:
     """
     ages = fetch(con, sql, [f.date_to.year, f.date_to, f.date_to, *params])
     rows = []
-    for (low, high), label in zip(AGE_BANDS, L.AGE_BAND_LABELS):
+    for (low, high), label in zip(AGE_BANDS, LP.AGE_BAND_LABELS):
         inside = ages["age"].between(low, high)
         rows.append({"label": label, "workers": int(ages.loc[inside, "workers"].sum())})
-    rows.append({"label": L.UNKNOWN, "workers": int(ages.loc[ages["age"].isna(), "workers"].sum())})
+    rows.append({"label": LP.UNKNOWN, "workers": int(ages.loc[ages["age"].isna(), "workers"].sum())})
     df = pd.DataFrame(rows)
-    return df[(df["workers"] > 0) | (df["label"] != L.UNKNOWN)].reset_index(drop=True)
+    return df[(df["workers"] > 0) | (df["label"] != LP.UNKNOWN)].reset_index(drop=True)
 
 
 def monthly_flows(con, f: Filters) -> pd.DataFrame:
@@ -265,5 +266,5 @@ def worker_table(con, f: Filters, party: tuple[str, ...] = (), active: bool | No
         order by town, worker_id
     """
     return fetch(con, sql, bind(engaged_params(f), params, rparams, date_to=f.date_to, year=f.date_to.year,
-                                yes=L.YES, no=L.NO, not_registered=L.PEOPLE_NOT_REGISTERED,
+                                yes=LC.YES, no=LC.NO, not_registered=LP.PEOPLE_NOT_REGISTERED,
                                 party=list(party) if party else None, active=active))

@@ -5,8 +5,9 @@ Same conventions as `fxdash.queries.people` (the registry at the period end is `
 
 import pandas as pd
 
-from fxdash import labels as L
 from fxdash.filters import Filters
+from fxdash.labels import common as LC
+from fxdash.labels import vocab as V
 from fxdash.queries.common import active_at, bind, fetch, registered_per, worker_where
 
 _PARTY_COUNTS = """count(*) filter (where list_contains($party_statuses, w.party_status)) as party_members,
@@ -14,11 +15,11 @@ _PARTY_COUNTS = """count(*) filter (where list_contains($party_statuses, w.party
 
 
 def _party_params() -> dict:
-    return {"party_statuses": list(L.PARTY_MEMBER_STATUSES)}
+    return {"party_statuses": list(V.PARTY_MEMBER_STATUSES)}
 
 
 def _kinds_params() -> dict:
-    study, consult = L.PARTY_ACTIVITY_KINDS
+    study, consult = V.PARTY_ACTIVITY_KINDS
     return {"study": study, "consult": consult}
 
 
@@ -85,6 +86,6 @@ def branch_table(con, f: Filters) -> pd.DataFrame:
         )
         select * from final order by founded_on, branch
     """
-    return fetch(con, sql, bind(wparams, bparams, _kinds_params(), date_from=f.date_from, yes=L.YES, no=L.NO))
+    return fetch(con, sql, bind(wparams, bparams, _kinds_params(), date_from=f.date_from, yes=LC.YES, no=LC.NO))
 
 

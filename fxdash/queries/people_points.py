@@ -7,8 +7,8 @@ import datetime as dt
 
 import pandas as pd
 
-from fxdash import labels as L
 from fxdash.filters import Filters
+from fxdash.labels import people as LP
 from fxdash.privacy import NAME, personal
 from fxdash.queries.common import fetch, worker_where
 from fxdash.queries.people import trend_start
@@ -80,7 +80,7 @@ def redeemed_by_item_month(con, f: Filters) -> pd.DataFrame:
         )
         select * from final order by month, item
     """
-    return fetch(con, sql, [*lparams, L.UNKNOWN, dt.datetime.combine(trend_start(f), dt.time())])
+    return fetch(con, sql, [*lparams, LP.UNKNOWN, dt.datetime.combine(trend_start(f), dt.time())])
 
 
 def redeemed_by_merchant(con, f: Filters) -> pd.DataFrame:

@@ -6,8 +6,8 @@ Same conventions as `fxdash.queries.people`; the page-level role filter narrows 
 
 import pandas as pd
 
-from fxdash import labels as L
 from fxdash.filters import Filters
+from fxdash.labels import vocab as V
 from fxdash.queries.common import active_at, bind, fetch, role_members, worker_where
 from fxdash.queries.people import engaged_cte, engaged_params, months_cte, months_params, role_cond, trend_start
 
@@ -63,7 +63,7 @@ def roles_by_role(con, f: Filters) -> pd.DataFrame:
         )
         select * from final
     """
-    roles = list(f.roles) if f.roles else list(L.ROLES)
+    roles = list(f.roles) if f.roles else list(V.ROLES)
     return fetch(con, sql, bind(hparams, engaged_params(f), role_list=roles))
 
 
@@ -133,7 +133,7 @@ def _volunteer_sql(f: Filters, group: str) -> tuple[str, dict]:
         join workers w using (worker_id)
         where list_contains($kinds, a.kind) and a.held_on between $held_from and $held_to and {cond} and {role}
     """
-    return sql, bind(params, rparams, kinds=list(L.VOLUNTEER_ACTIVITY_KINDS))
+    return sql, bind(params, rparams, kinds=list(V.VOLUNTEER_ACTIVITY_KINDS))
 
 
 def volunteer_monthly(con, f: Filters) -> pd.DataFrame:

@@ -21,8 +21,9 @@ import datetime as dt
 import pandas as pd
 
 from fxdash import config
-from fxdash import labels as L
 from fxdash.filters import Filters
+from fxdash.labels import reports as LRP
+from fxdash.labels import vocab as V
 from fxdash.privacy import NAME, PHONE, personal
 from fxdash.queries import report_drill
 from fxdash.queries.common import bind, fetch, report_where, town_names, town_summary
@@ -39,7 +40,7 @@ def _deadline_pairs(deadlines) -> tuple[list[str], list[float]]:
     # `deadlines` (category -> days, or its pairs) comes from the settings (Settings.deadlines); every
     # page passes the same, so the weekly page and the alerts count overdue as the reports page does.
     # None: the built-in deadlines
-    days = dict(deadlines) if deadlines else config.parse_deadlines("", L.REPORT_CATEGORIES)[0]
+    days = dict(deadlines) if deadlines else config.parse_deadlines("", V.REPORT_CATEGORIES)[0]
     return list(days), [float(v) for v in days.values()]
 
 
@@ -103,7 +104,7 @@ def _outcomes_sql(f: Filters, deadlines=None, backlog: bool = False, drill=None)
     """
     return sql, bind(params, dparams, deadline_categories=cats, deadline_days=days,
                      default_deadline=config.DEFAULT_DEADLINE_DAYS, measured_at=measured_at(f),
-                     open_statuses=list(L.OPEN_STATUSES))
+                     open_statuses=list(V.OPEN_STATUSES))
 
 
 @personal(reporter_name=NAME, reporter_phone=PHONE)
@@ -186,7 +187,7 @@ def _readable(con, df: pd.DataFrame) -> pd.DataFrame:
     out = df.assign(
         town=df["town_code"].map(towns).fillna(df["town_code"]).astype("str"),
         community=df["community_id"].map(communities).fillna("").astype("str"),
-        outcome=df["outcome"].map(L.OUTCOME_LABELS).astype("str"),
+        outcome=df["outcome"].map(LRP.OUTCOME_LABELS).astype("str"),
         reporter=df["reporter_name"],
     )
     return out[list(RECORD_COLUMNS)].reset_index(drop=True)

@@ -7,8 +7,8 @@ import math
 
 import pandas as pd
 
-from fxdash import labels as L
 from fxdash.filters import Filters
+from fxdash.labels import vocab as V
 from fxdash.queries.common import bind, fetch, report_where
 
 # Grid origin (south-west of the district) and metres per degree at Fengxian's latitude (30.9° N).
@@ -52,7 +52,7 @@ def report_bins(con, f: Filters, cell_m: int = 500) -> pd.DataFrame:
         )
         select * from final order by reports desc, cell_x, cell_y
     """
-    return fetch(con, sql, bind(params, grid_params(cell_m), open_statuses=list(L.OPEN_STATUSES)))
+    return fetch(con, sql, bind(params, grid_params(cell_m), open_statuses=list(V.OPEN_STATUSES)))
 
 
 def grid_params(cell_m: float) -> dict:
