@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from fxdash import charts, textfmt, ui, ui_rights
+from fxdash import charts, tables, textfmt, ui, ui_rights
 from fxdash.labels import common as LC
 from fxdash.labels import filters as LF
 from fxdash.labels import pages as PG
@@ -93,7 +93,7 @@ def party_tab(f) -> None:
     else:
         no_data()
     st.subheader(LP.PEOPLE_BRANCH_HEADER, help=LP.PEOPLE_BRANCH_HELP)
-    branches = ui.run(people_party.branch_table, f)
+    branches = tables.worded(ui.run(people_party.branch_table, f), dates=("secretary_since",))
     if branches.empty:
         no_data()
         return
@@ -189,7 +189,8 @@ def list_tab(f) -> None:
     choice = c2.segmented_control(LP.PEOPLE_LIST_ACTIVE, LP.PEOPLE_LIST_ACTIVE_OPTIONS, key="people_active",
                                   default=LP.PEOPLE_LIST_ACTIVE_OPTIONS[0])
     active = {LP.PEOPLE_LIST_ACTIVE_OPTIONS[1]: True, LP.PEOPLE_LIST_ACTIVE_OPTIONS[2]: False}.get(choice)
-    workers = ui.run(people.worker_table, f, party=tuple(party), active=active)
+    workers = tables.worded(ui.run(people.worker_table, f, party=tuple(party), active=active), dates=("registered_on",),
+                            missing={"registered_on": LP.PEOPLE_NOT_REGISTERED})
     st.markdown(f"**{LP.PEOPLE_LIST_COUNT.format(n=len(workers), privacy=ui_rights.privacy_note())}**")
     if workers.empty:
         no_data()

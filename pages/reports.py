@@ -122,7 +122,7 @@ def how_fast(f) -> None:
         st.caption(LRP.RPT_DURATION_NOTE)
 def overdue_list(f) -> None:
     st.subheader(LRP.RPT_SECTION_OVERDUE)
-    overdue = ui.run(R.overdue_list, f, deadlines=deadlines)
+    overdue = tables.outcome_words(ui.run(R.overdue_list, f, deadlines=deadlines))
     if overdue.empty:
         st.success(LRP.RPT_OVERDUE_EMPTY)
         return
@@ -139,7 +139,7 @@ def who(f) -> None:
     st.dataframe(top.drop(columns="reporter_id"), column_config=tables.report_columns(), hide_index=True, width="stretch")
 def records(f, drill) -> None:
     st.subheader(LRP.RPT_SECTION_RECORDS)
-    rows = ui.run(R.records, f, deadlines=deadlines, drill=drill)
+    rows = tables.outcome_words(ui.run(R.records, f, deadlines=deadlines, drill=drill))
     if rows.empty:
         st.info(LC.NO_DATA)
         return

@@ -125,7 +125,7 @@ def test_party_summary_and_branch_table(small):
     assert b["branch"].tolist() == ["甲街区党支部"]  # 乙 is founded after the period
     row = b.iloc[0]
     assert (row["secretary_new"], row["group_size"], row["party_members"], row["study"], row["consult"]) == \
-        (LC.YES, 1, 1, 1, 0)
+        (True, 1, 1, 1, 0)
     towns = people_party.party_by_town(small, MARCH).set_index("town")
     assert towns.loc["甲镇", "mobile_members"] == 1 and towns.loc["乙镇", "party_members"] == 0
 
@@ -215,7 +215,7 @@ def test_worker_table_masks_phones_and_filters_by_party_and_activity(small):
     assert list(df.index) == ["W3", "W1"]  # by town name, then id
     assert df.loc["W1", "phone"] == "138****5678" and "12345678" not in " ".join(df["phone"])
     assert df.loc["W1", "roles"] == "文明宣传员、网格信息员"
-    assert (df.loc["W1", "active"], df.loc["W3", "active"]) == (LC.YES, LC.NO)
+    assert (df.loc["W1", "active"], df.loc["W3", "active"]) == (True, False)
     assert people.worker_table(small, MARCH, party=("中共党员",))["worker_id"].tolist() == ["W1"]
     assert people.worker_table(small, MARCH, active=False)["worker_id"].tolist() == ["W3"]
 

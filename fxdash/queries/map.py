@@ -12,7 +12,6 @@ import pandas as pd
 
 from fxdash import geo
 from fxdash.filters import Filters
-from fxdash.labels import map as LM
 from fxdash.labels import vocab as V
 from fxdash.queries.common import (
     KIND_PARAMS,
@@ -176,11 +175,11 @@ def coverage(con, f: Filters, radius_m: int) -> pd.DataFrame:
     rep_in = _nearest(rep, ref) <= radius_m
     site_in = _nearest(site, ref) <= radius_m
     rows = [
-        ("reports", LM.MAP_COVER_REPORTS, len(rep), int(rep_in.sum())),
-        ("sites", LM.MAP_COVER_SITES, len(site), int(site_in.sum())),
-        ("staff", LM.MAP_COVER_STAFF, int(site["staff"].sum()), int(site.loc[site_in, "staff"].sum())),
+        ("reports", len(rep), int(rep_in.sum())),
+        ("sites", len(site), int(site_in.sum())),
+        ("staff", int(site["staff"].sum()), int(site.loc[site_in, "staff"].sum())),
     ]
-    out = pd.DataFrame(rows, columns=["key", "label", "total", "covered"])
+    out = pd.DataFrame(rows, columns=["key", "total", "covered"])
     out["share"] = np.where(out["total"] > 0, out["covered"] / out["total"].where(out["total"] > 0, 1), np.nan)
     return out
 

@@ -17,7 +17,6 @@ import datetime as dt
 import pandas as pd
 
 from fxdash.filters import Filters
-from fxdash.labels import common as LC
 from fxdash.labels import people as LP
 from fxdash.privacy import NAME, PHONE, personal
 from fxdash.queries.common import active_at, bind, fetch, registered_per, worker_where
@@ -235,6 +234,7 @@ def site_coverage(con, f: Filters) -> pd.DataFrame:
 @personal(name=NAME, phone=PHONE)
 def worker_table(con, f: Filters, party: tuple[str, ...] = (), active: bool | None = None) -> pd.DataFrame:
     """Workers in the registry at the period end under every filter, phones masked, for ad-hoc lists.
+    Plain values: `mobile_member` and `active` are booleans, `registered_on` a date (none: not 报到 yet).
 
     `party` keeps those with one of these party statuses; `active` keeps the active (True) or the
     inactive (False) in the last 30 days of the period.
@@ -251,9 +251,8 @@ def worker_table(con, f: Filters, party: tuple[str, ...] = (), active: bool | No
         final as (
             select w.worker_id, w.name, w.phone, w.gender, $year - w.birth_year as age, w.occupation,
                    e.name as enterprise, s.name as site_name, t.name as town, r.roles, w.party_status,
-                   case when w.is_mobile_party_member then $yes else $no end as mobile_member,
-                   coalesce(strftime(w.registered_on, '%Y年%-m月%-d日'), $not_registered) as registered_on, w.joined_on,
-                   g.worker_id is not null as is_active, case when g.worker_id is not null then $yes else $no end as active
+                   coalesce(w.is_mobile_party_member, false) as mobile_member, w.registered_on, w.joined_on,
+                   g.worker_id is not null as active
             from workers w
             join towns t on t.town_code = w.town_code
             left join enterprises e on e.enterprise_id = w.enterprise_id
@@ -262,9 +261,8 @@ def worker_table(con, f: Filters, party: tuple[str, ...] = (), active: bool | No
             left join engaged g on g.worker_id = w.worker_id
             where {active_at('w', '$date_to')} and {cond} and {role} and {pcond}
         )
-        select * exclude (is_active) from final where $active is null or is_active = $active
+        select * from final where $active is null or active = $active
         order by town, worker_id
     """
     return fetch(con, sql, bind(engaged_params(f), params, rparams, date_to=f.date_to, year=f.date_to.year,
-                                yes=LC.YES, no=LC.NO, not_registered=LP.PEOPLE_NOT_REGISTERED,
                                 party=list(party) if party else None, active=active))

@@ -6,7 +6,6 @@ Same conventions as `fxdash.queries.people` (the registry at the period end is `
 import pandas as pd
 
 from fxdash.filters import Filters
-from fxdash.labels import common as LC
 from fxdash.labels import vocab as V
 from fxdash.queries.common import active_at, bind, fetch, registered_per, worker_where
 
@@ -73,8 +72,7 @@ def branch_table(con, f: Filters) -> pd.DataFrame:
         ),
         final as (
             select b.name as branch, t.name as town, b.founded_on,
-                   case when b.secretary_from_new_employment then $yes else $no end as secretary_new,
-                   coalesce(strftime(b.secretary_since, '%Y年%-m月%-d日'), '—') as secretary_since,
+                   coalesce(b.secretary_from_new_employment, false) as secretary_new, b.secretary_since,
                    coalesce(m.group_size, 0) as group_size, coalesce(m.party_members, 0) as party_members,
                    coalesce(m.mobile_members, 0) as mobile_members,
                    coalesce(h.study, 0) as study, coalesce(h.consult, 0) as consult
@@ -86,6 +84,6 @@ def branch_table(con, f: Filters) -> pd.DataFrame:
         )
         select * from final order by founded_on, branch
     """
-    return fetch(con, sql, bind(wparams, bparams, _kinds_params(), date_from=f.date_from, yes=LC.YES, no=LC.NO))
+    return fetch(con, sql, bind(wparams, bparams, _kinds_params(), date_from=f.date_from))
 
 

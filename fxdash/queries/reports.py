@@ -22,7 +22,6 @@ import pandas as pd
 
 from fxdash import config
 from fxdash.filters import Filters
-from fxdash.labels import reports as LRP
 from fxdash.labels import vocab as V
 from fxdash.privacy import NAME, PHONE, personal
 from fxdash.queries import report_drill
@@ -181,13 +180,13 @@ OVERDUE_COLUMNS = ("report_id", "reported_at", "days_overdue", "age_days", "dead
 
 
 def _readable(con, df: pd.DataFrame) -> pd.DataFrame:
-    """Town and community names, outcome in words, the columns the table and export show."""
+    """Town and community names, the columns the table and export show (the outcome stays its key:
+    fxdash.tables.outcome_words puts it in words)."""
     towns = town_names(con)
     communities = dict(con.execute("select community_id, name from communities").fetchall())
     out = df.assign(
         town=df["town_code"].map(towns).fillna(df["town_code"]).astype("str"),
         community=df["community_id"].map(communities).fillna("").astype("str"),
-        outcome=df["outcome"].map(LRP.OUTCOME_LABELS).astype("str"),
         reporter=df["reporter_name"],
     )
     return out[list(RECORD_COLUMNS)].reset_index(drop=True)
