@@ -30,8 +30,9 @@ def table(df, stem: str, key: str, highlight: str | None = None, height: int | N
     if df.empty:
         no_data()
         return
-    st.dataframe(tables.table_style(df, COLS, highlight), hide_index=True, width="stretch",
-                 height=height or "auto")
+    shown = ui.projected(df)
+    st.dataframe(tables.table_style(shown, COLS, highlight), hide_index=True, width="stretch",
+                 height=ui.grid_height(len(shown), height or "auto"))
     ui.downloads(df, f, stem, key, labels=COLS)
 
 

@@ -112,9 +112,16 @@ def _show_result(result: ingest.ImportResult) -> None:
                               file_name=f"{LD.DATA_PROBLEMS_FILE}.xlsx", key="data_problems_xlsx", width="stretch")
 
 
+def _follow_import_table() -> None:
+    """The templates tab follows the table chosen for import (its own choice is kept otherwise)."""
+    if st.session_state.get("data_table") in ingest.EXPORTABLE:
+        st.session_state["data_download_table"] = st.session_state["data_table"]
+
+
 def _import_tab():
     left, right = st.columns(2)
-    table = left.selectbox(LD.DATA_TABLE, ingest.IMPORTABLE, format_func=LD.TABLE_LABELS.get, key="data_table")
+    table = left.selectbox(LD.DATA_TABLE, ingest.IMPORTABLE, format_func=LD.TABLE_LABELS.get, key="data_table",
+                           on_change=_follow_import_table)
     crs = right.radio(LD.DATA_CRS, ingest.CRS, format_func=LD.CRS_LABELS.get, horizontal=True,
                       help=LD.DATA_CRS_HELP, key="data_crs")
     upload = st.file_uploader(X.FILE_LIMIT.format(limit_mb=ingest.MAX_BYTES / ingest.MB), type=["xlsx", "xls", "csv"],
@@ -137,7 +144,7 @@ def _import_tab():
         _show_result(result)
     st.subheader(LD.DATA_COUNTS)
     counts = tables.count_words(ui.run(data.table_counts))
-    st.dataframe(counts.rename(columns=LD.COUNT_COLUMNS), hide_index=True,
+    st.dataframe(counts.rename(columns=LD.COUNT_COLUMNS), hide_index=True, height=ui.grid_height(len(counts)),
                  column_config={LD.COUNT_COLUMNS["rows"]: st.column_config.NumberColumn(format="localized")})
 
 

@@ -15,7 +15,7 @@ f = ui.current_filters()
 st.title(PG.PAGE_MAP)
 st.caption(LM.MAP_CAPTION.format(start=textfmt.day(f.date_from), end=textfmt.day(f.date_to)))
 
-with st.container(border=True):
+with ui.controls():  # folded away in projector mode
     columns = st.columns(5)
     for col, name in zip(columns, ("station_kinds", "host_types", "amenities", "categories", "statuses")):
         f = ui.page_filters(f, (name,), col)

@@ -17,7 +17,9 @@ def table(df, **config) -> None:
     """A dataframe with Chinese headers (and any special column formats)."""
     column_config = {c: COLS.get(c, c) for c in df.columns}
     column_config.update(config)
-    st.dataframe(textfmt.readable(df), hide_index=True, width="stretch", column_config=column_config)
+    shown = ui.projected(df)
+    st.dataframe(textfmt.readable(shown), hide_index=True, width="stretch", column_config=column_config,
+                 height=ui.grid_height(len(shown)))
 
 
 def chart(fig_or_none) -> None:
@@ -205,8 +207,9 @@ st.title(PG.PAGE_PEOPLE)
 head, role_box = st.columns([3, 2])
 with head:
     st.caption(LP.PEOPLE_CAPTION.format(start=textfmt.day(f.date_from), end=textfmt.day(f.date_to), days=f.days, months=people.TREND_MONTHS))
-f = ui.page_filters(f, ("roles",), role_box)
-role_box.caption(LP.PEOPLE_ROLE_FILTER_HELP)
+with role_box, ui.controls():  # folded away in projector mode
+    f = ui.page_filters(f, ("roles",), st.container())
+    st.caption(LP.PEOPLE_ROLE_FILTER_HELP)
 
 tabs = st.tabs(list(LP.PEOPLE_TABS))
 for tab, section in zip(tabs, (registry_tab, party_tab, roles_tab, points_tab, list_tab)):
