@@ -33,6 +33,7 @@ h2, h3 {{ font-size: 1.6rem !important; }}
 [data-testid="stPlotlyChart"] .gtitle, [data-testid="stPlotlyChart"] .g-xtitle text,
 [data-testid="stPlotlyChart"] .g-ytitle text {{ font-size: {PRESENT_CHART_TITLE_PX}px !important; }}
 [data-testid="stTab"] p {{ font-size: 1.3rem !important; }}
+div:has(> .st-key-fx_present_bar) {{ position: sticky; top: 0; z-index: 1000; }}
 .st-key-fx_present_bar {{ position: sticky; top: 0; z-index: 1000; background: #ffffff; gap: 0.3rem;
   border-bottom: 2px solid #d0d7de; padding: 0.4rem 0 0.3rem 0; }}
 .st-key-fx_present_bar [data-testid="stPageLink"] a {{ padding: 0.1rem 0.6rem; border-radius: 0.4rem;

@@ -17,7 +17,7 @@ from fxdash.ui_data import boundaries, demo_state, is_demo, run, settings, uploa
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~$:=&@])")
 MAX_TABLE_ROWS = 2000  # rows sent to the browser; the downloads always carry every row
 PRESENT_MAX_ROWS = 15  # a projected grid shows this many rows at most, all of them without scrolling
-ROW_PX, HEADER_PX = 35, 38  # st.dataframe's row height and header (with borders), in CSS pixels
+ROW_REM = 35 / 16  # st.dataframe's row (and header) height: 35 px at the default 16 px type, in rem
 
 
 def plain(text) -> str:
@@ -93,4 +93,6 @@ def projected(df: pd.DataFrame) -> pd.DataFrame:
 
 def grid_height(rows: int, default: int | str = "auto") -> int | str:
     """A grid's height: in projector mode tall enough for all its `rows` (see projected), else `default`."""
-    return HEADER_PX + ROW_PX * max(rows, 1) if ui_chrome.presentation_mode() else default
+    if not ui_chrome.presentation_mode():
+        return default
+    return round(ROW_REM * ui_chrome.PRESENT_FONT_PX * (max(rows, 1) + 1)) + 3  # + the borders
