@@ -97,7 +97,7 @@ def test_overdue_list_takes_every_open_report_past_its_deadline_oldest_first(con
     df = rights.call(R.overdue_list, con, PERIOD, None, deadlines=DEADLINES)
     assert df["report_id"].tolist() == ["F", "C"]
     assert df["days_overdue"].tolist() == pytest.approx([43.0, 6 + 16 / 24])
-    assert df["outcome"].unique().tolist() == ["逾期未办结"]
+    assert df["outcome"].unique().tolist() == ["overdue"]  # in words at the edge: tables.outcome_words
     assert df.loc[0, "reporter_phone"] == "138****1234" and df.loc[0, "reporter"] == "王*"
 
 
