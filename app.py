@@ -2,26 +2,27 @@
 
 import streamlit as st
 
-from fxdash import labels as L
 from fxdash import login, ui, ui_rights
 from fxdash.labels import accounts as LA
+from fxdash.labels import common as LC
+from fxdash.labels import pages as PG
 from fxdash.labels import reconcile as R
 
-st.set_page_config(page_title=L.APP_SHORT, page_icon="🛵", layout="wide")
+st.set_page_config(page_title=LC.APP_SHORT, page_icon="🛵", layout="wide")
 
 ui.ensure_database()
 
 # (key = "pages/<key>.py", title, icon, default); pages the user's role may not open are replaced by
 # a hidden page that refuses them (fxdash.rights decides which)
 PAGES = [
-    ("overview", L.PAGE_OVERVIEW, ":material/dashboard:", True),
-    ("map", L.PAGE_MAP, ":material/map:", False),
-    ("reports", L.PAGE_REPORTS, ":material/report:", False),
-    ("people", L.PAGE_PEOPLE, ":material/groups:", False),
-    ("community", L.PAGE_COMMUNITY, ":material/volunteer_activism:", False),
-    ("weekly", L.PAGE_WEEKLY, ":material/event_note:", False),
+    ("overview", PG.PAGE_OVERVIEW, ":material/dashboard:", True),
+    ("map", PG.PAGE_MAP, ":material/map:", False),
+    ("reports", PG.PAGE_REPORTS, ":material/report:", False),
+    ("people", PG.PAGE_PEOPLE, ":material/groups:", False),
+    ("community", PG.PAGE_COMMUNITY, ":material/volunteer_activism:", False),
+    ("weekly", PG.PAGE_WEEKLY, ":material/event_note:", False),
     ("reconcile", R.PAGE, ":material/fact_check:", False),
-    ("data", L.PAGE_DATA, ":material/database:", False),
+    ("data", PG.PAGE_DATA, ":material/database:", False),
     ("users", LA.PAGE_USERS, ":material/manage_accounts:", False),  # admins only (fxdash.rights)
     ("audit", LA.PAGE_AUDIT, ":material/policy:", False),
 ]

@@ -10,6 +10,8 @@ import math
 
 import pandas as pd
 
+from fxdash import metrics
+
 
 def fmt_number(value: float, unit: str = "") -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -57,7 +59,7 @@ def _v(cmp: pd.DataFrame, key: str, col: str = "this_week") -> float:
 
 def write(cmp: pd.DataFrame, week_text: str, hot_towns: pd.DataFrame | None = None,
           top_categories: pd.DataFrame | None = None, laggards: pd.DataFrame | None = None) -> list[str]:
-    """Sentences for the briefing. `cmp` needs keys as in fxdash.queries.weekly.METRICS."""
+    """Sentences for the briefing. `cmp` needs the keys of fxdash.metrics.WEEKLY."""
     out = []
     new, resolved = _v(cmp, "reports_new"), _v(cmp, "reports_resolved")
     avg4 = _v(cmp, "reports_new", "avg4")
@@ -99,7 +101,8 @@ def write(cmp: pd.DataFrame, week_text: str, hot_towns: pd.DataFrame | None = No
     )
     unvisited = _v(cmp, "unvisited_pairs")
     s = f"结对关爱走访 {fmt_number(_v(cmp, 'care_visits'), '次')}"
-    s += f"，超过 14 天未走访的结对 {fmt_number(unvisited, '对')}，请相关街镇跟进" if unvisited > 0 else "，所有结对均在 14 天内走访"
+    days = metrics.UNVISITED_PAIRS.threshold
+    s += f"，超过 {days} 天未走访的结对 {fmt_number(unvisited, '对')}，请相关街镇跟进" if unvisited > 0 else f"，所有结对均在 {days} 天内走访"
     out.append(s + "。")
     cases = _v(cmp, "fraud_cases")
     if cases > 0:
@@ -121,8 +124,7 @@ def card(row) -> dict:
     else:
         delta = (f"{row['change']:+.0f} 个百分点" if unit == "%"
                  else f"{row['change']:+,.0f}" if unit != "元" else f"{row['change']:+,.0f} 元")
-        # streamlit colours an increase green ("normal") or red ("inverse")
-        colour = {1: "normal", -1: "inverse"}.get(int(row["better"]), "off")
+        colour = metrics.by_key(metrics.WEEKLY)[row["key"]].colour
     avg = row["avg4"]
     help_text = f"上周 {fmt_number(row['last_week'], unit)}；前四周平均 {fmt_number(avg, unit) if not math.isnan(avg) else '—'}。"
     help_text += row.get("note") or ""

@@ -14,9 +14,9 @@ from pathlib import Path
 import pandas as pd
 
 from fxdash import briefing_pdf, export, rights, weekly_export, weeks
-from fxdash import labels as L
 from fxdash.filters import Filters, default_filters
 from fxdash.labels import briefings as B
+from fxdash.labels import weekly as LW
 from fxdash.queries import common, weekly
 
 STEM_RE = re.compile(r"^周报_([^_]+)(?:_(.+))?$")  # 周报_<week>[_<town>], as stem() names them
@@ -65,11 +65,11 @@ def build(con, store, f: Filters, monday: dt.date) -> dict[str, bytes]:
     """{suffix: bytes} of one week's briefing: the page's XLSX and DOCX, and the PDF."""
     # as the page runs it for a session without sign-in: the district's view, personal data masked
     b = {**rights.call(weekly.bundle, con, f, None, monday=monday), "snapshot": weekly.latest_snapshot(store, f, monday)}
-    notes = export.filter_notes(con, f)
+    notes = export.filter_notes(con, weekly.week_filters(f, monday))  # the week's dates, not the sidebar's
     charts = weekly_export.figures(b)
-    xlsx, docx = weekly_export.build_files(b, notes, L.WEEKLY_DOC_TITLE, charts=charts)
+    xlsx, docx = weekly_export.build_files(b, notes, LW.WEEKLY_DOC_TITLE, charts=charts)
     tables = weekly_export.doc_tables(weekly.export_tables(b))
-    pdf = briefing_pdf.pdf_bytes(L.WEEKLY_DOC_TITLE, b["span"], b["sentences"], charts, tables, notes)
+    pdf = briefing_pdf.pdf_bytes(LW.WEEKLY_DOC_TITLE, b["span"], b["sentences"], charts, tables, notes)
     return {".xlsx": xlsx, ".docx": docx, ".pdf": pdf}
 
 

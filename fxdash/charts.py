@@ -5,15 +5,14 @@ import datetime as dt
 import pandas as pd
 import plotly.graph_objects as go
 
-from fxdash import labels as L
 from fxdash import textfmt
 from fxdash.chart_axes import amount_axis, category_axis, count_axis, percent_axis, stacked_extent
-
-FONT = "WenQuanYi Micro Hei, Microsoft YaHei, PingFang SC, Noto Sans CJK SC, sans-serif"
-# colour-blind-safe palette (Okabe-Ito), in the order categories are usually listed
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#999999", "#000000")
-GOOD, BAD, NEUTRAL = "#009E73", "#D55E00", "#0072B2"
-
+from fxdash.labels import common as LC
+from fxdash.labels import community as LCM
+from fxdash.labels import overview as LO
+from fxdash.labels import people as LP
+from fxdash.labels import vocab as V
+from fxdash.theme import BAD, FONT, GOOD, NEUTRAL, PALETTE, scene_rgb
 
 TEMPLATE = "fxdash"
 TRACE_KINDS = ("bar", "scatter", "heatmap", "histogram", "pie")  # whose plotly_white defaults we keep
@@ -64,7 +63,7 @@ def partial_week_label(monday: dt.date, through: dt.date | None, today: dt.date 
     return f"{textfmt.month_day(monday)}至{textfmt.month_day(through)}"
 
 
-def weekly_new_resolved(df: pd.DataFrame, title: str = L.OVERVIEW_TREND_TITLE, through: dt.date | None = None,
+def weekly_new_resolved(df: pd.DataFrame, title: str = LO.OVERVIEW_TREND_TITLE, through: dt.date | None = None,
                         today: dt.date | None = None, since: dt.date | None = None) -> go.Figure:
     """Bars of new reports and a line of resolved ones, per week (x: the Monday, labelled 3月9日).
 
@@ -84,38 +83,38 @@ def weekly_new_resolved(df: pd.DataFrame, title: str = L.OVERVIEW_TREND_TITLE, t
         cut[0], text[0] = True, f"{textfmt.month_day(since)}起"
         hover[0] = f"{text[0]}（不满一周）"
     fig = go.Figure()
-    fig.add_bar(x=x, y=df["new"], name=L.NEW, marker_color=NEUTRAL, customdata=hover,
+    fig.add_bar(x=x, y=df["new"], name=LC.NEW, marker_color=NEUTRAL, customdata=hover,
                 marker_pattern_shape=["/" if c else "" for c in cut], marker_opacity=[0.55 if c else 1.0 for c in cut],
                 hovertemplate="%{customdata}<br>新增 %{y} 条<extra></extra>")
     # every trace keeps one point per week (blanks where it does not draw), so a clicked point's
     # index is the week's index (the reports page drills down by it)
     resolved = [float(v) for v in df["resolved"]]
     near_cut = [cut[k] or (k > 0 and cut[k - 1]) or (k + 1 < n and cut[k + 1]) for k in range(n)]
-    fig.add_scatter(x=x, y=[None if c else r for r, c in zip(resolved, cut)], name=L.RESOLVED,
+    fig.add_scatter(x=x, y=[None if c else r for r, c in zip(resolved, cut)], name=LC.RESOLVED,
                     mode="lines+markers", line={"color": GOOD, "width": 3}, customdata=hover,
                     hovertemplate="%{customdata}<br>办结 %{y} 条<extra></extra>")
     if any(cut):
         fig.add_scatter(x=x, y=[r if c else None for r, c in zip(resolved, near_cut)], showlegend=False,
-                        name=f"{L.RESOLVED}（不满一周）", mode="lines+markers",
+                        name=f"{LC.RESOLVED}（不满一周）", mode="lines+markers",
                         line={"color": GOOD, "width": 3, "dash": "dash"}, marker={"symbol": "circle-open", "size": 10},
                         customdata=hover, hovertemplate="%{customdata}<br>办结 %{y} 条<extra></extra>")
-    fig.update_xaxes(title=f"{L.WEEK}（周一起）", **category_axis(x, text))
-    fig.update_yaxes(title=L.UNIT_CASE, **count_axis([*df["new"], *df["resolved"]]))
+    fig.update_xaxes(title=f"{LC.WEEK}（周一起）", **category_axis(x, text))
+    fig.update_yaxes(title=LC.UNIT_CASE, **count_axis([*df["new"], *df["resolved"]]))
     return style(fig, title)
 
 
-def town_bars(df: pd.DataFrame, title: str = L.OVERVIEW_TOWN_TITLE) -> go.Figure:
+def town_bars(df: pd.DataFrame, title: str = LO.OVERVIEW_TOWN_TITLE) -> go.Figure:
     """Registered workers per town (bars) with the period's reports (markers, second axis)."""
     fig = go.Figure()
-    fig.add_bar(x=df["town"], y=df["active_workers"], name=L.KPI_ACTIVE_WORKERS, marker_color=NEUTRAL,
+    fig.add_bar(x=df["town"], y=df["active_workers"], name=LO.KPI_ACTIVE_WORKERS, marker_color=NEUTRAL,
                 hovertemplate="%{x}<br>在册 %{y:,} 人<extra></extra>")
-    fig.add_scatter(x=df["town"], y=df["reports"], name=L.KPI_REPORTS, mode="markers", yaxis="y2",
+    fig.add_scatter(x=df["town"], y=df["reports"], name=LO.KPI_REPORTS, mode="markers", yaxis="y2",
                     marker={"color": PALETTE[1], "size": 12, "symbol": "diamond"},
                     hovertemplate="%{x}<br>上报 %{y} 条<extra></extra>")
     fig.update_layout(
         xaxis=category_axis(df["town"]),
-        yaxis={"title": L.UNIT_PERSON, **count_axis(df["active_workers"])},
-        yaxis2={"title": L.UNIT_CASE, "overlaying": "y", "side": "right", "showgrid": False,
+        yaxis={"title": LC.UNIT_PERSON, **count_axis(df["active_workers"])},
+        yaxis2={"title": LC.UNIT_CASE, "overlaying": "y", "side": "right", "showgrid": False,
                 **count_axis(df["reports"])},
     )
     return style(fig, title)
@@ -129,24 +128,24 @@ def _month_labels(months) -> pd.Series:
     return pd.Series([textfmt.month(m) for m in months])
 
 
-def people_flows(df: pd.DataFrame, title: str = L.PEOPLE_FLOWS_TITLE) -> go.Figure:
+def people_flows(df: pd.DataFrame, title: str = LP.PEOPLE_FLOWS_TITLE) -> go.Figure:
     """Joins above the axis, leaves below it, and the net change as a line, per month."""
     months = _month_labels(df["month"])
     fig = go.Figure()
-    fig.add_bar(x=months, y=df["joined"], name=L.PEOPLE_JOINED.removeprefix("期内"), marker_color=NEUTRAL,
+    fig.add_bar(x=months, y=df["joined"], name=LP.PEOPLE_JOINED.removeprefix("期内"), marker_color=NEUTRAL,
                 hovertemplate="%{x}<br>新增 %{y:,} 人<extra></extra>")
-    fig.add_bar(x=months, y=-df["left_"], name=L.PEOPLE_LEFT.removeprefix("期内"), marker_color=BAD,
+    fig.add_bar(x=months, y=-df["left_"], name=LP.PEOPLE_LEFT.removeprefix("期内"), marker_color=BAD,
                 customdata=df["left_"], hovertemplate="%{x}<br>离开 %{customdata:,} 人<extra></extra>")
-    fig.add_scatter(x=months, y=df["net"], name=L.PEOPLE_NET, mode="lines+markers",
+    fig.add_scatter(x=months, y=df["net"], name=LP.PEOPLE_NET, mode="lines+markers",
                     line={"color": "#000000", "width": 3},
                     hovertemplate="%{x}<br>净变化 %{y:+,} 人<extra></extra>")
     fig.update_layout(barmode="relative")
     fig.update_xaxes(**category_axis(months))
-    fig.update_yaxes(title=L.UNIT_PERSON, **count_axis([*df["joined"], *(-df["left_"]), *df["net"]]), zerolinewidth=2)
+    fig.update_yaxes(title=LC.UNIT_PERSON, **count_axis([*df["joined"], *(-df["left_"]), *df["net"]]), zerolinewidth=2)
     return style(fig, title)
 
 
-def people_hbars(df: pd.DataFrame, label: str, value: str, title: str, unit: str = L.UNIT_PERSON,
+def people_hbars(df: pd.DataFrame, label: str, value: str, title: str, unit: str = LC.UNIT_PERSON,
                  color: str = NEUTRAL, height: int = 360, ordered: bool = False) -> go.Figure:
     """Horizontal bars with the value printed at the bar end: largest on top, or in the given
     order from the top when the categories are ordinal (`ordered`, e.g. age bands)."""
@@ -162,7 +161,7 @@ def people_hbars(df: pd.DataFrame, label: str, value: str, title: str, unit: str
 
 
 def people_grouped(df: pd.DataFrame, x: str, series: dict[str, str], title: str,
-                   unit: str = L.UNIT_PERSON) -> go.Figure:
+                   unit: str = LC.UNIT_PERSON) -> go.Figure:
     """Side-by-side bars of several columns (`series`: column -> legend name) per category."""
     fig = go.Figure()
     for i, (col, name) in enumerate(series.items()):
@@ -197,26 +196,26 @@ def people_stacked(df: pd.DataFrame, x: str, color: str, y: str, title: str, uni
     return fig
 
 
-def people_roles(df: pd.DataFrame, title: str = L.PEOPLE_ROLE_TITLE) -> go.Figure:
+def people_roles(df: pd.DataFrame, title: str = LP.PEOPLE_ROLE_TITLE) -> go.Figure:
     """Holders per role (bars) and the share of them active in the last 30 days (markers, right axis)."""
     fig = go.Figure()
-    fig.add_bar(x=df["role"], y=df["holders"], name=L.PEOPLE_ROLE_HOLDERS, marker_color=NEUTRAL,
+    fig.add_bar(x=df["role"], y=df["holders"], name=LP.PEOPLE_ROLE_HOLDERS, marker_color=NEUTRAL,
                 text=df["holders"], texttemplate="%{text:,}", textposition="inside",
                 hovertemplate="%{x}<br>担任 %{y:,} 人<extra></extra>")
-    fig.add_scatter(x=df["role"], y=df["active_share"], name=L.PEOPLE_ROLE_ACTIVE_SHARE, mode="markers+text",
+    fig.add_scatter(x=df["role"], y=df["active_share"], name=LP.PEOPLE_ROLE_ACTIVE_SHARE, mode="markers+text",
                     yaxis="y2", marker={"color": PALETTE[1], "size": 14, "symbol": "diamond"},
                     text=[f"{v:.0%}" if pd.notna(v) else "" for v in df["active_share"]],
                     textposition="top center", hovertemplate="%{x}<br>活跃率 %{y:.0%}<extra></extra>")
     fig.update_layout(
         xaxis=category_axis(df["role"]),
-        yaxis={"title": L.UNIT_PERSON, **count_axis(df["holders"])},
-        yaxis2={"title": L.PEOPLE_ROLE_ACTIVE_SHARE, "overlaying": "y", "side": "right", "showgrid": False,
+        yaxis={"title": LC.UNIT_PERSON, **count_axis(df["holders"])},
+        yaxis2={"title": LP.PEOPLE_ROLE_ACTIVE_SHARE, "overlaying": "y", "side": "right", "showgrid": False,
                 **percent_axis()},
     )
     return style(fig, title)
 
 
-def people_lines(df: pd.DataFrame, series: dict[str, str], title: str, unit: str = L.UNIT_PERSON) -> go.Figure:
+def people_lines(df: pd.DataFrame, series: dict[str, str], title: str, unit: str = LC.UNIT_PERSON) -> go.Figure:
     """One line per column (`series`: column -> legend name) over the months."""
     months = _month_labels(df["month"])
     fig = go.Figure()
@@ -239,55 +238,47 @@ def _legend_in_order(fig: go.Figure) -> go.Figure:
 
 def wan_yuan(yuan: float) -> str:
     """Money as staff say it on a slide: 326.9 万元."""
-    return f"{yuan / 10_000:,.1f} {L.UNIT_WAN_YUAN}"
+    return f"{yuan / 10_000:,.1f} {LCM.UNIT_WAN_YUAN}"
 
 
-def _scene_colour(scene_type: str) -> str:
-    """The same colour for a scene type in every chart as on the maps (maps.SCENE_COLOURS)."""
-    from fxdash.maps import SCENE_COLOURS  # maps imports this module: import here, not at the top
-
-    r, g, b = SCENE_COLOURS.get(scene_type, (90, 90, 90))
-    return f"rgb({r},{g},{b})"
-
-
-def care_gap_bars(df: pd.DataFrame, top: int = 12, title: str = L.CARE_GAP_TITLE) -> go.Figure:
+def care_gap_bars(df: pd.DataFrame, top: int = 12, title: str = LCM.CARE_GAP_TITLE) -> go.Figure:
     """Paired and unpaired elders 80+ for the communities with the largest gap (worst on top)."""
     d = df.head(top).iloc[::-1]
     names = d["community"] + "（" + d["town"] + "）"
     fig = go.Figure()
-    fig.add_bar(y=names, x=d["paired_80"], name=L.SERIES_PAIRED, orientation="h", marker_color=GOOD,
+    fig.add_bar(y=names, x=d["paired_80"], name=LCM.SERIES_PAIRED, orientation="h", marker_color=GOOD,
                 hovertemplate="%{y}<br>已结对 %{x:,} 人<extra></extra>")
-    fig.add_bar(y=names, x=d["gap"], name=L.SERIES_GAP, orientation="h", marker_color=BAD,
+    fig.add_bar(y=names, x=d["gap"], name=LCM.SERIES_GAP, orientation="h", marker_color=BAD,
                 text=d["gap"], textposition="inside", hovertemplate="%{y}<br>尚未结对 %{x:,} 人<extra></extra>")
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(title=L.UNIT_PERSON, **count_axis(d["paired_80"] + d["gap"]))
+    fig.update_xaxes(title=LC.UNIT_PERSON, **count_axis(d["paired_80"] + d["gap"]))
     fig.update_yaxes(**category_axis(names))
     return _legend_in_order(style(fig, title, height=max(360, 34 * len(d) + 120)))
 
 
-def care_town_bars(df: pd.DataFrame, title: str = L.CARE_TOWN_TITLE) -> go.Figure:
+def care_town_bars(df: pd.DataFrame, title: str = LCM.CARE_TOWN_TITLE) -> go.Figure:
     fig = go.Figure()
-    fig.add_bar(x=df["town"], y=df["pairs_in_period"], name=L.SERIES_PAIRS_IN_PERIOD, marker_color=NEUTRAL,
+    fig.add_bar(x=df["town"], y=df["pairs_in_period"], name=LCM.SERIES_PAIRS_IN_PERIOD, marker_color=NEUTRAL,
                 hovertemplate="%{x}<br>期内结对 %{y} 对<extra></extra>")
-    fig.add_bar(x=df["town"], y=df["pairs_at_end"], name=L.SERIES_PAIRS_AT_END, marker_color=GOOD,
+    fig.add_bar(x=df["town"], y=df["pairs_at_end"], name=LCM.SERIES_PAIRS_AT_END, marker_color=GOOD,
                 hovertemplate="%{x}<br>期末在结对 %{y} 对<extra></extra>")
-    fig.update_yaxes(title=L.UNIT_PAIR, **count_axis([*df["pairs_in_period"], *df["pairs_at_end"]]))
+    fig.update_yaxes(title=LCM.UNIT_PAIR, **count_axis([*df["pairs_in_period"], *df["pairs_at_end"]]))
     fig.update_xaxes(**category_axis(df["town"]))
     return style(fig, title)
 
 
-def care_visits_chart(df: pd.DataFrame, title: str = L.CARE_VISITS_TITLE) -> go.Figure:
+def care_visits_chart(df: pd.DataFrame, title: str = LCM.CARE_VISITS_TITLE) -> go.Figure:
     """Visits per month (bars) and visits per active pair (line, second axis)."""
     months = _month_labels(df["month"])
     fig = go.Figure()
-    fig.add_bar(x=months, y=df["visits"], name=L.SERIES_VISITS, marker_color=NEUTRAL,
+    fig.add_bar(x=months, y=df["visits"], name=LCM.SERIES_VISITS, marker_color=NEUTRAL,
                 hovertemplate="%{x}<br>走访 %{y:,} 次<extra></extra>")
-    fig.add_scatter(x=months, y=df["visits_per_pair"], name=L.SERIES_VISITS_PER_PAIR_30, yaxis="y2",
+    fig.add_scatter(x=months, y=df["visits_per_pair"], name=LCM.SERIES_VISITS_PER_PAIR_30, yaxis="y2",
                     mode="lines+markers", line={"color": PALETTE[1], "width": 3}, customdata=df["days"],
                     hovertemplate="%{x}（期内 %{customdata} 天）<br>每对月均 %{y:.1f} 次<extra></extra>")
     fig.update_layout(
         xaxis=category_axis(months),
-        yaxis={"title": L.UNIT_TIMES, **count_axis(df["visits"])},
+        yaxis={"title": LCM.UNIT_TIMES, **count_axis(df["visits"])},
         yaxis2={"title": "次/对", "overlaying": "y", "side": "right", "showgrid": False,
                 **amount_axis(df["visits_per_pair"])},
     )
@@ -312,58 +303,58 @@ def count_bars(df: pd.DataFrame, label_col: str, value_col: str, title: str, uni
     return style(fig, title, height=height)
 
 
-def fraud_month_chart(df: pd.DataFrame, title: str = L.FRAUD_MONTH_TITLE) -> go.Figure:
+def fraud_month_chart(df: pd.DataFrame, title: str = LCM.FRAUD_MONTH_TITLE) -> go.Figure:
     """Yuan stopped per month (bars) and the running total since records began (line), in 万元."""
     months = _month_labels(df["month"])
     fig = go.Figure()
-    fig.add_bar(x=months, y=df["amount"] / 10_000, name=L.SERIES_AMOUNT, marker_color=NEUTRAL,
+    fig.add_bar(x=months, y=df["amount"] / 10_000, name=LCM.SERIES_AMOUNT, marker_color=NEUTRAL,
                 customdata=df["cases"], hovertemplate="%{x}<br>%{customdata} 起，%{y:,.1f} 万元<extra></extra>")
-    fig.add_scatter(x=months, y=df["cumulative_amount"] / 10_000, name=L.SERIES_CUMULATIVE, yaxis="y2",
+    fig.add_scatter(x=months, y=df["cumulative_amount"] / 10_000, name=LCM.SERIES_CUMULATIVE, yaxis="y2",
                     mode="lines+markers", line={"color": BAD, "width": 3},
                     hovertemplate="%{x}<br>累计 %{y:,.1f} 万元<extra></extra>")
     fig.update_layout(
         xaxis=category_axis(months),
-        yaxis={"title": L.UNIT_WAN_YUAN, **amount_axis(df["amount"] / 10_000)},
-        yaxis2={"title": f"累计（{L.UNIT_WAN_YUAN}）", "overlaying": "y", "side": "right", "showgrid": False,
+        yaxis={"title": LCM.UNIT_WAN_YUAN, **amount_axis(df["amount"] / 10_000)},
+        yaxis2={"title": f"累计（{LCM.UNIT_WAN_YUAN}）", "overlaying": "y", "side": "right", "showgrid": False,
                 **amount_axis(df["cumulative_amount"] / 10_000)},
     )
     return style(fig, title)
 
 
-def fraud_town_bars(df: pd.DataFrame, title: str = L.FRAUD_TOWN_TITLE) -> go.Figure:
+def fraud_town_bars(df: pd.DataFrame, title: str = LCM.FRAUD_TOWN_TITLE) -> go.Figure:
     fig = go.Figure()
     fig.add_bar(x=df["town"], y=df["amount"] / 10_000, marker_color=NEUTRAL, customdata=df["cases"],
                 text=[f"{a / 10_000:,.1f}" for a in df["amount"]], textposition="auto",
                 hovertemplate="%{x}<br>%{customdata} 起，%{y:,.1f} 万元<extra></extra>")
-    fig.update_yaxes(title=L.UNIT_WAN_YUAN, **amount_axis(df["amount"] / 10_000))
+    fig.update_yaxes(title=LCM.UNIT_WAN_YUAN, **amount_axis(df["amount"] / 10_000))
     fig.update_xaxes(**category_axis(df["town"]))
     fig.update_layout(showlegend=False)
     return style(fig, title)
 
 
-def suggestion_topic_bars(df: pd.DataFrame, title: str = L.SUGGEST_TOPIC_TITLE) -> go.Figure:
+def suggestion_topic_bars(df: pd.DataFrame, title: str = LCM.SUGGEST_TOPIC_TITLE) -> go.Figure:
     """Suggestions per topic, stacked by status in the vocabulary's order."""
     fig = go.Figure()
-    colours = dict(zip(L.SUGGESTION_STATUSES, (PALETTE[7], PALETTE[1], GOOD)))
-    topics = [t for t in L.SUGGESTION_TOPICS if t in set(df["topic"])]
-    for status in L.SUGGESTION_STATUSES:
+    colours = dict(zip(V.SUGGESTION_STATUSES, (PALETTE[7], PALETTE[1], GOOD)))
+    topics = [t for t in V.SUGGESTION_TOPICS if t in set(df["topic"])]
+    for status in V.SUGGESTION_STATUSES:
         part = df[df["status"] == status].set_index("topic").reindex(topics)
         if part["suggestions"].notna().any():
             fig.add_bar(x=topics, y=part["suggestions"], name=status, marker_color=colours[status],
                         hovertemplate="%{x}<br>" + status + " %{y} 条<extra></extra>")
     fig.update_layout(barmode="stack")
-    fig.update_yaxes(title=L.UNIT_CASE, **count_axis(stacked_extent(df, "topic", "suggestions")))
+    fig.update_yaxes(title=LC.UNIT_CASE, **count_axis(stacked_extent(df, "topic", "suggestions")))
     fig.update_xaxes(**category_axis(topics))
     return style(fig, title)
 
 
-def scene_type_bars(df: pd.DataFrame, title: str = L.SCENE_TYPE_TITLE) -> go.Figure:
+def scene_type_bars(df: pd.DataFrame, title: str = LCM.SCENE_TYPE_TITLE) -> go.Figure:
     """The six types, each in its map colour; new ones in the period noted in the hover."""
     fig = go.Figure()
-    fig.add_bar(x=df["scene_type"], y=df["scenes"], marker_color=[_scene_colour(t) for t in df["scene_type"]],
+    fig.add_bar(x=df["scene_type"], y=df["scenes"], marker_color=[scene_rgb(t) for t in df["scene_type"]],
                 text=df["scenes"], textposition="auto", customdata=df["new_in_period"],
                 hovertemplate="%{x}<br>%{y} 个（期内新认定 %{customdata} 个）<extra></extra>")
-    fig.update_yaxes(title=L.UNIT_ITEM, **count_axis(df["scenes"]))
+    fig.update_yaxes(title=LC.UNIT_ITEM, **count_axis(df["scenes"]))
     fig.update_xaxes(**category_axis(df["scene_type"]))
     fig.update_layout(showlegend=False)
     return style(fig, title)
@@ -374,17 +365,17 @@ def stacked_scene_bars(df: pd.DataFrame, group_col: str, title: str, group_label
     groups = list(dict.fromkeys(df[group_col]))
     names = [group_labels.get(g, g) if group_labels else g for g in groups]
     fig = go.Figure()
-    for stype in L.SCENE_TYPES:
+    for stype in V.SCENE_TYPES:
         part = df[df["scene_type"] == stype].set_index(group_col)["scenes"].reindex(groups)
         if part.notna().any():
-            fig.add_bar(x=names, y=part, name=stype, marker_color=_scene_colour(stype),
+            fig.add_bar(x=names, y=part, name=stype, marker_color=scene_rgb(stype),
                         hovertemplate="%{x}<br>" + stype + " %{y} 个<extra></extra>")
     fig.update_layout(barmode="stack", xaxis=category_axis(names))
-    fig.update_yaxes(title=L.UNIT_ITEM, **count_axis(stacked_extent(df, group_col, "scenes")))
+    fig.update_yaxes(title=LC.UNIT_ITEM, **count_axis(stacked_extent(df, group_col, "scenes")))
     return _legend_in_order(style(fig, title))
 
 
-def amenity_bars(df: pd.DataFrame, title: str = L.RESOURCE_TITLE) -> go.Figure:
+def amenity_bars(df: pd.DataFrame, title: str = LCM.RESOURCE_TITLE) -> go.Figure:
     """Stations offering each amenity, rider stations and service points stacked."""
     d = df.iloc[::-1]
     fig = go.Figure()
@@ -392,6 +383,6 @@ def amenity_bars(df: pd.DataFrame, title: str = L.RESOURCE_TITLE) -> go.Figure:
         fig.add_bar(y=d["amenity"], x=d[col], name=name, orientation="h", marker_color=colour,
                     hovertemplate="%{y}<br>" + name + " %{x} 个<extra></extra>")
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(title=L.UNIT_ITEM, **count_axis(d["rider_stations"] + d["service_points"]))
+    fig.update_xaxes(title=LC.UNIT_ITEM, **count_axis(d["rider_stations"] + d["service_points"]))
     fig.update_yaxes(**category_axis(d["amenity"]))
     return _legend_in_order(style(fig, title, height=max(360, 36 * len(d) + 120)))

@@ -10,7 +10,8 @@ from collections import namedtuple
 from dataclasses import dataclass
 from pathlib import Path
 
-from fxdash import labels as L
+from fxdash.labels import reports as LRP
+from fxdash.labels import vocab as V
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -135,9 +136,9 @@ def parse_deadlines(value: str, categories: tuple[str, ...]) -> tuple[dict[str, 
         except ValueError:
             number = float("nan")
         if name not in days:
-            errors.append(L.ERR_DEADLINE_CATEGORY.format(name=name[:20]))
+            errors.append(LRP.ERR_DEADLINE_CATEGORY.format(name=name[:20]))
         elif not 0 < number <= 365:
-            errors.append(L.ERR_DEADLINE_DAYS.format(item=item[:30]))
+            errors.append(LRP.ERR_DEADLINE_DAYS.format(item=item[:30]))
         else:
             days[name] = number
     return days, errors
@@ -145,4 +146,4 @@ def parse_deadlines(value: str, categories: tuple[str, ...]) -> tuple[dict[str, 
 
 def load_deadlines(env=None) -> tuple[dict[str, float], list[str]]:
     env = os.environ if env is None else env
-    return parse_deadlines(env.get("FXDASH_DEADLINES", ""), L.REPORT_CATEGORIES)
+    return parse_deadlines(env.get("FXDASH_DEADLINES", ""), V.REPORT_CATEGORIES)

@@ -9,8 +9,9 @@ import io
 
 import pandas as pd
 
-from fxdash import labels as L
 from fxdash import textfmt
+from fxdash.labels import common as LC
+from fxdash.labels import filters as LF
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -52,7 +53,7 @@ def data_notes(con, f) -> list[tuple[str, str]]:
 
     names = common.town_names(con)
     notes = f.describe(names, common.enterprise_names(con)) + scope_notes(f, names)
-    notes.append((L.DATA_AS_OF, textfmt.day(db.data_as_of(con))))
+    notes.append((LF.DATA_AS_OF, textfmt.day(db.data_as_of(con))))
     return notes
 
 
@@ -74,7 +75,7 @@ def with_labels(df: pd.DataFrame, extra: dict | None = None) -> pd.DataFrame:
     """Rename English columns to their Chinese display names; blank text cells read — (a person
     without a role shows — under 四大员角色, not None). Blank numbers and dates stay empty cells, so a
     spreadsheet still sums and sorts them."""
-    names = {**L.COLUMN_LABELS, **(extra or {})}
+    names = {**LC.COLUMN_LABELS, **(extra or {})}
     out = df.rename(columns={c: names.get(c, c) for c in df.columns})
     for col in out.columns:
         values = out[col]
@@ -86,7 +87,7 @@ def with_labels(df: pd.DataFrame, extra: dict | None = None) -> pd.DataFrame:
 def to_csv_bytes(df: pd.DataFrame, notes: list[tuple[str, str]]) -> bytes:
     """UTF-8 with BOM (Excel on Windows opens it as Chinese), filters as a header block."""
     buf = io.StringIO()
-    buf.write(f"{L.FILTERS_NOTE_TITLE}\n")
+    buf.write(f"{LF.FILTERS_NOTE_TITLE}\n")
     for label, value in notes:
         buf.write(f"{escape_cell(label)},{escape_cell(value)}\n")
     buf.write("\n")
@@ -108,6 +109,6 @@ def to_xlsx_bytes(sheets: dict[str, pd.DataFrame], notes: list[tuple[str, str]])
             for k, col in enumerate(frame.columns):
                 sheet.set_column(k, k, min(40, max(10, len(str(col)) * 2 + 2)))
         notes_df = pd.DataFrame(notes, columns=["项目", "取值"])
-        escape_frame(notes_df).to_excel(writer, sheet_name=L.FILTERS_NOTE_TITLE, index=False)
-        writer.sheets[L.FILTERS_NOTE_TITLE].set_column(0, 1, 30)
+        escape_frame(notes_df).to_excel(writer, sheet_name=LF.FILTERS_NOTE_TITLE, index=False)
+        writer.sheets[LF.FILTERS_NOTE_TITLE].set_column(0, 1, 30)
     return buf.getvalue()

@@ -9,11 +9,14 @@ names; values are always bound parameters, never formatted into the SQL.
 import datetime as dt
 from dataclasses import dataclass, fields, replace
 
-from fxdash import labels as L
 from fxdash import textfmt
+from fxdash.labels import filters as LF
 from fxdash.labels import ingest as X
+from fxdash.labels import metrics as M
+from fxdash.labels import vocab as V
 
 DEFAULT_DAYS = 28  # four weeks: the weekly meeting's usual look-back
+DEFAULT_PRESET = "28d"
 FIRST_DATE = dt.date(2023, 1, 1)  # the earliest date the period widget offers (before any data)
 AHEAD_DAYS = 366  # how far past "today" the period widget reaches
 
@@ -34,6 +37,9 @@ class Filters:
     # The towns the signed-in user may see (fxdash.rights.scoped); () = all. Never read from or written
     # to a URL; `where()` applies it to the town column whatever the other filters say.
     scope: tuple[str, ...] = ()
+    # A named period (a key of PRESETS) the dates were resolved from, "" for an explicit range: the URL
+    # keeps the name, so a link to 本周 still means this week when it is opened next month.
+    preset: str = ""
 
     @property
     def days(self) -> int:
@@ -42,14 +48,18 @@ class Filters:
     def previous(self) -> "Filters":
         """The period of equal length just before this one (same other filters)."""
         return replace(self, date_from=self.date_from - dt.timedelta(days=self.days),
-                       date_to=self.date_from - dt.timedelta(days=1))
+                       date_to=self.date_from - dt.timedelta(days=1), preset="")
 
     def with_period(self, date_from: dt.date, date_to: dt.date) -> "Filters":
-        return replace(self, date_from=date_from, date_to=date_to)
+        return replace(self, date_from=date_from, date_to=date_to, preset="")
 
     def to_params(self) -> dict[str, str]:
-        """URL parameters; empty selections are left out so links stay short."""
-        out = {"from": self.date_from.isoformat(), "to": self.date_to.isoformat()}
+        """URL parameters; empty selections are left out so links stay short. A preset is written by
+        name instead of its dates."""
+        if self.preset:
+            out = {PERIOD_KEY: self.preset}
+        else:
+            out = {"from": self.date_from.isoformat(), "to": self.date_to.isoformat()}
         for f in fields(self):
             if f.name in LIST_FIELDS and getattr(self, f.name):
                 out[LIST_FIELDS[f.name]] = ",".join(getattr(self, f.name))
@@ -97,20 +107,23 @@ class Filters:
         """(label, value) pairs in Chinese, for export headers and captions."""
         town_names = town_names or {}
         enterprise_names = enterprise_names or {}
-        out = [(L.FILTER_DATE, textfmt.period(self.date_from, self.date_to))]
+        dates = textfmt.period(self.date_from, self.date_to)
+        if self.preset:
+            dates = f"{M.PRESETS[self.preset]}（{dates}）"
+        out = [(LF.FILTER_DATE, dates)]
         shown = {
-            "towns": (L.FILTER_TOWNS, [town_names.get(c, c) for c in self.towns]),
-            "occupations": (L.FILTER_OCCUPATIONS, list(self.occupations)),
-            "enterprises": (L.FILTER_ENTERPRISES, [enterprise_names.get(e, e) for e in self.enterprises]),
-            "categories": (L.FILTER_CATEGORIES, list(self.categories)),
-            "statuses": (L.FILTER_STATUSES, list(self.statuses)),
-            "roles": (L.FILTER_ROLES, list(self.roles)),
-            "station_kinds": (L.FILTER_STATION_KINDS, list(self.station_kinds)),
-            "host_types": (L.FILTER_HOST_TYPES, list(self.host_types)),
-            "amenities": (L.FILTER_AMENITIES, list(self.amenities)),
+            "towns": (LF.FILTER_TOWNS, [town_names.get(c, c) for c in self.towns]),
+            "occupations": (LF.FILTER_OCCUPATIONS, list(self.occupations)),
+            "enterprises": (LF.FILTER_ENTERPRISES, [enterprise_names.get(e, e) for e in self.enterprises]),
+            "categories": (LF.FILTER_CATEGORIES, list(self.categories)),
+            "statuses": (LF.FILTER_STATUSES, list(self.statuses)),
+            "roles": (LF.FILTER_ROLES, list(self.roles)),
+            "station_kinds": (LF.FILTER_STATION_KINDS, list(self.station_kinds)),
+            "host_types": (LF.FILTER_HOST_TYPES, list(self.host_types)),
+            "amenities": (LF.FILTER_AMENITIES, list(self.amenities)),
         }
         for label, values in shown.values():
-            out.append((label, "、".join(values) if values else L.FILTER_ALL))
+            out.append((label, "、".join(values) if values else LF.FILTER_ALL))
         return out
 
 
@@ -129,13 +142,13 @@ LIST_FIELDS = {
 
 # Fixed vocabularies; towns and enterprises are checked against the database by the caller.
 VOCABULARIES = {
-    "occupations": L.OCCUPATIONS,
-    "categories": L.REPORT_CATEGORIES,
-    "statuses": L.REPORT_STATUSES,
-    "roles": L.ROLES,
-    "station_kinds": L.STATION_KINDS,
-    "host_types": L.HOST_TYPES,
-    "amenities": L.AMENITIES,
+    "occupations": V.OCCUPATIONS,
+    "categories": V.REPORT_CATEGORIES,
+    "statuses": V.REPORT_STATUSES,
+    "roles": V.ROLES,
+    "station_kinds": V.STATION_KINDS,
+    "host_types": V.HOST_TYPES,
+    "amenities": V.AMENITIES,
 }
 
 
@@ -143,8 +156,34 @@ def _midnight(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time())
 
 
+PERIOD_KEY = "period"  # URL key of a preset
+
+
+def preset_period(key: str, as_of: dt.date) -> tuple[dt.date, dt.date]:
+    """The dates of a preset (a key of PRESETS) on the data's day `as_of`; weeks start on Monday."""
+    monday = as_of - dt.timedelta(days=as_of.weekday())
+    return {
+        "week": (monday, as_of),
+        "last_week": (monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)),
+        "month": (as_of.replace(day=1), as_of),
+        "28d": (as_of - dt.timedelta(days=DEFAULT_DAYS - 1), as_of),
+        "year": (as_of.replace(month=1, day=1), as_of),
+        "all": (FIRST_DATE, as_of),
+    }[key]
+
+
+PRESETS = tuple(M.PRESETS)  # in the order the sidebar offers them
+
+
+def with_preset(f: Filters, key: str, as_of: dt.date) -> Filters:
+    """The same filters over a preset's period."""
+    start, end = preset_period(key, as_of)
+    return replace(f, date_from=start, date_to=end, preset=key)
+
+
 def default_filters(as_of: dt.date) -> Filters:
-    return Filters(date_from=as_of - dt.timedelta(days=DEFAULT_DAYS - 1), date_to=as_of)
+    start, end = preset_period(DEFAULT_PRESET, as_of)
+    return Filters(date_from=start, date_to=end, preset=DEFAULT_PRESET)
 
 
 def date_range(as_of: dt.date) -> tuple[dt.date, dt.date]:
@@ -165,15 +204,36 @@ def from_params(params, as_of: dt.date, known: dict | None = None) -> tuple[Filt
     (towns -> town codes, enterprises -> enterprise ids).
     """
     vocab = {**VOCABULARIES, **(known or {})}
-    default = default_filters(as_of)
     errors: list[str] = []
+    preset, dates = _read_period(params, as_of, errors)
+    values = _read_lists(params, vocab, errors)
+    return Filters(date_from=dates["from"], date_to=dates["to"], preset=preset, **values), errors
+
+
+def _read_period(params, as_of: dt.date, errors: list[str]) -> tuple[str, dict[str, dt.date]]:
+    """A preset by name (it wins over dates given beside it), else an explicit range, else the default."""
+    name = _first(params.get(PERIOD_KEY, "")).strip()
+    if name in PRESETS:
+        start, end = preset_period(name, as_of)
+        return name, {"from": start, "to": end}
+    if name:
+        errors.append(M.ERR_PRESET.format(value=name[:40], options="、".join(f"{k}（{v}）" for k, v in M.PRESETS.items()),
+                                          default=M.PRESETS[DEFAULT_PRESET]))
+    if not any(_first(params.get(key, "")).strip() for key in ("from", "to")):
+        start, end = preset_period(DEFAULT_PRESET, as_of)
+        return DEFAULT_PRESET, {"from": start, "to": end}
+    return "", _read_dates(params, as_of, errors)
+
+
+def _read_dates(params, as_of: dt.date, errors: list[str]) -> dict[str, dt.date]:
+    default = default_filters(as_of)
     dates = {}
     for key, fallback in (("from", default.date_from), ("to", default.date_to)):
         raw = _first(params.get(key, "")).strip()
         try:
             dates[key] = dt.date.fromisoformat(raw) if raw else fallback
         except ValueError:
-            errors.append(L.ERR_PARAM_DATE.format(key=key, value=raw[:40]))
+            errors.append(LF.ERR_PARAM_DATE.format(key=key, value=raw[:40]))
             dates[key] = fallback
     low, high = date_range(as_of)
     for key in ("from", "to"):
@@ -182,8 +242,12 @@ def from_params(params, as_of: dt.date, known: dict | None = None) -> tuple[Filt
             errors.append(X.ERR_PARAM_CLAMPED.format(key=key, value=dates[key], low=low, high=high, used=used))
             dates[key] = used
     if dates["from"] > dates["to"]:
-        errors.append(L.ERR_PARAM_RANGE.format(start=dates["from"], end=dates["to"]))
+        errors.append(LF.ERR_PARAM_RANGE.format(start=dates["from"], end=dates["to"]))
         dates["from"], dates["to"] = dates["to"], dates["from"]
+    return dates
+
+
+def _read_lists(params, vocab: dict, errors: list[str]) -> dict[str, tuple[str, ...]]:
     values = {}
     for name, key in LIST_FIELDS.items():
         raw = params.get(key, "")
@@ -194,8 +258,8 @@ def from_params(params, as_of: dt.date, known: dict | None = None) -> tuple[Filt
                 continue
             allowed = vocab.get(name)
             if allowed is not None and item not in allowed:
-                errors.append(L.ERR_PARAM_UNKNOWN.format(key=key, value=item[:40]))
+                errors.append(LF.ERR_PARAM_UNKNOWN.format(key=key, value=item[:40]))
                 continue
             picked.append(item)
         values[name] = tuple(picked)
-    return Filters(date_from=dates["from"], date_to=dates["to"], **values), errors
+    return values

@@ -84,8 +84,88 @@ def load_geojson(path: Path) -> dict:
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise BoundaryError(f"边界文件不是有效的 UTF-8 GeoJSON：{path}（{exc}）") from exc
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
-        raise BoundaryError(f"边界文件应为 GeoJSON FeatureCollection:{path}")
+        raise BoundaryError(f"边界文件应为 GeoJSON FeatureCollection：{path}")
     return data
+
+
+# --- boundaries for display ----------------------------------------------------------------------
+
+DISPLAY_TOLERANCE_M = 10.0  # under a pixel even at a single town's zoom (about 12 m a pixel)
+DISPLAY_DECIMALS = 5  # 1e-5 degree is about 1 m here
+
+
+def simplify_line(points, tolerance_m: float) -> np.ndarray:
+    """Douglas-Peucker on a lon/lat polyline (a closed ring stays closed: its ends are kept).
+
+    Distances are measured on a local equirectangular projection, exact enough over a district.
+    """
+    pts = np.asarray(points, float)
+    if len(pts) <= 3:
+        return pts
+    scale = np.array([np.cos(np.radians(pts[:, 1].mean())), 1.0]) * (EARTH_RADIUS_M * np.pi / 180)
+    xy = pts * scale
+    keep = np.zeros(len(pts), bool)
+    keep[[0, -1]] = True
+    stack = [(0, len(pts) - 1)]
+    while stack:
+        a, b = stack.pop()
+        if b - a < 2:
+            continue
+        seg, rel = xy[b] - xy[a], xy[a + 1:b] - xy[a]
+        length = np.hypot(*seg)
+        # distance to the chord, or to the end point when the ends coincide (a closed ring)
+        dist = np.abs(seg[0] * rel[:, 1] - seg[1] * rel[:, 0]) / length if length > 0 else np.hypot(rel[:, 0], rel[:, 1])
+        far = int(dist.argmax())
+        if dist[far] > tolerance_m:
+            keep[a + 1 + far] = True
+            stack += [(a, a + 1 + far), (a + 1 + far, b)]
+    return pts[keep]
+
+
+def _simplify_rings(rings: list, tolerance_m: float, decimals: int) -> list:
+    out = []
+    for ring in rings:
+        simple = simplify_line(ring, tolerance_m)
+        if len(simple) < 4:  # a ring this small would collapse: keep it as it is
+            simple = np.asarray(ring, float)
+        out.append(np.round(simple, decimals).tolist())
+    return out
+
+
+def display_geojson(geojson: dict, tolerance_m: float = DISPLAY_TOLERANCE_M, decimals: int = DISPLAY_DECIMALS,
+                    keep: tuple[str, ...] = ("code", "name")) -> dict:
+    """A lighter copy for drawing: rings simplified, coordinates rounded, only the `keep` properties.
+
+    The browser gets this on every rerun, so what it does not need is left out: the towns file of
+    93 KB (6 decimals, label points, source names) becomes 54 KB."""
+    features = []
+    for feat in geojson.get("features", []):
+        geom = feat.get("geometry") or {}
+        kind, coords = geom.get("type"), geom.get("coordinates")
+        if kind == "Polygon":
+            coords = _simplify_rings(coords, tolerance_m, decimals)
+        elif kind == "MultiPolygon":
+            coords = [_simplify_rings(poly, tolerance_m, decimals) for poly in coords]
+        else:
+            continue  # the map draws areas only
+        props = {k: v for k, v in (feat.get("properties") or {}).items() if k in keep}
+        features.append({"type": "Feature", "properties": props, "geometry": {"type": kind, "coordinates": coords}})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def load_display_geojson(path: Path) -> dict:
+    """A boundary file as the maps draw it (display_geojson); simplifying takes a moment, so cache it."""
+    return display_geojson(load_geojson(path))
+
+
+def feature_rings(feature: dict) -> list:
+    """Every outer and inner ring of a Polygon or MultiPolygon feature ([] for anything else)."""
+    geom = feature.get("geometry") or {}
+    if geom.get("type") == "Polygon":
+        return list(geom["coordinates"])
+    if geom.get("type") == "MultiPolygon":
+        return [ring for poly in geom["coordinates"] for ring in poly]
+    return []
 
 
 # --- coverage helpers (map page) -----------------------------------------------------------------

@@ -10,9 +10,9 @@ import uuid
 
 import streamlit as st
 
-from fxdash import access, ui
-from fxdash import labels as L
+from fxdash import access, ui_data
 from fxdash.labels import accounts as LA
+from fxdash.labels import common as LC
 from fxdash.store import accounts, audit, sessions
 
 TOKEN_KEY = "_fx_session_token"
@@ -29,7 +29,7 @@ def report_error(exc: BaseException) -> str:
 
 def _store():
     try:
-        store = ui.ops_store()
+        store = ui_data.ops_store()
         audit.attach(store)
         return store
     except Exception as exc:  # noqa: BLE001 - nothing may run without the store; say so with an id
@@ -42,7 +42,7 @@ def _demo_accounts_ready(store_url: str) -> bool:
     """Once per process and store: the demo database's accounts exist (created when missing)."""
     from fxdash.store import cli
 
-    cli.demo_accounts(ui.ops_store())
+    cli.demo_accounts(ui_data.ops_store())
     return True
 
 
@@ -58,10 +58,10 @@ def confirm() -> access.User | None:
     """The user of this browser session if the store confirms the session now; else None, with the
     session forgotten and the reason kept for the login form."""
     store = _store()
-    demo = ui.is_demo()
+    demo = ui_data.is_demo()
     token = st.session_state.get(TOKEN_KEY)
     if token:
-        idle = ui.settings().idle_minutes
+        idle = ui_data.settings().idle_minutes
         checked = sessions.check(store, token, idle, demo)
         if checked.user is not None:
             st.session_state[access.SESSION_KEY] = checked.user
@@ -82,7 +82,7 @@ def gate(url_paths: list[str]) -> access.User:
     user = confirm()
     if user is not None:
         return user
-    store, demo = _store(), ui.is_demo()
+    store, demo = _store(), ui_data.is_demo()
     if demo:
         _demo_accounts_ready(store.url)
     if not demo and not accounts.has_real_admin(store):
@@ -104,7 +104,7 @@ def _no_admin() -> None:
 def _login_form(store, demo: bool) -> None:
     _, middle, _ = st.columns([1, 2, 1])
     with middle:
-        st.title(L.APP_SHORT)
+        st.title(LC.APP_SHORT)
         st.subheader(LA.LOGIN_TITLE)
         notice = st.session_state.pop(NOTICE_KEY, None)
         if notice:
@@ -133,7 +133,7 @@ def _login_form(store, demo: bool) -> None:
 
 def _logout() -> None:
     user = st.session_state.get(access.SESSION_KEY)
-    sessions.end(ui.ops_store(), st.session_state.get(TOKEN_KEY), user.username if user else None)
+    sessions.end(ui_data.ops_store(), st.session_state.get(TOKEN_KEY), user.username if user else None)
     _forget_session(LA.LOGIN_ENDED)
 
 
@@ -148,10 +148,28 @@ def is_admin(user: access.User | None) -> bool:
     return user is not None and user.role == access.ADMIN
 
 
+def ensure_frame() -> None:
+    """Make sure this run went through app.py and its session is signed in; every page calls this first
+    (via ui.current_filters or require_admin).
+
+    On a freshly started server whose first request is a link to a page (e.g. /reports),
+    Streamlit's legacy pages/ mode runs that page file without app.py until st.navigation has run
+    once in the process. Then we switch the process to st.navigation mode (a private Streamlit flag,
+    the one workaround of its kind; tests/test_browser_deeplink.py covers it) and rerun: the same URL
+    now goes through app.py, which builds the filters, the banner and the page list.
+    A page never runs for a session that has ended, expired or was never signed in.
+    """
+    if "fx_filters" not in st.session_state or confirm() is None:
+        from streamlit.runtime.pages_manager import PagesManager
+
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def require_admin() -> access.User:
     """First line of an admin page: anyone else is refused (and the refusal is in the audit log)."""
-    ui.ensure_frame()
-    user = ui.current_user()
+    ensure_frame()
+    user = ui_data.current_user()
     if not is_admin(user):
         access.record("page_denied", user.username if user else None, page=_page_name())
         st.error(LA.ADMIN_ONLY)

@@ -3,26 +3,100 @@
 `map_style=None` alone still fetches a Carto basemap in Streamlit, so every deck is built with
 `map_provider=None`; the base is the town boundaries from the configured file, or town centre
 points when no file is configured. An intranet raster tile server can be added (FXDASH_TILE_URL).
+
+Every deck frames its content (fxdash.map_view): the district, the towns in focus when the filters
+name some, and everything drawn; town labels go on top, placed so that none overlaps another.
+The station map of 阵地地图 is in fxdash.station_map.
 """
 
 import html
-from dataclasses import dataclass
+import json
 
 import numpy as np
 import pandas as pd
 import pydeck as pdk
+from pydeck.bindings.json_tools import default_serialize
 
-from fxdash import charts, textfmt
-from fxdash import labels as L
+from fxdash import geo, map_view, textfmt
+from fxdash.labels import map as LM
+from fxdash.map_view import Bounds
+from fxdash.theme import DENSITY_RAMP, FONT, OTHER_RGB, SCENE_COLOURS
 
-FENGXIAN_VIEW = pdk.ViewState(latitude=30.915, longitude=121.56, zoom=10.2, pitch=0, bearing=0)
-FONT = charts.FONT
 # pydeck turns a bare string prop into a JS expression ("@@=auto"), which breaks TextLayer; a quoted
 # string is passed through as a plain string.
 QUOTED_FONT = f"'{FONT}'"
+# The district when nothing else frames a map (no boundary file and no data): Fengxian's extent.
+DISTRICT = Bounds(121.35, 30.76, 121.83, 31.03)
+MIN_SPAN_M = 3000  # a single point or a tiny town still shows its surroundings
+TOWN_HALF_SPAN_M = 2500  # without a boundary file a town is framed as its centre +- this
+# Viewport sizes (px) the maps are fitted to: their height on the page and the width of their column
+# on a 1600 px window with the sidebar open (wider screens show a little more round the edges).
+SIZE_MAP_PAGE = (860, 640)
+SIZE_WIDE = (700, 520)  # a 3/5 column: 问题上报
+SIZE_OVERVIEW = (700, 430)  # a 3/5 column, lower
+SIZE_SCENES = (700, 460)  # a 3/5 column: 关爱与平安
+SIZE_THIRD = (380, 320)  # a 1/3 column: the weekly hot-spot map
+
+
+class Deck(pdk.Deck):
+    """pydeck's Deck written as compact JSON: pydeck indents by 2 and escapes every Chinese character
+    (\\uXXXX), which made a page send four times the bytes of its data on every rerun."""
+
+    def to_json(self) -> str:
+        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"),
+                          ensure_ascii=False)
+
+
+# --- framing -----------------------------------------------------------------------------------------
+
+
+def _boundary_features(boundaries: dict | None, towns: pd.DataFrame, codes: set) -> list:
+    names = set(towns.loc[towns["town_code"].isin(codes), "name"])
+    if not boundaries:
+        return []
+    return [ft for ft in boundaries.get("features", [])
+            if str((ft.get("properties") or {}).get("code", "")) in codes
+            or (ft.get("properties") or {}).get("name") in names]
+
+
+def region(towns: pd.DataFrame, boundaries: dict | None, focus: tuple[str, ...] = ()) -> Bounds | None:
+    """The box round the towns in focus (town codes; every town of `towns` when none): their
+    boundary polygons, or their centres widened by TOWN_HALF_SPAN_M without a boundary file."""
+    codes = set(focus) or set(towns["town_code"])
+    rings = [ring for ft in _boundary_features(boundaries, towns, codes) for ring in geo.feature_rings(ft)]
+    if rings:
+        coords = [pt for ring in rings for pt in ring]
+        return Bounds.of_points([p[0] for p in coords], [p[1] for p in coords])
+    picked = towns[towns["town_code"].isin(codes)]
+    boxes = [Bounds(r.lon, r.lat, r.lon, r.lat).at_least(2 * TOWN_HALF_SPAN_M) for r in picked.itertuples()]
+    return map_view.union(*boxes)
+
+
+def points_box(df: pd.DataFrame | None) -> Bounds | None:
+    """The box round a frame's points (lon/lat) or grid cells (west/south/east/north)."""
+    if df is None or df.empty:
+        return None
+    if {"west", "east", "south", "north"} <= set(df.columns):
+        return Bounds.of_points(pd.concat([df["west"], df["east"]]), pd.concat([df["south"], df["north"]]))
+    return Bounds.of_points(df["lon"], df["lat"])
+
+
+def fit_view(*boxes: Bounds | None, size: tuple[int, int]) -> map_view.View:
+    """The view showing every given box whole in a viewport of `size` px (the district if none)."""
+    box = map_view.union(*boxes) or DISTRICT
+    return map_view.fit(box.at_least(MIN_SPAN_M), *size)
+
+
+def view_state(view: map_view.View) -> pdk.ViewState:
+    return pdk.ViewState(latitude=view.latitude, longitude=view.longitude, zoom=view.zoom, pitch=0, bearing=0)
+
+
+# --- base layers -------------------------------------------------------------------------------------
 
 
 def boundary_layer(geojson: dict) -> pdk.Layer:
+    """Town areas from a display GeoJSON (geo.display_geojson, as ui.map_base gives it: the browser
+    gets it on every rerun, so it is simplified and rounded once when loaded)."""
     return pdk.Layer(
         "GeoJsonLayer",
         data=geojson,
@@ -37,26 +111,8 @@ def boundary_layer(geojson: dict) -> pdk.Layer:
 
 
 def rivers_layer(geojson: dict) -> pdk.Layer:
-    return pdk.Layer("GeoJsonLayer", data=geojson, id="rivers", stroked=False, filled=True,
-                     get_fill_color=[150, 190, 230, 200], pickable=False)
-
-
-def town_labels_layer(towns: pd.DataFrame) -> pdk.Layer:
-    """Town names at their label points (deck.gl needs the Chinese glyphs: character_set='auto')."""
-    return pdk.Layer(
-        "TextLayer",
-        data=towns[["name", "lon", "lat"]],
-        id="town-labels",
-        get_position=["lon", "lat"],
-        get_text="name",
-        get_size=14,
-        get_color=[40, 40, 60, 220],
-        font_family=QUOTED_FONT,
-        character_set="'auto'",
-        get_text_anchor="'middle'",
-        get_alignment_baseline="'center'",
-        pickable=False,
-    )
+    return pdk.Layer("GeoJsonLayer", data=geojson, id="rivers",
+                     stroked=False, filled=True, get_fill_color=[150, 190, 230, 200], pickable=False)
 
 
 def town_points_layer(towns: pd.DataFrame) -> pdk.Layer:
@@ -74,26 +130,90 @@ def tile_layer(url: str) -> pdk.Layer:
 
 def base_layers(towns: pd.DataFrame, boundaries: dict | None, rivers: dict | None = None,
                 tile_url: str = "") -> list[pdk.Layer]:
+    """Tiles, town areas (or centres) and rivers: what every map draws under its data."""
     layers = [tile_layer(tile_url)] if tile_url else []
-    if boundaries is not None:
-        layers.append(boundary_layer(boundaries))
-    else:
-        layers.append(town_points_layer(towns))
+    layers.append(boundary_layer(boundaries) if boundaries is not None else town_points_layer(towns))
     if rivers is not None:
         layers.append(rivers_layer(rivers))
-    layers.append(town_labels_layer(towns))
     return layers
 
 
-def deck(layers: list[pdk.Layer], tooltip: dict | bool | None = None,
-         view: pdk.ViewState = FENGXIAN_VIEW) -> pdk.Deck:
+def town_labels_layer(towns: pd.DataFrame, view: map_view.View, size: tuple[int, int], font_px: int = 19,
+                      focus: tuple[str, ...] = ()) -> pdk.Layer:
+    """Town names, bold and haloed so they read on a projector; each moved by a pixel offset where it
+    would overlap another at `view`, left out where no offset helps (a small map of the whole district);
+    deck.gl needs the Chinese glyphs: character_set='auto'."""
+    data = towns[["name", "lon", "lat"]].copy()
+    if focus:  # the towns in focus are placed first, so they are the ones kept when space runs out
+        data = data.iloc[np.argsort(~towns["town_code"].isin(focus).to_numpy(), kind="stable")]
+    data["lon"], data["lat"] = data["lon"].round(5), data["lat"].round(5)
+    data["offset"] = map_view.place_labels(data["lon"], data["lat"], data["name"], view, *size, size=font_px)
+    data = data[data["offset"].notna()].assign(offset=lambda d: [list(o) for o in d["offset"]])
+    return pdk.Layer("TextLayer", data=data, id="town-labels", get_position=["lon", "lat"], get_text="name",
+                     get_size=font_px, get_pixel_offset="offset", get_color=[25, 30, 45, 255],
+                     font_family=QUOTED_FONT, font_weight=700, character_set="'auto'", get_text_anchor="'middle'",
+                     get_alignment_baseline="'center'", outline_width=3, outline_color=[255, 255, 255, 235],
+                     font_settings={"sdf": True}, pickable=False)
+
+
+def deck(layers: list[pdk.Layer], towns: pd.DataFrame, view: map_view.View, size: tuple[int, int],
+         tooltip: dict | bool | None = None, font_px: int = 19, focus: tuple[str, ...] = ()) -> Deck:
+    """The deck at `view`, the town labels drawn last (above every dot and cell)."""
     # map_style is left at pydeck's default sentinel ("__MAP_STYLE__"): with map_provider=None it reaches
     # the browser as is and Streamlit draws no basemap. map_style=None makes Streamlit fetch Carto's style.
-    return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None,
-                    tooltip=tooltip if tooltip is not None else False)
+    return Deck(layers=[*layers, town_labels_layer(towns, view, size, font_px, focus)], initial_view_state=view_state(view),
+                map_provider=None, tooltip=tooltip if tooltip is not None else False)
 
 
-# --- report density (shared by the map and reports pages) -------------------------------------------
+# --- tooltips ----------------------------------------------------------------------------------------
+
+# Streamlit escapes the values it puts into a tooltip's html, so each place carries a plain-text `tip`
+# whose lines are shown by the tooltip's innerText (newlines kept by white-space: pre-line).
+MAP_TOOLTIP = {
+    "text": "{tip}",
+    "style": {"fontFamily": FONT, "fontSize": "16px", "lineHeight": "1.5", "whiteSpace": "pre-line",
+              "backgroundColor": "rgba(30,30,40,0.92)", "color": "white", "padding": "8px 10px",
+              "borderRadius": "4px", "maxWidth": "360px"},
+}
+DENSITY_TOOLTIP = {
+    "html": "<b>{town}</b><br/>上报 {reports} 条，未办结 {open_reports} 条<br/>最多：{top_category}",
+    "style": {"fontFamily": FONT, "fontSize": "14px"},
+}
+
+
+def _esc(value) -> str:
+    """A value as tooltip text (lists joined with 、, dates as 2026年3月18日, missing as —)."""
+    if isinstance(value, (list, tuple)) or (hasattr(value, "tolist") and not isinstance(value, str)):
+        value = "、".join(str(v) for v in list(value)) or "—"
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return "—"
+    if hasattr(value, "strftime"):
+        value = textfmt.day(value)
+    return str(value)
+
+
+def tip(title, *lines: tuple[str, object]) -> str:
+    """Plain text, one fact a line: the tooltip shows it with innerText, so nothing is parsed as HTML."""
+    return _esc(title) + "".join(f"\n{label}：{_esc(v)}" for label, v in lines)
+
+
+def points(df: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
+    """The columns a layer needs, coordinates to 5 decimals (about 1 m)."""
+    out = df[cols].copy()
+    out["lat"], out["lon"] = out["lat"].round(5), out["lon"].round(5)
+    return out
+
+
+# --- report density (maps of 阵地地图, 问题上报, 周报 and 总览) ---------------------------------------
+
+
+def _ramp(share: float) -> list[int]:
+    stops = DENSITY_RAMP
+    if share <= 0.5:
+        a, b, t = stops[0], stops[1], share / 0.5
+    else:
+        a, b, t = stops[1], stops[2], (share - 0.5) / 0.5
+    return [round(a[i] + (b[i] - a[i]) * t) for i in range(3)] + [210]
 
 
 def density_layer(bins: pd.DataFrame, layer_id: str = "report-density", opacity: float = 0.75) -> pdk.Layer:
@@ -101,12 +221,11 @@ def density_layer(bins: pd.DataFrame, layer_id: str = "report-density", opacity:
     data = bins.copy()
     top = max(int(data["reports"].max()), 1) if len(data) else 1
     share = (data["reports"] / top).clip(0, 1) if len(data) else data.get("reports", pd.Series(dtype=float))
-    # YlOrRd ramp, interpolated in three stops
     data["color"] = [_ramp(s) for s in share]
     data["polygon"] = [
-        [[w, s], [e, s], [e, n], [w, n]]  # 6 decimals (~0.1 m) keep the JSON small at --scale 100
-        for w, s, e, n in zip(data["west"].round(6), data["south"].round(6), data["east"].round(6),
-                              data["north"].round(6))
+        [[w, s], [e, s], [e, n], [w, n]]
+        for w, s, e, n in zip(data["west"].round(5), data["south"].round(5), data["east"].round(5),
+                              data["north"].round(5))
     ]
     keep = ["polygon", "color", "reports", "open_reports", "town", "top_category", "tip"]
     return pdk.Layer(
@@ -123,152 +242,27 @@ def density_layer(bins: pd.DataFrame, layer_id: str = "report-density", opacity:
     )
 
 
-DENSITY_RAMP = ((255, 237, 160), (254, 141, 60), (189, 0, 38))  # YlOrRd: also the playback's colours
+def density_map(bins: pd.DataFrame, towns: pd.DataFrame, boundaries: dict | None, rivers: dict | None = None,
+                tile_url: str = "", focus: tuple[str, ...] = (), size: tuple[int, int] = SIZE_WIDE,
+                frame_cells_only: bool = False) -> Deck:
+    """Report density over the towns, framed on the towns in focus (the district when none) and every
+    cell; `frame_cells_only` frames the cells alone (the weekly hot spots: a handful of cells)."""
+    cells = points_box(bins)
+    area = None if frame_cells_only and cells is not None else region(towns, boundaries, focus)
+    view = fit_view(area, cells, size=size)
+    layers = [*base_layers(towns, boundaries, rivers, tile_url), density_layer(bins)]
+    return deck(layers, towns, view, size, DENSITY_TOOLTIP, font_px=15, focus=focus)
 
 
-def _ramp(share: float) -> list[int]:
-    stops = DENSITY_RAMP
-    if share <= 0.5:
-        a, b, t = stops[0], stops[1], share / 0.5
-    else:
-        a, b, t = stops[1], stops[2], (share - 0.5) / 0.5
-    return [round(a[i] + (b[i] - a[i]) * t) for i in range(3)] + [210]
+# --- friendly scenes (关爱与平安; also a layer of the station map) ----------------------------------
 
-
-DENSITY_TOOLTIP = {
-    "html": "<b>{town}</b><br/>上报 {reports} 条，未办结 {open_reports} 条<br/>最多：{top_category}",
-    "style": {"fontFamily": FONT, "fontSize": "14px"},
-}
-
-
-# --- map page (阵地地图): stations, places, coverage and candidate sites ------------------------------
-
-# Host types: colour-blind-safe (Okabe-Ito based); party-mass stations in the party's red.
-HOST_COLOURS = {
-    "党群服务站": (200, 16, 46),
-    "公共法律服务站": (0, 114, 178),
-    "社区卫生服务中心": (0, 158, 115),
-    "银行网点": (230, 159, 0),
-    "街区商铺": (204, 121, 167),
-    "商圈综合体": (86, 180, 233),
-    "企业站点": (90, 90, 90),
-}
-SCENE_COLOURS = {
-    "社区": (0, 158, 115), "街区": (213, 94, 0), "园区": (0, 114, 178),
-    "商圈": (204, 121, 167), "楼宇": (86, 180, 233), "阵地": (200, 16, 46),
-}
 # Shapes drawn as text glyphs (an IconLayer would need an icon atlas, i.e. another request).
 GLYPHS = {"scenes": "★", "branches": "▲", "merchants": "◆", "sites": "■"}
-PLACE_COLOURS = {"branches": (160, 0, 40), "merchants": (120, 70, 20), "sites": (40, 40, 40)}
-COVER_COLOUR = (0, 114, 178)
-# a little closer than FENGXIAN_VIEW: the map column is about 3/4 of a 1600 px screen
-MAP_VIEW = pdk.ViewState(latitude=30.912, longitude=121.575, zoom=10.25, pitch=0, bearing=0)
-# the whole district in a narrower column (the overview's small map)
-SMALL_VIEW = pdk.ViewState(latitude=30.905, longitude=121.56, zoom=9.85, pitch=0, bearing=0)
-CANDIDATE_COLOUR = (123, 44, 191)
-MAP_LAYER_KEYS = ("stations", "density", "coverage", "candidates", "scenes", "branches", "merchants", "sites")
-# Streamlit escapes the values it puts into a tooltip's html, so each place carries a plain-text `tip`
-# whose lines are shown by the tooltip's innerText (newlines kept by white-space: pre-line).
-MAP_TOOLTIP = {
-    "text": "{tip}",
-    "style": {"fontFamily": FONT, "fontSize": "16px", "lineHeight": "1.5", "whiteSpace": "pre-line",
-              "backgroundColor": "rgba(30,30,40,0.92)", "color": "white", "padding": "8px 10px",
-              "borderRadius": "4px", "maxWidth": "360px"},
-}
-
-
-@dataclass
-class MapData:
-    """Everything the station map draws; each frame comes from fxdash.queries.map (or spatial)."""
-
-    stations: pd.DataFrame
-    bins: pd.DataFrame | None = None
-    cover: pd.DataFrame | None = None  # the stations that count for coverage
-    candidates: pd.DataFrame | None = None
-    scenes: pd.DataFrame | None = None
-    branches: pd.DataFrame | None = None
-    merchants: pd.DataFrame | None = None
-    sites: pd.DataFrame | None = None
-
-
-def _esc(value) -> str:
-    """A value as tooltip text (lists joined with 、, dates as YYYY-MM-DD, missing as —)."""
-    if isinstance(value, (list, tuple)) or (hasattr(value, "tolist") and not isinstance(value, str)):
-        value = "、".join(str(v) for v in list(value)) or "—"
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return "—"
-    if hasattr(value, "strftime"):
-        value = textfmt.day(value)
-    return str(value)
-
-
-def _tip(title, *lines: tuple[str, object]) -> str:
-    """Plain text, one fact a line: the tooltip shows it with innerText, so nothing is parsed as HTML."""
-    return _esc(title) + "".join(f"\n{label}：{_esc(v)}" for label, v in lines)
-
-
-def _points(df: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
-    out = df[cols].copy()
-    out["lat"], out["lon"] = out["lat"].round(6), out["lon"].round(6)
-    return out
-
-
-def stations_layer(stations: pd.DataFrame) -> pdk.Layer:
-    """Rider stations as big dots with a white ring, service points smaller; colour = host type."""
-    data = _points(stations, ["station_id", "lat", "lon"])
-    rider = stations["kind"].eq("骑手驿站")
-    data["color"] = [list(HOST_COLOURS.get(h, (120, 120, 120))) + [235] for h in stations["host_type"]]
-    data["radius"] = np.where(rider, 8, 4.5)
-    data["line"] = np.where(rider, 2.0, 0.8)
-    data["tip"] = [
-        _tip(r.name, ("类型", r.kind), ("依托单位", r.host_type), ("街镇", r.town),
-             ("服务设施", r.amenities), ("启用日期", r.opened_on))
-        for r in stations.itertuples()
-    ]
-    return pdk.Layer(
-        "ScatterplotLayer", data=data, id="stations", get_position=["lon", "lat"],
-        radius_units="'pixels'", get_radius="radius", get_fill_color="color",
-        stroked=True, get_line_color=[255, 255, 255, 255], line_width_units="'pixels'", get_line_width="line",
-        pickable=True, auto_highlight=True, highlight_color=[255, 255, 0, 200],
-    )
-
-
-def coverage_layer(cover: pd.DataFrame, radius_m: int) -> pdk.Layer:
-    """A translucent disc of the chosen radius (in metres) round every station that counts."""
-    return pdk.Layer(
-        "ScatterplotLayer", data=_points(cover, ["lat", "lon"]), id="coverage", get_position=["lon", "lat"],
-        get_radius=int(radius_m), get_fill_color=[*COVER_COLOUR, 28], stroked=True,
-        get_line_color=[*COVER_COLOUR, 110], line_width_min_pixels=1, pickable=False,
-    )
-
-
-def candidate_layers(cand: pd.DataFrame, radius_m: int) -> list[pdk.Layer]:
-    """Numbered purple markers, each with the ring a new station there would reach."""
-    data = _points(cand, ["lat", "lon"])
-    data["label"] = cand["rank"].astype(str)
-    data["tip"] = [
-        _tip(L.MAP_CANDIDATE_LABEL.format(rank=r.rank), ("街镇", r.town),
-             ("可新覆盖上报", f"{r.reports:,} 条"), ("可新覆盖骑手", f"{r.staff:,} 人"),
-             ("离最近驿站", f"{r.nearest_station_m:,.0f} 米" if pd.notna(r.nearest_station_m) else "—"))
-        for r in cand.itertuples()
-    ]
-    ring = pdk.Layer("ScatterplotLayer", data=data[["lat", "lon"]], id="candidate-rings",
-                     get_position=["lon", "lat"], get_radius=int(radius_m), filled=False, stroked=True,
-                     get_line_color=[*CANDIDATE_COLOUR, 230], line_width_min_pixels=2.5, pickable=False)
-    dots = pdk.Layer("ScatterplotLayer", data=data, id="candidates", get_position=["lon", "lat"],
-                     radius_units="'pixels'", get_radius=13, get_fill_color=[*CANDIDATE_COLOUR, 245],
-                     stroked=True, get_line_color=[255, 255, 255, 255], line_width_units="'pixels'",
-                     get_line_width=2, pickable=True)
-    numbers = pdk.Layer("TextLayer", data=data[["lat", "lon", "label"]], id="candidate-numbers",
-                        get_position=["lon", "lat"], get_text="label", get_size=15, get_color=[255, 255, 255, 255],
-                        font_family=QUOTED_FONT, font_weight=700, character_set="'auto'", get_text_anchor="'middle'",
-                        get_alignment_baseline="'center'", pickable=False)
-    return [ring, dots, numbers]
 
 
 def glyph_layer(key: str, df: pd.DataFrame, colours: list, tips: list[str], size: int = 20) -> pdk.Layer:
     """Places drawn as a text glyph (★ ▲ ◆ ■), pickable for their tooltip."""
-    data = _points(df, ["lat", "lon"])
+    data = points(df, ["lat", "lon"])
     data["glyph"] = GLYPHS[key]
     data["color"] = colours
     data["tip"] = tips
@@ -278,82 +272,29 @@ def glyph_layer(key: str, df: pd.DataFrame, colours: list, tips: list[str], size
                      outline_color=[255, 255, 255, 255], font_settings={"sdf": True}, pickable=True)
 
 
-def _place_layers(data: MapData, shown) -> list[pdk.Layer]:
-    layers = []
-    if "sites" in shown and data.sites is not None and len(data.sites):
-        s = data.sites
-        tips = [_tip(r.name, ("企业", r.enterprise), ("街镇", r.town), ("申报人数", r.staff_count),
-                     ("在册人数", r.workers)) for r in s.itertuples()]
-        layers.append(glyph_layer("sites", s, [[*PLACE_COLOURS["sites"], 230]] * len(s), tips, 16))
-    if "merchants" in shown and data.merchants is not None and len(data.merchants):
-        m = data.merchants
-        tips = [_tip(r.name, ("类型", "积分兑换商户"), ("可兑换", r.offers), ("街镇", r.town)) for r in m.itertuples()]
-        layers.append(glyph_layer("merchants", m, [[*PLACE_COLOURS["merchants"], 240]] * len(m), tips, 18))
-    if "branches" in shown and data.branches is not None and len(data.branches):
-        b = data.branches
-        tips = [_tip(r.name, ("类型", "街区党支部"), ("街镇", r.town), ("成立日期", r.founded_on)) for r in b.itertuples()]
-        layers.append(glyph_layer("branches", b, [[*PLACE_COLOURS["branches"], 240]] * len(b), tips, 18))
-    if "scenes" in shown and data.scenes is not None and len(data.scenes):
-        sc = data.scenes
-        colours = [[*SCENE_COLOURS.get(t, (90, 90, 90)), 250] for t in sc["scene_type"]]
-        tips = [_tip(r.name, ("类型", f"友好场景·{r.scene_type}"), ("批次", f"第{r.batch}批"), ("街镇", r.town),
-                     ("认定日期", r.certified_on)) for r in sc.itertuples()]
-        layers.append(glyph_layer("scenes", sc, colours, tips, 26))
-    return layers
+def scenes_layer(scenes: pd.DataFrame, size: int = 26) -> pdk.Layer:
+    """Friendly scenes as ★ in their type's colour (SCENE_COLOURS), with a name/type/batch tooltip.
+
+    Needs columns name, scene_type, batch, town, certified_on, lat, lon (as the map page's scenes).
+    """
+    colours = [[*SCENE_COLOURS.get(t, OTHER_RGB), 250] for t in scenes["scene_type"]]
+    tips = [tip(r.name, ("类型", f"友好场景·{r.scene_type}"), ("批次", f"第{r.batch}批"), ("街镇", r.town),
+                ("认定日期", r.certified_on)) for r in scenes.itertuples()]
+    return glyph_layer("scenes", scenes, colours, tips, size)
 
 
-def town_names_layer(towns: pd.DataFrame) -> pdk.Layer:
-    """Town names drawn above the points, large and haloed so they stay legible on a projector."""
-    return pdk.Layer("TextLayer", data=towns[["name", "lon", "lat"]], id="town-labels", get_position=["lon", "lat"],
-                     get_text="name", get_size=19, get_color=[25, 30, 45, 255], font_family=QUOTED_FONT,
-                     font_weight=700, character_set="'auto'", get_text_anchor="'middle'",
-                     get_alignment_baseline="'center'", outline_width=3, outline_color=[255, 255, 255, 235],
-                     font_settings={"sdf": True}, pickable=False)
+def scene_map(scenes: pd.DataFrame, towns: pd.DataFrame, boundaries: dict | None, rivers: dict | None = None,
+              tile_url: str = "", focus: tuple[str, ...] = (), size: tuple[int, int] = SIZE_WIDE) -> tuple[Deck, str]:
+    """The community page's scene map and its legend (HTML), offline like every deck here."""
+    located = scenes.dropna(subset=["lat", "lon"])
+    view = fit_view(region(towns, boundaries, focus), points_box(located), size=size)
+    layers = [*base_layers(towns, boundaries, rivers, tile_url), scenes_layer(located)]
+    present = set(located["scene_type"])
+    legend = legend_html([("★", f"友好场景·{t}", rgb) for t, rgb in SCENE_COLOURS.items() if t in present])
+    return deck(layers, towns, view, size, MAP_TOOLTIP, font_px=15, focus=focus), legend
 
 
-def station_map(data: MapData, towns: pd.DataFrame, boundaries: dict | None, rivers: dict | None = None,
-                tile_url: str = "", radius_m: int = 1000, shown=MAP_LAYER_KEYS,
-                view: pdk.ViewState = MAP_VIEW) -> pdk.Deck:
-    """The map page's deck: base, density, coverage, other places, stations, then candidates on top."""
-    # the base's small town labels are replaced by large ones drawn above the points
-    layers = [x for x in base_layers(towns, boundaries, rivers, tile_url) if x.id != "town-labels"]
-    if "density" in shown and data.bins is not None and len(data.bins):
-        bins = data.bins.copy()
-        bins["tip"] = [_tip(r.town, ("期内上报", f"{r.reports:,} 条"), ("未办结", f"{r.open_reports:,} 条"),
-                            ("最多的类别", r.top_category)) for r in bins.itertuples()]
-        layers.append(density_layer(bins, opacity=0.6))
-    if "coverage" in shown and data.cover is not None and len(data.cover):
-        layers.append(coverage_layer(data.cover, radius_m))
-    layers += _place_layers(data, shown)
-    if "stations" in shown and len(data.stations):
-        layers.append(stations_layer(data.stations))
-    layers.append(town_names_layer(towns))
-    if "candidates" in shown and data.candidates is not None and len(data.candidates):
-        layers += candidate_layers(data.candidates, radius_m)
-    return deck(layers, MAP_TOOLTIP, view=view)
-
-
-def legend_items(data: MapData, radius_m: int, shown) -> list[tuple[str, str, tuple]]:
-    """(shape, label, colour) for what is on the map now; the page renders them as HTML."""
-    items = []
-    if "stations" in shown and len(data.stations):
-        present = set(data.stations["host_type"])
-        items += [("dot", host, rgb) for host, rgb in HOST_COLOURS.items() if host in present]
-        items.append(("note", L.MAP_LEGEND_RIDER, (0, 0, 0)))
-    if "density" in shown and data.bins is not None and len(data.bins):
-        items.append(("ramp", L.MAP_LEGEND_DENSITY, (189, 0, 38)))
-    if "coverage" in shown and data.cover is not None and len(data.cover):
-        items.append(("ring", L.MAP_LEGEND_COVERAGE.format(radius=radius_m), COVER_COLOUR))
-    if "candidates" in shown and data.candidates is not None and len(data.candidates):
-        items.append(("dot", L.MAP_LEGEND_CANDIDATE, CANDIDATE_COLOUR))
-    if "scenes" in shown and data.scenes is not None and len(data.scenes):
-        items += [("★", f"友好场景·{t}", rgb) for t, rgb in SCENE_COLOURS.items() if t in set(data.scenes["scene_type"])]
-    for key, label in (("branches", L.MAP_LAYER_BRANCHES), ("merchants", L.MAP_LAYER_MERCHANTS),
-                       ("sites", L.MAP_LAYER_SITES)):
-        frame = getattr(data, key)
-        if key in shown and frame is not None and len(frame):
-            items.append((GLYPHS[key], label, PLACE_COLOURS[key]))
-    return items
+# --- legend ------------------------------------------------------------------------------------------
 
 
 def legend_html(items: list[tuple[str, str, tuple]]) -> str:
@@ -373,30 +314,6 @@ def legend_html(items: list[tuple[str, str, tuple]]) -> str:
         else:
             swatch = f'<span style="color:{colour};font-size:20px;line-height:1">{html.escape(shape)}</span>'
         chips.append(f'<span style="white-space:nowrap">{swatch} {html.escape(label)}</span>')
-    body = f'<b style="margin-right:14px">{L.MAP_LEGEND_TITLE}</b>'
+    body = f'<b style="margin-right:14px">{LM.MAP_LEGEND_TITLE}</b>'
     body += "".join(f'<span style="margin-right:18px;display:inline-block">{c}</span>' for c in chips)
     return f'<div style="font-size:16px;line-height:1.9;font-family:{FONT}">{body}</div>'
-
-
-# --- community page (关爱与平安): friendly scenes on a small map ---------------------------------------
-
-
-def scenes_layer(scenes: pd.DataFrame, size: int = 26) -> pdk.Layer:
-    """Friendly scenes as ★ in their type's colour (SCENE_COLOURS), with a name/type/batch tooltip.
-
-    Needs columns name, scene_type, batch, town, certified_on, lat, lon (as the map page's scenes).
-    """
-    colours = [[*SCENE_COLOURS.get(t, (90, 90, 90)), 250] for t in scenes["scene_type"]]
-    tips = [_tip(r.name, ("类型", f"友好场景·{r.scene_type}"), ("批次", f"第{r.batch}批"), ("街镇", r.town),
-                 ("认定日期", r.certified_on)) for r in scenes.itertuples()]
-    return glyph_layer("scenes", scenes, colours, tips, size)
-
-
-def scene_map(scenes: pd.DataFrame, towns: pd.DataFrame, boundaries: dict | None, rivers: dict | None = None,
-              tile_url: str = "") -> tuple[pdk.Deck, str]:
-    """The community page's scene map and its legend (HTML), offline like every deck here."""
-    located = scenes.dropna(subset=["lat", "lon"])
-    layers = [*base_layers(towns, boundaries, rivers, tile_url), scenes_layer(located)]
-    present = set(located["scene_type"])
-    legend = legend_html([("★", f"友好场景·{t}", rgb) for t, rgb in SCENE_COLOURS.items() if t in present])
-    return deck(layers, MAP_TOOLTIP), legend

@@ -14,7 +14,7 @@ from importlib import resources
 
 import pandas as pd
 
-from fxdash import maps, weeks
+from fxdash import theme, weeks
 from fxdash.filters import Filters
 from fxdash.labels import playback as P
 from fxdash.queries import playback as Q
@@ -81,7 +81,7 @@ def station_points(stations: pd.DataFrame) -> list[list[float]]:
 def document(fr: dict, stations: pd.DataFrame, boundaries: dict | None, present: bool = False) -> str:
     """The playback as one HTML document (data and script inline)."""
     data = {**fr, "stations": station_points(stations), "towns": outlines(boundaries), "present": present,
-            "ramp": [list(c) for c in maps.DENSITY_RAMP], "text": P.SCRIPT_TEXT}
+            "ramp": [list(c) for c in theme.DENSITY_RAMP], "text": P.SCRIPT_TEXT}
     script = resources.files("fxdash").joinpath("playback.js").read_text(encoding="utf-8")
     # "</" cannot end the <script> element early once escaped
     payload = _dump(data).replace("</", "<\\/")

@@ -1,7 +1,7 @@
 """数据核对: compare published reference figures with the dashboard's own value as of each figure's date.
 
-Each figure key maps to a function computing the dashboard's value on a day from the existing query
-functions (the same numbers the pages show), district-wide. Rules: exact (equal), at_least (the
+Each figure key maps to a function computing the dashboard's value on a day, mostly a figure of
+fxdash.metrics (the same numbers the pages show), district-wide. Rules: exact (equal), at_least (the
 dashboard is not below the published "600余"), about (within an absolute tolerance, "近800").
 """
 
@@ -11,10 +11,10 @@ import math
 import duckdb
 import pandas as pd
 
-from fxdash import db, weeks
+from fxdash import db, metrics, weeks
 from fxdash.filters import Filters
 from fxdash.labels import reconcile as R
-from fxdash.queries import community, overview, people
+from fxdash.queries import community, people
 
 EPOCH = dt.date(2000, 1, 1)  # "cumulative" = from before any record up to the figure's date
 RULES = tuple(R.RULES)
@@ -49,20 +49,25 @@ def _party_activities(con, day: dt.date) -> float:
     return float(s["study"] + s["consult"])
 
 
+def _metric(m: metrics.Metric):
+    """A registry figure on a day: the same number the overview's story shows."""
+    return lambda con, day: metrics.values(con, _upto(day), (m,))[m.key]
+
+
 # key -> function (con, day) -> the dashboard's value on that day
 FIGURES = {
-    "active_workers": lambda con, d: overview.active_workers(con, _upto(d)),
-    "branches": lambda con, d: overview.branches_founded(con, _upto(d)),
-    "mobile_party_members": lambda con, d: people.party_summary(con, _upto(d))["mobile_members"],
+    "active_workers": _metric(metrics.ACTIVE_WORKERS),
+    "branches": _metric(metrics.BRANCHES),
+    "mobile_party_members": _metric(metrics.MOBILE_MEMBERS),
     "party_activities": _party_activities,
-    "rider_stations": lambda con, d: overview.stations_open(con, _upto(d), "骑手驿站"),
-    "service_points": lambda con, d: overview.stations_open(con, _upto(d), "服务点位"),
-    "friendly_scenes": lambda con, d: overview.scenes_certified(con, _upto(d)),
-    "role_members": lambda con, d: overview.role_members(con, _upto(d)),
-    "reports": lambda con, d: overview.reports_in_period(con, _upto(d))[0],
-    "participations": lambda con, d: people.volunteer_summary(con, _upto(d))["participations"],
-    "fraud_amount": lambda con, d: community.fraud_totals(con, _upto(d))["amount_total"],
-    "suggestions": lambda con, d: community.suggestion_summary(con, _upto(d))["submitted"],
+    "rider_stations": _metric(metrics.RIDER_STATIONS),
+    "service_points": _metric(metrics.SERVICE_POINTS),
+    "friendly_scenes": _metric(metrics.SCENES),
+    "role_members": _metric(metrics.ROLE_MEMBERS),
+    "reports": _metric(metrics.REPORTS),
+    "participations": _metric(metrics.PARTICIPATIONS),
+    "fraud_amount": _metric(metrics.FRAUD_AMOUNT),
+    "suggestions": _metric(metrics.SUGGESTIONS),
     "zhenxing_members": _branch_group,
     "huqiao_population": _community_population,
 }

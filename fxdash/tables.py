@@ -1,10 +1,13 @@
 """Tables for the screen: Chinese headers and text that never reads "None" or "nan" (see fxdash.textfmt)."""
 
 import pandas as pd
+import streamlit as st
 
-from fxdash import labels as L
 from fxdash import textfmt
 from fxdash.export import with_labels
+from fxdash.labels import community as LCM
+from fxdash.labels import reports as LRP
+from fxdash.labels import vocab as V
 
 
 def table_style(df: pd.DataFrame, labels: dict, highlight: str | None = None):
@@ -17,7 +20,7 @@ def table_style(df: pd.DataFrame, labels: dict, highlight: str | None = None):
         if pd.api.types.is_datetime64_any_dtype(values):
             text = values.map(textfmt.day)
         elif pd.api.types.is_bool_dtype(values):
-            text = values.map(lambda v: L.ADOPTED_YES if v else L.ADOPTED_NO)
+            text = values.map(lambda v: LCM.ADOPTED_YES if v else LCM.ADOPTED_NO)
         elif col in ("amount_yuan", "amount", "cumulative_amount"):
             text = values.map(textfmt.number)
         elif values.isna().any():
@@ -45,3 +48,23 @@ def report_table(df: pd.DataFrame) -> pd.DataFrame:
         elif pd.api.types.is_float_dtype(dtype):
             out[col] = df[col].round(1)
     return out
+
+
+# chip colours in the order of the options: waiting/rejected grey-ish, in progress orange, done green
+STATUS_COLOURS = ["#D55E00", "#E69F00", "#009E73", "#999999"]
+OUTCOME_COLOURS = ["#009E73", "#E69F00", "#D55E00", "#0072B2", "#999999", "#999999"]
+
+
+def report_columns() -> dict:
+    """Chinese headers and status chips of the report tables (their values: report_table)."""
+    chips = {
+        "status_at_end": st.column_config.MultiselectColumn(LRP.RPT_COLUMNS["status_at_end"],
+                                                            options=list(V.REPORT_STATUSES), color=STATUS_COLOURS),
+        "outcome": st.column_config.MultiselectColumn(LRP.RPT_COLUMNS["outcome"],
+                                                      options=list(LRP.OUTCOME_LABELS.values()), color=OUTCOME_COLOURS),
+    }
+    text = {c: st.column_config.Column(label) for c, label in LRP.RPT_COLUMNS.items() if c not in chips}
+    for c in ("hours_to_accept", "days_to_resolve", "age_days", "days_overdue", "deadline_days"):
+        text[c] = st.column_config.Column(LRP.RPT_COLUMNS[c], alignment="right")  # may be text ("—" for blank)
+    text["description"] = st.column_config.Column(LRP.RPT_COLUMNS["description"], width="large")
+    return {**text, **chips}

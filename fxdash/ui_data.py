@@ -1,8 +1,8 @@
-"""The app's side of the versioned data: which version a script run reads, its connection, the
-cached query runner, and writes with their waiting shown on the page (fxdash.ui re-exports these).
+"""The app's side of the data: settings, the operational store, which data version a script run
+reads, its connection, the cached query runner, boundaries files, and writes with their waiting shown
+on the page (fxdash.ui re-exports these; nothing here imports another fxdash.ui* module).
 """
 
-import importlib
 import logging
 import os
 import threading
@@ -11,9 +11,10 @@ import uuid
 import duckdb
 import streamlit as st
 
-from fxdash import access, config, privacy, readers, rights, versions, writes
-from fxdash import labels as L
-from fxdash.filters import Filters
+from fxdash import access, config, db, geo, privacy, readers, rights, versions, writes
+from fxdash import store as ops
+from fxdash.filters import Filters, default_filters
+from fxdash.labels import common as LC
 from fxdash.labels import versions as LV
 
 
@@ -41,6 +42,56 @@ def username() -> str | None:
     return user.username if user else None
 
 
+def settings() -> config.Settings:
+    return config.load_settings()
+
+
+@st.cache_resource(show_spinner=False)
+def _ops_store(setting: str) -> ops.Store:
+    return ops.open_store(setting)
+
+
+def ops_store() -> ops.Store:
+    """The operational store (FXDASH_STORE): import log, snapshots, settings, accounts, audit log."""
+    return _ops_store(settings().store)
+
+
+def user_scope() -> Filters:
+    """Filters carrying only the user's scope (for the lookups of towns and enterprises)."""
+    return rights.scoped(default_filters(settings().as_of), current_user())
+
+
+def is_demo() -> bool:
+    with connection().cursor() as cur:
+        return db.is_demo(cur)
+
+
+def demo_state() -> str | None:
+    """"mixed" once a real import went into the demo database (set by fxdash.ingest), else None/other."""
+    with connection().cursor() as cur:
+        return db.get_meta(cur, "demo")
+
+
+@st.cache_data(show_spinner=False)
+def boundaries(path: str | None):
+    """The configured GeoJSON (or None), read and simplified for display once per path; {"error": message}
+    if unreadable."""
+    if not path:
+        return None
+    try:
+        return geo.load_display_geojson(path)
+    except geo.BoundaryError as exc:
+        return {"error": str(exc)}
+
+
+def uploaded_boundaries() -> str | None:
+    """The towns GeoJSON uploaded on the data page (meta, see fxdash.ingest.boundaries), if any."""
+    from fxdash.ingest import boundaries as uploaded
+
+    path, _ = uploaded.current_path(ops_store())
+    return str(path) if path else None
+
+
 def ensure_database() -> None:
     """Start of every run: on first start build the demo database (through the writer path, so two
     processes starting together build it once); then pin the current data version for this run."""
@@ -62,12 +113,12 @@ def _first_start(s: config.Settings) -> None:
         except versions.WriterBusy:
             pass
         return
-    with st.status(L.BUILDING_DEMO, expanded=True) as status:
+    with st.status(LC.BUILDING_DEMO, expanded=True) as status:
         bar = st.progress(0.0)
         note = st.empty()
         writes.ensure_database(s.db, s.as_of, progress=lambda frac, label: bar.progress(frac, text=label),
                                wait_progress=note.info)
-        status.update(label=L.DEMO_BUILT, state="complete", expanded=False)
+        status.update(label=LC.DEMO_BUILT, state="complete", expanded=False)
 
 
 def pin_current_version() -> str:
@@ -118,16 +169,17 @@ def run(fn, filters: Filters | None = None, /, **kwargs):
     user = current_user()
     if filters is not None:
         filters = rights.scoped(filters, user)
-    return _cached(fn.__module__, fn.__qualname__, filters, data_version(), tuple(sorted(kwargs.items())),
-                   rights.mask_mode(user))
+    return _cached(fn, f"{fn.__module__}.{fn.__qualname__}", filters, data_version(),
+                   tuple(sorted(kwargs.items())), rights.mask_mode(user))
 
 
 @st.cache_data(show_spinner=False, max_entries=1024)
-def _cached(module: str, name: str, filters, version: str, kwargs: tuple, mode: str):
-    fn = getattr(importlib.import_module(module), name)
+def _cached(_fn, name: str, filters, version: str, kwargs: tuple, mode: str):
+    """The query itself; Streamlit does not hash `_fn` (leading underscore): its qualified `name`
+    stands for it in the cache key, beside the scoped filters, the data version, kwargs and masking."""
     with _connection_for(version).cursor() as cur:
-        result = fn(cur, **dict(kwargs)) if filters is None else fn(cur, filters, **dict(kwargs))
-    return privacy.protect(result, privacy.declared(fn), mode)
+        result = _fn(cur, **dict(kwargs)) if filters is None else _fn(cur, filters, **dict(kwargs))
+    return privacy.protect(result, privacy.declared(_fn), mode)
 
 
 def run_page(page) -> None:

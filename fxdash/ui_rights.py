@@ -5,7 +5,7 @@ from functools import partial
 
 import streamlit as st
 
-from fxdash import access, export, rights, ui
+from fxdash import access, export, rights, ui_data
 from fxdash.filters import Filters
 from fxdash.labels import rights as R
 from fxdash.queries import common, report_drill
@@ -15,7 +15,7 @@ def within_scope(params: dict, mine: Filters) -> tuple[dict, dict]:
     """URL parameters without the towns / enterprises that exist but lie outside the user's scope
     (kept in the session to be refused, with a message and a record, once the sidebar is drawn), and
     the values the user may pick, for fxdash.filters.from_params."""
-    with ui.connection().cursor() as cur:
+    with ui_data.connection().cursor() as cur:
         known = {"towns": tuple(common.town_names(cur, mine)), "enterprises": tuple(common.enterprise_names(cur, mine))}
         everything = {"towns": set(common.town_names(cur)), "enterprises": set(common.enterprise_names(cur))}
     params = dict(params)
@@ -46,14 +46,14 @@ scope_notes = export.scope_notes  # the user's towns, for the notes written into
 
 
 def username() -> str | None:
-    return ui.username()
+    return ui_data.username()
 
 
 def navigation_pages(specs: list[tuple[str, str, str, bool]]) -> list:
     """st.Page objects for (key, title, icon, default): the user's pages, and every other page as a
     hidden page that only says 无权访问 (so a direct link to it is refused instead of opening the
     default page, and no page script, hence no query, runs)."""
-    user = ui.current_user()
+    user = ui_data.current_user()
     out = []
     for key, title, icon, default in specs:
         if rights.may_open(user, key):
@@ -66,12 +66,12 @@ def navigation_pages(specs: list[tuple[str, str, str, bool]]) -> list:
 
 def may_open_file(path: str) -> bool:
     """Whether the user may open the page in file `path` ("pages/<key>.py")."""
-    return rights.may_open(ui.current_user(), path.removeprefix("pages/").removesuffix(".py"))
+    return rights.may_open(ui_data.current_user(), path.removeprefix("pages/").removesuffix(".py"))
 
 
 def refused(page) -> bool:
     """Whether the page picked by st.navigation is one the user may not open."""
-    return page.url_path in rights.PAGES_BY_ROLE[access.ADMIN] and not rights.may_open(ui.current_user(),
+    return page.url_path in rights.PAGES_BY_ROLE[access.ADMIN] and not rights.may_open(ui_data.current_user(),
                                                                                        page.url_path)
 
 
@@ -87,7 +87,7 @@ def refuse_towns(codes, via: str) -> None:  # (or enterprises: ?ent=)
     codes = [str(c)[:20] for c in codes]
     if codes:
         access.record("scope_denied", username(), via=via, values=codes)
-        with ui.connection().cursor() as cur:  # names of towns and enterprises are no data
+        with ui_data.connection().cursor() as cur:  # names of towns and enterprises are no data
             names = {**common.town_names(cur), **common.enterprise_names(cur)}
         st.warning(R.SCOPE_DENIED.format(value="、".join(names.get(c, c) for c in codes)), icon=":material/block:")
 
@@ -96,7 +96,7 @@ def drill_in_scope(raw: str | None, mine: dict) -> str | None:
     """A ?drill= naming a real town outside the user's scope (town:CODE, or id: of a report made
     there) is refused, recorded and dropped from the URL; any other value is returned as it is for the
     page to check (the query layer would show nothing of it anyway)."""
-    with ui.connection().cursor() as cur:
+    with ui_data.connection().cursor() as cur:
         town = report_drill.drill_town(cur, raw)
         known = common.town_names(cur)
     if town in known and town not in mine:
@@ -109,17 +109,17 @@ def drill_in_scope(raw: str | None, mine: dict) -> str | None:
 
 def privacy_note() -> str:
     """How personal data is shown to this user (masked, as stored, or not at all)."""
-    return R.PRIVACY_NOTES[rights.mask_mode(ui.current_user())]
+    return R.PRIVACY_NOTES[rights.mask_mode(ui_data.current_user())]
 
 
 def may_download() -> bool:
-    return rights.may_download(ui.current_user())
+    return rights.may_download(ui_data.current_user())
 
 
 def download_button(container, label: str, build, *, what: str, f: Filters | None, rows: int, **kwargs) -> None:
     """st.download_button behind the download gate; `build()` makes the file when clicked and the
     export is recorded then (what, filters, rows, masked or not)."""
-    user = ui.current_user()
+    user = ui_data.current_user()
     if not rights.may_download(user):
         return
     masked = rights.mask_mode(user) != "clear"

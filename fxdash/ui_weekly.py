@@ -6,9 +6,9 @@ import datetime as dt
 import streamlit as st
 
 from fxdash import access, rights, textfmt, ui
-from fxdash import labels as L
 from fxdash.filters import Filters
 from fxdash.labels import rights as LR
+from fxdash.labels import weekly as LW
 
 
 def week_picker(container=None, count: int = 26):
@@ -26,12 +26,12 @@ def week_picker(container=None, count: int = 26):
                 if chosen not in options:
                     raise ValueError(raw)
             except ValueError:
-                st.warning(ui.plain(L.WEEKLY_BAD_WEEK.format(value=str(raw)[:20])))
+                st.warning(ui.plain(LW.WEEKLY_BAD_WEEK.format(value=str(raw)[:20])))
                 chosen = latest
         st.session_state["_fx_week"] = chosen
-    ui._seed("fx_w_week", st.session_state["_fx_week"])
+    ui.seed("fx_w_week", st.session_state["_fx_week"])
     target = container if container is not None else st
-    picked = target.selectbox(L.WEEKLY_PICK, options, key="fx_w_week", format_func=weeks.span_text)
+    picked = target.selectbox(LW.WEEKLY_PICK, options, key="fx_w_week", format_func=weeks.span_text)
     st.session_state["_fx_week"] = picked
     st.query_params["week"] = weeks.label(picked)
     return picked
@@ -54,10 +54,10 @@ def save_week_snapshot(f: Filters, monday, who: str) -> None:
     if not rights.may_save_snapshot(user := ui.current_user()):
         return st.warning(LR.SNAPSHOT_DENIED)
     if not who:
-        st.warning(L.WEEKLY_SNAPSHOT_WHO_MISSING)
+        st.warning(LW.WEEKLY_SNAPSHOT_WHO_MISSING)
         return
     with ui.connection().cursor() as cur:
         n = weekly.save_snapshot(cur, ui.ops_store(), rights.scoped(f, user), monday, who)
     access.record("snapshot", ui.username(), week=weeks.label(monday), filters=weekly.filters_key(f),
                   saved_by=who, metrics=n)
-    st.success(L.WEEKLY_SNAPSHOT_DONE.format(n=n, when=textfmt.day_time(dt.datetime.now()), who=who))
+    st.success(LW.WEEKLY_SNAPSHOT_DONE.format(n=n, when=textfmt.day_time(dt.datetime.now()), who=who))

@@ -309,7 +309,7 @@ def diff(path, target: int) -> list[tuple[str, int, int]]:
 
 def diff_rows(path, target: int) -> list[tuple[str, int, int, str]]:
     """What restoring `target` changes, for the confirmation: (table label, rows now, rows after, change)."""
-    from fxdash import labels as L
+    from fxdash.labels import data as LD
 
     out = []
     for table, now, after in diff(path, target):
@@ -319,7 +319,7 @@ def diff_rows(path, target: int) -> list[tuple[str, int, int, str]]:
             change = LV.TABLE_NEW
         else:
             change = f"{after - now:+,}"
-        out.append((L.TABLE_LABELS.get(table, table), max(now, 0), max(after, 0), change))
+        out.append((LD.TABLE_LABELS.get(table, table), max(now, 0), max(after, 0), change))
     return out
 
 

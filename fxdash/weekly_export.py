@@ -10,7 +10,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from fxdash import export, textfmt
+from fxdash import export, metrics, textfmt
+from fxdash.labels import weekly as LW
 
 CHINESE_FONT = "Microsoft YaHei"  # present on the department's Windows PCs; Word substitutes elsewhere
 
@@ -87,12 +88,20 @@ def docx_bytes(title: str, subtitle: str, sentences: list[str], figures: list[tu
 def figures(b: dict) -> list[tuple[str, bytes | None]]:
     """The briefing's charts as (caption, PNG) for the DOCX and the PDF."""
     from fxdash import charts
-    from fxdash import labels as L
+    from fxdash.labels import overview as LO
 
-    out = [(L.WEEKLY_TREND_TITLE, figure_png(charts.weekly_new_resolved(b["trend"], L.WEEKLY_TREND_TITLE)))]
+    out = [(trend_title(), figure_png(charts.weekly_new_resolved(b["trend"], trend_title())))]
     if len(b["hot_towns"]):
-        out.append((L.OVERVIEW_TOWN_TITLE, figure_png(charts.town_bars(b["hot_towns"]))))
+        out.append((LO.OVERVIEW_TOWN_TITLE, figure_png(charts.town_bars(b["hot_towns"]))))
     return out
+
+
+def trend_title() -> str:
+    return LW.WEEKLY_TREND_TITLE.format(weeks=metrics.TREND_WEEKS)
+
+
+def hot_cells_title() -> str:
+    return LW.WEEKLY_HOT_CELLS.format(cell_m=metrics.HOT_CELL_M)
 
 
 def doc_tables(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:

@@ -10,9 +10,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from fxdash import db, demo, ingest, versions
-from fxdash import labels as L
 from fxdash import store as ops
 from fxdash.ingest import log as import_log
+from fxdash.labels import data as LD
 from fxdash.labels import versions as LV
 from fxdash.store import imports
 
@@ -65,7 +65,7 @@ def import_file(path, data: bytes, file_name: str, table: str, crs: str = "wgs84
             raise versions.Discard(result)
         return result
 
-    label = L.TABLE_LABELS.get(table, table)
+    label = LD.TABLE_LABELS.get(table, table)
     description = f"{label} ← {Path(file_name).name}（新增 {checked.inserted:,} 行、更新 {checked.updated:,} 行）"
     import_id = uuid.uuid4().hex
     try:

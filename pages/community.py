@@ -3,16 +3,19 @@
 import streamlit as st
 
 from fxdash import charts, maps, tables, textfmt, ui
-from fxdash import labels as L
+from fxdash.labels import common as LC
+from fxdash.labels import community as LCM
+from fxdash.labels import pages as PG
+from fxdash.labels import vocab as V
 from fxdash.queries import common
 from fxdash.queries import community as q
 
 f = ui.current_filters()
-COLS = L.COMMUNITY_COLUMNS
+COLS = LCM.COMMUNITY_COLUMNS
 
 
 def no_data() -> None:
-    st.info(L.NO_DATA, icon=":material/info:")
+    st.info(LC.NO_DATA, icon=":material/info:")
 
 
 def chart(fig_fn, df, *args, show: bool = True, **kwargs) -> None:
@@ -39,29 +42,29 @@ def metrics(items) -> None:
 
 
 def care() -> None:
-    st.caption(L.CARE_INTRO)
+    st.caption(LCM.CARE_INTRO)
     s = ui.run(q.care_summary, f)
     coverage = "—" if s["coverage_pct"] is None else f"{s['coverage_pct']:.1f}%"
     metrics([
-        (L.CARE_KPI_PAIRS_END, f"{s['pairs_at_end']:,} {L.UNIT_PAIR}", None),
-        (L.CARE_KPI_ELDERLY, f"{s['elderly_80_alone']:,} {L.UNIT_PERSON}", None),
-        (L.CARE_KPI_COVERAGE, coverage, L.CARE_HELP_COVERAGE),
-        (L.CARE_KPI_VISITS, f"{s['visits']:,} {L.UNIT_TIMES}", None),
-        (L.CARE_KPI_OVERDUE.format(days=q.OVERDUE_DAYS), f"{s['overdue']:,} {L.UNIT_PAIR}", None),
+        (LCM.CARE_KPI_PAIRS_END, f"{s['pairs_at_end']:,} {LCM.UNIT_PAIR}", None),
+        (LCM.CARE_KPI_ELDERLY, f"{s['elderly_80_alone']:,} {LC.UNIT_PERSON}", None),
+        (LCM.CARE_KPI_COVERAGE, coverage, LCM.CARE_HELP_COVERAGE),
+        (LCM.CARE_KPI_VISITS, f"{s['visits']:,} {LCM.UNIT_TIMES}", None),
+        (LCM.CARE_KPI_OVERDUE.format(days=q.OVERDUE_DAYS), f"{s['overdue']:,} {LCM.UNIT_PAIR}", None),
     ])
-    profile = ui.run(q.community_profile, f, name=L.HUQIAO)
+    profile = ui.run(q.community_profile, f, name=LCM.HUQIAO)
     if profile is not None:
-        st.markdown(L.CARE_PROFILE.format(
+        st.markdown(LCM.CARE_PROFILE.format(
             name=ui.plain(profile["community"]), town=ui.plain(profile["town"]), population=profile["population"],
             elderly_60=profile["elderly_60_plus"], share=profile["share_60_pct"],
             elderly_80=profile["elderly_80_alone"], paired=profile["paired_80"], gap=profile["gap"],
             coverage=profile["coverage_pct"] or 0.0))
 
-    st.subheader(L.CARE_OVERDUE_TITLE.format(days=q.OVERDUE_DAYS, end=textfmt.day(f.date_to)))
-    st.caption(L.CARE_OVERDUE_NOTE.format(days=q.OVERDUE_DAYS))
+    st.subheader(LCM.CARE_OVERDUE_TITLE.format(days=q.OVERDUE_DAYS, end=textfmt.day(f.date_to)))
+    st.caption(LCM.CARE_OVERDUE_NOTE.format(days=q.OVERDUE_DAYS))
     overdue = ui.run(q.overdue_pairs, f)
     if overdue.empty:
-        st.success(L.CARE_OVERDUE_NONE.format(days=q.OVERDUE_DAYS), icon=":material/check_circle:")
+        st.success(LCM.CARE_OVERDUE_NONE.format(days=q.OVERDUE_DAYS), icon=":material/check_circle:")
     else:
         table(overdue, "超期未走访结对", "dl_overdue")
 
@@ -69,30 +72,30 @@ def care() -> None:
     left, right = st.columns([3, 2])
     with left:
         chart(charts.care_gap_bars, gap)
-        st.caption(L.CARE_GAP_NOTE)
+        st.caption(LCM.CARE_GAP_NOTE)
     with right:
         chart(charts.care_town_bars, ui.run(q.pairs_by_town, f))
-    with st.expander(L.CARE_GAP_TITLE):
+    with st.expander(LCM.CARE_GAP_TITLE):
         table(gap, "结对覆盖缺口", "dl_gap", height=400)
 
     visits = ui.run(q.visits_by_month, f)
     left, right = st.columns(2)
     with left:
         chart(charts.care_visits_chart, visits, show=s["pairs_in_period"] > 0)
-        st.caption(L.CARE_VISITS_NOTE)
+        st.caption(LCM.CARE_VISITS_NOTE)
     with right:
-        chart(charts.count_bars, ui.run(q.visit_tasks, f), "task", "visits", L.CARE_TASKS_TITLE, L.UNIT_TIMES)
+        chart(charts.count_bars, ui.run(q.visit_tasks, f), "task", "visits", LCM.CARE_TASKS_TITLE, LCM.UNIT_TIMES)
     ui.downloads(visits, f, "每月走访", "dl_visits", labels=COLS)
 
 
 def fraud() -> None:
-    st.caption(L.FRAUD_INTRO)
+    st.caption(LCM.FRAUD_INTRO)
     t = ui.run(q.fraud_totals, f)
     metrics([
-        (L.FRAUD_KPI_CASES, f"{t['cases']:,} 起", None),
-        (L.FRAUD_KPI_AMOUNT, charts.wan_yuan(t["amount"]), None),
-        (L.FRAUD_KPI_TOTAL_CASES, f"{t['cases_total']:,} 起", L.FRAUD_HELP_TOTAL),
-        (L.FRAUD_KPI_TOTAL, charts.wan_yuan(t["amount_total"]), L.FRAUD_HELP_TOTAL),
+        (LCM.FRAUD_KPI_CASES, f"{t['cases']:,} 起", None),
+        (LCM.FRAUD_KPI_AMOUNT, charts.wan_yuan(t["amount"]), None),
+        (LCM.FRAUD_KPI_TOTAL_CASES, f"{t['cases_total']:,} 起", LCM.FRAUD_HELP_TOTAL),
+        (LCM.FRAUD_KPI_TOTAL, charts.wan_yuan(t["amount_total"]), LCM.FRAUD_HELP_TOTAL),
     ])
     months = ui.run(q.fraud_by_month, f)
     left, right = st.columns(2)
@@ -103,80 +106,79 @@ def fraud() -> None:
     roles = ui.run(q.fraud_by_role, f)
     left, right = st.columns([2, 3])
     with left:
-        chart(charts.count_bars, roles, "role", "cases", L.FRAUD_ROLE_TITLE, "起", show=t["cases"] > 0)
-        st.caption(L.FRAUD_ROLE_NOTE)
+        chart(charts.count_bars, roles, "role", "cases", LCM.FRAUD_ROLE_TITLE, "起", show=t["cases"] > 0)
+        st.caption(LCM.FRAUD_ROLE_NOTE)
     with right:
-        st.subheader(L.FRAUD_LIST_TITLE)
+        st.subheader(LCM.FRAUD_LIST_TITLE)
         table(ui.run(q.fraud_cases, f), "阻止涉诈案件", "dl_fraud")
 
 
 def suggestions() -> None:
-    st.caption(L.SUGGEST_INTRO)
+    st.caption(LCM.SUGGEST_INTRO)
     s = ui.run(q.suggestion_summary, f)
     rate = "—" if s["adoption_pct"] is None else f"{s['adoption_pct']:.1f}%"
-    days = "—" if s["median_days"] is None else f"{s['median_days']:.0f} {L.UNIT_DAY}"
+    days = "—" if s["median_days"] is None else f"{s['median_days']:.0f} {LCM.UNIT_DAY}"
     metrics([
-        (L.SUGGEST_KPI_SUBMITTED, f"{s['submitted']:,} {L.UNIT_CASE}", None),
-        (L.SUGGEST_KPI_ANSWERED, f"{s['answered']:,} {L.UNIT_CASE}", None),
-        (L.SUGGEST_KPI_ADOPTION, rate, L.SUGGEST_HELP_ADOPTION),
-        (L.SUGGEST_KPI_DAYS, days, None),
+        (LCM.SUGGEST_KPI_SUBMITTED, f"{s['submitted']:,} {LC.UNIT_CASE}", None),
+        (LCM.SUGGEST_KPI_ANSWERED, f"{s['answered']:,} {LC.UNIT_CASE}", None),
+        (LCM.SUGGEST_KPI_ADOPTION, rate, LCM.SUGGEST_HELP_ADOPTION),
+        (LCM.SUGGEST_KPI_DAYS, days, None),
     ])
     listed = ui.run(q.suggestion_list, f)
     left, right = st.columns([2, 3])
     with left:
         chart(charts.suggestion_topic_bars, ui.run(q.suggestions_by_topic, f))
     with right:
-        st.subheader(L.SUGGEST_ADOPTED_TITLE)
+        st.subheader(LCM.SUGGEST_ADOPTED_TITLE)
         adopted = ui.run(q.suggestion_list, f, adopted_only=True)
         if adopted.empty:
             no_data()
         for row in adopted.head(4).itertuples():  # titles and outcomes are imported text: never markdown
             st.success(f"**{ui.plain(row.title)}**（{ui.plain(row.topic)}，{ui.plain(row.town or '—')}）"
                        f"\n\n{ui.plain(row.outcome or '')}", icon=":material/verified:")
-    st.subheader(L.SUGGEST_LIST_TITLE)
+    st.subheader(LCM.SUGGEST_LIST_TITLE)
     table(listed, "人民建议", "dl_suggestions", highlight="adopted")
 
 
 def scenes() -> None:
-    st.caption(L.SCENE_INTRO)
+    st.caption(LCM.SCENE_INTRO)
     by_type = ui.run(q.scenes_by_type, f)
     metrics([
-        (L.SCENE_KPI_TOTAL, f"{by_type['scenes'].sum():,} {L.UNIT_ITEM}", None),
-        (L.SCENE_KPI_NEW, f"{by_type['new_in_period'].sum():,} {L.UNIT_ITEM}", None),
-        (L.SCENE_KPI_TYPES, f"{(by_type['scenes'] > 0).sum()} / {len(L.SCENE_TYPES)}", None),
+        (LCM.SCENE_KPI_TOTAL, f"{by_type['scenes'].sum():,} {LC.UNIT_ITEM}", None),
+        (LCM.SCENE_KPI_NEW, f"{by_type['new_in_period'].sum():,} {LC.UNIT_ITEM}", None),
+        (LCM.SCENE_KPI_TYPES, f"{(by_type['scenes'] > 0).sum()} / {len(V.SCENE_TYPES)}", None),
     ])
     listed = ui.run(q.scene_list, f)
     if listed.empty:
         no_data()
         return
     batches = ui.run(q.scenes_by_batch, f)
-    batch_names = {b: L.SCENE_BATCH_LABEL.format(batch=b) for b in batches["batch"]}
+    batch_names = {b: LCM.SCENE_BATCH_LABEL.format(batch=b) for b in batches["batch"]}
     left, right = st.columns(2)
     with left:
         chart(charts.scene_type_bars, by_type)
     with right:
-        chart(charts.stacked_scene_bars, batches, "batch", L.SCENE_BATCH_TITLE, batch_names)
-    chart(charts.stacked_scene_bars, ui.run(q.scenes_by_town, f), "town", L.SCENE_TOWN_TITLE)
+        chart(charts.stacked_scene_bars, batches, "batch", LCM.SCENE_BATCH_TITLE, batch_names)
+    chart(charts.stacked_scene_bars, ui.run(q.scenes_by_town, f), "town", LCM.SCENE_TOWN_TITLE)
     left, right = st.columns([3, 2])
     with left:
-        st.subheader(L.SCENE_MAP_TITLE)
+        st.subheader(LCM.SCENE_MAP_TITLE)
         boundaries, rivers, tile_url = ui.map_base()
-        deck, legend = maps.scene_map(listed, ui.run(common.towns), boundaries, rivers, tile_url)
-        st.pydeck_chart(deck, height=460)
+        deck, legend = maps.scene_map(listed, ui.run(common.towns), boundaries, rivers, tile_url, focus=f.towns,
+                                      size=maps.SIZE_SCENES)
+        st.pydeck_chart(deck, height=maps.SIZE_SCENES[1])
         st.markdown(legend, unsafe_allow_html=True)
     with right:
         table(listed, "友好场景", "dl_scenes", height=460)
 
 
 def resources() -> None:
-    st.caption(L.RESOURCE_INTRO)
+    st.caption(LCM.RESOURCE_INTRO)
     amen = ui.run(q.amenity_counts, f)
     if amen.empty:
         no_data()
         return
-    counts = dict(zip(amen["amenity"], amen["stations"]))
-    metrics([(L.RESOURCE_KPI.format(amenity=a), f"{counts.get(a, 0):,} {L.UNIT_ITEM}", None)
-             for a in ("健康科普角", "法律服务", "充换电", "就餐")])
+    metrics([(LCM.RESOURCE_KPI.format(amenity=a), f"{n:,} {LC.UNIT_ITEM}", None) for a, n in q.amenity_headline(amen)])
     left, right = st.columns([3, 2])
     with left:
         chart(charts.amenity_bars, amen)
@@ -184,8 +186,8 @@ def resources() -> None:
         table(amen, "服务设施", "dl_amenities")
 
 
-st.title(L.PAGE_COMMUNITY)
-st.caption(L.COMMUNITY_CAPTION.format(start=textfmt.day(f.date_from), end=textfmt.day(f.date_to), days=f.days))
-for tab, section in zip(st.tabs(L.COMMUNITY_TABS), (care, fraud, suggestions, scenes, resources)):
+st.title(PG.PAGE_COMMUNITY)
+st.caption(LCM.COMMUNITY_CAPTION.format(start=textfmt.day(f.date_from), end=textfmt.day(f.date_to), days=f.days))
+for tab, section in zip(st.tabs(LCM.COMMUNITY_TABS), (care, fraud, suggestions, scenes, resources)):
     with tab:
         section()

@@ -4,22 +4,23 @@ import pandas as pd
 import streamlit as st
 
 from fxdash import export, ingest, rights, ui, ui_rights, ui_undo, writes
-from fxdash import labels as L
 from fxdash.ingest import boundaries, problems, template
+from fxdash.labels import data as LD
 from fxdash.labels import ingest as X
+from fxdash.labels import pages as PG
 from fxdash.labels import rights as LR
 from fxdash.labels import versions as LV
 from fxdash.queries import common, data
 
 ui.ensure_frame()
 
-st.title(L.PAGE_DATA)
-st.caption(L.DATA_CAPTION)
+st.title(PG.PAGE_DATA)
+st.caption(LD.DATA_CAPTION)
 
 # the tabs the user's role has (fxdash.rights): importing and boundaries are the admin's
 user = ui.current_user()
-TABS = {"import": L.DATA_TAB_IMPORT, "files": L.DATA_TAB_TEMPLATES, "boundaries": L.DATA_TAB_BOUNDARIES,
-        "log": L.DATA_TAB_LOG, "undo": LV.UNDO_HEADER}
+TABS = {"import": LD.DATA_TAB_IMPORT, "files": LD.DATA_TAB_TEMPLATES, "boundaries": LD.DATA_TAB_BOUNDARIES,
+        "log": LD.DATA_TAB_LOG, "undo": LV.UNDO_HEADER}
 mine = rights.data_tabs(user)
 if not mine:
     st.info(LR.DATA_NO_TABS)
@@ -30,7 +31,7 @@ tabs = dict(zip(mine, st.tabs([TABS[k] for k in mine])))
 def _run_import(upload, table: str, crs: str, dry_run: bool, sheet: str | None,
                 skip_hidden: bool) -> ingest.ImportResult | None:
     """Check (no writer lock needed) or import as a new data version; None when the write could not start."""
-    bar = st.progress(0.0, text=L.DATA_PROGRESS)
+    bar = st.progress(0.0, text=LD.DATA_PROGRESS)
     result = ui.publish(writes.import_file, upload.getvalue(), upload.name, table, crs, dry_run=dry_run,
                         imports_dir=ui.settings().imports_dir, username=ui.username(), store=ui.ops_store(),
                         command=f"page-import {upload.name}", sheet=sheet, skip_hidden=skip_hidden,
@@ -82,8 +83,8 @@ def _show_result(result: ingest.ImportResult) -> None:
             st.dataframe(changes, hide_index=True)
         return
     total = result.problem_count
-    st.error(L.DATA_PROBLEMS.format(n=f"{total:,}"), icon=":material/error:")
-    if total <= 3 and all(p.column == L.FILE_LEVEL for p in result.problems):  # e.g. a limit: say it plainly
+    st.error(LD.DATA_PROBLEMS.format(n=f"{total:,}"), icon=":material/error:")
+    if total <= 3 and all(p.column == X.FILE_LEVEL for p in result.problems):  # e.g. a limit: say it plainly
         for p in result.problems:
             st.error(ui.plain(p.message), icon=":material/block:")
         return
@@ -91,42 +92,42 @@ def _show_result(result: ingest.ImportResult) -> None:
     if total > problems.SHOWN:
         st.caption(X.PROBLEMS_SHOWN.format(total=total, shown=problems.SHOWN))
     st.dataframe(full().head(problems.SHOWN), hide_index=True, width="stretch",
-                 column_config={L.PROBLEM_COLUMNS["message"]: st.column_config.TextColumn(width="large")})
+                 column_config={X.PROBLEM_COLUMNS["message"]: st.column_config.TextColumn(width="large")})
     if total > len(result.problems):
         st.caption(X.PROBLEMS_KEPT.format(kept=len(result.problems), rest=total - len(result.problems)))
     if total > 1:
         st.caption(X.PROBLEM_KINDS_TITLE)
         st.dataframe(problems.kinds_frame(result.problems), hide_index=True, width="stretch", column_config={
             X.PROBLEM_KIND_COLUMNS["count"]: st.column_config.NumberColumn(format="localized")})
-    notes = [(L.DATA_TABLE, L.TABLE_LABELS[result.table]), (L.DATA_FILE_NOTE, result.file_name)]
+    notes = [(LD.DATA_TABLE, LD.TABLE_LABELS[result.table]), (LD.DATA_FILE_NOTE, result.file_name)]
     rows = len(result.problems)
     c1, c2 = st.columns(2)
-    ui_rights.download_button(c1, L.DATA_EXPORT_CSV, _memo("csv", lambda: export.to_csv_bytes(full(), notes)),
-                              what=f"{L.DATA_PROBLEMS_FILE}.csv", f=None, rows=rows,
-                              key="data_problems_csv", file_name=f"{L.DATA_PROBLEMS_FILE}.csv", mime="text/csv",
+    ui_rights.download_button(c1, LD.DATA_EXPORT_CSV, _memo("csv", lambda: export.to_csv_bytes(full(), notes)),
+                              what=f"{LD.DATA_PROBLEMS_FILE}.csv", f=None, rows=rows,
+                              key="data_problems_csv", file_name=f"{LD.DATA_PROBLEMS_FILE}.csv", mime="text/csv",
                               width="stretch")
-    ui_rights.download_button(c2, L.DATA_EXPORT_XLSX,
-                              _memo("xlsx", lambda: export.to_xlsx_bytes({L.DATA_PROBLEMS_FILE: full()}, notes)),
-                              what=f"{L.DATA_PROBLEMS_FILE}.xlsx", f=None, rows=rows,
-                              file_name=f"{L.DATA_PROBLEMS_FILE}.xlsx", key="data_problems_xlsx", width="stretch")
+    ui_rights.download_button(c2, LD.DATA_EXPORT_XLSX,
+                              _memo("xlsx", lambda: export.to_xlsx_bytes({LD.DATA_PROBLEMS_FILE: full()}, notes)),
+                              what=f"{LD.DATA_PROBLEMS_FILE}.xlsx", f=None, rows=rows,
+                              file_name=f"{LD.DATA_PROBLEMS_FILE}.xlsx", key="data_problems_xlsx", width="stretch")
 
 
 def _import_tab():
     left, right = st.columns(2)
-    table = left.selectbox(L.DATA_TABLE, ingest.IMPORTABLE, format_func=L.TABLE_LABELS.get, key="data_table")
-    crs = right.radio(L.DATA_CRS, ingest.CRS, format_func=L.CRS_LABELS.get, horizontal=True,
-                      help=L.DATA_CRS_HELP, key="data_crs")
+    table = left.selectbox(LD.DATA_TABLE, ingest.IMPORTABLE, format_func=LD.TABLE_LABELS.get, key="data_table")
+    crs = right.radio(LD.DATA_CRS, ingest.CRS, format_func=LD.CRS_LABELS.get, horizontal=True,
+                      help=LD.DATA_CRS_HELP, key="data_crs")
     upload = st.file_uploader(X.FILE_LIMIT.format(limit_mb=ingest.MAX_BYTES / ingest.MB), type=["xlsx", "xls", "csv"],
                               key="data_file")
     sheet = _pick_sheet(upload) if upload is not None else None
     skip_hidden = st.checkbox(X.SKIP_HIDDEN, help=X.SKIP_HIDDEN_HELP, key="data_skip_hidden")
     st.caption(X.BLANK_KEEPS)
     b1, b2, _ = st.columns([1, 1, 2])
-    check = b1.button(L.DATA_CHECK, icon=":material/fact_check:", width="stretch")
-    go = b2.button(L.DATA_IMPORT, icon=":material/upload:", type="primary", width="stretch")
+    check = b1.button(LD.DATA_CHECK, icon=":material/fact_check:", width="stretch")
+    go = b2.button(LD.DATA_IMPORT, icon=":material/upload:", type="primary", width="stretch")
     if check or go:
         if upload is None:
-            st.warning(L.DATA_CHOOSE_FILE)
+            st.warning(LD.DATA_CHOOSE_FILE)
         elif upload.size > ingest.MAX_BYTES:
             st.error(X.ERR_FILE_TOO_BIG.format(size_mb=upload.size / ingest.MB, limit_mb=ingest.MAX_BYTES / ingest.MB))
         else:
@@ -134,40 +135,40 @@ def _import_tab():
     result = st.session_state.get("data_result")
     if result is not None:
         _show_result(result)
-    st.subheader(L.DATA_COUNTS)
+    st.subheader(LD.DATA_COUNTS)
     counts = ui.run(data.table_counts)
-    st.dataframe(counts.drop(columns="table_name").rename(columns=L.COUNT_COLUMNS), hide_index=True,
-                 column_config={L.COUNT_COLUMNS["rows"]: st.column_config.NumberColumn(format="localized")})
+    st.dataframe(counts.drop(columns="table_name").rename(columns=LD.COUNT_COLUMNS), hide_index=True,
+                 column_config={LD.COUNT_COLUMNS["rows"]: st.column_config.NumberColumn(format="localized")})
 
 
 def _files_tab():
     table = st.session_state.get("data_table", ingest.IMPORTABLE[0])
     tables = list(ingest.EXPORTABLE)  # a town account gets its own towns' rows (fxdash.rights.table)
-    pick = st.selectbox(L.DATA_TABLE, tables, format_func=L.TABLE_LABELS.get, key="data_download_table",
+    pick = st.selectbox(LD.DATA_TABLE, tables, format_func=LD.TABLE_LABELS.get, key="data_download_table",
                         index=tables.index(table) if table in tables else 0)  # starts on the table chosen for import
     c1, c2, c3 = st.columns(3)
     if pick in ingest.IMPORTABLE:
-        ui_rights.download_button(c1, L.DATA_TEMPLATE, lambda: template.template_xlsx(pick), what=f"template:{pick}",
-                                  f=None, rows=0, file_name=L.DATA_TEMPLATE_NAME.format(table=L.TABLE_LABELS[pick]),
-                                  icon=":material/description:", help=L.DATA_TEMPLATE_HELP, key="data_template",
+        ui_rights.download_button(c1, LD.DATA_TEMPLATE, lambda: template.template_xlsx(pick), what=f"template:{pick}",
+                                  f=None, rows=0, file_name=LD.DATA_TEMPLATE_NAME.format(table=LD.TABLE_LABELS[pick]),
+                                  icon=":material/description:", help=LD.DATA_TEMPLATE_HELP, key="data_template",
                                   width="stretch", on_click="ignore")
 
     def _rows():
         with ui.connection().cursor() as cur:
             return rights.table(cur, pick, user)
 
-    notes = [(L.EXPORT_NOTE_TABLE, L.TABLE_LABELS[pick]), *ui_rights.scope_notes(ui.user_scope(), town_names())]
+    notes = [(LD.EXPORT_NOTE_TABLE, LD.TABLE_LABELS[pick]), *ui_rights.scope_notes(ui.user_scope(), town_names())]
     count = int(ui.run(data.table_counts, ui.user_scope()).set_index("table_name").loc[pick, "rows"])
-    ui_rights.download_button(c2, L.DATA_EXPORT_XLSX, lambda: template.table_xlsx(_rows(), pick, notes),
+    ui_rights.download_button(c2, LD.DATA_EXPORT_XLSX, lambda: template.table_xlsx(_rows(), pick, notes),
                               what=f"{pick}.xlsx", f=ui.user_scope(), rows=count,
-                              file_name=f"{L.TABLE_LABELS[pick]}.xlsx", icon=":material/download:",
+                              file_name=f"{LD.TABLE_LABELS[pick]}.xlsx", icon=":material/download:",
                               key="data_export_xlsx", width="stretch", on_click="ignore")
-    ui_rights.download_button(c3, L.DATA_EXPORT_CSV, lambda: template.table_csv(_rows(), pick),
+    ui_rights.download_button(c3, LD.DATA_EXPORT_CSV, lambda: template.table_csv(_rows(), pick),
                               what=f"{pick}.csv", f=ui.user_scope(), rows=count, mime="text/csv",
-                              file_name=f"{L.TABLE_LABELS[pick]}.csv", icon=":material/download:",
+                              file_name=f"{LD.TABLE_LABELS[pick]}.csv", icon=":material/download:",
                               key="data_export_csv", width="stretch", on_click="ignore")
     if pick in ingest.IMPORTABLE:
-        st.caption(L.DATA_TEMPLATE_HELP)
+        st.caption(LD.DATA_TEMPLATE_HELP)
         st.dataframe(template.describe(ingest.spec(pick)), hide_index=True, width="stretch")
 
 
@@ -175,32 +176,32 @@ def _files_tab():
 def _boundaries_tab():
     path, from_setting = boundaries.current_path(ui.ops_store())
     if path is None:
-        st.info(L.DATA_BOUNDARY_NONE, icon=":material/map:")
+        st.info(LD.DATA_BOUNDARY_NONE, icon=":material/map:")
     else:
-        st.info(L.DATA_BOUNDARY_CURRENT.format(source=path.name, n=boundaries.feature_count(path)),
+        st.info(LD.DATA_BOUNDARY_CURRENT.format(source=path.name, n=boundaries.feature_count(path)),
                 icon=":material/map:")
         if from_setting:
-            st.caption(L.DATA_BOUNDARY_ENV)
-    geo_file = st.file_uploader(L.DATA_BOUNDARY_FILE, type=["geojson", "json"], key="data_geo_file")
-    if st.button(L.DATA_BOUNDARY_SAVE, icon=":material/save:", disabled=geo_file is None):
+            st.caption(LD.DATA_BOUNDARY_ENV)
+    geo_file = st.file_uploader(LD.DATA_BOUNDARY_FILE, type=["geojson", "json"], key="data_geo_file")
+    if st.button(LD.DATA_BOUNDARY_SAVE, icon=":material/save:", disabled=geo_file is None):
         geojson, geo_problems = boundaries.check(geo_file.getvalue())
         if geo_problems:
             for message in geo_problems:
                 st.error(ui.plain(message))
         else:
             boundaries.save(ui.ops_store(), geojson, ui.settings().imports_dir, ui.username())
-            st.success(L.DATA_BOUNDARY_SAVED.format(n=len(geojson["features"])), icon=":material/check_circle:")
+            st.success(LD.DATA_BOUNDARY_SAVED.format(n=len(geojson["features"])), icon=":material/check_circle:")
 
 
 
 def _log_tab():
     # the store: every attempt, now (not cached); the district's log (nothing for a town account)
-    log = data.import_log(ui.ops_store(), ui.user_scope()).rename(columns=L.LOG_COLUMNS)
+    log = data.import_log(ui.ops_store(), ui.user_scope()).rename(columns=LD.LOG_COLUMNS)
     if log.empty:
-        st.info(L.DATA_LOG_EMPTY)
+        st.info(LD.DATA_LOG_EMPTY)
     else:
         st.dataframe(log, hide_index=True, width="stretch")
-        ui.table_downloads(log, L.TABLE_LABELS["import_log"], key="data_log")
+        ui.table_downloads(log, LD.TABLE_LABELS["import_log"], key="data_log")
 
 
 def town_names() -> dict:

@@ -1,20 +1,33 @@
-"""总览: the headline figures under the current filters, each against the previous period."""
+"""总览: the headline figures under the current filters, each against the previous period, and beside
+them the cumulative story (the article's figures) up to the period's end."""
 
 import streamlit as st
 
-from fxdash import charts, maps, reconcile_form, ui, ui_rights
-from fxdash import labels as L
+from fxdash import cards, charts, maps, metrics, reconcile, reconcile_form, station_map, ui, ui_rights
+from fxdash.labels import common as LC
+from fxdash.labels import metrics as M
+from fxdash.labels import overview as LO
+from fxdash.labels import pages as PG
 from fxdash.queries import alerts, common, overview, spatial
 from fxdash.queries import map as station_queries
 
 f = ui.current_filters()
+as_of = ui.settings().as_of
 
-st.title(L.PAGE_OVERVIEW)
+
+def cached(source, kwargs):
+    """A metric's source through the page cache: the same entry the reports, people and community pages fill."""
+    return ui.run(source, f, **kwargs)
+
+
+st.title(PG.PAGE_OVERVIEW)
 ui.period_caption(f)
 
 # the published-figures check joins the strip for those who may open 数据核对
-refs = reconcile_form.figures() if ui_rights.may_open_file("pages/reconcile.py") else None
-strip = ui.run(alerts.alerts, f, today=ui.settings().as_of, references=refs)
+mismatches = None
+if ui_rights.may_open_file("pages/reconcile.py"):
+    mismatches = reconcile.summary(ui.run(reconcile.compare, None, refs=reconcile_form.figures()))["off"]
+strip = alerts.strip(metrics.evaluate(metrics.ALERTS, cached), f, as_of, ui.run(common.latest_activity), mismatches)
 cols = st.columns(len(strip))
 for col, alert in zip(cols, strip.itertuples()):
     # red and bold when it needs attention; each links to the page that deals with it
@@ -25,34 +38,42 @@ for col, alert in zip(cols, strip.itertuples()):
         else:  # e.g. a viewer: the data page is not theirs to open
             st.markdown(label)
 
-kpis = ui.run(overview.headline, f)
-trend = ui.run(overview.kpi_trend, f)
-for row_start in range(0, len(kpis), 4):
-    cols = st.columns(4)
-    for col, kpi in zip(cols, kpis.iloc[row_start:row_start + 4].itertuples()):
-        help_text = L.KPI_HELP_PERIOD_END if kpi.stock else L.KPI_HELP_PERIOD_FLOW
-        # more still-open reports is bad news (red); the number of reports is neither good nor bad
-        colour = {"reports_open": "inverse", "reports": "off"}.get(kpi.key, "normal")
-        same = kpi.delta == 0
-        col.metric(kpi.label, f"{kpi.value:,} {kpi.unit}", L.DELTA_SAME if same else f"{kpi.delta:+,}",
-                   delta_color="off" if same else colour, delta_arrow="off" if same else "auto",
-                   delta_description=L.DELTA_DESCRIPTION, help=f"{help_text}{L.KPI_HELP_SPARK}", border=True,
-                   chart_data=trend.loc[trend["key"] == kpi.key, "value"].tolist(),
-                   chart_type="line" if kpi.stock else "bar")
+kpis = ui.run(metrics.headline, f)
+trend = ui.run(metrics.kpi_trend, f)
+story = ui.run(metrics.story, f, as_of=as_of)
+compare = f.preset != "all"  # all time has no previous period of equal length worth showing
+spark = M.HELP_SPARK.format(weeks=metrics.TREND_WEEKS)
+left, right = st.columns([3, 2], gap="large")
+with left:
+    st.subheader(M.PRESET_LABEL)
+    for row_start in range(0, len(kpis), 4):
+        for col, kpi in zip(st.columns(4), kpis.iloc[row_start:row_start + 4].itertuples()):
+            help_text = (M.HELP_STOCK if kpi.stock else M.HELP_FLOW) if compare else M.HELP_NO_PREVIOUS
+            same = kpi.delta == 0 or not compare
+            colour = metrics.by_key(metrics.OVERVIEW)[kpi.key].colour
+            col.metric(kpi.label, f"{kpi.value:,} {kpi.unit}",
+                       None if not compare else LC.DELTA_SAME if same else f"{kpi.delta:+,}",
+                       delta_color="off" if same else colour, delta_arrow="off" if same else "auto",
+                       delta_description=LC.DELTA_DESCRIPTION if compare else None,
+                       help=f"{kpi.note}{help_text}{spark}", border=True,
+                       chart_data=trend.loc[trend["key"] == kpi.key, "value"].tolist(),
+                       chart_type="line" if kpi.stock else "bar")
+with right:
+    st.subheader(M.STORY_TITLE)
+    st.html(cards.story_html(story))
+    st.caption(M.STORY_CAPTION)
 
 left, right = st.columns([3, 2])
 with left:
-    st.markdown(f"**{L.OVERVIEW_MAP_TITLE}**")
+    st.markdown(f"**{LO.OVERVIEW_MAP_TITLE}**")
     shown = ("stations", "density")
-    data = maps.MapData(stations=ui.run(station_queries.stations, f),
-                        bins=ui.run(spatial.report_bins, f, cell_m=station_queries.DENSITY_CELL_M))
+    data = station_map.MapData(stations=ui.run(station_queries.stations, f),
+                               bins=ui.run(spatial.report_bins, f, cell_m=station_queries.DENSITY_CELL_M))
     boundaries, rivers, tile_url = ui.map_base()
-    st.pydeck_chart(maps.station_map(data, ui.run(common.towns), boundaries, rivers, tile_url, shown=shown,
-                                     view=maps.SMALL_VIEW),
-                    height=430)
-    st.html(maps.legend_html(maps.legend_items(data, 0, shown)))
+    st.pydeck_chart(station_map.station_map(data, ui.run(common.towns), boundaries, rivers, tile_url, shown=shown,
+                                            focus=f.towns, size=maps.SIZE_OVERVIEW), height=maps.SIZE_OVERVIEW[1])
+    st.html(maps.legend_html(station_map.legend_items(data, 0, shown)))
 with right:
-    as_of = ui.settings().as_of
     st.plotly_chart(charts.weekly_new_resolved(ui.run(overview.weekly_reports, f), through=min(f.date_to, as_of),
                                                today=as_of, since=f.date_from), width="stretch")
-st.plotly_chart(charts.town_bars(ui.run(overview.town_summary, f)), width="stretch")
+st.plotly_chart(charts.town_bars(ui.run(common.town_summary, f)), width="stretch")

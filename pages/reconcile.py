@@ -5,7 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from fxdash import access, db, reconcile, reconcile_form, rights, ui, weeks
-from fxdash import labels as L
+from fxdash.labels import filters as LF
 from fxdash.labels import reconcile as R
 
 ui.current_filters()
@@ -31,7 +31,7 @@ st.dataframe(
                    R.COLUMNS["difference"]: st.column_config.NumberColumn(format="localized")})
 st.caption(R.RULE_HELP)
 ui.table_downloads(shown, R.EXPORT_STEM, "reconcile",
-                   notes=[(L.DATA_AS_OF, as_of.isoformat() if as_of else "—"),
+                   notes=[(LF.DATA_AS_OF, as_of.isoformat() if as_of else "—"),
                           ("导出时间", dt.datetime.now().strftime("%Y-%m-%d %H:%M"))])
 
 if rights.may_edit_references(user):

@@ -7,7 +7,9 @@ import pandas as pd
 import streamlit as st
 
 from fxdash import charts, config, maps, report_charts, tables, textfmt, ui, ui_rights
-from fxdash import labels as L
+from fxdash.labels import common as LC
+from fxdash.labels import pages as PG
+from fxdash.labels import reports as LRP
 from fxdash.queries import common, overview, spatial
 from fxdash.queries import report_drill as drills
 from fxdash.queries import reports as R
@@ -15,9 +17,9 @@ from fxdash.queries import reports as R
 DRILL_KEY = "drill"  # URL parameter of the drill-down, e.g. ?drill=town:310120111
 
 f = ui.current_filters()
-st.title(L.PAGE_REPORTS)
+st.title(PG.PAGE_REPORTS)
 f = ui.page_filters(f, ("categories", "statuses"), st.container(horizontal=True))
-st.caption(L.RPT_CAPTION.format(start=textfmt.day(f.date_from), end=textfmt.day(f.date_to), days=f.days))
+st.caption(LRP.RPT_CAPTION.format(start=textfmt.day(f.date_from), end=textfmt.day(f.date_to), days=f.days))
 
 deadline_days, deadline_errors = config.load_deadlines()
 for message in deadline_errors:
@@ -56,67 +58,42 @@ def on_row(key: str, ids) -> None:
 def fmt(value, pattern: str) -> str:
     return "—" if pd.isna(value) else pattern.format(value)
 
-
-def columns() -> dict:
-    """Chinese headers and status chips for the report tables (formats: tables.report_table)."""
-    chips = {
-        "status_at_end": st.column_config.MultiselectColumn(L.RPT_COLUMNS["status_at_end"],
-                                                            options=list(L.REPORT_STATUSES), color=STATUS_COLOURS),
-        "outcome": st.column_config.MultiselectColumn(L.RPT_COLUMNS["outcome"],
-                                                      options=list(L.OUTCOME_LABELS.values()), color=OUTCOME_COLOURS),
-    }
-    text = {c: st.column_config.Column(label) for c, label in L.RPT_COLUMNS.items() if c not in chips}
-    for c in ("hours_to_accept", "days_to_resolve", "age_days", "days_overdue", "deadline_days"):
-        text[c] = st.column_config.Column(L.RPT_COLUMNS[c], alignment="right")  # may be text ("—" for blank)
-    text["description"] = st.column_config.Column(L.RPT_COLUMNS["description"], width="large")
-    return {**text, **chips}
-
-
-# chip colours in the order of the options: waiting/rejected grey-ish, in progress orange, done green
-STATUS_COLOURS = ["#D55E00", "#E69F00", "#009E73", "#999999"]
-OUTCOME_COLOURS = ["#009E73", "#E69F00", "#D55E00", "#0072B2", "#999999", "#999999"]
-
 def headline(s) -> None:
     cols = st.columns(6)
-    cols[0].metric(L.RPT_KPI_REPORTS, f"{int(s['reports']):,} 条", border=True)
-    cols[1].metric(L.RPT_KPI_RESOLVED, f"{int(s['resolved']):,} 条", border=True)
-    cols[2].metric(L.RPT_KPI_ON_TIME, fmt(s["share_on_time"], "{:.0%}"), border=True, help=L.RPT_KPI_ON_TIME_HELP)
-    cols[3].metric(L.RPT_KPI_OVERDUE, f"{int(s['overdue_backlog']):,} 条", border=True, help=L.RPT_KPI_OVERDUE_HELP)
-    cols[4].metric(L.RPT_KPI_ACCEPT, fmt(s["median_hours_to_accept"], "{:.1f} 小时"), border=True)
-    cols[5].metric(L.RPT_KPI_RESOLVE, fmt(s["median_days_to_resolve"], "{:.1f} 天"), border=True)
-
-
+    cols[0].metric(LRP.RPT_KPI_REPORTS, f"{int(s['reports']):,} 条", border=True)
+    cols[1].metric(LRP.RPT_KPI_RESOLVED, f"{int(s['resolved']):,} 条", border=True)
+    cols[2].metric(LRP.RPT_KPI_ON_TIME, fmt(s["share_on_time"], "{:.0%}"), border=True, help=LRP.RPT_KPI_ON_TIME_HELP)
+    cols[3].metric(LRP.RPT_KPI_OVERDUE, f"{int(s['overdue_backlog']):,} 条", border=True, help=LRP.RPT_KPI_OVERDUE_HELP)
+    cols[4].metric(LRP.RPT_KPI_ACCEPT, fmt(s["median_hours_to_accept"], "{:.1f} 小时"), border=True)
+    cols[5].metric(LRP.RPT_KPI_RESOLVE, fmt(s["median_days_to_resolve"], "{:.1f} 天"), border=True)
 def drill_note(drill) -> None:
     if drill is None:
-        st.caption(L.RPT_DRILL_HINT)
+        st.caption(LRP.RPT_DRILL_HINT)
         return
     note, clear = st.columns([5, 1])
-    note.info(L.RPT_DRILL_NOTE.format(what=drills.describe(drill, town_names)), icon=":material/filter_alt:")
-    clear.button(L.RPT_DRILL_CLEAR, on_click=set_drill, args=(None,), icon=":material/close:", width="stretch")
-
-
+    note.info(LRP.RPT_DRILL_NOTE.format(what=drills.describe(drill, town_names)), icon=":material/filter_alt:")
+    clear.button(LRP.RPT_DRILL_CLEAR, on_click=set_drill, args=(None,), icon=":material/close:", width="stretch")
 def where(f) -> None:
-    st.subheader(L.RPT_SECTION_WHERE)
+    st.subheader(LRP.RPT_SECTION_WHERE)
     left, right = st.columns([3, 2])
     bins = ui.run(spatial.report_bins, f, cell_m=drills.CELL_M)
     with left:
         boundaries, rivers, tile_url = ui.map_base()
-        layers = maps.base_layers(ui.run(common.towns), boundaries, rivers, tile_url) + [maps.density_layer(bins)]
-        st.pydeck_chart(maps.deck(layers, maps.DENSITY_TOOLTIP), on_select=partial(on_map, "rpt_map", bins),
-                        selection_mode="single-object", key="rpt_map", height=520)
-        st.caption(L.RPT_MAP_CAPTION.format(cell=drills.CELL_M))
+        deck = maps.density_map(bins, ui.run(common.towns), boundaries, rivers, tile_url, focus=f.towns,
+                                size=maps.SIZE_WIDE)
+        st.pydeck_chart(deck, on_select=partial(on_map, "rpt_map", bins), selection_mode="single-object",
+                        key="rpt_map", height=maps.SIZE_WIDE[1])
+        st.caption(LRP.RPT_MAP_CAPTION.format(cell=drills.CELL_M))
     with right:
         st.plotly_chart(report_charts.town_rate_bars(ui.run(R.town_rates, f)), key="rpt_towns", selection_mode="points",
                         on_select=partial(on_chart, "rpt_towns", "town"), width="stretch")
     communities = ui.run(R.community_ranking, f, limit=10)
     if not communities.empty:
-        st.plotly_chart(report_charts.community_bars(communities, L.RPT_COMMUNITY_TITLE.format(n=len(communities))),
+        st.plotly_chart(report_charts.community_bars(communities, LRP.RPT_COMMUNITY_TITLE.format(n=len(communities))),
                         width="stretch")
-        st.caption(L.RPT_COMMUNITY_NOTE)
-
-
+        st.caption(LRP.RPT_COMMUNITY_NOTE)
 def when(f) -> None:
-    st.subheader(L.RPT_SECTION_WHEN)
+    st.subheader(LRP.RPT_SECTION_WHEN)
     left, right = st.columns(2)
     weekly = ui.run(overview.weekly_reports, f)
     weeks = [pd.Timestamp(w).strftime("%Y-%m-%d") for w in weekly["week"]]
@@ -129,59 +106,49 @@ def when(f) -> None:
     values = [f"{d}-{h}" for d, h in zip(slots["weekday"], slots["hour"])]
     right.plotly_chart(report_charts.hour_weekday_heatmap(slots), key="rpt_slots", selection_mode="points",
                        on_select=partial(on_chart, "rpt_slots", "slot", values), width="stretch")
-
-
 def how_fast(f) -> None:
-    st.subheader(L.RPT_SECTION_HOW)
+    st.subheader(LRP.RPT_SECTION_HOW)
     left, right = st.columns([3, 2])
     left.plotly_chart(report_charts.category_bars(ui.run(R.category_stats, f, deadlines=deadlines)), key="rpt_cats",
                       selection_mode="points", on_select=partial(on_chart, "rpt_cats", "cat"), width="stretch")
     right.plotly_chart(report_charts.status_funnel(ui.run(R.status_funnel, f, deadlines=deadlines).iloc[0]),
                        width="stretch")
-    by = st.segmented_control(L.RPT_DURATION_PICK, list(L.RPT_DURATION_BY), default="category",
-                              format_func=L.RPT_DURATION_BY.get, key="rpt_duration_by") or "category"
+    by = st.segmented_control(LRP.RPT_DURATION_PICK, list(LRP.RPT_DURATION_BY), default="category",
+                              format_func=LRP.RPT_DURATION_BY.get, key="rpt_duration_by") or "category"
     durations = ui.run(R.duration_stats, f, by=by, deadlines=deadlines)
     if durations.empty:
-        st.info(L.NO_DATA)
+        st.info(LC.NO_DATA)
     else:
-        st.plotly_chart(report_charts.duration_boxes(durations, L.RPT_DURATION_BY[by]), width="stretch")
-        st.caption(L.RPT_DURATION_NOTE)
-
-
+        st.plotly_chart(report_charts.duration_boxes(durations, LRP.RPT_DURATION_BY[by]), width="stretch")
+        st.caption(LRP.RPT_DURATION_NOTE)
 def overdue_list(f) -> None:
-    st.subheader(L.RPT_SECTION_OVERDUE)
+    st.subheader(LRP.RPT_SECTION_OVERDUE)
     overdue = ui.run(R.overdue_list, f, deadlines=deadlines)
     if overdue.empty:
-        st.success(L.RPT_OVERDUE_EMPTY)
+        st.success(LRP.RPT_OVERDUE_EMPTY)
         return
-    st.caption(L.RPT_OVERDUE_NOTE.format(n=len(overdue)))
+    st.caption(LRP.RPT_OVERDUE_NOTE.format(n=len(overdue)))
     shown = overdue[[c for c in R.OVERDUE_COLUMNS if c in overdue]]  # a viewer has no personal columns
-    st.dataframe(tables.report_table(shown), column_config=columns(), hide_index=True,
+    st.dataframe(tables.report_table(shown), column_config=tables.report_columns(), hide_index=True,
                  key="rpt_overdue", on_select=partial(on_row, "rpt_overdue", overdue["report_id"].tolist()),
                  selection_mode="single-row", width="stretch", height=min(36 * (len(overdue) + 1) + 4, 640))
-    ui.downloads(overdue, f, L.RPT_OVERDUE_STEM, "rpt_overdue_dl", labels=L.RPT_COLUMNS)
-
-
+    ui.downloads(overdue, f, LRP.RPT_OVERDUE_STEM, "rpt_overdue_dl", labels=LRP.RPT_COLUMNS)
 def who(f) -> None:
-    st.subheader(L.RPT_SECTION_WHO)
+    st.subheader(LRP.RPT_SECTION_WHO)
     top = ui.run(R.top_reporters, f, limit=10)
-    st.caption(L.RPT_TOP_REPORTERS_TITLE.format(n=len(top)))
-    st.dataframe(top.drop(columns="reporter_id"), column_config=columns(), hide_index=True, width="stretch")
-
-
+    st.caption(LRP.RPT_TOP_REPORTERS_TITLE.format(n=len(top)))
+    st.dataframe(top.drop(columns="reporter_id"), column_config=tables.report_columns(), hide_index=True, width="stretch")
 def records(f, drill) -> None:
-    st.subheader(L.RPT_SECTION_RECORDS)
+    st.subheader(LRP.RPT_SECTION_RECORDS)
     rows = ui.run(R.records, f, deadlines=deadlines, drill=drill)
     if rows.empty:
-        st.info(L.NO_DATA)
+        st.info(LC.NO_DATA)
         return
-    st.caption(L.RPT_RECORDS_NOTE.format(n=len(rows)))
-    st.dataframe(tables.report_table(ui.capped(rows)), column_config=columns(), hide_index=True, width="stretch",
+    st.caption(LRP.RPT_RECORDS_NOTE.format(n=len(rows)))
+    st.dataframe(tables.report_table(ui.capped(rows)), column_config=tables.report_columns(), hide_index=True, width="stretch",
                  height=420)
-    extra = [(L.RPT_DRILL_EXPORT, drills.describe(drill, town_names))] if drill else []  # noted in the file
-    ui.downloads(rows, f, L.RPT_EXPORT_STEM, "rpt_records_dl", labels=L.RPT_COLUMNS, extra_notes=extra)
-
-
+    extra = [(LRP.RPT_DRILL_EXPORT, drills.describe(drill, town_names))] if drill else []  # noted in the file
+    ui.downloads(rows, f, LRP.RPT_EXPORT_STEM, "rpt_records_dl", labels=LRP.RPT_COLUMNS, extra_notes=extra)
 drill, drill_error = drills.parse_drill(ui_rights.drill_in_scope(st.query_params.get(DRILL_KEY), town_names), town_names)
 if drill_error:
     st.warning(ui.plain(drill_error))
@@ -190,7 +157,7 @@ if drill_error:
 summary = ui.run(R.on_time_summary, f, deadlines=deadlines).iloc[0]
 headline(summary)
 if summary["reports"] == 0:
-    st.info(L.NO_DATA)  # the overdue list may still hold older reports
+    st.info(LC.NO_DATA)  # the overdue list may still hold older reports
     overdue_list(f)
 else:
     drill_note(drill)

@@ -15,18 +15,20 @@ from fxdash import (
     weekly_export,
     weeks,
 )
-from fxdash import labels as L
 from fxdash.labels import briefings as B
+from fxdash.labels import common as LC
+from fxdash.labels import pages as PG
+from fxdash.labels import weekly as LW
 from fxdash.queries import common, weekly
 
 f = ui.current_filters()
 
-st.title(L.PAGE_WEEKLY)
+st.title(PG.PAGE_WEEKLY)
 monday = ui_weekly.week_picker()
 b = {**ui.run(weekly.bundle, f, monday=monday), "snapshot": ui_weekly.week_snapshot(f, monday)}
-st.caption(L.WEEKLY_CAPTION.format(span=b["span"]))
+st.caption(LW.WEEKLY_CAPTION.format(span=b["span"]))
 
-st.subheader(L.WEEKLY_FIGURES)
+st.subheader(LW.WEEKLY_FIGURES)
 rows = b["comparison"].to_dict("records")
 per_row = 4 if ui.presentation_mode() else 6  # large type needs wider cards
 for start in range(0, len(rows), per_row):
@@ -37,41 +39,41 @@ for start in range(0, len(rows), per_row):
 
 left, right = st.columns([3, 2])
 with left:
-    st.subheader(L.WEEKLY_BRIEFING)
+    st.subheader(LW.WEEKLY_BRIEFING)
     st.markdown("\n".join(f"{k}. {s}" for k, s in enumerate(b["sentences"], start=1)))
 with right:
-    st.plotly_chart(charts.weekly_new_resolved(b["trend"], L.WEEKLY_TREND_TITLE), width="stretch")
+    st.plotly_chart(charts.weekly_new_resolved(b["trend"], weekly_export.trend_title()), width="stretch")
 
 tables = weekly.export_tables(b)
-st.subheader(L.WEEKLY_HOTSPOTS)
+st.subheader(LW.WEEKLY_HOTSPOTS)
 c1, c2, c3 = st.columns(3)
 with c1:
-    st.markdown(f"**{L.WEEKLY_HOT_CELLS}**")
+    st.markdown(f"**{weekly_export.hot_cells_title()}**")
     boundaries, rivers, tiles = ui.map_base()
-    layers = maps.base_layers(ui.run(common.towns), boundaries, rivers, tiles) + [maps.density_layer(b["hot_cells"])]
-    st.pydeck_chart(maps.deck(layers, maps.DENSITY_TOOLTIP), height=320)
+    st.pydeck_chart(maps.density_map(b["hot_cells"], ui.run(common.towns), boundaries, rivers, tiles, focus=f.towns,
+                                     size=maps.SIZE_THIRD, frame_cells_only=True), height=maps.SIZE_THIRD[1])
     st.dataframe(textfmt.readable(tables["热点网格"].drop(columns=["中心纬度", "中心经度"])), hide_index=True, width="stretch")
-for col, title, name in ((c2, L.WEEKLY_HOT_COMMUNITIES, "热点社区"), (c3, L.WEEKLY_LAGGARDS, "按时办结率偏低街镇")):
+for col, title, name in ((c2, LW.WEEKLY_HOT_COMMUNITIES, "热点社区"), (c3, LW.WEEKLY_LAGGARDS, "按时办结率偏低街镇")):
     col.markdown(f"**{title}**")
     if len(tables[name]):
         col.dataframe(textfmt.readable(tables[name]), hide_index=True, width="stretch")
     else:
-        col.caption(L.NO_DATA)
-st.markdown(f"**{L.WEEKLY_OVERDUE}**")
+        col.caption(LC.NO_DATA)
+st.markdown(f"**{LW.WEEKLY_OVERDUE}**")
 st.dataframe(textfmt.readable(tables["超期未办结"]), hide_index=True, width="stretch")
-st.markdown(f"**{L.WEEKLY_FIGURES}**")
+st.markdown(f"**{LW.WEEKLY_FIGURES}**")
 st.dataframe(textfmt.readable(tables["周对比"]), hide_index=True, width="stretch")
 
 if ui_rights.may_download():
-    st.subheader(L.WEEKLY_EXPORT)
-if ui_rights.may_download() and st.button(L.WEEKLY_EXPORT_BUILD, help=L.WEEKLY_EXPORT_HELP, icon=":material/description:"):
-    with st.spinner(L.WEEKLY_EXPORT_BUILD):
-        st.session_state["_fx_week_files"] = (b["week"], *weekly_export.build_files(b, ui.filter_notes(f),
-                                                                                     L.WEEKLY_DOC_TITLE))
+    st.subheader(LW.WEEKLY_EXPORT)
+if ui_rights.may_download() and st.button(LW.WEEKLY_EXPORT_BUILD, help=LW.WEEKLY_EXPORT_HELP, icon=":material/description:"):
+    with st.spinner(LW.WEEKLY_EXPORT_BUILD):
+        st.session_state["_fx_week_files"] = (b["week"], *weekly_export.build_files(b, ui.filter_notes(weekly.week_filters(f, monday)),
+                                                                                     LW.WEEKLY_DOC_TITLE))
 files = st.session_state.get("_fx_week_files")
 if files and files[0] == b["week"]:
     week, xlsx, docx = files
-    st.caption(L.WEEKLY_EXPORT_READY)
+    st.caption(LW.WEEKLY_EXPORT_READY)
     d1, d2 = st.columns(2)
     rows = len(b["overdue"])  # the files' list of people; the rest are figures
     ui_rights.download_button(d1, "下载 Excel", lambda: xlsx, what=f"周报_{week}.xlsx", f=f, rows=rows,
@@ -98,15 +100,15 @@ for row in written.itertuples():
                                       file_name=path.name, key=f"brief_{path.name}", width="stretch",
                                       icon=":material/download:")
 
-st.subheader(L.WEEKLY_SNAPSHOT)
+st.subheader(LW.WEEKLY_SNAPSHOT)
 snap = b["snapshot"]
 if len(snap):
-    st.caption(L.WEEKLY_SNAPSHOT_LAST.format(when=textfmt.day_time(snap['saved_at'].iloc[0]),
+    st.caption(LW.WEEKLY_SNAPSHOT_LAST.format(when=textfmt.day_time(snap['saved_at'].iloc[0]),
                                              who=snap["saved_by"].iloc[0]))
 else:
-    st.caption(L.WEEKLY_SNAPSHOT_NONE)
+    st.caption(LW.WEEKLY_SNAPSHOT_NONE)
 if rights.may_save_snapshot(ui.current_user()):
     with st.form("weekly_snapshot"):
-        who = st.text_input(L.WEEKLY_SNAPSHOT_WHO, max_chars=40, help=L.WEEKLY_SNAPSHOT_HELP)
-        if st.form_submit_button(L.WEEKLY_SNAPSHOT_SAVE):
+        who = st.text_input(LW.WEEKLY_SNAPSHOT_WHO, max_chars=40, help=LW.WEEKLY_SNAPSHOT_HELP)
+        if st.form_submit_button(LW.WEEKLY_SNAPSHOT_SAVE):
             ui_weekly.save_week_snapshot(f, monday, who)

@@ -1,13 +1,14 @@
-"""Layered fixtures: a demo database at the article's date, an empty schema, the app server, a browser."""
+"""Layered fixtures: a demo database at the article's date, an empty schema, the app server, a browser.
+
+Under pytest-xdist (pyproject's addopts) every worker is its own process: a session fixture runs once per
+worker. What is expensive to build (the demo databases, the store with hashed demo accounts) is built once
+per run by `built_once` and copied; what a process holds open (a DuckDB file, a server) is per worker.
+"""
 
 import datetime as dt
+import fcntl
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -15,13 +16,29 @@ import pytest
 from fxdash import access, db, demo
 from fxdash import store as ops
 from fxdash.store import audit
+from tests import serve as tests_serve
+from tests.browse import (  # noqa: F401 - re-exported: tests import them from here
+    OUTPUT,
+    click_and_rerun,
+    outside_requests,
+    screenshot,
+    script_runs,
+    select_tab,
+    wait_for_app,
+    wait_for_charts,
+    wait_for_rerun,
+)
+from tests.serve import AppServer, copy_store, serve  # noqa: F401 - re-exported for the tests
+
+# cheap argon2id parameters for the store's hasher in tests (production's, 19 MiB and 2 passes, cost ~100 ms
+# a hash or sign-in; test_accounts checks production's own parameters)
+TEST_HASHER = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
 
 ROOT = Path(__file__).resolve().parent.parent
 REF_DATE = dt.date(2026, 3, 18)  # the article's date: the published figures hold here
 APP_AS_OF = dt.date(2026, 11, 27)  # a fixed "today" for app and browser tests
 GEO_DIR = ROOT.parent / "shared" / "data" / "geo"
 TOWNS_GEOJSON = GEO_DIR / "fengxian_towns.geojson"
-OUTPUT = ROOT / "test-output"
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
 
 
@@ -31,7 +48,8 @@ CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/ch
 @pytest.fixture(autouse=True)
 def _clean_process_state(monkeypatch):
     """No FXDASH_* setting of the shell reaches a test (an exported FXDASH_DEADLINES would change the
-    weekly answers), and no audit sink a test attached (AppTest, an in-process CLI) outlives it."""
+    weekly answers), and no audit sink a test attached (AppTest, an in-process CLI) outlives it.
+    FXDASH_BENCH* stay: they switch tests to their full-size measuring runs (see `bench_size`)."""
     for name in [k for k in os.environ if k.startswith("FXDASH_") and not k.startswith("FXDASH_BENCH")]:
         monkeypatch.delenv(name)
     yield
@@ -53,23 +71,73 @@ def ops_store(_own_store, tmp_path):
     ops.close_store(store)
 
 
-@pytest.fixture(scope="session")
-def store_template(tmp_path_factory) -> Path:
-    """A migrated SQLite store holding the demo accounts (hashing them once per session is enough)."""
+@pytest.fixture(scope="session", autouse=True)
+def _cheap_password_hashes():
+    """The store's argon2id hasher with cheap parameters in this process (hashes and sign-ins cost ~1 ms, not
+    ~100 ms); production's parameters are unchanged in the code and tested in test_accounts. App servers
+    started by tests keep production's: they rehash a cheap hash at its first sign-in, as they would an old one."""
+    from argon2 import PasswordHasher
+
+    from fxdash.store import accounts
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(accounts, "_HASHER", PasswordHasher(**TEST_HASHER))
+        mp.setattr(accounts, "_DUMMY", [])
+        yield
+
+
+def run_root(tmp_path_factory) -> Path:
+    """The temporary folder the whole run shares: pytest's base temp, or its parent under xdist (each worker
+    has its own base temp below it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def built_once(tmp_path_factory, name: str, build) -> Path:
+    """A folder filled by `build(folder)` once per run, by whichever xdist worker comes first (the others wait
+    on a file lock, then find it done). Treat it as read-only: copy a file out before opening it for writing."""
+    folder = run_root(tmp_path_factory) / f"built-{name}"
+    with open(run_root(tmp_path_factory) / f"built-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not (folder / ".done").exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed build left
+            folder.mkdir()
+            build(folder)
+            (folder / ".done").touch()
+    return folder
+
+
+def _copy_built(tmp_path_factory, name: str, file: str, build) -> Path:
+    """This worker's own copy of a file built once per run (a DuckDB file open read-write locks others out)."""
+    path = tmp_path_factory.mktemp(name) / file
+    shutil.copy(built_once(tmp_path_factory, name, build) / file, path)
+    return path
+
+
+def _build_store(folder: Path, users=()) -> None:
     from fxdash.store import cli
+    from tests.auth import ensure_account
 
-    path = tmp_path_factory.mktemp("store") / "template.sqlite3"
-    store = ops.open_store(str(path))
+    store = ops.open_store(str(folder / "template.sqlite3"))
     cli.demo_accounts(store)
+    for user in users:
+        ensure_account(store, user)
     ops.close_store(store)  # the last connection closed: the WAL is checkpointed into the file
-    return path
 
 
-def copy_store(template: Path, path: Path) -> Path:
-    for suffix in ("", "-wal", "-shm"):
-        if Path(f"{template}{suffix}").exists():
-            shutil.copy(f"{template}{suffix}", f"{path}{suffix}")
-    return path
+@pytest.fixture(scope="session")
+def store_template(tmp_path_factory, _cheap_password_hashes) -> Path:
+    """A migrated SQLite store holding the demo accounts, built once per run: copy it (copy_store)."""
+    return built_once(tmp_path_factory, "store", _build_store) / "template.sqlite3"
+
+
+@pytest.fixture(scope="session")
+def roles_store_template(tmp_path_factory, _cheap_password_hashes) -> Path:
+    """store_template plus one account per role of tests.access_helpers.USERS (admin, district, qingcun,
+    viewer; password tests.auth.TEST_PASSWORD), built once per run: the store of `app_server`."""
+    from tests.access_helpers import USERS
+
+    return built_once(tmp_path_factory, "roles-store", lambda d: _build_store(d, USERS.values())) / "template.sqlite3"
 
 
 @pytest.fixture
@@ -116,9 +184,8 @@ def any_store(store_url):
 
 @pytest.fixture(scope="session")
 def ref_db_path(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("ref") / "ref.duckdb"
-    demo.write_demo(path, REF_DATE)
-    return path
+    """This worker's copy of the demo database at REF_DATE (built once per run)."""
+    return _copy_built(tmp_path_factory, "ref", "ref.duckdb", lambda d: demo.write_demo(d / "ref.duckdb", REF_DATE))
 
 
 @pytest.fixture(scope="session")
@@ -138,9 +205,9 @@ def ref_con(ref_connection):
 
 @pytest.fixture(scope="session")
 def app_db_template(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("app") / "template.duckdb"
-    demo.write_demo(path, APP_AS_OF)
-    return path
+    """This worker's copy of the demo database at APP_AS_OF (built once per run); copy it before writing."""
+    return _copy_built(tmp_path_factory, "app", "template.duckdb",
+                       lambda d: demo.write_demo(d / "template.duckdb", APP_AS_OF))
 
 
 @pytest.fixture(scope="session")
@@ -183,64 +250,68 @@ def app_env(app_db_template, store_template, tmp_path, monkeypatch):
     return path
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+# --- browser tests: app servers, Chromium, waiting on conditions --------------------------------------
 
 
-def start_server(db_path: Path, extra_env: dict | None = None,
-                 launcher: tuple[str, ...] = ("-m", "streamlit", "run", "app.py"), log_path: Path | None = None,
-                 store_template: Path | None = None):
-    """Start `streamlit run app.py` (or another launcher taking its options) on a free port; return
-    (process, base URL). Its output goes to log_path (default: beside the database; give each of
-    several servers on one database its own). Its store starts as a copy of `store_template` (demo
-    accounts hashed once) when given, else the app creates the demo accounts itself."""
-    log_path = log_path or db_path.with_suffix(".log")
-    port = _free_port()
-    if store_template is not None:
-        copy_store(store_template, db_path.with_suffix(".ops.sqlite3"))
-    # its own operational store beside the database (a session-scoped server starts before the
-    # per-test FXDASH_STORE of _own_store is set)
-    env = {**os.environ, "FXDASH_DB": str(db_path), "FXDASH_AS_OF": APP_AS_OF.isoformat(),
-           "FXDASH_STORE": str(db_path.with_suffix(".ops.sqlite3")), **(extra_env or {})}
-    if TOWNS_GEOJSON.exists() and "FXDASH_BOUNDARIES" not in (extra_env or {}):
-        env["FXDASH_BOUNDARIES"] = str(TOWNS_GEOJSON)
-    log = open(log_path, "w")  # noqa: SIM115 - closed with the process
-    proc = subprocess.Popen(
-        [sys.executable, *launcher, "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.read().decode().strip() == "ok":
-                    return proc, url
-        except OSError:
-            time.sleep(0.3)
-    proc.terminate()
-    raise RuntimeError(f"streamlit did not start: {log_path.read_text()}")
+def start_server(db_path: Path, extra_env: dict | None = None, launcher: tuple[str, ...] | None = None,
+                 log_path: Path | None = None, store_template: Path | None = None):
+    """A server of a test's own (tests.serve.serve); returns (process, base URL). Prefer `app_server`."""
+    server = serve(db_path, extra_env, launcher or tests_serve.APP_LAUNCHER, log_path, store_template,
+                   APP_AS_OF.isoformat())
+    return server.proc, str(server)
+
+
+def _needs_chromium() -> None:
+    if CHROMIUM is None:
+        pytest.skip("no Chromium found (install Debian's chromium to run browser tests)")
 
 
 @pytest.fixture(scope="session")
-def app_server(app_db_template, store_template, tmp_path_factory):
-    """The app served by `streamlit run` on localhost, on its own copy of the demo database."""
-    if CHROMIUM is None:
-        pytest.skip("no Chromium found (install Debian's chromium to run browser tests)")
+def app_server(app_db_template, roles_store_template, tmp_path_factory):
+    """THE shared app server: `streamlit run app.py` on this worker's copy of the demo database at
+    APP_AS_OF, started once per worker and used by every browser test that only reads.
+
+    - Value: a `tests.serve.AppServer`, a str holding the base URL (`login(page, app_server, path="/map")`,
+      `app_server + "/reports"`), with .db_path, .store_path, .log_path and .proc.
+    - Accounts: the demo accounts (tests.auth.ACCOUNT / PASSWORDS, e.g. `login(page, app_server)` signs in as
+      the demo admin) and one account per role of tests.access_helpers.USERS ("admin", "district", "qingcun"
+      with town 青村镇, "viewer"), password tests.auth.TEST_PASSWORD.
+    - Many users at once: each browser context (the `page` fixture gives a fresh one per test) is its own
+      Streamlit session and signs in through the form (`tests.auth.login`); a goto or reload is a new session
+      and signs in again. Sign in as different users in different contexts, side by side.
+    - Do not change its data or settings (imports, reconcile edits, account changes): those tests use
+      `writable_server`, or a server of their own (`tests.serve.serve`) when they need a fresh start.
+    - Wait on conditions, never sleep: `wait_for_app` (script idle), `wait_for_charts` (charts and maps
+      drawn), `select_tab`, `click_and_rerun`."""
+    _needs_chromium()
     path = tmp_path_factory.mktemp("server") / "app.duckdb"
     shutil.copy(app_db_template, path)
-    proc, url = start_server(path, store_template=store_template)
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    print(path.with_suffix(".log").read_text())
+    server = serve(path, store_template=roles_store_template, as_of=APP_AS_OF.isoformat())
+    yield server
+    server.stop()
+
+
+WRITER, WRITER_PASSWORD = "data-admin", "a real admin password"  # the real admin of writable_server
+
+
+@pytest.fixture(scope="session")
+def writable_server(app_db_template, store_template, tmp_path_factory):
+    """A second shared server (once per worker) for browser tests that write: imports through the data page.
+    Sign in as the real admin WRITER / WRITER_PASSWORD (after real rows are imported the demo accounts stop
+    working). Its imports are archived under its own folder (FXDASH_IMPORTS). Tests on it import rows that
+    no other test counts on; group them with `@pytest.mark.xdist_group("writable")` to share one server."""
+    from fxdash.store import accounts
+
+    _needs_chromium()
+    folder = tmp_path_factory.mktemp("writable")
+    path = folder / "app.duckdb"
+    shutil.copy(app_db_template, path)
+    store = ops.open_store(str(copy_store(store_template, path.with_suffix(".ops.sqlite3"))))
+    accounts.add(store, WRITER, access.ADMIN, [], True, WRITER_PASSWORD, {})
+    ops.close_store(store)
+    server = serve(path, {"FXDASH_IMPORTS": str(folder / "imports")}, as_of=APP_AS_OF.isoformat())
+    yield server
+    server.stop()
 
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -249,8 +320,8 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 
 @pytest.fixture(scope="session")
 def browser():
-    if CHROMIUM is None:
-        pytest.skip("no Chromium found (install Debian's chromium to run browser tests)")
+    """One headless Chromium per worker; every test opens its own context (cookies, sessions) in it."""
+    _needs_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -274,29 +345,7 @@ def page(browser):
     context.close()
 
 
-def wait_for_app(pg, timeout: float = 60_000) -> None:
-    """Wait until the script has finished and nothing is still loading."""
-    pg.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
-    pg.wait_for_function("document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0",
-                         timeout=timeout)
-
-
-def screenshot(pg, name: str) -> Path:
-    OUTPUT.mkdir(exist_ok=True)
-    path = OUTPUT / f"{name}.png"
-    pg.screenshot(path=str(path), full_page=True)
-    return path
-
-
-def outside_requests(urls: list[str]) -> list[str]:
-    """Requests that leave this machine (anything not to localhost / 127.0.0.1, or data:/blob:)."""
-    from urllib.parse import urlparse
-
-    bad = []
-    for u in urls:
-        parsed = urlparse(u)
-        if parsed.scheme in ("data", "blob", "about", "chrome-extension"):
-            continue
-        if parsed.hostname not in ("127.0.0.1", "localhost", "::1"):
-            bad.append(u)
-    return bad
+def pytest_terminal_summary(terminalreporter):
+    """Say where the screenshots are (CI keeps that folder as its output)."""
+    if OUTPUT.is_dir() and any(OUTPUT.glob("*.png")):
+        terminalreporter.write_line(f"screenshots: {OUTPUT}")

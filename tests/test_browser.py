@@ -3,7 +3,7 @@
 import pytest
 
 from tests.auth import login
-from tests.conftest import ROOT, outside_requests, screenshot
+from tests.conftest import ROOT, outside_requests, screenshot, wait_for_charts
 
 PAGE_FILES = sorted(p.stem for p in (ROOT / "pages").glob("*.py"))
 
@@ -17,7 +17,7 @@ def page_url(base: str, stem: str) -> str:
 @pytest.mark.parametrize("stem", PAGE_FILES)
 def test_page_renders_in_chromium_with_chinese_and_no_exception(app_server, page, stem):
     login(page, app_server, path=page_url("", stem))
-    page.wait_for_timeout(1500)  # charts and decks finish drawing after the script
+    wait_for_charts(page)  # charts and decks finish drawing after the script
     assert page.get_by_test_id("stException").count() == 0
     text = page.inner_text("[data-testid='stApp']")
     assert "演示数据" in text
@@ -49,8 +49,8 @@ def test_tables_offer_no_unescaped_csv_download(app_server, page):
     login(page, app_server, path="/reports")
     grid = page.locator("[data-testid='stDataFrame']:visible").first
     grid.hover()
-    page.wait_for_timeout(500)
     toolbar = page.locator("[data-testid='stElementToolbar'] button:visible")
+    toolbar.first.wait_for()  # the toolbar shows on hover
     labels = [toolbar.nth(i).get_attribute("aria-label") for i in range(toolbar.count())]
     assert "Search" in labels  # the toolbar is there
     assert "Download as CSV" not in labels

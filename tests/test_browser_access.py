@@ -1,30 +1,17 @@
 """Roles in a real browser: one page per role (navigation, downloads) and a refused direct link."""
 
-import shutil
-
 import pytest
 
-from fxdash import store as ops
 from tests.access_helpers import USERS
-from tests.auth import TEST_PASSWORD, ensure_account, login
-from tests.conftest import copy_store, start_server
+from tests.auth import TEST_PASSWORD, login
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def role_server(app_db_template, store_template, tmp_path_factory):
-    """The app with an account per role (USERS) in its store; tests sign in through the form."""
-    path = tmp_path_factory.mktemp("roles") / "app.duckdb"
-    shutil.copy(app_db_template, path)
-    store = ops.open_store(str(copy_store(store_template, path.with_suffix(".ops.sqlite3"))))
-    for user in USERS.values():
-        ensure_account(store, user)
-    ops.close_store(store)
-    proc, url = start_server(path)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
+@pytest.fixture
+def role_server(app_server):
+    """The shared server: it has an account per role (USERS); tests sign in through the form."""
+    return app_server
 
 
 def open_as(browser, url: str, role: str, path: str):

@@ -2,9 +2,9 @@
 
 import pytest
 
-from fxdash import labels as L
+from fxdash.labels import community as LCM
 from tests.auth import login
-from tests.conftest import outside_requests, screenshot
+from tests.conftest import outside_requests, screenshot, select_tab
 
 pytestmark = pytest.mark.browser
 
@@ -22,9 +22,8 @@ def test_every_community_tab_renders_with_charts_and_no_exception(app_server, pa
     open_page(page, app_server)
     # Streamlit scrolls inside its own container, so a full-page shot needs a tall window
     page.set_viewport_size({"width": 1600, "height": 3000})
-    for label, stem in zip(L.COMMUNITY_TABS, TAB_STEMS):
-        page.get_by_role("tab", name=label).click()
-        page.wait_for_timeout(1500)  # plotly and deck.gl draw after the tab shows
+    for label, stem in zip(LCM.COMMUNITY_TABS, TAB_STEMS):
+        select_tab(page, label)  # plotly and deck.gl draw after the tab shows
         assert page.get_by_test_id("stException").count() == 0, stem
         panel = page.locator("[role='tabpanel']:visible")
         assert panel.locator("[data-testid='stPlotlyChart']").count() >= 1, stem
@@ -36,8 +35,7 @@ def test_every_community_tab_renders_with_charts_and_no_exception(app_server, pa
 
 def test_scene_map_is_drawn_offline(app_server, page):
     open_page(page, app_server)
-    page.get_by_role("tab", name=L.COMMUNITY_TABS[3]).click()
-    page.wait_for_timeout(3000)
+    select_tab(page, LCM.COMMUNITY_TABS[3])
     assert page.locator("[role='tabpanel']:visible [data-testid='stDeckGlJsonChart'] canvas").count() >= 1
     assert outside_requests(page.requests) == []
 
@@ -45,5 +43,5 @@ def test_scene_map_is_drawn_offline(app_server, page):
 def test_the_care_tab_lists_overdue_pairs_and_huqiao(app_server, page):
     open_page(page, app_server)
     text = page.locator("[role='tabpanel']:visible").inner_text()
-    assert L.HUQIAO in text and "212" in text
+    assert LCM.HUQIAO in text and "212" in text
     assert "超过14天未走访" in text

@@ -1,44 +1,17 @@
 """The data page in Chromium: upload a small file through the page, see the result, screenshot it."""
 
-import shutil
-
 import pytest
 
-from fxdash import access
-from fxdash import store as ops
-from fxdash.store import accounts
 from tests.auth import login
-from tests.conftest import copy_store, outside_requests, screenshot, start_server, wait_for_app
+from tests.conftest import WRITER, WRITER_PASSWORD, outside_requests, screenshot, select_tab, wait_for_app
 from tests.test_ingest import REPORT_HEADER, csv_bytes, report_rows
 
-pytestmark = pytest.mark.browser
+# these tests write to the database, which the tests on app_server must not see: writable_server
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("writable")]
 
-
-# These tests import real rows, after which the demo accounts stop working: sign in as a real admin,
-# created on the command line's code path before the server starts.
-ADMIN, PASSWORD = "data-admin", "a real admin password"
-
-
-def start_writable_server(name: str, app_db_template, store_template, tmp_path_factory):
-    """A server on its own copy of the demo database, with the real admin ADMIN (a test that imports
-    real rows stops the demo accounts); return (process, URL, database path)."""
-    folder = tmp_path_factory.mktemp(name)
-    path = folder / "app.duckdb"
-    shutil.copy(app_db_template, path)
-    store = ops.open_store(str(copy_store(store_template, path.with_suffix(".ops.sqlite3"))))
-    accounts.add(store, ADMIN, access.ADMIN, [], True, PASSWORD, {})
-    ops.close_store(store)
-    proc, url = start_server(path, {"FXDASH_IMPORTS": str(folder / "imports")})
-    return proc, url, path
-
-
-@pytest.fixture(scope="module")
-def data_server(app_db_template, store_template, tmp_path_factory):
-    """A server of its own: these tests write to the database, which other browser tests must not see."""
-    proc, url, path = start_writable_server("data_server", app_db_template, store_template, tmp_path_factory)
-    yield url, path
-    proc.terminate()
-    proc.wait(timeout=10)
+# These tests import real rows, after which the demo accounts stop working: sign in as the real admin of
+# writable_server, created on the command line's code path before the server starts.
+ADMIN, PASSWORD = WRITER, WRITER_PASSWORD
 
 
 def open_data_page(page, url: str) -> None:
@@ -65,8 +38,8 @@ def upload(page, path, button: str) -> str:
     return page.inner_text("[data-testid='stApp']")
 
 
-def test_upload_good_file_imports_it(data_server, page, tmp_path):
-    url, db_path = data_server
+def test_upload_good_file_imports_it(writable_server, page, tmp_path):
+    url = writable_server
     good = tmp_path / "上报样例.csv"
     good.write_bytes(csv_bytes([REPORT_HEADER, *report_rows(5, start=500)], "gbk"))
     open_data_page(page, url)
@@ -74,16 +47,15 @@ def test_upload_good_file_imports_it(data_server, page, tmp_path):
     assert page.get_by_test_id("stException").count() == 0
     assert "导入完成" in text and "新增 5 行" in text
     screenshot(page, "data_import_done")
-    page.get_by_role("tab", name="导入记录").click()
-    page.wait_for_timeout(800)
+    select_tab(page, "导入记录")
     assert "还没有导入记录" not in page.inner_text("[data-testid='stApp']")
     assert page.get_by_test_id("stDataFrame").count() >= 2  # the import log is a table now
     screenshot(page, "data_import_log")
     assert outside_requests(page.requests) == []
 
 
-def test_upload_bad_file_lists_problems_and_writes_nothing(data_server, page, tmp_path):
-    url, db_path = data_server
+def test_upload_bad_file_lists_problems_and_writes_nothing(writable_server, page, tmp_path):
+    url = writable_server
     rows = report_rows(4, start=800)
     rows[1][2] = "外星人"
     rows[3][7] = "昨天下午"
@@ -98,11 +70,9 @@ def test_upload_bad_file_lists_problems_and_writes_nothing(data_server, page, tm
     screenshot(page, "data_import_problems")
 
 
-def test_templates_tab(data_server, page):
-    url, _ = data_server
-    open_data_page(page, url)
-    page.get_by_role("tab", name="模板与下载").click()
-    page.wait_for_timeout(800)
+def test_templates_tab(writable_server, page):
+    open_data_page(page, writable_server)
+    select_tab(page, "模板与下载")
     text = page.inner_text("[data-testid='stApp']")
     assert "下载导入模板" in text
     assert page.get_by_test_id("stDataFrame").count() >= 1  # what every column means

@@ -5,17 +5,18 @@ import shutil
 import pytest
 
 from tests.auth import login
-from tests.conftest import start_server
+from tests.conftest import APP_AS_OF, serve
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize(("path", "title"), [("/people?occ=快递员", "队伍与志愿"), ("/data?occ=快递员", "数据管理")])
-def test_deep_link_is_the_first_request_of_a_fresh_server(app_db_template, tmp_path, browser, path, title):
+def test_deep_link_is_the_first_request_of_a_fresh_server(app_db_template, store_template, tmp_path, browser, path,
+                                                           title):
     """Streamlit's legacy pages/ mode would run the page without app.py; we must land on the page itself."""
     db_path = tmp_path / "fresh.duckdb"
     shutil.copy(app_db_template, db_path)
-    proc, url = start_server(db_path)
+    url = serve(db_path, store_template=store_template, as_of=APP_AS_OF.isoformat())  # a server of its own: its very first request
     try:
         context = browser.new_context(viewport={"width": 1400, "height": 900})
         pg = context.new_page()
@@ -27,5 +28,4 @@ def test_deep_link_is_the_first_request_of_a_fresh_server(app_db_template, tmp_p
         assert "快递员" in pg.get_by_test_id("stSidebar").inner_text()
         context.close()
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        url.stop()

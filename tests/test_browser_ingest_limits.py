@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from fxdash import labels as L
+from fxdash.labels import data as LD
 from tests.auth import login
-from tests.conftest import screenshot, wait_for_app
-from tests.test_browser_data import ADMIN, PASSWORD, open_data_page, start_writable_server
+from tests.conftest import screenshot, script_runs, wait_for_app, wait_for_rerun
+from tests.test_browser_data import ADMIN, PASSWORD, open_data_page
 from tests.test_ingest import REPORT_HEADER, csv_bytes
 from tests.test_ingest_hostile import book_bytes, zip_bomb
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("writable")]
 MEMORY_LIMIT_KB = 1_000_000  # 1 GB
 
 
@@ -46,14 +46,11 @@ class PeakMemory(threading.Thread):
             time.sleep(0.05)
 
 
-@pytest.fixture(scope="module")
-def limits_server(app_db_template, store_template, tmp_path_factory):
-    """A server of its own; a test here imports real rows, after which the demo accounts stop working:
-    every session signs in as a real admin (the one of test_browser_data), created before the start."""
-    proc, url, _ = start_writable_server("limits_server", app_db_template, store_template, tmp_path_factory)
-    yield proc, url
-    proc.terminate()
-    proc.wait(timeout=10)
+@pytest.fixture
+def limits_server(writable_server):
+    """The shared writable server (a test here imports real rows, after which the demo accounts stop
+    working: every session signs in as its real admin, the one of test_browser_data)."""
+    return writable_server.proc, writable_server
 
 
 def _hostile_files(folder: Path) -> dict[str, tuple[Path, str]]:
@@ -71,12 +68,14 @@ def _hostile_files(folder: Path) -> dict[str, tuple[Path, str]]:
     return out
 
 
-def _check_until(page, expected: str, name: str) -> None:
-    """Click 只检查 until the expected problem shows (a click during the upload's own rerun is lost)."""
+def _check_until(page, expected: str, name: str, runs_before: int) -> None:
+    """Click 只检查 until the expected problem shows (a click during the upload's own rerun is lost, so the
+    first click waits for the rerun the upload started after `runs_before`)."""
     for attempt in range(3):
-        page.wait_for_timeout(1000)
+        if attempt == 0:
+            wait_for_rerun(page, runs_before)
         wait_for_app(page)
-        page.get_by_role("button", name=L.DATA_CHECK).click()
+        page.get_by_role("button", name=LD.DATA_CHECK).click()
         try:
             page.get_by_text(expected).first.wait_for(state="attached", timeout=120_000)
             return
@@ -99,9 +98,10 @@ def test_hostile_uploads_neither_stop_the_server_nor_other_sessions(limits_serve
     monitor.start()
     try:
         for name, (path, expected) in files.items():
+            runs = script_runs(attacker)
             attacker.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(str(path))
             attacker.get_by_text(path.name).first.wait_for(timeout=30_000)
-            _check_until(attacker, expected, name)
+            _check_until(attacker, expected, name, runs)
             wait_for_app(attacker)
             assert attacker.get_by_test_id("stException").count() == 0, name
             # another session is served while and after the hostile file is handled
@@ -149,7 +149,7 @@ def test_the_page_lists_the_sheets_and_imports_the_chosen_one(limits_server, bro
     wait_for_app(page)
     for text in ("2月", "3月", "旧表", "隐藏"):  # name, visibility (and row count) of every sheet
         page.get_by_text(text, exact=True).first.wait_for(state="attached", timeout=10_000)
-    page.get_by_role("button", name=L.DATA_IMPORT).click()
+    page.get_by_role("button", name=LD.DATA_IMPORT).click()
     page.get_by_text("请选择要导入的工作表").first.wait_for(state="attached", timeout=60_000)
     wait_for_app(page)
     page.get_by_test_id("stSelectbox").nth(1).click()
@@ -157,7 +157,7 @@ def test_the_page_lists_the_sheets_and_imports_the_chosen_one(limits_server, bro
     wait_for_app(page)
     page.get_by_text("跳过隐藏行和删除线行").first.click()
     wait_for_app(page)
-    page.get_by_role("button", name=L.DATA_IMPORT).click()
+    page.get_by_role("button", name=LD.DATA_IMPORT).click()
     page.get_by_text("导入完成").first.wait_for(timeout=60_000)
     wait_for_app(page)
     text = page.inner_text("[data-testid='stApp']")

@@ -3,8 +3,9 @@
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from tests import deck_capture
 from tests.auth import login
-from tests.conftest import OUTPUT, outside_requests, screenshot, wait_for_app
+from tests.conftest import OUTPUT, outside_requests, screenshot, wait_for_app, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
@@ -14,7 +15,7 @@ def open_map(page, base: str, query: str = "") -> None:
     # starts at the entry page (PagesManager.uses_pages_directory), so open "/" first.
     login(page, base, path="/map" + query)
     page.wait_for_selector("[data-testid='stDeckGlJsonChart'] canvas", timeout=30_000)
-    page.wait_for_timeout(2500)  # deck.gl draws after the script has finished
+    wait_for_charts(page)  # deck.gl draws after the script has finished
 
 
 def test_map_page_draws_the_deck_offline(app_server, page):
@@ -27,11 +28,11 @@ def test_map_page_draws_the_deck_offline(app_server, page):
     screenshot(page, "map_default")
     deck = page.get_by_test_id("stDeckGlJsonChart")
     deck.scroll_into_view_if_needed()
-    page.wait_for_timeout(1000)
-    OUTPUT.mkdir(exist_ok=True)
+    wait_for_charts(page)
+    OUTPUT.mkdir(parents=True, exist_ok=True)
     deck.locator("..").locator("..").screenshot(path=str(OUTPUT / "map_deck.png"))  # the map with its legend
     page.set_viewport_size({"width": 1600, "height": 3400})  # the app scrolls inside: grow to see it all
-    page.wait_for_timeout(1500)
+    wait_for_charts(page)
     screenshot(page, "map_full")
     assert outside_requests(page.requests) == []
 
@@ -44,20 +45,12 @@ def test_map_page_with_narrowed_filters_and_all_layers(app_server, page):
     assert outside_requests(page.requests) == []
 
 
-def screen_xy(box: dict, lat: float, lon: float) -> tuple[float, float]:
-    """Where deck.gl draws (lat, lon) in the canvas box (Web Mercator, 512-px world at zoom 0)."""
-    import math
+def screen_xy(box: dict, lat: float, lon: float, view) -> tuple[float, float]:
+    """Where deck.gl draws (lat, lon) in the canvas box at the deck's view (fxdash.map_view)."""
+    from fxdash import map_view
 
-    from fxdash.maps import MAP_VIEW
-
-    world = 512 * 2 ** MAP_VIEW.zoom
-
-    def merc_y(la):
-        return math.log(math.tan(math.pi / 4 + math.radians(la) / 2))
-
-    x = box["x"] + box["width"] / 2 + (lon - MAP_VIEW.longitude) / 360 * world
-    y = box["y"] + box["height"] / 2 - (merc_y(lat) - merc_y(MAP_VIEW.latitude)) / (2 * math.pi) * world
-    return x, y
+    x, y = map_view.to_screen(view, box["width"], box["height"], lon, lat)
+    return box["x"] + float(x), box["y"] + float(y)
 
 
 def test_clicking_a_station_opens_its_detail_panel(app_server, page, app_con):
@@ -76,19 +69,20 @@ def test_clicking_a_station_opens_its_detail_panel(app_server, page, app_con):
     clear = [geo.nearest_m([r.lat], [r.lon], np.r_[stations.drop(i)["lat"], cand["lat"]],
                            np.r_[stations.drop(i)["lon"], cand["lon"]])[0][0] for i, r in stations.iterrows()]
     target = stations.iloc[int(np.argmax(clear))]
+    decks = deck_capture.record_decks(page)  # the view the page framed (zoomed to 青村镇)
     open_map(page, app_server, "?town=310120111&amenity=充换电&from=2026-10-01&to=2026-11-15")
     canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
     canvas.scroll_into_view_if_needed()
-    page.wait_for_timeout(1000)
+    wait_for_charts(page)
     box = canvas.bounding_box()
-    x, y = screen_xy(box, target["lat"], target["lon"])
+    x, y = screen_xy(box, target["lat"], target["lon"], deck_capture.view_of(deck_capture.last_deck(decks)))
     for _attempt in range(3):  # deck.gl may still be settling: a click can land as a hover only
         canvas.click(position={"x": x - box["x"], "y": y - box["y"]})
         try:
             page.get_by_text("米内期内上报").first.wait_for(timeout=8000)
             break
         except PlaywrightTimeout:
-            page.wait_for_timeout(1000)
+            wait_for_charts(page)
     wait_for_app(page)
     text = page.inner_text("[data-testid='stApp']")
     screenshot(page, "map_selected")

@@ -2,16 +2,15 @@
 
 import pytest
 
-from fxdash import labels as L
+from fxdash.labels import people as LP
 from tests.auth import ACCOUNT, ADMIN, login
-from tests.conftest import outside_requests, screenshot
+from tests.conftest import outside_requests, screenshot, select_tab, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
 
 def open_tab(page, name: str) -> None:
-    page.get_by_role("tab", name=name).click()
-    page.wait_for_timeout(1200)  # plotly draws after the tab becomes visible
+    select_tab(page, name)  # plotly draws after the tab becomes visible
 
 
 def open_people(page, base: str, query: str = "", user: str = ADMIN) -> None:
@@ -23,12 +22,12 @@ def open_people(page, base: str, query: str = "", user: str = ADMIN) -> None:
 
 def test_people_page_tabs_render_with_chinese_charts(app_server, page):
     open_people(page, app_server)
-    page.wait_for_timeout(1500)
+    wait_for_charts(page)
     assert page.get_by_test_id("stException").count() == 0
     text = page.inner_text("[data-testid='stApp']")
-    assert L.PEOPLE_ACTIVE in text and "Traceback" not in text
+    assert LP.PEOPLE_ACTIVE in text and "Traceback" not in text
     screenshot(page, "people_registry")
-    for name, shot in zip(L.PEOPLE_TABS[1:], ("people_party", "people_roles", "people_points", "people_list")):
+    for name, shot in zip(LP.PEOPLE_TABS[1:], ("people_party", "people_roles", "people_points", "people_list")):
         open_tab(page, name)
         assert page.get_by_test_id("stException").count() == 0
         screenshot(page, shot)
@@ -38,7 +37,7 @@ def test_people_page_tabs_render_with_chinese_charts(app_server, page):
 def test_people_page_role_filter_narrows_the_list(app_server, page):
     # a district account: all towns, personal data masked (an admin sees the list unmasked)
     open_people(page, app_server, "?role=爱心接力员&town=310120111", user=ACCOUNT["district"])
-    open_tab(page, L.PEOPLE_TABS[4])
+    open_tab(page, LP.PEOPLE_TABS[4])
     text = page.inner_text("[data-testid='stApp']")
     assert "爱心接力员" in text and "电话已脱敏" in text
     assert page.get_by_test_id("stException").count() == 0

@@ -9,14 +9,10 @@ pytestmark = pytest.mark.browser
 
 
 def _playback_frame(page):
-    """The iframe of the playback document (st.components.v1.html)."""
-    page.wait_for_selector("iframe", timeout=30_000)
-    for _ in range(60):
-        for frame in page.frames:
-            if frame.query_selector("#fx-pb-date"):
-                return frame
-        page.wait_for_timeout(500)
-    raise AssertionError("playback document not found")
+    """The iframe of the playback document (st.components.v1.html), once its script has drawn a date."""
+    frame = page.wait_for_selector("iframe[srcdoc*='fx-pb-date']", timeout=30_000).content_frame()
+    frame.wait_for_function("(document.getElementById('fx-pb-date') || {}).textContent", timeout=30_000)
+    return frame
 
 
 def test_the_playback_steps_through_the_days_offline(app_server, page):
@@ -34,7 +30,7 @@ def test_the_playback_steps_through_the_days_offline(app_server, page):
     frame.eval_on_selector("#fx-pb-slider", "s => { s.value = s.max; s.dispatchEvent(new Event('input')); }")
     assert frame.inner_text("#fx-pb-date") == "2026年11月27日"  # the period ends at the app's date
     assert page.get_by_test_id("stException").count() == 0
-    OUTPUT.mkdir(exist_ok=True)
+    OUTPUT.mkdir(parents=True, exist_ok=True)
     page.locator("iframe").last.screenshot(path=str(OUTPUT / "playback.png"))
     assert outside_requests(page.requests) == []
 

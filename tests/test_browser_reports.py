@@ -3,7 +3,7 @@
 import pytest
 
 from tests.auth import login
-from tests.conftest import outside_requests, screenshot, wait_for_app
+from tests.conftest import outside_requests, screenshot, wait_for_app, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
@@ -12,7 +12,7 @@ def open_reports(page, base: str, query: str = "") -> None:
     # A fresh server whose very first visit is a deep link runs the page without app.py (Streamlit's
     # pages/-folder fallback, see the report); open the app's root once so the navigation is known.
     login(page, base, path=f"/reports{query}")
-    page.wait_for_timeout(2000)  # charts and the deck finish drawing after the script
+    wait_for_charts(page)  # charts and the deck finish drawing after the script
 
 
 def test_reports_page_renders_charts_map_and_lists(app_server, page):
@@ -25,7 +25,7 @@ def test_reports_page_renders_charts_map_and_lists(app_server, page):
     screenshot(page, "reports_top")
     # Streamlit scrolls inside its own container, so a tall window is what captures the whole page
     page.set_viewport_size({"width": 1600, "height": 5600})
-    page.wait_for_timeout(2500)
+    wait_for_charts(page)
     screenshot(page, "reports_full")
     assert outside_requests(page.requests) == []
 
@@ -47,8 +47,9 @@ def test_clicking_a_town_bar_narrows_the_records(app_server, page):
     box = chart.locator("g.point path").last.bounding_box()  # the top bar: highest rate
     # plotly's drag layer sits above the bars, so click where the bar is rather than on its element
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url("**drill=town**")  # the click's rerun writes the drill into the URL
+    page.get_by_text("已聚焦：街镇").first.wait_for()
     wait_for_app(page)
-    page.wait_for_timeout(1500)
     assert "drill=town" in page.url
     assert "已聚焦：街镇" in page.inner_text("[data-testid='stApp']")
     assert page.get_by_test_id("stException").count() == 0

@@ -1,12 +1,13 @@
 """Every page as a projector shows it (1920×1080, ?present=1) and as an English-language browser shows
 it: the visible text keeps Chinese punctuation, never reads None/nan, and Streamlit's own uploader and
-calendar speak Chinese. Screenshots go to test-output/typography_*.png."""
+calendar speak Chinese. Screenshots go to OUTPUT/typography_*.png (tests.conftest)."""
 
 import re
 
 import pytest
 
 from tests.auth import login
+from tests.conftest import OUTPUT, select_tab, wait_for_charts
 from tests.test_browser import PAGE_FILES, page_url
 from tests.typography import problems
 
@@ -46,15 +47,14 @@ def test_every_page_reads_chinese_in_projector_mode(app_server, english_page, st
     2026年第47周 in everything the page shows (chart ticks and hover-free SVG text included)."""
     pg = english_page
     login(pg, app_server, path=page_url("", stem) + "?present=1")
-    pg.wait_for_timeout(1500)
+    wait_for_charts(pg)
     assert pg.get_by_test_id("stException").count() == 0
     pg.screenshot(path=str(_output(f"typography_{stem}.png")))
     texts = visible_text(pg)
     first_tab = set(texts)
     tabs = pg.get_by_role("tab")
     for k in range(1, tabs.count()):  # what the other tabs show, too
-        tabs.nth(k).click()
-        pg.wait_for_timeout(800)
+        select_tab(pg, tabs.nth(k).inner_text())
         texts += visible_text(pg)
     assert tabs.count() < 2 or len(set(texts)) > len(first_tab)
     assert any("演示数据" in t for t in texts)
@@ -90,7 +90,5 @@ def test_uploader_and_calendar_read_chinese_on_an_english_browser(app_server, en
 
 
 def _output(name: str):
-    from tests.conftest import OUTPUT
-
-    OUTPUT.mkdir(exist_ok=True)
+    OUTPUT.mkdir(parents=True, exist_ok=True)
     return OUTPUT / name

@@ -10,8 +10,8 @@ import time
 import pytest
 
 from fxdash import access, versions
-from fxdash import labels as L
 from fxdash import store as ops
+from fxdash.labels import overview as LO
 from tests.auth import TEST_PASSWORD, ensure_account, login
 from tests.conftest import CHROMIUM, ROOT, start_server, wait_for_app
 from tests.test_ingest import REPORT_HEADER, csv_bytes, report_rows
@@ -49,7 +49,7 @@ def reports_in_march(pg, url: str) -> int:
     login(pg, url, ADMIN.username, TEST_PASSWORD, path=MARCH)  # every visit is a new session
     wait_for_app(pg, timeout=120_000)
     assert pg.get_by_test_id("stException").count() == 0
-    metric = pg.get_by_test_id("stMetric").filter(has_text=L.KPI_REPORTS).first
+    metric = pg.get_by_test_id("stMetric").filter(has_text=LO.KPI_REPORTS).first
     return int(re.sub(r"\D", "", metric.get_by_test_id("stMetricValue").inner_text().split()[0]))
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.auth import login
-from tests.conftest import outside_requests, screenshot
+from tests.conftest import outside_requests, screenshot, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
@@ -14,7 +14,7 @@ def test_weekly_page_shows_the_week_and_its_briefing(app_server, browser):
     requests = []
     pg.on("request", lambda r: requests.append(r.url))
     login(pg, app_server, path="/weekly?week=2026-W47")
-    pg.wait_for_timeout(1500)
+    wait_for_charts(pg)
     assert pg.get_by_test_id("stException").count() == 0
     text = pg.inner_text("[data-testid='stApp']")
     assert "2026年第47周" in text and "新增上报问题" in text and "简报" in text
@@ -29,7 +29,7 @@ def test_projector_mode_hides_the_sidebar_and_enlarges_type(app_server, browser)
     pg = context.new_page()
     for path, name in (("/weekly?present=1&week=2026-W47", "weekly_projector"), ("/?present=1", "overview_projector")):
         login(pg, app_server, path=path)
-        pg.wait_for_timeout(1000)
+        wait_for_charts(pg)
         assert pg.get_by_test_id("stException").count() == 0
         assert not pg.get_by_test_id("stSidebar").is_visible()
         size = pg.evaluate("getComputedStyle(document.querySelector('[data-testid=\"stMetricValue\"] div')).fontSize")

@@ -8,10 +8,11 @@ import pandas as pd
 import pytest
 
 from fxdash import chart_axes, charts, report_charts, textfmt
-from fxdash import labels as L
 from fxdash.filters import Filters
+from fxdash.labels import reports as LRP
+from fxdash.labels import vocab as V
+from fxdash.queries import common, overview, people
 from fxdash.queries import community as q
-from fxdash.queries import overview, people
 from fxdash.queries import reports as R
 
 from .conftest import REF_DATE
@@ -121,7 +122,7 @@ def test_month_and_day_labels_are_chinese():
 def _figures(con):
     """(figure, {axis name: ("count"|"amount"|"percent", values) or ("category", labels)}) per builder."""
     weekly = overview.weekly_reports(con, F)
-    towns = overview.town_summary(con, F)
+    towns = common.town_summary(con, F)
     flows = people.monthly_flows(con, F)
     by_town = people.active_by(con, F, by="town")
     party = people.party_by_town(con, F)
@@ -159,7 +160,7 @@ def _figures(con):
          {"xaxis": ("count", by_town["workers"]), "yaxis": ("category", by_town.sort_values("workers")["label"])}),
         (charts.people_grouped(party, "town", {"party_members": "a", "mobile_members": "b"}, "t"),
          {"yaxis": ("count", party["party_members"]), "xaxis": ("category", party["town"])}),
-        (charts.people_stacked(roles_town, "town", "role", "holdings", "t", "人次", order=L.ROLES),
+        (charts.people_stacked(roles_town, "town", "role", "holdings", "t", "人次", order=V.ROLES),
          {"yaxis": ("count", roles_town.groupby("town")["holdings"].sum()),
           "xaxis": ("category", list(dict.fromkeys(roles_town["town"])))}),
         (charts.people_stacked(volunteer, "month", "kind", "hours", "t", "小时", monthly=True),
@@ -191,10 +192,10 @@ def _figures(con):
                                           "yaxis": ("category", amenities["amenity"].iloc[::-1])}),
         (report_charts.town_rate_bars(rates), {"xaxis": ("amount", d_rates["per_1000"]), "yaxis": ("category", d_rates["town"])}),
         (report_charts.community_bars(ranking, "t"), {"xaxis": ("count", ranking["reports"])}),
-        (report_charts.hour_weekday_heatmap(slots), {"yaxis": ("category", L.WEEKDAYS)}),
+        (report_charts.hour_weekday_heatmap(slots), {"yaxis": ("category", LRP.WEEKDAYS)}),
         (report_charts.category_bars(cats), {"xaxis": ("count", cats["reports"]), "yaxis": ("category", cats["category"].iloc[::-1])}),
         (report_charts.status_funnel(R.status_funnel(con, F, deadlines=DEADLINES).iloc[0]),
-         {"yaxis": ("category", L.RPT_FUNNEL_STAGES)}),
+         {"yaxis": ("category", LRP.RPT_FUNNEL_STAGES)}),
         (report_charts.duration_boxes(durations, "类别"), {"xaxis": ("amount", durations["p90"]),
                                                    "yaxis": ("category", durations["label"].iloc[::-1])}),
     ]

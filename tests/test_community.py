@@ -7,8 +7,10 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from fxdash import labels as L
 from fxdash.filters import Filters
+from fxdash.labels import common as LC
+from fxdash.labels import community as LCM
+from fxdash.labels import vocab as V
 from fxdash.queries import community as q
 from tests.auth import login_apptest
 from tests.conftest import REF_DATE, ROOT
@@ -181,9 +183,9 @@ def test_fraud_totals_split_period_and_cumulative(fraud):
 def test_fraud_roles_are_the_ones_held_on_the_day(fraud):
     df = q.fraud_by_role(fraud, MARCH).set_index("role")["cases"].to_dict()
     # F2: W1's 文明宣传员 ended 03-10; F3: W2 became 爱心接力员 only on 03-20
-    assert df == {"网格信息员": 1, "文明宣传员": 0, "爱心接力员": 0, "应急辅助员": 0, L.FRAUD_NO_ROLE: 1}
+    assert df == {"网格信息员": 1, "文明宣传员": 0, "爱心接力员": 0, "应急辅助员": 0, LCM.FRAUD_NO_ROLE: 1}
     feb = q.fraud_by_role(fraud, Filters(D(2026, 2, 1), D(2026, 2, 28))).set_index("role")["cases"].to_dict()
-    assert feb["网格信息员"] == 1 and feb["文明宣传员"] == 1 and L.FRAUD_NO_ROLE not in feb
+    assert feb["网格信息员"] == 1 and feb["文明宣传员"] == 1 and LCM.FRAUD_NO_ROLE not in feb
 
 
 def test_fraud_total_at_the_article_date_is_the_published_300_wan(ref_con):
@@ -199,7 +201,7 @@ def test_fraud_total_at_the_article_date_is_the_published_300_wan(ref_con):
 
 
 def test_huqiao_reads_true_to_the_article(ref_con):
-    p = q.community_profile(ref_con, Filters(REF_DATE - dt.timedelta(days=27), REF_DATE), L.HUQIAO)
+    p = q.community_profile(ref_con, Filters(REF_DATE - dt.timedelta(days=27), REF_DATE), LCM.HUQIAO)
     assert 3800 <= p["population"] < 3900  # 近3900
     assert round(p["share_60_pct"]) == 35
     assert 200 < p["elderly_80_alone"] < 300  # 200余名
@@ -215,7 +217,7 @@ def test_the_canteen_suggestion_is_adopted_with_its_outcome(ref_con):
 
 def test_first_batch_has_28_scenes_of_all_six_types(ref_con):
     df = q.scenes_by_type(ref_con, Filters(REF_DATE - dt.timedelta(days=27), REF_DATE))
-    assert df["scene_type"].tolist() == list(L.SCENE_TYPES)
+    assert df["scene_type"].tolist() == list(V.SCENE_TYPES)
     assert df["scenes"].sum() == 28 and (df["scenes"] > 0).all()
 
 
@@ -239,13 +241,13 @@ def run_page(params: dict | None = None) -> AppTest:
 def test_page_shows_every_section_with_charts_and_a_map(app_env):
     at = run_page()
     assert not at.exception, [e.message for e in at.exception]
-    assert [t.label for t in at.tabs] == list(L.COMMUNITY_TABS)
+    assert [t.label for t in at.tabs] == list(LCM.COMMUNITY_TABS)
     labels = [m.label for m in at.metric]
-    assert L.FRAUD_KPI_TOTAL in labels and L.SUGGEST_KPI_ADOPTION in labels
+    assert LCM.FRAUD_KPI_TOTAL in labels and LCM.SUGGEST_KPI_ADOPTION in labels
     charts = at.get("plotly_chart")
     assert len(charts) >= 8
     titles = [json.loads(c.proto.spec)["layout"].get("title", {}).get("text", "") for c in charts]
-    assert L.FRAUD_ROLE_TITLE in titles
+    assert LCM.FRAUD_ROLE_TITLE in titles
     decks = at.get("deck_gl_json_chart")
     assert len(decks) == 1
     spec = json.loads(decks[0].proto.json)
@@ -257,4 +259,4 @@ def test_page_with_a_town_without_data_says_so_instead_of_empty_charts(app_env):
     at = run_page({"from": "2026-11-20", "to": "2026-11-27", "town": "310120111"})
     assert not at.exception, [e.message for e in at.exception]
     text = " ".join(str(el.value) for el in at.caption) + " ".join(str(el.value) for el in at.info)
-    assert L.NO_DATA in text
+    assert LC.NO_DATA in text

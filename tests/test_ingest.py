@@ -13,8 +13,9 @@ import pandas as pd
 import pytest
 
 from fxdash import db, export, geo
-from fxdash import labels as L
 from fxdash.ingest import CRS, IMPORTABLE, boundaries, coords, import_file, spec, specs, template
+from fxdash.labels import ingest as LX
+from fxdash.labels import vocab as V
 from fxdash.queries import data
 from fxdash.store import imports
 from tests.conftest import ROOT, TOWNS_GEOJSON
@@ -77,7 +78,7 @@ def report_rows(n: int, start: int = 1) -> list[list]:
     rng = np.random.default_rng(7)
     lat = 30.9064 + rng.uniform(-0.01, 0.01, n)
     lon = 121.5439 + rng.uniform(-0.01, 0.01, n)
-    cats = L.REPORT_CATEGORIES
+    cats = V.REPORT_CATEGORIES
     return [[f"RX{start + i:07d}", f"W{(i % 500) + 1:07d}", cats[i % len(cats)], f"测试上报 {i}", f"{lat[i]:.6f}",
              f"{lon[i]:.6f}", "青村镇", f"2026-03-{1 + i % 17:02d} {8 + i % 10}:{i % 60:02d}", "待受理"]
             for i in range(n)]
@@ -287,7 +288,7 @@ def test_template_round_trip(con, tmp_path, table):
     book = openpyxl.load_workbook(io.BytesIO(template.template_xlsx(table)))
     sheet = book.worksheets[0]
     assert [c.value for c in sheet[1]] == [c.label for c in s.columns]
-    assert book.worksheets[1].title == L.DATA_TEMPLATE_SHEET_HELP
+    assert book.worksheets[1].title == LX.DATA_TEMPLATE_SHEET_HELP
     assert book.worksheets[1].max_row == len(s.columns) + 1
     # fill: a fresh key (for composite keys, a fresh date) so the row is new
     for k, col in enumerate(s.columns, start=1):

@@ -15,7 +15,6 @@ import pytest
 from openpyxl.styles import Font
 
 from fxdash import db
-from fxdash import labels as L
 from fxdash.ingest import import_file, limits
 from fxdash.labels import ingest as X
 from tests.test_ingest import REPORT_HEADER, copy_db, csv_bytes, report_rows, state, xlsx_bytes
@@ -270,7 +269,7 @@ def test_a_title_row_and_a_total_row_are_skipped_with_notices(con, tmp_path, fmt
 
 def test_file_level_problems_name_the_whole_file(con, tmp_path):
     result = rejected(con, b"x" * (limits.MAX_BYTES + 1), "big.csv", "reports", "超过上限 50 MB", imports_dir=tmp_path)
-    assert result.problems[0].column == L.FILE_LEVEL
+    assert result.problems[0].column == X.FILE_LEVEL
 
 
 def test_cli_takes_the_sheet_and_the_skip_hidden_flag(ref_db_path, tmp_path):

@@ -11,9 +11,9 @@ import zipfile
 import pytest
 
 from fxdash import db
-from fxdash import labels as L
 from fxdash.ingest import import_file, spec
 from fxdash.ingest.read import MAX_BYTES
+from fxdash.labels import ingest as X
 from tests.test_ingest import REPORT_HEADER, copy_db, csv_bytes, has_cjk, report_rows, state, xlsx_bytes
 
 
@@ -89,10 +89,10 @@ def _blank_header():
 
 # (id, table, file name, bytes factory, expected row, expected column (substring), expected message part)
 CASES = [
-    ("empty-file", "reports", "r.csv", lambda: b"", 1, L.FILE_LEVEL, "空的"),
-    ("blank-lines-only", "reports", "r.csv", lambda: b"\r\n \r\n,,,\r\n", 1, L.FILE_LEVEL, "空的"),
-    ("header-only", "reports", "r.csv", lambda: reports([]), 2, L.FILE_LEVEL, "只有表头"),
-    ("header-only-xlsx", "reports", "r.xlsx", _header_in_xlsx_only, 2, L.FILE_LEVEL, "只有表头"),
+    ("empty-file", "reports", "r.csv", lambda: b"", 1, X.FILE_LEVEL, "空的"),
+    ("blank-lines-only", "reports", "r.csv", lambda: b"\r\n \r\n,,,\r\n", 1, X.FILE_LEVEL, "空的"),
+    ("header-only", "reports", "r.csv", lambda: reports([]), 2, X.FILE_LEVEL, "只有表头"),
+    ("header-only-xlsx", "reports", "r.xlsx", _header_in_xlsx_only, 2, X.FILE_LEVEL, "只有表头"),
     ("missing-required-header", "reports", "r.csv",
      lambda: csv_bytes([REPORT_HEADER[:-1], *[r[:-1] for r in report_rows(2)]]), 1, "办理状态", "缺少必填列"),
     ("unknown-extra-header", "reports", "r.csv",
@@ -149,13 +149,13 @@ CASES = [
      "问题类别", "不是可选值"),
     ("garbled-encoding", "reports", "r.csv", lambda: "上报编号,问题类别\r\nR1,安全隐患\r\n".encode("shift_jis",
      errors="replace") + bytes(range(0x80, 0xa0)), 1, "", "无法识别"),
-    ("wrong-sheet", "reports", "r.xlsx", _wrong_sheet, 1, L.FILE_LEVEL, "请选择要导入的工作表"),
+    ("wrong-sheet", "reports", "r.xlsx", _wrong_sheet, 1, X.FILE_LEVEL, "请选择要导入的工作表"),
     ("not-a-spreadsheet-png", "reports", "r.csv",
-     lambda: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8, 1, L.FILE_LEVEL, "不是 Excel"),
-    ("not-a-spreadsheet-named-xlsx", "reports", "r.xlsx", lambda: "这只是一段文字".encode() * 50, 1, L.FILE_LEVEL,
+     lambda: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8, 1, X.FILE_LEVEL, "不是 Excel"),
+    ("not-a-spreadsheet-named-xlsx", "reports", "r.xlsx", lambda: "这只是一段文字".encode() * 50, 1, X.FILE_LEVEL,
      "不是 Excel"),
-    ("corrupt-workbook", "reports", "r.xlsx", _corrupt_xlsx, 1, L.FILE_LEVEL, "无法读取"),
-    ("over-size-limit", "reports", "big.csv", lambda: b"x" * (MAX_BYTES + 1), 1, L.FILE_LEVEL, "超过上限"),
+    ("corrupt-workbook", "reports", "r.xlsx", _corrupt_xlsx, 1, X.FILE_LEVEL, "无法读取"),
+    ("over-size-limit", "reports", "big.csv", lambda: b"x" * (MAX_BYTES + 1), 1, X.FILE_LEVEL, "超过上限"),
 ]
 
 

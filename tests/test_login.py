@@ -8,8 +8,8 @@ from sqlalchemy import update
 from streamlit.testing.v1 import AppTest
 
 from fxdash import access, db
-from fxdash import labels as L
 from fxdash.labels import accounts as LA
+from fxdash.labels import common as LC
 from fxdash.places import TOWN_BY_CODE
 from fxdash.store import accounts, audit, schema
 from tests.auth import ACCOUNT, ADMIN, PASSWORDS, login_apptest
@@ -125,4 +125,4 @@ def test_after_a_real_import_demo_accounts_stop_and_an_admin_is_asked_for(app_en
     at = login_apptest(new_app(), ADMIN)
     assert errors(at) == [LA.LOGIN_DEMO_OFF] and not shows_data(at)
     at = login_apptest(at, "chief", "a real admin password")
-    assert not at.exception and shows_data(at) and L.DEMO_BANNER not in [i.value for i in at.info]
+    assert not at.exception and shows_data(at) and LC.DEMO_BANNER not in [i.value for i in at.info]

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from fxdash import geo, maps
+from fxdash import geo, station_map
 from fxdash.filters import default_filters
 from fxdash.queries import map as M
 from fxdash.queries import spatial
@@ -168,13 +168,13 @@ def test_station_detail_lists_reports_and_sites_nearby_with_distances(world):
 
 
 def demo_deck(con, f, radius=1000, layers=None):
-    data = maps.MapData(
+    data = station_map.MapData(
         stations=M.stations(con, f), bins=spatial.report_bins(con, f, 500), cover=M.coverage_stations(con, f),
         candidates=M.candidates(con, f, radius), scenes=M.scenes(con, f), branches=M.branches(con, f),
         merchants=M.merchants(con, f), sites=M.sites(con, f),
     )
     towns = con.execute("select town_code, name, lat, lon from towns").df()
-    return maps.station_map(data, towns, None, radius_m=radius, shown=layers)
+    return station_map.station_map(data, towns, None, radius_m=radius, shown=layers)
 
 
 def layer_data(spec: dict, layer_id: str) -> list:
@@ -183,7 +183,7 @@ def layer_data(spec: dict, layer_id: str) -> list:
 
 def test_deck_shows_all_268_stations_offline_at_the_article_date(ref_con):
     f = default_filters(REF_DATE)
-    spec = json.loads(demo_deck(ref_con, f, layers=maps.MAP_LAYER_KEYS).to_json())
+    spec = json.loads(demo_deck(ref_con, f, layers=station_map.MAP_LAYER_KEYS).to_json())
     assert len(layer_data(spec, "stations")) == 268
     ids = {layer["id"] for layer in spec["layers"]}
     assert {"stations", "report-density", "coverage", "candidates", "scenes", "branches", "merchants",

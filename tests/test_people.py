@@ -6,9 +6,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from fxdash import access, rights
-from fxdash import labels as L
 from fxdash.filters import Filters
-from fxdash.queries import overview, people
+from fxdash.labels import common as LC
+from fxdash.labels import people as LP
+from fxdash.queries import common, people
 from tests.auth import login_apptest
 from tests.conftest import ROOT
 
@@ -90,7 +91,7 @@ def test_active_by_town_occupation_gender_and_age(small):
     assert dict(people.active_by(small, MARCH, "occupation").values) == {"快递员": 1, "外卖骑手": 1}
     assert dict(people.active_by(small, MARCH, "gender").values) == {"男": 1, "女": 1}
     ages = dict(people.age_bands(small, MARCH).values)
-    assert ages[L.AGE_BAND_LABELS[0]] == 1 and ages[L.AGE_BAND_LABELS[2]] == 1 and L.UNKNOWN not in ages
+    assert ages[LP.AGE_BAND_LABELS[0]] == 1 and ages[LP.AGE_BAND_LABELS[2]] == 1 and LP.UNKNOWN not in ages
 
 
 def test_monthly_flows_reconcile_with_the_headcount(small):
@@ -124,7 +125,7 @@ def test_party_summary_and_branch_table(small):
     assert b["branch"].tolist() == ["甲街区党支部"]  # 乙 is founded after the period
     row = b.iloc[0]
     assert (row["secretary_new"], row["group_size"], row["party_members"], row["study"], row["consult"]) == \
-        (L.YES, 1, 1, 1, 0)
+        (LC.YES, 1, 1, 1, 0)
     towns = people.party_by_town(small, MARCH).set_index("town")
     assert towns.loc["甲镇", "mobile_members"] == 1 and towns.loc["乙镇", "party_members"] == 0
 
@@ -135,7 +136,7 @@ def test_party_summary_and_branch_table(small):
 def test_people_and_role_holdings_are_counted_separately(small):
     s = people.roles_summary(small, MARCH)
     assert (s["people"], s["holdings"]) == (2, 3)  # W1 holds two roles, W3 one; W2 has left
-    assert s["people"] == overview.role_members(small, MARCH)
+    assert s["people"] == common.role_members(small, MARCH)
 
 
 def test_active_share_uses_the_last_30_days(small):
@@ -214,7 +215,7 @@ def test_worker_table_masks_phones_and_filters_by_party_and_activity(small):
     assert list(df.index) == ["W3", "W1"]  # by town name, then id
     assert df.loc["W1", "phone"] == "138****5678" and "12345678" not in " ".join(df["phone"])
     assert df.loc["W1", "roles"] == "文明宣传员、网格信息员"
-    assert (df.loc["W1", "active"], df.loc["W3", "active"]) == (L.YES, L.NO)
+    assert (df.loc["W1", "active"], df.loc["W3", "active"]) == (LC.YES, LC.NO)
     assert people.worker_table(small, MARCH, party=("中共党员",))["worker_id"].tolist() == ["W1"]
     assert people.worker_table(small, MARCH, active=False)["worker_id"].tolist() == ["W3"]
 
@@ -251,10 +252,10 @@ def run_page(params: dict | None = None) -> AppTest:
 def test_people_page_shows_every_section(app_env):
     at = run_page()
     assert not at.exception, [e.message for e in at.exception]
-    assert [t.label for t in at.tabs] == list(L.PEOPLE_TABS)
+    assert [t.label for t in at.tabs] == list(LP.PEOPLE_TABS)
     labels = [m.label for m in at.metric]
-    for label in (L.PEOPLE_ACTIVE, L.PEOPLE_MOBILE_MEMBERS, L.PEOPLE_ROLE_PEOPLE, L.PEOPLE_ROLE_HOLDINGS,
-                  L.PEOPLE_POINTS_OUTSTANDING):
+    for label in (LP.PEOPLE_ACTIVE, LP.PEOPLE_MOBILE_MEMBERS, LP.PEOPLE_ROLE_PEOPLE, LP.PEOPLE_ROLE_HOLDINGS,
+                  LP.PEOPLE_POINTS_OUTSTANDING):
         assert label in labels
     assert len(at.get("plotly_chart")) >= 10
     assert len(at.dataframe) >= 5
@@ -264,13 +265,13 @@ def test_people_page_role_filter_from_the_url(app_env):
     at = run_page({"role": "爱心接力员", "town": "310120111"})
     assert not at.exception, [e.message for e in at.exception]
     assert at.multiselect(key="fx_w_roles").value == ["爱心接力员"]
-    people_metric = next(m for m in at.metric if m.label == L.PEOPLE_ROLE_PEOPLE)
-    holdings_metric = next(m for m in at.metric if m.label == L.PEOPLE_ROLE_HOLDINGS)
+    people_metric = next(m for m in at.metric if m.label == LP.PEOPLE_ROLE_PEOPLE)
+    holdings_metric = next(m for m in at.metric if m.label == LP.PEOPLE_ROLE_HOLDINGS)
     assert people_metric.value.split()[0] == holdings_metric.value.split()[0]  # one role: people = holdings
 
 
 def test_people_page_says_no_data_instead_of_empty_charts(app_env):
     at = run_page({"from": "2023-01-01", "to": "2023-01-31"})
     assert not at.exception, [e.message for e in at.exception]
-    assert any(L.NO_DATA in i.value for i in at.info)
+    assert any(LC.NO_DATA in i.value for i in at.info)
     assert not at.get("plotly_chart")

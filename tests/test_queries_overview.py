@@ -4,8 +4,9 @@ import datetime as dt
 
 import pytest
 
+from fxdash import metrics
 from fxdash.filters import Filters
-from fxdash.queries import overview
+from fxdash.queries import common, overview
 
 D = dt.date
 
@@ -46,8 +47,8 @@ def test_worker_filters_apply_by_town_and_occupation(small):
 
 def test_role_members_count_people_not_role_holdings(small):
     f = Filters(D(2026, 3, 1), D(2026, 3, 18))
-    assert overview.role_members(small, f) == 1  # W1 holds two roles; W2 has left
-    assert overview.role_members(small, f.previous()) == 2
+    assert common.role_members(small, f) == 1  # W1 holds two roles; W2 has left
+    assert common.role_members(small, f.previous()) == 2
 
 
 def test_reports_in_period_include_the_last_minute_and_exclude_the_next_day(small):
@@ -61,7 +62,7 @@ def test_station_counts_use_the_opening_date(small):
 
 
 def test_headline_reports_value_previous_and_change(small):
-    df = overview.headline(small, Filters(D(2026, 3, 1), D(2026, 3, 18))).set_index("key")
+    df = metrics.headline(small, Filters(D(2026, 3, 1), D(2026, 3, 18))).set_index("key")
     assert df.loc["active_workers", ["value", "previous", "delta"]].tolist() == [2, 2, 0]
     assert df.loc["reports", ["value", "previous", "delta"]].tolist() == [2, 1, 1]
     assert df["label"].str.len().min() > 0
@@ -75,13 +76,13 @@ def test_weekly_reports_has_every_week_even_empty_ones(small):
 
 
 def test_town_summary_lists_every_town(small):
-    df = overview.town_summary(small, Filters(D(2026, 3, 1), D(2026, 3, 18))).set_index("town_code")
+    df = common.town_summary(small, Filters(D(2026, 3, 1), D(2026, 3, 18))).set_index("town_code")
     assert df.loc["T1", "active_workers"] == 1 and df.loc["T2", "active_workers"] == 1
     assert df.loc["T1", "reports"] == 2 and df.loc["T2", "reports"] == 0
 
 
 def test_headline_on_the_calibrated_demo_shows_the_published_figures(ref_con):
-    df = overview.headline(ref_con, Filters(D(2026, 2, 19), D(2026, 3, 18))).set_index("key")["value"]
+    df = metrics.headline(ref_con, Filters(D(2026, 2, 19), D(2026, 3, 18))).set_index("key")["value"]
     assert df["rider_stations"] == 83 and df["service_points"] == 185
     assert df["scenes"] == 28 and df["branches"] == 50
     assert 760 <= df["role_members"] <= 799

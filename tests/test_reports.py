@@ -9,6 +9,7 @@ import pytest
 
 from fxdash import config, export, rights
 from fxdash.filters import Filters
+from fxdash.labels import reports as LRP
 from fxdash.privacy import mask_name, mask_phone
 from fxdash.queries import report_drill
 from fxdash.queries import reports as R
@@ -186,13 +187,13 @@ def test_masking_helpers():
 
 def test_export_of_records_notes_filters_and_escapes_formula_cells(con):
     f = Filters(PERIOD.date_from, PERIOD.date_to, categories=("安全隐患",))
-    df = export.with_labels(rights.call(R.records, con, f, None, deadlines=DEADLINES), R.L.RPT_COLUMNS)
+    df = export.with_labels(rights.call(R.records, con, f, None, deadlines=DEADLINES), LRP.RPT_COLUMNS)
     notes = f.describe({"T1": "甲镇"})
     text = export.to_csv_bytes(df, notes).decode("utf-8-sig")
     assert "问题类别,安全隐患" in text and "2026年3月1日至3月18日" in text
     assert "'=HYPERLINK" in text and "138****1234" in text and "13812341234" not in text
     assert "上报时间" in text and "reported_at" not in text
-    every = export.to_csv_bytes(export.with_labels(rights.call(R.records, con, PERIOD, None, deadlines=DEADLINES), R.L.RPT_COLUMNS),
+    every = export.to_csv_bytes(export.with_labels(rights.call(R.records, con, PERIOD, None, deadlines=DEADLINES), LRP.RPT_COLUMNS),
                                 notes).decode("utf-8-sig")
     for cell in ("'+86 噪音", "'-门禁损坏", "'@杂物"):
         assert cell in every

@@ -39,10 +39,10 @@ KWARGS = {
                                              "overdue_to_discuss", "latest_snapshot", "bundle")},
 }
 # not (con, filters) queries: SQL helpers, writers and lookups checked separately below
-NOT_QUERIES = {"fetch", "scalar", "active_at", "worker_where", "report_where", "save_snapshot", "trend_start",
+NOT_QUERIES = {"fetch", "scalar", "active_at", "worker_where", "report_where", "registered_per", "save_snapshot", "trend_start",
                "measured_at", "check_radius", "week_filters", "filters_key", "comparison_table",
                "hot_cells_table", "export_tables", "parse_drill", "drill_where", "describe", "from_points",
-               "latest_activity", "latest_snapshot", "first_frame_day", "frame_days"}  # latest_snapshot reads the store: see below
+               "latest_activity", "latest_snapshot", "first_frame_day", "frame_days", "strip"}  # latest_snapshot reads the store: see below
 # (con) lookups of names and the data page's tables: scoped through their own argument (below)
 LOOKUPS = {"towns", "enterprises", "town_names", "enterprise_names", "table_counts", "table_rows", "import_log"}
 # figures that do not depend on the town by design (said why)

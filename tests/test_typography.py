@@ -2,7 +2,9 @@
 uses full-width punctuation and never reads None/nan; dates and the DOCX read Chinese."""
 
 import ast
+import importlib
 import io
+import pkgutil
 import re
 from pathlib import Path
 
@@ -10,8 +12,8 @@ import pandas as pd
 import pytest
 from docx import Document
 
-from fxdash import export, textfmt
-from fxdash import labels as L
+from fxdash import export, labels, textfmt
+from fxdash.labels import weekly as LW
 
 from .conftest import ROOT
 from .typography import HAN, problems
@@ -63,9 +65,17 @@ def test_the_rule_finds_ascii_punctuation_next_to_chinese(text, bad):
     assert bool(problems(text)) is bad
 
 
+def _label_modules():
+    """Every module of fxdash.labels, and the import contract's headers."""
+    names = [m.name for m in pkgutil.iter_modules(labels.__path__, "fxdash.labels.")]
+    return [importlib.import_module(n) for n in [*names, "fxdash.ingest.contract"]]
+
+
 def test_every_label_uses_full_width_punctuation():
-    found = {name: problems(s) for name in dir(L) if name.isupper()
-             for s in _label_strings(getattr(L, name)) if problems(s)}
+    modules = _label_modules()
+    assert len(modules) > 15
+    found = {f"{m.__name__}.{name}": problems(s) for m in modules for name in dir(m) if name.isupper()
+             for s in _label_strings(getattr(m, name)) if problems(s)}
     assert not found, found
 
 
@@ -101,7 +111,7 @@ def test_the_weekly_docx_reads_chinese(app_con):
     f = Filters(dt.date(2026, 10, 31), dt.date(2026, 11, 27))
     monday = weeks.last_complete_week(dt.date(2026, 11, 27))
     b = weekly.bundle(app_con, f, monday)
-    _, docx = weekly_export.build_files(b, f.describe({}, {}), L.WEEKLY_DOC_TITLE)
+    _, docx = weekly_export.build_files(b, f.describe({}, {}), LW.WEEKLY_DOC_TITLE)
     doc = Document(io.BytesIO(docx))
     texts = [p.text for p in doc.paragraphs]
     texts += [c.text for t in doc.tables for row in t.rows for c in row.cells]

@@ -3,8 +3,8 @@
 from streamlit.testing.v1 import AppTest
 
 from fxdash import access, versions, writes
-from fxdash import labels as L
 from fxdash import store as ops
+from fxdash.labels import data as LD
 from fxdash.labels import versions as LV
 from tests.auth import ensure_account, login_apptest
 from tests.conftest import ROOT
@@ -27,7 +27,7 @@ def test_undo_an_import_on_the_data_page(app_env, tmp_path, monkeypatch):
     assert at.selectbox(key="undo_version").value == 2
     assert at.radio(key="undo_mode").value == "before"
     diff = at.dataframe[-1].value
-    row = diff[diff[LV.DIFF_COLUMNS["table"]] == L.TABLE_LABELS["reports"]].iloc[0]
+    row = diff[diff[LV.DIFF_COLUMNS["table"]] == LD.TABLE_LABELS["reports"]].iloc[0]
     assert row[LV.DIFF_COLUMNS["delta"]] == "-4"
     go = next(b for b in at.button if b.label == LV.UNDO_GO)
     assert go.disabled  # not before the confirmation box is ticked

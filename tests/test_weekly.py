@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from docx import Document
 
-from fxdash import briefing, weekly_export, weeks
+from fxdash import briefing, metrics, weekly_export, weeks
 from fxdash.filters import Filters
 from fxdash.queries import weekly
 
@@ -67,7 +67,7 @@ def test_comparison_against_last_week_and_four_week_average(small):
 
 
 CMP = pd.DataFrame(
-    [(k, lbl, u, b) for k, lbl, u, b in weekly.METRICS], columns=["key", "label", "unit", "better"]
+    [(m.key, m.label, m.unit, m.better) for m in metrics.WEEKLY], columns=["key", "label", "unit", "better"]
 ).assign(this_week=0.0, last_week=0.0, avg4=0.0)
 
 
@@ -137,4 +137,4 @@ def test_snapshots_are_kept_per_view(small, ops_store):
     weekly.save_snapshot(small, ops_store, F, WEEK, "甲")
     narrowed = Filters(F.date_from, F.date_to, towns=("T1",))
     assert len(weekly.latest_snapshot(ops_store, narrowed, WEEK)) == 0
-    assert len(weekly.latest_snapshot(ops_store, F, WEEK)) == len(weekly.METRICS)
+    assert len(weekly.latest_snapshot(ops_store, F, WEEK)) == len(metrics.WEEKLY)

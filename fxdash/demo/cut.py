@@ -6,8 +6,8 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from fxdash import labels as L
 from fxdash.demo.world import NAT, START, World, dates
+from fxdash.labels import vocab as V
 
 REDEEM_PRICE = {"午餐": 10, "修车": 15, "理发": 10, "洗车": 8, "饮品": 5, "日用品": 12}
 
@@ -149,17 +149,17 @@ def _ledger(w: World, t: dict, end_s: int) -> pd.DataFrame:
     balance ever goes below zero, also after the cut at as_of.
     """
     rep = t["reports"][t["reports"]["status"] == "已办结"]
-    vol = t["activities"][t["activities"]["kind"].isin(L.VOLUNTEER_ACTIVITY_KINDS)]
+    vol = t["activities"][t["activities"]["kind"].isin(V.VOLUNTEER_ACTIVITY_KINDS)]
     parts = t["activity_participants"].merge(vol[["activity_id", "day"]], on="activity_id")
     visits = t["care_visits"]
     earn = pd.concat(
         [
             pd.DataFrame({"idx": rep["reporter_idx"], "s": rep["resolved_s"].astype("int64"), "delta": rep["points"],
-                          "reason": L.POINT_REASON_REPORT, "report_id": rep["report_id"]}),
+                          "reason": V.POINT_REASON_REPORT, "report_id": rep["report_id"]}),
             pd.DataFrame({"idx": parts["idx"], "s": parts["day"] * 86400 + 18 * 3600, "delta": 5,
-                          "reason": L.POINT_REASON_ACTIVITY, "report_id": None}),
+                          "reason": V.POINT_REASON_ACTIVITY, "report_id": None}),
             pd.DataFrame({"idx": visits["idx"], "s": visits["day"] * 86400 + 17 * 3600, "delta": 2,
-                          "reason": L.POINT_REASON_CARE, "report_id": None}),
+                          "reason": V.POINT_REASON_CARE, "report_id": None}),
         ],
         ignore_index=True,
     ).sort_values(["idx", "s", "reason"], kind="stable")
@@ -181,7 +181,7 @@ def _ledger(w: World, t: dict, end_s: int) -> pd.DataFrame:
             local = [k for k in ok if m_town[k] == town[e.idx]]
             if bal >= REDEEM_PRICE[item] and ok and when < end_s:
                 k = (local or ok)[int(rng.integers(len(local or ok)))]
-                rows.append((e.idx, when, -REDEEM_PRICE[item], L.POINT_REASON_REDEEM, None,
+                rows.append((e.idx, when, -REDEEM_PRICE[item], V.POINT_REASON_REDEEM, None,
                              merchants["merchant_id"].iloc[k], item))
                 bal -= REDEEM_PRICE[item]
         balance[e.idx] = bal

@@ -4,7 +4,6 @@ import numpy as np
 import pandas as pd
 
 from fxdash import demo_names as N
-from fxdash import labels as L
 from fxdash.demo.people import Picker
 from fxdash.demo.targets import (
     TARGET_FRAUD_TOTAL,
@@ -13,6 +12,7 @@ from fxdash.demo.targets import (
     TARGET_VOLUNTEER_PARTICIPATIONS,
 )
 from fxdash.demo.world import REF, ROLES_START, START, TOWN_CODES, TOWN_W, World, short_name
+from fxdash.labels import vocab as V
 from fxdash.places import FENGPU, TOWNS
 
 VOLUNTEER_KIND_P = {"文明引导": .25, "应急处置": .10, "反诈宣传": .18, "禁毒宣传": .08,
@@ -56,7 +56,7 @@ def _volunteer(w: World, rng, days, sizes, acts, parts) -> None:
         code = rng.choice(TOWN_CODES, p=TOWN_W)
         local = com[com["town_code"] == code]
         cid = local["community_id"].iloc[int(rng.integers(len(local)))]
-        people = {picker.pick(int(day), L.ROLE_BY_ACTIVITY[kind], code if rng.random() < 0.7 else None)
+        people = {picker.pick(int(day), V.ROLE_BY_ACTIVITY[kind], code if rng.random() < 0.7 else None)
                   for _ in range(size * 2)}
         people = sorted(people)[:size]
         if len(people) < size:
@@ -112,7 +112,7 @@ def _suggestions_for(w: World, rng, days) -> list:
     picker = Picker(w, rng)
     rows = []
     for day in days:
-        topic = L.SUGGESTION_TOPICS[int(rng.integers(len(L.SUGGESTION_TOPICS)))]
+        topic = V.SUGGESTION_TOPICS[int(rng.integers(len(V.SUGGESTION_TOPICS)))]
         stem = N.PLACE_STEMS[int(rng.integers(len(N.PLACE_STEMS)))]
         title = N.SUGGESTION_TITLES[topic][int(rng.integers(3))].format(p=stem)
         closed = int(day) + int(rng.integers(10, 61))
@@ -141,7 +141,9 @@ def gen_care(w: World) -> None:
             town = com.loc[com["community_id"] == cid, "town_code"].iloc[0]
             i = picker.pick(int(day), "爱心接力员", town)
             until = min(int(picker.left[i]), int(day) + int(r.exponential(900)) + 30)
-            pairs.append([i, cid, int(r.integers(78, 97)) if r.random() < 0.9 else int(r.integers(65, 78)),
+            # the programme pairs elders aged 80+ living alone; same draws as before (the stream that
+            # calibrates the other figures is unchanged), a tenth of them among the very old
+            pairs.append([i, cid, int(r.integers(80, 97)) if r.random() < 0.9 else int(r.integers(97, 104)),
                           int(day), until, bool(r.random() < 0.15)])
     df = pd.DataFrame(pairs, columns=["idx", "community_id", "elder_age", "day", "until_day", "lapsing"])
     df.insert(0, "pair_id", [f"CP{i:05d}" for i in range(1, len(df) + 1)])
@@ -154,8 +156,8 @@ def gen_care(w: World) -> None:
         day = p.day + int(vrng.integers(0, 5))
         end = min(p.until_day, horizon_day + 1)
         while day < end:
-            tasks = vrng.choice(L.CARE_TASKS, size=int(vrng.integers(1, 4)), replace=False, p=task_p)
-            visits.append([p.pair_id, day, [t for t in L.CARE_TASKS if t in set(tasks)], p.idx])
+            tasks = vrng.choice(V.CARE_TASKS, size=int(vrng.integers(1, 4)), replace=False, p=task_p)
+            visits.append([p.pair_id, day, [t for t in V.CARE_TASKS if t in set(tasks)], p.idx])
             gap = vrng.gamma(4, 1.8)
             if p.lapsing and vrng.random() < 0.35:
                 gap = vrng.uniform(15, 40)
@@ -181,8 +183,8 @@ def gen_fraud(w: World) -> None:
     for r, days, amts in ((rng, pre, amounts), (prng, post, post_amounts)):
         picker = Picker(w, r)
         for day, amt in zip(days, amts):
-            i = picker.pick(int(day), L.ROLES[int(r.integers(3))])
-            method = L.FRAUD_METHODS[int(r.integers(len(L.FRAUD_METHODS)))]
+            i = picker.pick(int(day), V.ROLES[int(r.integers(3))])
+            method = V.FRAUD_METHODS[int(r.integers(len(V.FRAUD_METHODS)))]
             rows.append([i, picker.town[i], int(day), float(amt), method,
                          f"配送途中发现老人疑似遭遇“{method}”诈骗，及时劝阻并联系社区民警。"])
     df = pd.DataFrame(rows, columns=["idx", "town_code", "day", "amount_yuan", "method", "description"])

@@ -5,9 +5,9 @@ import numpy as np
 import pandas as pd
 
 from fxdash import demo_names as N
-from fxdash import labels as L
 from fxdash.demo.targets import TARGET_ACTIVE, TARGET_MOBILE_PARTY, TARGET_ROLE_HOLDERS, ZHENXING_MEMBERS
 from fxdash.demo.world import NAT, REF, ROLES_START, START, TOWN_CODES, TOWN_W, World, dates
+from fxdash.labels import vocab as V
 from fxdash.places import QINGCUN
 
 OCCUPATION_P = {"快递员": 0.44, "外卖骑手": 0.38, "即时配送员": 0.08, "网约车司机": 0.06, "货运司机": 0.04}
@@ -88,7 +88,7 @@ def _worker_attributes(w: World, rng, n: int) -> pd.DataFrame:
     for s_id, e_id, code in zip(sites["site_id"], sites["enterprise_id"], sites["town_code"]):
         site_at.setdefault((e_id, code), s_id)
         first_site.setdefault(e_id, s_id)
-    business_of = {o: b for b, o in L.OCCUPATION_BY_BUSINESS.items()}
+    business_of = {o: b for b, o in V.OCCUPATION_BY_BUSINESS.items()}
     u = rng.random(n)
     enterprise, site = [], []
     for i in range(n):
@@ -152,7 +152,7 @@ def _assign_branches(w: World, df: pd.DataFrame) -> None:
 
 
 def _registered(rng, df: pd.DataFrame) -> np.ndarray:
-    party = df["party_status"].isin(L.PARTY_MEMBER_STATUSES).to_numpy()
+    party = df["party_status"].isin(V.PARTY_MEMBER_STATUSES).to_numpy()
     p = np.where(party, 0.8, 0.25)
     reg = rng.random(len(df)) < p
     span = np.maximum(df["left_day"].to_numpy() - df["joined_day"].to_numpy(), 1)
@@ -172,12 +172,12 @@ def gen_roles(w: World) -> None:
     def add(idx, since, until, r):
         first = r.choice(4, size=len(idx), p=role_p)
         for k in range(len(idx)):
-            rows.append((idx[k], L.ROLES[first[k]], since[k], until[k]))
+            rows.append((idx[k], V.ROLES[first[k]], since[k], until[k]))
             if r.random() < 0.25:  # a quarter hold a second role, taken up later
                 second = (first[k] + 1 + r.integers(3)) % 4
                 s2 = since[k] + int(r.random() * max(ref_day - since[k], 1))
                 if s2 < until[k]:
-                    rows.append((idx[k], L.ROLES[second], s2, until[k]))
+                    rows.append((idx[k], V.ROLES[second], s2, until[k]))
 
     act = np.flatnonzero((grp == 0) & (joined <= ref_day - 10))
     holders = rng.choice(act, size=TARGET_ROLE_HOLDERS * w.scale, replace=False)

@@ -4,13 +4,13 @@ import numpy as np
 import pandas as pd
 
 from fxdash import demo_names as N
-from fxdash import labels as L
 from fxdash.demo.people import Picker
 from fxdash.demo.targets import TARGET_REPORTS
 from fxdash.demo.world import REF, START, TOWN_CODES, TOWN_W, World, points_in_town, short_name
+from fxdash.labels import vocab as V
 from fxdash.places import TOWNS
 
-CATEGORY_P = dict(zip(L.REPORT_CATEGORIES, (0.18, 0.14, 0.15, 0.13, 0.10, 0.08, 0.07, 0.05, 0.03, 0.07)))
+CATEGORY_P = dict(zip(V.REPORT_CATEGORIES, (0.18, 0.14, 0.15, 0.13, 0.10, 0.08, 0.07, 0.05, 0.03, 0.07)))
 POINTS_BY_CATEGORY = {"安全隐患": 10, "消防隐患": 10, "涉诈线索": 15}
 
 

@@ -4,9 +4,9 @@ import numpy as np
 import pandas as pd
 
 from fxdash import demo_names as N
-from fxdash import labels as L
 from fxdash.demo.targets import RIDER_STATIONS, SERVICE_POINTS
 from fxdash.demo.world import REF, START, TOWN_CODES, TOWN_W, World, dates, points_in_town, short_name, unique_names
+from fxdash.labels import vocab as V
 from fxdash.places import BAOLONG_PLAZA, FENGPU, HUQIAO, QINGCUN, TOWNS, ZHELIN, ZHENXING_ROAD
 
 
@@ -64,7 +64,7 @@ def _amenities(rng, kind: str, host: str) -> list[str]:
     if host == "社区卫生服务中心":
         base += ["健康科普角", "应急药箱"]
     extra = [a for a, q in p.items() if rng.random() < q]
-    return [a for a in L.AMENITIES if a in set(base + extra)]
+    return [a for a in V.AMENITIES if a in set(base + extra)]
 
 
 def _station_name(rng, kind: str, host: str, code: str) -> str:
@@ -91,7 +91,7 @@ def gen_scenes(w: World) -> None:
     types, batches = list(batch1_types), [1] * len(batch1_types)
     batch2 = np.datetime64("2026-09-20", "D")
     if w.horizon >= batch2:
-        t2 = rng.choice(L.SCENE_TYPES, size=22)
+        t2 = rng.choice(V.SCENE_TYPES, size=22)
         types += list(t2)
         batches += [2] * 22
         days += [int((batch2 - START).astype(int))] * 22

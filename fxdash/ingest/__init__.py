@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fxdash import config
-from fxdash import labels as L
 from fxdash import store as ops
 from fxdash.ingest import boundaries, limits, load, log, sandbox, template
 from fxdash.ingest.limits import MAX_BYTES, MB
@@ -25,6 +24,7 @@ from fxdash.ingest.problems import Problem, ProblemList, to_frame, to_text
 from fxdash.ingest.read import ReadError
 from fxdash.ingest.specs import EXPORTABLE, IMPORTABLE, spec, specs
 from fxdash.ingest.validate import header_lookup, validate
+from fxdash.labels import data as LD
 from fxdash.labels import ingest as X
 
 __all__ = ["EXPORTABLE", "IMPORTABLE", "MAX_BYTES", "MB", "ImportResult", "Problem", "boundaries", "import_file",
@@ -113,10 +113,10 @@ def _import(con, data: bytes, file_name: str, table: str, crs: str, *, dry_run: 
     result = ImportResult(table=table, file_name=Path(file_name).name, sha256=hashlib.sha256(data).hexdigest(),
                           started_at=started)
     if table not in IMPORTABLE:
-        result.problems = [Problem(1, L.FILE_LEVEL, table, L.ERR_UNKNOWN_TABLE.format(value=table))]
+        result.problems = [Problem(1, X.FILE_LEVEL, table, X.ERR_UNKNOWN_TABLE.format(value=table))]
         return result
     s = spec(table)
-    _step(progress, 0.05, L.DATA_PROGRESS)
+    _step(progress, 0.05, LD.DATA_PROGRESS)
     try:
         grid = sandbox.read_grid(data, file_name, sheet_hints=_hints(s), sheet=sheet, skip_hidden=skip_hidden,
                                  header_keys=frozenset(header_lookup(s)), limits=lim)
@@ -128,14 +128,14 @@ def _import(con, data: bytes, file_name: str, table: str, crs: str, *, dry_run: 
         result.sheets = grid.sheet_infos
     if district is None:
         district = boundaries.district(store)
-    _step(progress, 0.2, L.DATA_PROGRESS)
+    _step(progress, 0.2, LD.DATA_PROGRESS)
     as_of = as_of or config.load_settings().as_of
     checked = validate(grid, s, con, crs=crs, district=district, as_of=as_of, kept=lim.problems_kept)
     result.rows = len(checked.frame)
     result.problems, result.notes = checked.problems, checked.notes
     if result.problems or not checked.columns:
         return _done(result, started)
-    _step(progress, 0.5, L.DATA_PROGRESS)
+    _step(progress, 0.5, LD.DATA_PROGRESS)
     name = f"_fx_stage_{uuid.uuid4().hex[:12]}"
     columns = load.stage(con, s, checked.frame, name)
     try:
@@ -148,7 +148,7 @@ def _import(con, data: bytes, file_name: str, table: str, crs: str, *, dry_run: 
         if dry_run:
             _counts(result, load.plan(con, s, name, columns))
             return _done(result, started)
-        _step(progress, 0.6, L.DATA_PROGRESS)
+        _step(progress, 0.6, LD.DATA_PROGRESS)
         archive = _archive(data, result, started, imports_dir)
         result.has_coordinates = any(c in ("lat", "lon") for c in columns)
         try:
@@ -156,12 +156,12 @@ def _import(con, data: bytes, file_name: str, table: str, crs: str, *, dry_run: 
         except Exception as exc:  # a constraint the validation did not foresee: nothing was written
             if archive:
                 archive.unlink(missing_ok=True)
-            result.problems = [Problem(1, L.FILE_LEVEL, "", L.ERR_DATABASE.format(detail=_short_error(exc)))]
+            result.problems = [Problem(1, X.FILE_LEVEL, "", X.ERR_DATABASE.format(detail=_short_error(exc)))]
             return _done(result, started)
         result.committed, result.archived_as = True, str(archive) if archive else None
     finally:
         con.execute(f"drop table if exists {name}")
-    _step(progress, 1.0, L.DATA_PROGRESS)
+    _step(progress, 1.0, LD.DATA_PROGRESS)
     return _done(result, started)
 
 

@@ -11,8 +11,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from fxdash import access, config
-from fxdash import labels as L
 from fxdash.ingest import coords
+from fxdash.labels import ingest as X
 from fxdash.places import BBOX, TOWNS
 from fxdash.store import settings as stored
 
@@ -26,12 +26,12 @@ def check(data: bytes) -> tuple[dict | None, list[str]]:
     try:
         geojson = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return None, [L.ERR_GEOJSON.format(detail=str(exc)[:120])]
+        return None, [X.ERR_GEOJSON.format(detail=str(exc)[:120])]
     if not isinstance(geojson, dict) or geojson.get("type") != "FeatureCollection":
-        return None, [L.ERR_GEOJSON.format(detail=L.ERR_GEOJSON_NOT_FC)]
+        return None, [X.ERR_GEOJSON.format(detail=X.ERR_GEOJSON_NOT_FC)]
     features = geojson.get("features") or []
     if not features:
-        return None, [L.ERR_GEOJSON_EMPTY]
+        return None, [X.ERR_GEOJSON_EMPTY]
     by_key = {t.code: t for t in TOWNS} | {t.name: t for t in TOWNS}
     problems, seen, out = [], set(), []
     for i, feature in enumerate(features, start=1):
@@ -39,10 +39,10 @@ def check(data: bytes) -> tuple[dict | None, list[str]]:
         key = str(props.get("code") or props.get("town_code") or props.get("name") or "").strip()
         town = by_key.get(key) or by_key.get(str(props.get("name") or "").strip())
         if town is None:
-            problems.append(L.ERR_GEOJSON_TOWN.format(i=i, value=key))
+            problems.append(X.ERR_GEOJSON_TOWN.format(i=i, value=key))
             continue
         if town.code in seen:
-            problems.append(L.ERR_GEOJSON_DUP.format(i=i, value=town.name))
+            problems.append(X.ERR_GEOJSON_DUP.format(i=i, value=town.name))
         seen.add(town.code)
         try:
             geom = shape(feature["geometry"])
@@ -50,11 +50,11 @@ def check(data: bytes) -> tuple[dict | None, list[str]]:
         except (KeyError, TypeError, ValueError, AttributeError):
             valid = False
         if not valid:
-            problems.append(L.ERR_GEOJSON_GEOMETRY.format(i=i, value=town.name))
+            problems.append(X.ERR_GEOJSON_GEOMETRY.format(i=i, value=town.name))
             continue
         x0, y0, x1, y1 = geom.bounds
         if x0 < BBOX[0] or y0 < BBOX[1] or x1 > BBOX[2] or y1 > BBOX[3]:
-            problems.append(L.ERR_GEOJSON_OUTSIDE.format(i=i, value=town.name))
+            problems.append(X.ERR_GEOJSON_OUTSIDE.format(i=i, value=town.name))
             continue
         out.append({"type": "Feature", "geometry": feature["geometry"],
                     "properties": {**props, "code": town.code, "name": town.name, "kind": town.kind}})

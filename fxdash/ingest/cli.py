@@ -5,9 +5,9 @@ import sys
 from pathlib import Path
 
 from fxdash import config, versions, writes
-from fxdash import labels as L
 from fxdash.cli_errors import waiting
 from fxdash.ingest import CRS, EXPORTABLE, IMPORTABLE, template, to_text
+from fxdash.labels import data as LD
 from fxdash.labels import ingest as X
 from fxdash.store.cli import operator
 
@@ -52,7 +52,7 @@ def cmd_import(args) -> int:
                                 args.crs, dry_run=args.dry_run, username=args.user or operator(), progress=progress,
                                 wait_progress=waiting, command=f"import {path.name}",
                                 sheet=args.sheet, skip_hidden=args.skip_hidden)
-    label = L.TABLE_LABELS[args.table]
+    label = LD.TABLE_LABELS[args.table]
     for note in result.notes:
         print(note)
     if result.sheets and result.problems:
@@ -60,7 +60,7 @@ def cmd_import(args) -> int:
             state = X.SHEET_HIDDEN if info.hidden else X.SHEET_VISIBLE
             print(f"  --sheet {info.name!r}\t{state}\t{info.rows if info.rows is not None else '—'}")
     if result.problems:
-        print(f"{path.name} → {label}:" + L.DATA_PROBLEMS.format(n=result.problem_count))
+        print(f"{path.name} → {label}:" + LD.DATA_PROBLEMS.format(n=result.problem_count))
         print(to_text(result.problems, limit=PROBLEM_LINES))
         return 1
     print(f"{path.name} → {label}:{result.summary()}（用时 {result.seconds:.1f} 秒）")
@@ -89,9 +89,9 @@ def cmd_export(args) -> int:
     if out.suffix.lower() == ".csv":
         out.write_bytes(template.table_csv(df, args.table))
     else:
-        out.write_bytes(template.table_xlsx(df, args.table, [(L.EXPORT_NOTE_TABLE, L.TABLE_LABELS[args.table])]))
+        out.write_bytes(template.table_xlsx(df, args.table, [(LD.EXPORT_NOTE_TABLE, LD.TABLE_LABELS[args.table])]))
     note = "个人信息未脱敏，已记录" if args.pii else "个人信息已脱敏"
-    print(f"已导出 {L.TABLE_LABELS[args.table]} {len(df):,} 行到 {out}（{note}）")
+    print(f"已导出 {LD.TABLE_LABELS[args.table]} {len(df):,} 行到 {out}（{note}）")
     return 0
 
 
@@ -99,5 +99,5 @@ def cmd_template(args) -> int:
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(template.template_xlsx(args.table))
-    print(f"已生成 {L.TABLE_LABELS[args.table]} 导入模板：{out}")
+    print(f"已生成 {LD.TABLE_LABELS[args.table]} 导入模板：{out}")
     return 0

@@ -10,9 +10,10 @@ import time
 import pandas as pd
 
 from fxdash import db
-from fxdash import labels as L
 from fxdash.ingest.specs import TableSpec, specs
 from fxdash.ingest.validate import CLEAR, ROW
+from fxdash.labels import data as LD
+from fxdash.labels import ingest as X
 
 HOLD_ENV = "FXDASH_INGEST_HOLD_SECONDS"  # tests only: pause inside the write transaction (crash test)
 
@@ -93,7 +94,7 @@ def locked_changes(con, spec: TableSpec, name: str, columns: list[str]) -> list[
     if not referrers:
         return []
     used = " or ".join(f'exists (select 1 from "{t}" r where r."{c}" = s."{key}")' for t, c in referrers)
-    tables = "、".join(dict.fromkeys(L.TABLE_LABELS.get(t, t) for t, _ in referrers))
+    tables = "、".join(dict.fromkeys(LD.TABLE_LABELS.get(t, t) for t, _ in referrers))
     out = []
     clears = {c for c in columns if _cleared(con, name, c)}
     for c in indexed:
@@ -103,7 +104,7 @@ def locked_changes(con, spec: TableSpec, name: str, columns: list[str]) -> list[
             f'where coalesce({_changed(spec, c, clears)}, false) and ({used}) order by 1').fetchall()
         for row, new, old in rows:
             out.append((row, "" if new is None else str(new), label,
-                        L.ERR_LOCKED_UPDATE.format(tables=tables, label=label, old="" if old is None else old)))
+                        X.ERR_LOCKED_UPDATE.format(tables=tables, label=label, old="" if old is None else old)))
     return out
 
 
@@ -166,7 +167,7 @@ def write(con, spec: TableSpec, name: str, columns: list[str], progress=None) ->
                 con.execute(f'update "{spec.name}" t set "{c}" = s."{c}" from {name} s '
                             f"where {_key_join(spec)} and coalesce({_changed(spec, c, clears)}, false)")
         if progress:
-            progress(0.8, L.DATA_PROGRESS)
+            progress(0.8, LD.DATA_PROGRESS)
         if counts["inserted"]:
             cols = ", ".join(f'"{c}"' for c in columns)
             values = ", ".join(_with_default(spec.column(c)) for c in columns)

@@ -1,7 +1,7 @@
 """One import attempt into the import log (operational store), and the audit event that goes with it."""
 
 from fxdash import access
-from fxdash import labels as L
+from fxdash.labels import ingest as X
 from fxdash.store import imports
 
 MESSAGE_PROBLEMS = 3  # the first few problems are kept in the log; the full list went to the user
@@ -15,7 +15,7 @@ def record(store, result, username: str | None, crs: str, import_id: str | None 
         first = ";".join(f"{p.row} 行 {p.column}:{p.message}" for p in result.problems[:MESSAGE_PROBLEMS])
         message = f"{result.problem_count} 个问题：{first}"[:2000]
     # otherwise `message` (e.g. why the write could not start) or nothing
-    status = L.IMPORT_STATUS_DONE if result.committed else L.IMPORT_STATUS_FAILED
+    status = X.IMPORT_STATUS_DONE if result.committed else X.IMPORT_STATUS_FAILED
     import_id = imports.record(
         store, started_at=result.started_at, file_name=result.file_name, sha256=result.sha256,
         table_name=result.table, status=status, username=username,

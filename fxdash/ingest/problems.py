@@ -9,7 +9,6 @@ the reading child process (fxdash.ingest.sandbox) uses this module without it.
 from collections import Counter
 from dataclasses import asdict, dataclass
 
-from fxdash import labels as L
 from fxdash.labels import ingest as X
 
 SHOWN = 1000  # problems listed on the page; the rest are in the download
@@ -85,24 +84,24 @@ def to_frame(problems: list[Problem], limit: int | None = None):
     import pandas as pd
 
     rows = [asdict(p) for p in problems]
-    df = pd.DataFrame(rows, columns=[*L.PROBLEM_COLUMNS, "kind"]).drop(columns="kind")
+    df = pd.DataFrame(rows, columns=[*X.PROBLEM_COLUMNS, "kind"]).drop(columns="kind")
     df = df.sort_values(["row"], kind="stable").reset_index(drop=True)
     if limit is not None:
         df = df.head(limit)
-    return df.rename(columns=L.PROBLEM_COLUMNS)
+    return df.rename(columns=X.PROBLEM_COLUMNS)
 
 
 def to_text(problems: list[Problem], limit: int | None = None) -> str:
     """A plain-text table for the command line."""
     ordered = sorted(problems, key=lambda p: p.row)
     shown = ordered if limit is None else ordered[:limit]
-    lines = [f"{L.PROBLEM_COLUMNS['row']}\t{L.PROBLEM_COLUMNS['column']}\t{L.PROBLEM_COLUMNS['value']}\t"
-             f"{L.PROBLEM_COLUMNS['message']}"]
+    lines = [f"{X.PROBLEM_COLUMNS['row']}\t{X.PROBLEM_COLUMNS['column']}\t{X.PROBLEM_COLUMNS['value']}\t"
+             f"{X.PROBLEM_COLUMNS['message']}"]
     for p in shown:
         lines.append(f"{p.row}\t{p.column}\t{p.value}\t{p.message}")
     hidden = total(problems) - len(shown)
     if hidden > 0:
-        lines.append(L.MORE_PROBLEMS.format(n=hidden))
+        lines.append(X.MORE_PROBLEMS.format(n=hidden))
         lines.append(X.PROBLEM_KINDS_TITLE + ":")
         lines += [f"  {column}\t{kind}\t{n}" for column, kind, n in kinds(problems)[:30]]
     return "\n".join(lines)

@@ -14,10 +14,11 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 
-from fxdash import labels as L
 from fxdash.ingest import limits as lim
 from fxdash.ingest import xlsx
 from fxdash.ingest.problems import Problem
+from fxdash.labels import common as LC
+from fxdash.labels import filters as LF
 from fxdash.labels import ingest as X
 
 MAX_BYTES = lim.MAX_BYTES
@@ -26,7 +27,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 REQUIRED_MARKS = re.compile(r"(\*|(必填)|\(必填\)|(选填)|\(选填\))$")
 TITLE_SCAN = 10  # the header is looked for among the first non-empty rows
 WHOLE_ROW = "（整行）"
-AUXILIARY = (L.DATA_TEMPLATE_SHEET_HELP, L.FILTERS_NOTE_TITLE)  # the help sheet of templates and exports
+AUXILIARY = (X.DATA_TEMPLATE_SHEET_HELP, LF.FILTERS_NOTE_TITLE)  # the help sheet of templates and exports
 _TOTAL = re.compile(r"^(合计|总计|小计|共计)[::]?$")
 _ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
 _SPREADSHEET_EXT = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
@@ -57,7 +58,7 @@ class ReadError(Exception):
 
 
 def _fail(message: str, value: str = "") -> ReadError:
-    return ReadError(Problem(1, L.FILE_LEVEL, value, message))
+    return ReadError(Problem(1, X.FILE_LEVEL, value, message))
 
 
 def norm(text: str) -> str:
@@ -78,7 +79,7 @@ def read_grid(data: bytes, filename: str, sheet_hints: tuple[str, ...] = (), *, 
     try:
         lim.check_size(len(data), limits)
         if not data.strip():
-            raise _fail(L.ERR_FILE_EMPTY)
+            raise _fail(X.ERR_FILE_EMPTY)
         lower = filename.lower()
         if data.startswith((_ZIP, _OLE)) or lower.endswith(_SPREADSHEET_EXT):
             return _read_workbook(data, sheet_hints, sheet, skip_hidden, header_keys, limits)
@@ -106,9 +107,9 @@ def list_sheets(data: bytes, limits: lim.Limits | None = None) -> list[xlsx.Shee
     except lim.LimitError as exc:
         raise _fail(str(exc)) from exc
     except (zipfile.BadZipFile, OSError, ValueError, KeyError, RuntimeError) as exc:
-        raise _fail(L.ERR_WORKBOOK) from exc
+        raise _fail(X.ERR_WORKBOOK) from exc
     except Exception as exc:  # calamine raises several types for broken/encrypted files
-        raise _fail(L.ERR_WORKBOOK) from exc
+        raise _fail(X.ERR_WORKBOOK) from exc
     return []
 
 
@@ -129,7 +130,7 @@ def choose_sheet(infos: list[xlsx.SheetInfo], wanted: str | None,
         match = next((i for i in infos if i.name == wanted), None) or next(
             (i for i in infos if norm(i.name) == norm(wanted)), None)
         if match is None:
-            raise ReadError(Problem(1, L.FILE_LEVEL, wanted, X.ERR_NO_SUCH_SHEET.format(sheet=wanted, sheets=names)),
+            raise ReadError(Problem(1, X.FILE_LEVEL, wanted, X.ERR_NO_SUCH_SHEET.format(sheet=wanted, sheets=names)),
                             infos)
         return match, [(X.NOTE_SHEET_HIDDEN if match.hidden else X.NOTE_SHEET).format(sheet=match.name)]
     visible = [i for i in infos if not i.hidden]
@@ -137,13 +138,13 @@ def choose_sheet(infos: list[xlsx.SheetInfo], wanted: str | None,
     data_sheets = [i for i in visible if i.name not in AUXILIARY]
     visible = data_sheets or visible
     if not visible:
-        raise ReadError(Problem(1, L.FILE_LEVEL, "", X.ERR_ONLY_HIDDEN.format(sheets=names)), infos)
+        raise ReadError(Problem(1, X.FILE_LEVEL, "", X.ERR_ONLY_HIDDEN.format(sheets=names)), infos)
     wanted_names = {norm(h) for h in hints}
     hinted = [i for i in visible if norm(i.name) in wanted_names]
     pick = hinted[0] if len(hinted) == 1 else visible[0] if len(visible) == 1 else None
     if pick is None:
         shown = "、".join(i.name for i in visible)
-        raise ReadError(Problem(1, L.FILE_LEVEL, "", X.ERR_PICK_SHEET.format(sheets=shown)), infos)
+        raise ReadError(Problem(1, X.FILE_LEVEL, "", X.ERR_PICK_SHEET.format(sheets=shown)), infos)
     notes = [X.NOTE_SHEET.format(sheet=pick.name)] if len(infos) > 1 else []
     if hidden:
         notes.append(X.NOTE_HIDDEN_SHEETS.format(sheets="、".join(hidden)))
@@ -156,7 +157,7 @@ def _read_workbook(data: bytes, hints: tuple[str, ...], wanted: str | None, skip
 
     infos = list_sheets(data, limits)
     if not infos:
-        raise _fail(L.ERR_NO_HEADER if data.startswith((_ZIP, _OLE)) else L.ERR_NOT_SPREADSHEET)
+        raise _fail(X.ERR_NO_HEADER if data.startswith((_ZIP, _OLE)) else X.ERR_NOT_SPREADSHEET)
     info, notes = choose_sheet(infos, wanted, hints)
     meta = xlsx.SheetMeta()
     try:
@@ -174,7 +175,7 @@ def _read_workbook(data: bytes, hints: tuple[str, ...], wanted: str | None, skip
     except (ReadError, lim.LimitError):
         raise
     except Exception as exc:  # calamine raises several types for broken/encrypted/non-zip files
-        raise _fail(L.ERR_WORKBOOK if data.startswith((_ZIP, _OLE)) else L.ERR_NOT_SPREADSHEET) from exc
+        raise _fail(X.ERR_WORKBOOK if data.startswith((_ZIP, _OLE)) else X.ERR_NOT_SPREADSHEET) from exc
     lim.check_grid(raw, limits)
     cells = [[v if type(v) is str and not v.startswith("'") else _cell(v) for v in row] for row in raw]
     del raw
@@ -224,7 +225,7 @@ def _cell(value) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, bool):
-        return L.YES if value else L.NO
+        return LC.YES if value else LC.NO
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
     if isinstance(value, dt.datetime):
@@ -271,18 +272,18 @@ def decode(data: bytes) -> tuple[str, str]:
             return data.decode(enc), enc
         except (UnicodeDecodeError, LookupError):
             continue
-    raise _fail(L.ERR_ENCODING)
+    raise _fail(X.ERR_ENCODING)
 
 
 def _read_csv(data: bytes, header_keys: frozenset, limits: lim.Limits) -> Grid:
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _fail(L.ERR_NOT_SPREADSHEET)
+        raise _fail(X.ERR_NOT_SPREADSHEET)
     try:
         text, encoding = decode(data)
     except UnicodeDecodeError as exc:
-        raise _fail(L.ERR_ENCODING) from exc
+        raise _fail(X.ERR_ENCODING) from exc
     if _looks_binary(text):
-        raise _fail(L.ERR_NOT_SPREADSHEET)
+        raise _fail(X.ERR_NOT_SPREADSHEET)
     first = text.lstrip("\r\n").split("\n", 1)[0]
     delimiter = max((",", "\t", ";"), key=first.count) if first else ","
     rows, cells = [], 0
@@ -300,7 +301,7 @@ def _read_csv(data: bytes, header_keys: frozenset, limits: lim.Limits) -> Grid:
         if "'" in text:  # only files with an apostrophe can hold escaped formulas
             rows = [[_unescape(c) for c in row] for row in rows]
     except csv.Error as exc:
-        raise _fail(L.ERR_NOT_SPREADSHEET) from exc
+        raise _fail(X.ERR_NOT_SPREADSHEET) from exc
     grid = _grid(rows, header_keys)
     grid.encoding = encoding
     return grid
@@ -320,7 +321,7 @@ def _grid(rows: list[list[str]], header_keys: frozenset = frozenset()) -> Grid:
     row); keep data rows with their Excel row numbers, without 合计/总计 rows."""
     filled = [i for i, row in enumerate(rows[:1000]) if any(str(c).strip() for c in row)]
     if not filled:
-        raise _fail(L.ERR_FILE_EMPTY)
+        raise _fail(X.ERR_FILE_EMPTY)
     header_index, notes = filled[0], []
     if header_keys:
         scores = [sum(1 for c in rows[i] if c.strip() and header_key(c) in header_keys) for i in filled[:TITLE_SCAN]]

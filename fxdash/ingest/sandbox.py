@@ -44,14 +44,13 @@ def _run(request: dict, limits) -> tuple:
 
 
 def _problem(kind: str, limits):
-    from fxdash import labels as L
     from fxdash.ingest.limits import MB
     from fxdash.ingest.problems import Problem
     from fxdash.labels import ingest as X
 
     message = {"timeout": X.ERR_READ_TIMEOUT.format(seconds=limits.seconds),
                "memory": X.ERR_READ_MEMORY.format(limit_mb=limits.memory / MB)}.get(kind, X.ERR_READ_FAILED)
-    return Problem(1, L.FILE_LEVEL, "", message)
+    return Problem(1, X.FILE_LEVEL, "", message)
 
 
 def read_grid(data: bytes, filename: str, sheet_hints=(), *, sheet=None, skip_hidden=False,

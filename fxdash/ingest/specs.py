@@ -3,7 +3,7 @@
 Types, required columns, defaults, keys, unique columns, references and checks come from DuckDB's
 catalogue (information_schema / duckdb_constraints) of a scratch database built from schema.sql,
 so they cannot drift from the DDL. Only what the catalogue cannot know is declared here: Chinese
-headers (labels.IMPORT_COLUMNS), vocabularies (labels), which columns are phones or coordinates,
+headers (fxdash.ingest.contract), vocabularies (fxdash.labels.vocab), which columns are phones or coordinates,
 and one example row per table for the templates.
 """
 
@@ -11,7 +11,11 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from fxdash import db
-from fxdash import labels as L
+from fxdash.ingest.contract import IMPORT_COLUMNS
+from fxdash.labels import common as LC
+from fxdash.labels import data as LD
+from fxdash.labels import ingest as X
+from fxdash.labels import vocab as V
 
 # Tables staff can import, in dependency order (a table only references tables before it).
 IMPORTABLE = (
@@ -24,26 +28,26 @@ IMPORTABLE = (
 EXPORTABLE = ("towns", *IMPORTABLE)
 
 VOCABULARIES = {
-    ("towns", "kind"): L.TOWN_KINDS,
-    ("communities", "kind"): L.COMMUNITY_KINDS,
-    ("enterprises", "business"): L.BUSINESSES,
-    ("workers", "gender"): L.GENDERS,
-    ("workers", "occupation"): L.OCCUPATIONS,
-    ("workers", "party_status"): L.PARTY_STATUSES,
-    ("worker_roles", "role"): L.ROLES,
-    ("stations", "kind"): L.STATION_KINDS,
-    ("stations", "host_type"): L.HOST_TYPES,
-    ("stations", "amenities"): L.AMENITIES,
-    ("friendly_scenes", "scene_type"): L.SCENE_TYPES,
-    ("merchants", "offers"): L.REDEEM_ITEMS,
-    ("reports", "category"): L.REPORT_CATEGORIES,
-    ("reports", "status"): L.REPORT_STATUSES,
-    ("points_ledger", "reason"): L.POINT_REASONS,
-    ("points_ledger", "item"): L.REDEEM_ITEMS,
-    ("activities", "kind"): L.ACTIVITY_KINDS,
-    ("suggestions", "topic"): L.SUGGESTION_TOPICS,
-    ("suggestions", "status"): L.SUGGESTION_STATUSES,
-    ("care_visits", "tasks"): L.CARE_TASKS,
+    ("towns", "kind"): V.TOWN_KINDS,
+    ("communities", "kind"): V.COMMUNITY_KINDS,
+    ("enterprises", "business"): V.BUSINESSES,
+    ("workers", "gender"): V.GENDERS,
+    ("workers", "occupation"): V.OCCUPATIONS,
+    ("workers", "party_status"): V.PARTY_STATUSES,
+    ("worker_roles", "role"): V.ROLES,
+    ("stations", "kind"): V.STATION_KINDS,
+    ("stations", "host_type"): V.HOST_TYPES,
+    ("stations", "amenities"): V.AMENITIES,
+    ("friendly_scenes", "scene_type"): V.SCENE_TYPES,
+    ("merchants", "offers"): V.REDEEM_ITEMS,
+    ("reports", "category"): V.REPORT_CATEGORIES,
+    ("reports", "status"): V.REPORT_STATUSES,
+    ("points_ledger", "reason"): V.POINT_REASONS,
+    ("points_ledger", "item"): V.REDEEM_ITEMS,
+    ("activities", "kind"): V.ACTIVITY_KINDS,
+    ("suggestions", "topic"): V.SUGGESTION_TOPICS,
+    ("suggestions", "status"): V.SUGGESTION_STATUSES,
+    ("care_visits", "tasks"): V.CARE_TASKS,
 }
 GROUPING_TABLES = ("towns", "enterprises", "sites", "communities", "branches")  # see Column.fill_down
 PHONE_COLUMNS = {("workers", "phone"), ("enterprises", "contact_phone")}
@@ -181,18 +185,18 @@ def _spec(con, table: str) -> TableSpec:
             unique.append(tuple(names))
         elif ctype == "CHECK" and " IN (" not in expression:  # IN lists are vocabularies, checked by name
             distinct = tuple(sorted(set(names)))
-            message = L.CHECK_MESSAGES.get(f"{table}:{','.join(distinct)}")
+            message = X.CHECK_MESSAGES.get(f"{table}:{','.join(distinct)}")
             checks.append(Check(expression, distinct, message or ""))
-    headers = L.IMPORT_COLUMNS.get(table, {})
+    headers = IMPORT_COLUMNS.get(table, {})
     columns = []
     for name, sql_type, nullable, default in cols:
-        label, help_text = headers.get(name, (L.COLUMN_LABELS.get(name, name), ""))
+        label, help_text = headers.get(name, (LC.COLUMN_LABELS.get(name, name), ""))
         columns.append(Column(
             name=name, label=label, help=help_text, sql_type=sql_type, kind=_TYPES.get(sql_type, "text"),
             nullable=nullable == "YES", default=default, vocab=VOCABULARIES.get((table, name)),
             ref=refs.get(name), phone=(table, name) in PHONE_COLUMNS))
     by_name = {c.name: c for c in columns}
-    checks = tuple(Check(c.expression, c.columns, c.message or L.CHECK_FALLBACK.format(
+    checks = tuple(Check(c.expression, c.columns, c.message or X.CHECK_FALLBACK.format(
         columns="、".join(by_name[n].label for n in c.columns))) for c in checks)
-    return TableSpec(name=table, label=L.TABLE_LABELS.get(table, table), columns=tuple(columns), key=key,
+    return TableSpec(name=table, label=LD.TABLE_LABELS.get(table, table), columns=tuple(columns), key=key,
                      unique=tuple(unique), checks=checks, example=EXAMPLES.get(table, {}))

@@ -6,8 +6,9 @@ import re
 import pandas as pd
 
 from fxdash import export
-from fxdash import labels as L
 from fxdash.ingest.specs import TableSpec, spec
+from fxdash.labels import data as LD
+from fxdash.labels import ingest as X
 
 
 def template_xlsx(table: str) -> bytes:
@@ -34,8 +35,8 @@ def template_xlsx(table: str) -> bytes:
             sheet.write_comment(0, k, col.help or col.label)
         sheet.freeze_panes(1, 0)
         help_df = describe(s)
-        help_df.to_excel(writer, sheet_name=L.DATA_TEMPLATE_SHEET_HELP, index=False)
-        helper = writer.sheets[L.DATA_TEMPLATE_SHEET_HELP]
+        help_df.to_excel(writer, sheet_name=X.DATA_TEMPLATE_SHEET_HELP, index=False)
+        helper = writer.sheets[X.DATA_TEMPLATE_SHEET_HELP]
         for k, width in enumerate((18, 22, 40, 30, 10, 50)):
             helper.set_column(k, k, width)
     return buf.getvalue()
@@ -46,13 +47,13 @@ def describe(s: TableSpec) -> pd.DataFrame:
     for col in s.columns:
         allowed = "、".join(col.vocab) if col.vocab else ""
         if col.ref == ("towns", "town_code"):
-            allowed = L.TEMPLATE_TOWN_ALLOWED
+            allowed = X.TEMPLATE_TOWN_ALLOWED
         elif col.ref:
-            allowed = L.TEMPLATE_REF_ALLOWED.format(table=L.TABLE_LABELS.get(col.ref[0], col.ref[0]))
-        key = L.TEMPLATE_KEY_NOTE if col.name in s.key and len(s.key) == 1 else ""
-        rows.append([col.label, col.name, col.help + key, L.TYPE_LABELS[col.kind],
-                     L.REQUIRED_YES if col.required else L.REQUIRED_NO, allowed])
-    return pd.DataFrame(rows, columns=list(L.TEMPLATE_HELP_COLUMNS))
+            allowed = X.TEMPLATE_REF_ALLOWED.format(table=LD.TABLE_LABELS.get(col.ref[0], col.ref[0]))
+        key = X.TEMPLATE_KEY_NOTE if col.name in s.key and len(s.key) == 1 else ""
+        rows.append([col.label, col.name, col.help + key, X.TYPE_LABELS[col.kind],
+                     X.REQUIRED_YES if col.required else X.REQUIRED_NO, allowed])
+    return pd.DataFrame(rows, columns=list(X.TEMPLATE_HELP_COLUMNS))
 
 
 def sheet_name(s: TableSpec) -> str:

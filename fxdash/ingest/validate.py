@@ -12,11 +12,12 @@ import numpy as np
 import pandas as pd
 
 from fxdash import geo
-from fxdash import labels as L
 from fxdash.ingest import coords, values
+from fxdash.ingest.contract import IMPORT_COLUMNS
 from fxdash.ingest.problems import Problem, ProblemList
 from fxdash.ingest.read import Grid, header_key
 from fxdash.ingest.specs import Column, TableSpec
+from fxdash.labels import data as LD
 from fxdash.labels import ingest as X
 
 ROW = "__row"
@@ -56,13 +57,13 @@ def map_headers(grid: Grid, spec: TableSpec) -> tuple[dict[int, str], list[Probl
         position = f"第 {i + 1} 列"
         if not text:
             if any(i < len(r) and r[i].strip() for r in grid.rows):
-                problems.append(Problem(row, position, "", L.ERR_BLANK_HEADER))
+                problems.append(Problem(row, position, "", X.ERR_BLANK_HEADER))
             continue
         name = lookup.get(header_key(text))
         if name is None:
-            problems.append(Problem(row, text, text, L.ERR_UNKNOWN_HEADER.format(value=text, table=spec.label)))
+            problems.append(Problem(row, text, text, X.ERR_UNKNOWN_HEADER.format(value=text, table=spec.label)))
         elif name in seen:
-            problems.append(Problem(row, text, text, L.ERR_DUP_HEADER.format(
+            problems.append(Problem(row, text, text, X.ERR_DUP_HEADER.format(
                 other=seen[name] + 1, label=spec.column(name).label)))
         else:
             seen[name] = i
@@ -70,10 +71,10 @@ def map_headers(grid: Grid, spec: TableSpec) -> tuple[dict[int, str], list[Probl
     missing = [c for c in spec.columns if (c.required or c.name in spec.key) and c.name not in seen]
     if missing and len(missing) == sum(1 for c in spec.columns if c.required or c.name in spec.key) \
             and len(grid.sheets) > 1:
-        problems.append(Problem(row, L.FILE_LEVEL, grid.sheet, L.ERR_WRONG_SHEET.format(
+        problems.append(Problem(row, X.FILE_LEVEL, grid.sheet, X.ERR_WRONG_SHEET.format(
             sheet=grid.sheet, table=spec.label, sheets="、".join(grid.sheets))))
     else:
-        problems += [Problem(row, c.label, "", L.ERR_MISSING_HEADER.format(label=c.label)) for c in missing]
+        problems += [Problem(row, c.label, "", X.ERR_MISSING_HEADER.format(label=c.label)) for c in missing]
     return mapping, problems
 
 
@@ -88,13 +89,13 @@ def validate(grid: Grid, spec: TableSpec, con, crs: str = "wgs84", district=None
     notes = list(grid.notes)
     rows = pd.Series(grid.row_numbers, dtype="int64")
     if not grid.rows:
-        problems.append(Problem(grid.header_row + 1, L.FILE_LEVEL, "", L.ERR_NO_ROWS))
+        problems.append(Problem(grid.header_row + 1, X.FILE_LEVEL, "", X.ERR_NO_ROWS))
         return Checked(pd.DataFrame({ROW: rows}), problems, notes)
     width = len(grid.headers)
     for number, r in zip(grid.row_numbers, grid.rows):
         extra = [c for c in r[width:] if c.strip()]
         if extra:
-            problems.append(Problem(number, f"第 {width + 1} 列", extra[0], L.ERR_EXTRA_CELLS.format(value=extra[0])))
+            problems.append(Problem(number, f"第 {width + 1} 列", extra[0], X.ERR_EXTRA_CELLS.format(value=extra[0])))
     longest = max(len(r) for r in grid.rows)
     cells = pd.DataFrame([r if len(r) == longest else [*r, *[""] * (longest - len(r))] for r in grid.rows],
                          dtype=object)
@@ -173,7 +174,7 @@ def _column(col: Column, raw: pd.Series, rows: pd.Series, problems: list, con, t
     that already have their problem (a cleared required cell is not also "empty")."""
     empty = raw.eq("")
     if col.required:
-        _add(problems, col, rows, raw, empty if reported is None else empty & ~reported, L.ERR_REQUIRED)
+        _add(problems, col, rows, raw, empty if reported is None else empty & ~reported, X.ERR_REQUIRED)
     out = pd.Series([None] * len(raw), dtype=object)
     present = ~empty
     if not present.any():
@@ -207,7 +208,7 @@ def _coordinates(spec: TableSpec, frame: pd.DataFrame, empty: dict, crs: str, di
     half = empty["lat"] ^ empty["lon"]
     for idx in np.flatnonzero(half):
         col = lat_col if empty["lat"][idx] else lon_col
-        problems.append(Problem(int(rows.iloc[idx]), col.label, "", L.ERR_COORD_PAIR))
+        problems.append(Problem(int(rows.iloc[idx]), col.label, "", X.ERR_COORD_PAIR))
     both = (lat.notna() & lon.notna()).to_numpy()
     if not both.any():
         return
@@ -219,7 +220,7 @@ def _coordinates(spec: TableSpec, frame: pd.DataFrame, empty: dict, crs: str, di
     positions = np.flatnonzero(both)
     for k in np.flatnonzero(~ok):
         idx = positions[k]
-        message = L.ERR_COORD_SWAPPED if swapped[k] else L.ERR_COORD_OUTSIDE
+        message = X.ERR_COORD_SWAPPED if swapped[k] else X.ERR_COORD_OUTSIDE
         value = f"{frame['lon'].iloc[idx]}, {frame['lat'].iloc[idx]}"
         problems.append(Problem(int(rows.iloc[idx]), f"{lon_col.label}/{lat_col.label}", value,
                                 message.format(lon=frame["lon"].iloc[idx], lat=frame["lat"].iloc[idx])))
@@ -250,7 +251,7 @@ def _gcj_hint(spec: TableSpec, frame: pd.DataFrame, con, crs: str, problems: lis
     shifted = (np.abs(dx - (gx - x)) < GCJ_TOLERANCE_DEG) & (np.abs(dy - (gy - y)) < GCJ_TOLERANCE_DEG)
     moved = (np.abs(dx) > GCJ_TOLERANCE_DEG) | (np.abs(dy) > GCJ_TOLERANCE_DEG)
     if moved.any() and shifted.sum() >= max(1, 0.8 * moved.sum()):
-        problems.append(Problem(1, L.FILE_LEVEL, "", X.ERR_GCJ_SHIFT.format(
+        problems.append(Problem(1, X.FILE_LEVEL, "", X.ERR_GCJ_SHIFT.format(
             n=int(shifted.sum()), dlon=float(np.median(dx[shifted])), dlat=float(np.median(dy[shifted])))))
 
 
@@ -271,7 +272,7 @@ def _duplicates(spec: TableSpec, frame: pd.DataFrame, problems: list) -> None:
             for k, pos in enumerate(positions):
                 other = numbers[positions[1] if k == 0 else positions[0]]
                 value = " / ".join(str(v) for v in sub.iloc[pos])
-                problems.append(Problem(int(numbers[pos]), label, value, L.ERR_DUP_KEY.format(other=other, key=label)))
+                problems.append(Problem(int(numbers[pos]), label, value, X.ERR_DUP_KEY.format(other=other, key=label)))
 
 
 def _references(spec: TableSpec, frame: pd.DataFrame, con, problems: list) -> None:
@@ -290,7 +291,7 @@ def _references(spec: TableSpec, frame: pd.DataFrame, con, problems: list) -> No
             found |= set(frame[target].dropna())
         missing = values.notna() & ~values.isin(found)
         target_label = f"{_table_label(table)}的{_column_label(table, target)}"
-        _add(problems, col, frame[ROW], values, missing, L.ERR_REF.replace("{target}", target_label))
+        _add(problems, col, frame[ROW], values, missing, X.ERR_REF.replace("{target}", target_label))
 
 
 def _stored_unique(spec: TableSpec, frame: pd.DataFrame, con, problems: list) -> None:
@@ -312,12 +313,12 @@ def _stored_unique(spec: TableSpec, frame: pd.DataFrame, con, problems: list) ->
             other = stored.get(value)
             if value is not None and other is not None and other != own:
                 problems.append(Problem(int(frame[ROW].iloc[idx]), spec.column(col).label, value,
-                                        L.ERR_UNIQUE_STORED.format(value=value, other=other)))
+                                        X.ERR_UNIQUE_STORED.format(value=value, other=other)))
 
 
 def _table_label(table: str) -> str:
-    return L.TABLE_LABELS.get(table, table)
+    return LD.TABLE_LABELS.get(table, table)
 
 
 def _column_label(table: str, column: str) -> str:
-    return L.IMPORT_COLUMNS.get(table, {}).get(column, (column,))[0]
+    return IMPORT_COLUMNS.get(table, {}).get(column, (column,))[0]

@@ -11,7 +11,6 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-from fxdash import labels as L
 from fxdash.ingest.read import norm
 from fxdash.ingest.specs import Column
 from fxdash.labels import ingest as X
@@ -92,16 +91,16 @@ def parse(col: Column, values: pd.Series, con, today: dt.date) -> tuple[pd.Serie
         parsed = text.str.replace(r"\.0*$", "", regex=True)
         ok &= parsed.str.len() <= 11
         ok &= pd.to_numeric(parsed.where(ok, "0")).abs() < 2**31
-        return parsed, [(~ok, L.ERR_INTEGER)]
+        return parsed, [(~ok, X.ERR_INTEGER)]
     if col.kind == "float":
         num = pd.to_numeric(nfkc_series(values).str.replace(",", "", regex=False), errors="coerce")
         bad = num.isna() | ~np.isfinite(num.fillna(0))
-        return num.map(repr), [(bad, L.ERR_NUMBER)]
+        return num.map(repr), [(bad, X.ERR_NUMBER)]
     if col.kind in ("date", "timestamp"):
         return dates(values, col.kind == "timestamp", None if col.name in FUTURE_OK else today)
     if col.kind == "bool":
         parsed = lookup(values, lambda v: _BOOL.get(norm(v)))
-        return parsed, [(parsed.isna(), L.ERR_BOOL)]
+        return parsed, [(parsed.isna(), X.ERR_BOOL)]
     if col.kind == "list":
         return _list(col, values)
     text = nfkc_series(values) if (col.ref or col.phone or col.name.endswith("_id")) else values
@@ -110,12 +109,12 @@ def parse(col: Column, values: pd.Series, con, today: dt.date) -> tuple[pd.Serie
     if col.vocab:
         allowed = {norm(v): v for v in col.vocab}
         parsed = lookup(text, lambda v: allowed.get(norm(v)))
-        return parsed, [(parsed.isna(), L.ERR_VOCAB.replace("{allowed}", "、".join(col.vocab)))]
+        return parsed, [(parsed.isna(), X.ERR_VOCAB.replace("{allowed}", "、".join(col.vocab)))]
     if col.phone:
         parsed = lookup(text, phone)
         return parsed, [(lost, X.ERR_LOST_DIGITS), (parsed.isna() & ~lost, X.ERR_PHONE)]
     too_long = text.str.len() > MAX_TEXT
-    return text, [(lost, X.ERR_LOST_DIGITS), (too_long, L.ERR_TOO_LONG.replace("{limit}", str(MAX_TEXT)))]
+    return text, [(lost, X.ERR_LOST_DIGITS), (too_long, X.ERR_TOO_LONG.replace("{limit}", str(MAX_TEXT)))]
 
 
 def phone(text: str) -> str | None:
@@ -185,7 +184,7 @@ def towns(values: pd.Series, con) -> tuple[pd.Series, list]:
         if mask.any():
             issues.append((mask, X.ERR_TOWN_AMBIGUOUS.replace("{candidates}", " / ".join(names))))
     unsure = keys.isin(list(ambiguous))
-    issues.append((parsed.isna() & ~unsure, L.ERR_TOWN))
+    issues.append((parsed.isna() & ~unsure, X.ERR_TOWN))
     return parsed, issues
 
 
@@ -203,7 +202,7 @@ def dates(values: pd.Series, with_time: bool, today: dt.date | None) -> tuple[pd
     bad = stamp.isna() | (stamp.dt.year < 1900) | (stamp.dt.year > 2100)
     if not with_time:
         bad |= stamp.notna() & (stamp != stamp.dt.normalize())  # a time of day in a date column
-    issues = [(bad, L.ERR_TIMESTAMP if with_time else L.ERR_DATE)]
+    issues = [(bad, X.ERR_TIMESTAMP if with_time else X.ERR_DATE)]
     if today is not None:
         end = pd.Timestamp(today + dt.timedelta(days=1))
         future = ~bad & (stamp >= end)
@@ -256,4 +255,4 @@ def _list(col: Column, values: pd.Series) -> tuple[pd.Series, list]:
     mapped = items.map(lambda xs: [allowed.get(norm(x)) for x in xs])
     bad = mapped.map(lambda xs: any(x is None for x in xs))
     parsed = mapped.map(lambda xs: "|".join(dict.fromkeys(x for x in xs if x)))
-    return parsed, [(bad, L.ERR_VOCAB.replace("{allowed}", "、".join(col.vocab)))]
+    return parsed, [(bad, X.ERR_VOCAB.replace("{allowed}", "、".join(col.vocab)))]

@@ -1,14 +1,26 @@
-"""The overview's alert strip: what needs attention now, each figure from the area that owns it."""
+"""The overview's alert strip: what needs attention now. The figures are metrics.ALERTS (each from the
+area that owns it); a page passes the ones it already has cached to `strip`, so nothing is computed
+twice."""
 
 import datetime as dt
 
 import pandas as pd
 
-from fxdash import labels as L
+from fxdash import metrics, reconcile, textfmt
 from fxdash.filters import Filters
-from fxdash.queries import common, community, people, reports
+from fxdash.labels import metrics as M
+from fxdash.labels import pages as PG
+from fxdash.labels import reconcile as R
+from fxdash.queries import common
 
 STALE_DAYS = 3  # no new report for this many days usually means the mini-program export was not loaded
+
+# alert key -> (metric, its texts when it needs attention and when not); PG.ALERT_PAGES says where each links
+ROWS = {
+    "overdue_reports": (metrics.OVERDUE_OPEN, M.ALERT_OVERDUE),
+    "unvisited_pairs": (metrics.UNVISITED_PAIRS, M.ALERT_UNVISITED),
+    "negative_balances": (metrics.NEGATIVE_BALANCES, M.ALERT_NEGATIVE),
+}
 
 
 def alerts(con, f: Filters, today: dt.date, references: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -16,33 +28,34 @@ def alerts(con, f: Filters, today: dt.date, references: pd.DataFrame | None = No
 
     `references` (the active published figures, for users who may open 数据核对) adds a row counting
     the figures the dashboard's data disagrees with."""
-    overdue = int(reports.on_time_summary(con, f).iloc[0]["overdue_backlog"])
-    unvisited = len(community.overdue_pairs(con, f))
-    negative = len(people.negative_balances(con, f))
-    latest = common.latest_activity(con)
+    off = _mismatches(con, references) if references is not None else None
+    return strip(metrics.values(con, f, metrics.ALERTS), f, today, common.latest_activity(con), off)
+
+
+def _mismatches(con, references: pd.DataFrame) -> int:
+    return reconcile.summary(reconcile.compare(con, references))["off"]
+
+
+def strip(figures: dict, f: Filters, today: dt.date, latest: dt.date | None, mismatches: int | None = None) -> pd.DataFrame:
+    """The alert rows from figures already computed (metrics.ALERTS), the day of the latest report and
+    the number of published figures the data disagrees with (None: not shown to this user)."""
+    rows = []
+    for key, (metric, (warn_text, ok_text)) in ROWS.items():
+        n = int(figures[metric.key])
+        fill = {"n": n, "days": metric.threshold, "day": textfmt.day(f.date_to)}
+        rows.append({"key": key, "count": n, "warn": n > 0, "text": (warn_text if n > 0 else ok_text).format(**fill),
+                     "page": PG.ALERT_PAGES[key]})
     stale = (today - latest).days if latest else None
-    rows = [
-        {"key": "overdue_reports", "count": overdue, "warn": overdue > 0},
-        {"key": "unvisited_pairs", "count": unvisited, "warn": unvisited > 0},
-        {"key": "negative_balances", "count": negative, "warn": negative > 0},
-        {"key": "stale_days", "count": stale, "warn": stale is None or stale >= STALE_DAYS},
-    ]
-    for row in rows:
-        warn_text, ok_text = L.ALERT_TEXT[row["key"]]
-        if row["count"] is None:
-            row["text"] = L.ALERT_NO_REPORTS
-        else:
-            row["text"] = warn_text.format(n=row["count"]) if row["warn"] else ok_text
-        row["page"] = L.ALERT_PAGES[row["key"]]
-    if references is not None:
-        rows.append(_reference_alert(con, references))
+    warn_text, ok_text = M.ALERT_STALE
+    rows.append({"key": "stale_days", "count": stale, "warn": stale is None or stale >= STALE_DAYS,
+                 "text": M.ALERT_NO_REPORTS if stale is None else
+                 warn_text.format(n=stale) if stale >= STALE_DAYS else ok_text,
+                 "page": PG.ALERT_PAGES["stale_days"]})
+    if mismatches is not None:
+        rows.append(_reference_alert(mismatches))
     return pd.DataFrame(rows)
 
 
-def _reference_alert(con, references: pd.DataFrame) -> dict:
-    from fxdash import reconcile
-    from fxdash.labels import reconcile as R
-
-    off = reconcile.summary(reconcile.compare(con, references))["off"]
+def _reference_alert(off: int) -> dict:
     return {"key": "reference_mismatch", "count": off, "warn": off > 0,
             "text": R.ALERT_WARN.format(n=off) if off else R.ALERT_OK, "page": "pages/reconcile.py"}

@@ -27,6 +27,25 @@ def worker_where(f: Filters, alias: str = "w") -> tuple[str, list]:
     return f.where(town=f"{alias}.town_code", occupation=f"{alias}.occupation", enterprise=f"{alias}.enterprise_id")
 
 
+def report_where(f: Filters) -> tuple[str, list]:
+    """Filters as they apply to reports `r` (joined to their reporter `w`): where and when reported,
+    what, status, and who reported."""
+    return f.where(timestamp="r.reported_at", town="r.town_code", category="r.category", status="r.status",
+                   occupation="w.occupation", enterprise="w.enterprise_id")
+
+
+def registered_per(f: Filters, by: str, counts: str = "count(*) as registered", counts_params: list = (),
+                   where: tuple[str, list] | None = None) -> tuple[str, list]:
+    """A subquery: workers `w` in the registry at the period end, grouped by `by`.
+
+    `by` (a column of `w`) and `counts` (aggregates, binding `counts_params`) are SQL from code; the
+    condition is the worker filters unless `where` gives another one (e.g. without the town filter).
+    """
+    cond, params = where if where is not None else worker_where(f)
+    sql = f"select {by}, {counts} from workers w where {active_at('w')} and {cond} group by 1"
+    return sql, [*counts_params, f.date_to, f.date_to, *params]
+
+
 # The lookups below list every town / enterprise, or with `f` only those in the user's scope (the
 # town selector, the URL check). Town names and centres alone are no data: maps draw every boundary.
 
@@ -52,6 +71,48 @@ def town_names(con, f: Filters | None = None) -> dict[str, str]:
 def enterprise_names(con, f: Filters | None = None) -> dict[str, str]:
     df = enterprises(con, f)
     return dict(zip(df["enterprise_id"], df["name"]))
+
+
+# --- figures more than one area shows ------------------------------------------------------------
+
+
+def role_members(con, f: Filters) -> int:
+    """Distinct people holding at least one of the four roles at the end of the period."""
+    cond, params = worker_where(f)
+    rcond, rparams = f.where(role="r.role")
+    sql = f"""
+        select count(distinct r.worker_id)
+        from worker_roles r
+        join workers w using (worker_id)
+        where r.since <= ? and (r.until is null or r.until > ?)
+          and {active_at('w')} and {cond} and {rcond}
+    """
+    return scalar(con, sql, [f.date_to, f.date_to, f.date_to, f.date_to, *params, *rparams])
+
+
+def town_summary(con, f: Filters) -> pd.DataFrame:
+    """Per town: workers registered at the period end and reports made in the period."""
+    wsql, wparams = registered_per(f, "w.town_code", "count(*) as active_workers")
+    rcond, rparams = report_where(f)
+    tcond, tparams = f.where(town="t.town_code")
+    sql = f"""
+        with workers_now as ({wsql}),
+        reports_in as (
+            select r.town_code, count(*) as reports
+            from reports r left join workers w on w.worker_id = r.reporter_id
+            where {rcond} group by 1
+        ),
+        final as (
+            select t.town_code, t.name as town, coalesce(a.active_workers, 0) as active_workers,
+                   coalesce(p.reports, 0) as reports
+            from towns t
+            left join workers_now a using (town_code)
+            left join reports_in p using (town_code)
+            where {tcond}
+        )
+        select * from final order by active_workers desc
+    """
+    return fetch(con, sql, [*wparams, *rparams, *tparams])
 
 
 def latest_activity(con) -> dt.date | None:

@@ -10,8 +10,9 @@ Conventions shared by every function here:
 
 import pandas as pd
 
-from fxdash import labels as L
 from fxdash.filters import Filters
+from fxdash.labels import community as LCM
+from fxdash.labels import vocab as V
 from fxdash.privacy import CODE, NAME, personal
 from fxdash.queries.common import fetch
 
@@ -308,8 +309,8 @@ def fraud_by_role(con, f: Filters) -> pd.DataFrame:
         final as (select * from counted where role <> ? or cases > 0)
         select * from final order by list_position(?::varchar[], role)
     """
-    order = [*L.ROLES, L.FRAUD_NO_ROLE]
-    return fetch(con, sql, [*params, f.date_from, f.date_to, L.FRAUD_NO_ROLE, order, L.FRAUD_NO_ROLE, order])
+    order = [*V.ROLES, LCM.FRAUD_NO_ROLE]
+    return fetch(con, sql, [*params, f.date_from, f.date_to, LCM.FRAUD_NO_ROLE, order, LCM.FRAUD_NO_ROLE, order])
 
 
 @personal(worker=NAME)
@@ -326,7 +327,7 @@ def fraud_cases(con, f: Filters) -> pd.DataFrame:
         )
         select * from final order by occurred_on desc, case_id
     """
-    return fetch(con, sql, [*params, f.date_from, f.date_to, L.FRAUD_NO_ROLE])
+    return fetch(con, sql, [*params, f.date_from, f.date_to, LCM.FRAUD_NO_ROLE])
 
 
 # --- people's suggestions ----------------------------------------------------------------------------
@@ -424,7 +425,7 @@ def scenes_by_type(con, f: Filters) -> pd.DataFrame:
         )
         select * from final order by list_position(?::varchar[], scene_type)
     """
-    types = list(L.SCENE_TYPES)
+    types = list(V.SCENE_TYPES)
     return fetch(con, sql, [*params, types, f.date_from, types])
 
 
@@ -467,6 +468,15 @@ def scene_list(con, f: Filters) -> pd.DataFrame:
 # --- service resources -------------------------------------------------------------------------------
 
 
+HEADLINE_AMENITIES = ("健康科普角", "法律服务", "充换电", "就餐")  # the services the departments set up
+
+
+def amenity_headline(amenities: pd.DataFrame) -> list[tuple[str, int]]:
+    """(amenity, stations) for each HEADLINE_AMENITIES, 0 when no station offers it, from amenity_counts."""
+    counts = dict(zip(amenities["amenity"], amenities["stations"]))
+    return [(a, int(counts.get(a, 0))) for a in HEADLINE_AMENITIES]
+
+
 def amenity_counts(con, f: Filters) -> pd.DataFrame:
     """Stations open at the period end offering each amenity, split by station kind (vocabulary order)."""
     cond, params = f.where(town="s.town_code", station_kind="s.kind", host_type="s.host_type")
@@ -485,5 +495,5 @@ def amenity_counts(con, f: Filters) -> pd.DataFrame:
         select * from final
     """
     df = fetch(con, sql, [f.date_to, *params])
-    order = {a: k for k, a in enumerate(L.AMENITIES)}
+    order = {a: k for k, a in enumerate(V.AMENITIES)}
     return df.sort_values("amenity", key=lambda s: s.map(order).fillna(len(order))).reset_index(drop=True)

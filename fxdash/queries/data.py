@@ -7,9 +7,9 @@ their towns.
 
 import pandas as pd
 
-from fxdash import labels as L
 from fxdash.filters import Filters
 from fxdash.ingest.specs import EXPORTABLE, spec
+from fxdash.labels import data as LD
 from fxdash.queries.common import fetch
 
 _WORKER_TOWN = "(select w.town_code from workers w where w.worker_id = x.worker_id)"
@@ -52,7 +52,7 @@ def table_counts(con, f: Filters | None = None) -> pd.DataFrame:
         params += p
     df = fetch(con, f"with counts as ({' union all '.join(parts)}), final as (select * from counts order by pos) "
                     "select * from final", params)
-    df["table_label"] = df["table_name"].map(L.TABLE_LABELS)
+    df["table_label"] = df["table_name"].map(LD.TABLE_LABELS)
     return df[["table_name", "table_label", "rows"]]
 
 
@@ -74,8 +74,8 @@ def import_log(store, f: Filters | None = None, limit: int = 200) -> pd.DataFram
     df = imports.recent(store, 0 if f is not None and f.scope else limit)[
         ["started_at", "username", "file_name", "table_name", "crs", "rows_total", "rows_inserted", "rows_updated",
          "rows_unchanged", "status", "message", "sha256"]]
-    df.insert(3, "table_label", df.pop("table_name").map(lambda t: L.TABLE_LABELS.get(t, t)))
-    df["crs"] = df["crs"].map(lambda c: L.CRS_LABELS.get(c, "—") if isinstance(c, str) else "—")
+    df.insert(3, "table_label", df.pop("table_name").map(lambda t: LD.TABLE_LABELS.get(t, t)))
+    df["crs"] = df["crs"].map(lambda c: LD.CRS_LABELS.get(c, "—") if isinstance(c, str) else "—")
     for col in ("username", "message"):  # messages only on failures
         df[col] = df[col].astype(object).where(df[col].notna(), "—")
     return df

@@ -11,11 +11,11 @@ import numpy as np
 import pandas as pd
 
 from fxdash import geo
-from fxdash import labels as L
 from fxdash.filters import Filters
-from fxdash.queries.common import active_at, fetch
+from fxdash.labels import map as LM
+from fxdash.labels import vocab as V
+from fxdash.queries.common import fetch, registered_per, report_where, town_names
 from fxdash.queries.community import scene_list
-from fxdash.queries.overview import report_where
 from fxdash.queries.spatial import LAT0, LON0, M_PER_DEG_LAT, M_PER_DEG_LON
 
 RADIUS_MIN_M, RADIUS_MAX_M = 300, 2000
@@ -23,6 +23,18 @@ NEAR_REPORTS_M = 500  # the detail panel: reports within this distance of a stat
 NEAR_SITES_M = 1000  # ... and company sites (with their workers) within this distance
 DEFAULT_CANDIDATES = 10
 DENSITY_CELL_M = 1000  # density cells on the district map: 500 m cells are specks at district zoom
+COVERAGE_KINDS = ("骑手驿站",)  # what counts for coverage unless the user picks station kinds
+
+
+def coverage_kinds(f: Filters) -> tuple[str, ...]:
+    """The station kinds that count for coverage: the kinds picked, else rider stations."""
+    return f.station_kinds or COVERAGE_KINDS
+
+
+def kind_counts(stations: pd.DataFrame) -> dict[str, int]:
+    """Stations per kind of the vocabulary (0 for a kind with none), from a `stations` result."""
+    counts = stations["kind"].value_counts()
+    return {kind: int(counts.get(kind, 0)) for kind in V.STATION_KINDS}
 
 
 def check_radius(radius_m: int) -> int:
@@ -54,7 +66,7 @@ def stations(con, f: Filters) -> pd.DataFrame:
 def coverage_stations(con, f: Filters) -> pd.DataFrame:
     """The stations that count for coverage: rider stations (or the kinds picked), with the host type
     and amenity filters, in every town: a report by a town border may be served from next door."""
-    kinds = list(f.station_kinds) or ["骑手驿站"]
+    kinds = list(coverage_kinds(f))
     cond, params = f.where(host_type="s.host_type", amenities="s.amenities")
     scond, sparams = f.scope_where("s.town_code")
     sql = f"""
@@ -107,14 +119,10 @@ def sites(con, f: Filters) -> pd.DataFrame:
     was declared. With an occupation filter, only sites that have such workers are kept.
     """
     cond, params = f.where(town="s.town_code", enterprise="s.enterprise_id")
-    occ_cond, occ_params = f.where(occupation="w.occupation")
+    # workers of a site count wherever they live: only the occupation filter applies to them
+    wsql, wparams = registered_per(f, "w.site_id", "count(*) as workers", where=f.where(occupation="w.occupation"))
     sql = f"""
-        with registered as (
-            select w.site_id, count(*) as workers
-            from workers w
-            where w.site_id is not null and {active_at('w')} and {occ_cond}
-            group by w.site_id
-        ),
+        with registered as ({wsql}),
         final as (
             select s.site_id, s.name, e.name as enterprise, e.business, t.name as town, s.town_code,
                    s.address, s.lat, s.lon, s.staff_count,
@@ -128,7 +136,7 @@ def sites(con, f: Filters) -> pd.DataFrame:
         )
         select * from final order by site_id
     """
-    return fetch(con, sql, [f.date_to, f.date_to, *occ_params, *params, not f.occupations])
+    return fetch(con, sql, [*wparams, *params, not f.occupations])
 
 
 def report_points(con, f: Filters) -> pd.DataFrame:
@@ -159,9 +167,9 @@ def coverage(con, f: Filters, radius_m: int) -> pd.DataFrame:
     rep_in = _nearest(rep, ref) <= radius_m
     site_in = _nearest(site, ref) <= radius_m
     rows = [
-        ("reports", L.MAP_COVER_REPORTS, len(rep), int(rep_in.sum())),
-        ("sites", L.MAP_COVER_SITES, len(site), int(site_in.sum())),
-        ("staff", L.MAP_COVER_STAFF, int(site["staff"].sum()), int(site.loc[site_in, "staff"].sum())),
+        ("reports", LM.MAP_COVER_REPORTS, len(rep), int(rep_in.sum())),
+        ("sites", LM.MAP_COVER_SITES, len(site), int(site_in.sum())),
+        ("staff", LM.MAP_COVER_STAFF, int(site["staff"].sum()), int(site.loc[site_in, "staff"].sum())),
     ]
     out = pd.DataFrame(rows, columns=["key", "label", "total", "covered"])
     out["share"] = np.where(out["total"] > 0, out["covered"] / out["total"].where(out["total"] > 0, 1), np.nan)
@@ -215,7 +223,7 @@ def candidates(con, f: Filters, radius_m: int, k: int = DEFAULT_CANDIDATES) -> p
     centre_dist = _nearest(cells, ref)
     pairs = geo.pairs_within_m(cells["lat"], cells["lon"], radius_m)
     picks = geo.greedy_cover(pairs, np.asarray(score, float), centre_dist > radius_m, k)
-    towns = dict(con.execute("select town_code, name from towns").fetchall())
+    towns = town_names(con)
     rows = []
     for rank, (i, covered) in enumerate(picks, start=1):
         cell = cells.iloc[i]
@@ -234,7 +242,8 @@ def town_table(con, f: Filters, radius_m: int) -> pd.DataFrame:
     the period's reports and the share of them within radius_m of a station."""
     radius_m = check_radius(radius_m)
     st_cond, st_params = f.where(station_kind="s.kind", host_type="s.host_type", amenities="s.amenities")
-    w_cond, w_params = f.where(occupation="w.occupation", enterprise="w.enterprise_id")
+    wsql, wparams = registered_per(f, "w.town_code", "count(*) as active_workers",
+                                   where=f.where(occupation="w.occupation", enterprise="w.enterprise_id"))
     t_cond, t_params = f.where(town="t.town_code")
     sql = f"""
         with st as (
@@ -246,10 +255,7 @@ def town_table(con, f: Filters, radius_m: int) -> pd.DataFrame:
         sc as (
             select town_code, count(*) as scenes from friendly_scenes where certified_on <= ? group by town_code
         ),
-        wk as (
-            select town_code, count(*) as active_workers
-            from workers w where {active_at('w')} and {w_cond} group by town_code
-        ),
+        wk as ({wsql}),
         final as (
             select t.town_code, t.name as town,
                    coalesce(st.rider_stations, 0) as rider_stations,
@@ -262,7 +268,7 @@ def town_table(con, f: Filters, radius_m: int) -> pd.DataFrame:
         )
         select * from final order by town_code
     """
-    out = fetch(con, sql, [f.date_to, *st_params, f.date_to, f.date_to, f.date_to, *w_params, *t_params])
+    out = fetch(con, sql, [f.date_to, *st_params, f.date_to, *wparams, *t_params])
     rider = out["rider_stations"].where(out["rider_stations"] > 0)
     out["workers_per_station"] = (out["active_workers"] / rider).round(1)
     rep = report_points(con, f)

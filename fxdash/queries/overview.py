@@ -1,10 +1,11 @@
-"""Headline figures for the overview page."""
+"""The overview's figures (sources of fxdash.metrics) and its weekly report flow; plus the two counts
+of the weekly comparison no area module has (activities held, people who took up their first role)."""
 
 import pandas as pd
 
-from fxdash import labels as L
 from fxdash.filters import Filters
-from fxdash.queries.common import active_at, fetch, scalar, worker_where
+from fxdash.labels import vocab as V
+from fxdash.queries.common import active_at, fetch, report_where, scalar, worker_where
 
 
 def active_workers(con, f: Filters) -> int:
@@ -31,75 +32,17 @@ def branches_founded(con, f: Filters) -> int:
     return scalar(con, f"select count(*) from branches b where b.founded_on <= ? and {cond}", [f.date_to, *params])
 
 
-def role_members(con, f: Filters) -> int:
-    """Distinct people holding at least one of the four roles at the end of the period."""
-    cond, params = worker_where(f)
-    rcond, rparams = f.where(role="r.role")
-    sql = f"""
-        select count(distinct r.worker_id)
-        from worker_roles r
-        join workers w using (worker_id)
-        where r.since <= ? and (r.until is null or r.until > ?)
-          and {active_at('w')} and {cond} and {rcond}
-    """
-    return scalar(con, sql, [f.date_to, f.date_to, f.date_to, f.date_to, *params, *rparams])
-
-
 def reports_in_period(con, f: Filters) -> tuple[int, int]:
     """(reports made in the period, how many of them are still open now)."""
     cond, params = report_where(f)
     sql = f"""
-        select count(*), count(*) filter (where r.status in ('待受理', '处置中'))
+        select count(*), count(*) filter (where list_contains(?, r.status))
         from reports r
         left join workers w on w.worker_id = r.reporter_id
         where {cond}
     """
-    total, still_open = con.execute(sql, params).fetchone()
+    total, still_open = con.execute(sql, [list(V.OPEN_STATUSES), *params]).fetchone()
     return total, still_open
-
-
-def report_where(f: Filters) -> tuple[str, list]:
-    """Filters as they apply to reports: where and when reported, what, status, and who reported."""
-    return f.where(timestamp="r.reported_at", town="r.town_code", category="r.category", status="r.status",
-                   occupation="w.occupation", enterprise="w.enterprise_id")
-
-
-KPIS = (
-    # key, label, unit, is_stock (state at period end) or flow (within the period)
-    ("active_workers", L.KPI_ACTIVE_WORKERS, L.UNIT_PERSON, True),
-    ("rider_stations", L.KPI_RIDER_STATIONS, L.UNIT_ITEM, True),
-    ("service_points", L.KPI_SERVICE_POINTS, L.UNIT_ITEM, True),
-    ("scenes", L.KPI_SCENES, L.UNIT_ITEM, True),
-    ("branches", L.KPI_BRANCHES, L.UNIT_ITEM, True),
-    ("role_members", L.KPI_ROLE_MEMBERS, L.UNIT_PERSON, True),
-    ("reports", L.KPI_REPORTS, L.UNIT_CASE, False),
-    ("reports_open", L.KPI_REPORTS_OPEN, L.UNIT_CASE, False),
-)
-
-
-def _kpi_values(con, f: Filters) -> dict[str, int]:
-    reports, still_open = reports_in_period(con, f)
-    return {
-        "active_workers": active_workers(con, f),
-        "rider_stations": stations_open(con, f, "骑手驿站"),
-        "service_points": stations_open(con, f, "服务点位"),
-        "scenes": scenes_certified(con, f),
-        "branches": branches_founded(con, f),
-        "role_members": role_members(con, f),
-        "reports": reports,
-        "reports_open": still_open,
-    }
-
-
-def headline(con, f: Filters) -> pd.DataFrame:
-    """One row per headline figure: value now, value in the previous period of equal length, change."""
-    now, before = _kpi_values(con, f), _kpi_values(con, f.previous())
-    rows = [
-        {"key": key, "label": label, "unit": unit, "stock": stock, "value": now[key], "previous": before[key],
-         "delta": now[key] - before[key]}
-        for key, label, unit, stock in KPIS
-    ]
-    return pd.DataFrame(rows)
 
 
 def weekly_reports(con, f: Filters) -> pd.DataFrame:
@@ -136,45 +79,28 @@ def weekly_reports(con, f: Filters) -> pd.DataFrame:
     return fetch(con, sql, [*params, f.date_from, f.date_to, start, end, start, end])
 
 
-def town_summary(con, f: Filters) -> pd.DataFrame:
-    """Per town: workers registered at the period end and reports made in the period."""
-    wcond, wparams = worker_where(f)
-    rcond, rparams = report_where(f)
-    tcond, tparams = f.where(town="t.town_code")
+def activities_held(con, f: Filters) -> int:
+    """Volunteer activities held in the period in which at least one filtered worker took part."""
+    cond, params = worker_where(f)
     sql = f"""
-        with workers_now as (
-            select w.town_code, count(*) as active_workers
-            from workers w where {active_at('w')} and {wcond} group by 1
-        ),
-        reports_in as (
-            select r.town_code, count(*) as reports
-            from reports r left join workers w on w.worker_id = r.reporter_id
-            where {rcond} group by 1
-        ),
-        final as (
-            select t.town_code, t.name as town, coalesce(a.active_workers, 0) as active_workers,
-                   coalesce(p.reports, 0) as reports
-            from towns t
-            left join workers_now a using (town_code)
-            left join reports_in p using (town_code)
-            where {tcond}
+        select count(distinct a.activity_id)
+        from activities a
+        join activity_participants p using (activity_id)
+        join workers w using (worker_id)
+        where not list_contains(?, a.kind) and a.held_on between ? and ? and {cond}
+    """
+    return int(scalar(con, sql, [list(V.PARTY_ACTIVITY_KINDS), f.date_from, f.date_to, *params]))
+
+
+def first_roles(con, f: Filters) -> int:
+    """People whose first of the four roles began in the period (new members, not extra roles)."""
+    cond, params = worker_where(f)
+    sql = f"""
+        with firsts as (
+            select r.worker_id, min(r.since) as first_since
+            from worker_roles r join workers w using (worker_id)
+            where {cond} group by 1
         )
-        select * from final order by active_workers desc
+        select count(*) from firsts where first_since between ? and ?
     """
-    return fetch(con, sql, [f.date_to, f.date_to, *wparams, *rparams, *tparams])
-
-
-def kpi_trend(con, f: Filters, weeks: int = 12) -> pd.DataFrame:
-    """Each headline figure over the last `weeks` weeks up to the period end (for sparklines).
-
-    Stocks are read at each week's last day; flows count that week (reports made in it).
-    """
-    import datetime as dt
-
-    rows = []
-    for k in range(weeks - 1, -1, -1):
-        end = f.date_to - dt.timedelta(days=7 * k)
-        week = f.with_period(end - dt.timedelta(days=6), end)
-        for key, value in _kpi_values(con, week).items():
-            rows.append({"key": key, "week_end": end, "value": value})
-    return pd.DataFrame(rows)
+    return int(scalar(con, sql, [*params, f.date_from, f.date_to]))

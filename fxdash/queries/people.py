@@ -13,11 +13,12 @@ import datetime as dt
 
 import pandas as pd
 
-from fxdash import labels as L
 from fxdash.filters import Filters
+from fxdash.labels import common as LC
+from fxdash.labels import people as LP
+from fxdash.labels import vocab as V
 from fxdash.privacy import NAME, PHONE, personal
-from fxdash.queries.common import active_at, fetch, worker_where
-from fxdash.queries.overview import role_members
+from fxdash.queries.common import active_at, fetch, registered_per, role_members, worker_where
 
 TREND_MONTHS = 12
 ACTIVE_DAYS = 30  # "active" = reported an issue or took part in an activity in the period's last 30 days
@@ -116,7 +117,7 @@ def registry_summary(con, f: Filters) -> dict:
 
 def active_by(con, f: Filters, by: str) -> pd.DataFrame:
     """Headcount at the period end by occupation, town or gender (`by` from a fixed list)."""
-    column = {"occupation": "w.occupation", "town": "t.name", "gender": f"coalesce(w.gender, '{L.UNKNOWN}')"}[by]
+    column = {"occupation": "w.occupation", "town": "t.name", "gender": f"coalesce(w.gender, '{LP.UNKNOWN}')"}[by]
     cond, params = worker_where(f)
     sql = f"""
         with final as (
@@ -142,12 +143,12 @@ def age_bands(con, f: Filters) -> pd.DataFrame:
     """
     ages = fetch(con, sql, [f.date_to.year, f.date_to, f.date_to, *params])
     rows = []
-    for (low, high), label in zip(AGE_BANDS, L.AGE_BAND_LABELS):
+    for (low, high), label in zip(AGE_BANDS, LP.AGE_BAND_LABELS):
         inside = ages["age"].between(low, high)
         rows.append({"label": label, "workers": int(ages.loc[inside, "workers"].sum())})
-    rows.append({"label": L.UNKNOWN, "workers": int(ages.loc[ages["age"].isna(), "workers"].sum())})
+    rows.append({"label": LP.UNKNOWN, "workers": int(ages.loc[ages["age"].isna(), "workers"].sum())})
     df = pd.DataFrame(rows)
-    return df[(df["workers"] > 0) | (df["label"] != L.UNKNOWN)].reset_index(drop=True)
+    return df[(df["workers"] > 0) | (df["label"] != LP.UNKNOWN)].reset_index(drop=True)
 
 
 def monthly_flows(con, f: Filters) -> pd.DataFrame:
@@ -179,14 +180,11 @@ def monthly_flows(con, f: Filters) -> pd.DataFrame:
 
 def enterprise_coverage(con, f: Filters) -> pd.DataFrame:
     """Per enterprise (一企一表): registered at the period end vs the staff its sites declared."""
-    wcond, wparams = worker_where(f)
+    wsql, wparams = registered_per(f, "w.enterprise_id")
     scond, sparams = f.where(town="s.town_code", enterprise="s.enterprise_id")
     ecur, eparams = f.where(enterprise="e.enterprise_id")
     sql = f"""
-        with registered as (
-            select w.enterprise_id, count(*) as registered
-            from workers w where {active_at('w')} and {wcond} group by 1
-        ),
+        with registered as ({wsql}),
         declared as (
             select s.enterprise_id, sum(s.staff_count) as declared, count(*) as sites
             from sites s where {scond} group by 1
@@ -202,18 +200,15 @@ def enterprise_coverage(con, f: Filters) -> pd.DataFrame:
         )
         select * from final order by registered desc, enterprise
     """
-    return fetch(con, sql, [f.date_to, f.date_to, *wparams, *sparams, *eparams])
+    return fetch(con, sql, [*wparams, *sparams, *eparams])
 
 
 def site_coverage(con, f: Filters) -> pd.DataFrame:
     """Per site (一网点一表): registered at the period end vs the staff the site declared."""
-    wcond, wparams = worker_where(f)
+    wsql, wparams = registered_per(f, "w.site_id")
     scond, sparams = f.where(town="s.town_code", enterprise="s.enterprise_id")
     sql = f"""
-        with registered as (
-            select w.site_id, count(*) as registered
-            from workers w where {active_at('w')} and {wcond} group by 1
-        ),
+        with registered as ({wsql}),
         final as (
             select s.name as site_name, e.name as enterprise, t.name as town,
                    coalesce(r.registered, 0) as registered, s.staff_count as declared,
@@ -226,10 +221,13 @@ def site_coverage(con, f: Filters) -> pd.DataFrame:
         )
         select * from final order by coverage nulls last, registered desc, site_name
     """
-    return fetch(con, sql, [f.date_to, f.date_to, *wparams, *sparams])
+    return fetch(con, sql, [*wparams, *sparams])
 
 
 # --- party ----------------------------------------------------------------------------------------
+
+_PARTY_COUNTS = """count(*) filter (where list_contains(?, w.party_status)) as party_members,
+                   count(*) filter (where w.is_mobile_party_member) as mobile_members"""
 
 
 def party_summary(con, f: Filters) -> dict:
@@ -251,22 +249,17 @@ def party_summary(con, f: Filters) -> dict:
         final as (select * from members, branches_now, held)
         select * from final
     """
-    row = fetch(con, sql, [list(L.PARTY_MEMBER_STATUSES), f.date_to, f.date_to, *params, f.date_to, *bparams,
-                           *L.PARTY_ACTIVITY_KINDS, *aparams]).iloc[0]
+    row = fetch(con, sql, [list(V.PARTY_MEMBER_STATUSES), f.date_to, f.date_to, *params, f.date_to, *bparams,
+                           *V.PARTY_ACTIVITY_KINDS, *aparams]).iloc[0]
     return {k: int(v) for k, v in row.items()}
 
 
 def party_by_town(con, f: Filters) -> pd.DataFrame:
     """Per town: party members and mobile party members in the registry at the period end."""
-    cond, params = worker_where(f)
+    wsql, wparams = registered_per(f, "w.town_code", _PARTY_COUNTS, [list(V.PARTY_MEMBER_STATUSES)])
     tcond, tparams = f.where(town="t.town_code")
     sql = f"""
-        with counted as (
-            select w.town_code,
-                   count(*) filter (where list_contains(?, w.party_status)) as party_members,
-                   count(*) filter (where w.is_mobile_party_member) as mobile_members
-            from workers w where {active_at('w')} and {cond} group by 1
-        ),
+        with counted as ({wsql}),
         final as (
             select t.name as town, coalesce(c.party_members, 0) as party_members,
                    coalesce(c.mobile_members, 0) as mobile_members
@@ -275,20 +268,16 @@ def party_by_town(con, f: Filters) -> pd.DataFrame:
         )
         select * from final order by party_members desc, town
     """
-    return fetch(con, sql, [list(L.PARTY_MEMBER_STATUSES), f.date_to, f.date_to, *params, *tparams])
+    return fetch(con, sql, [*wparams, *tparams])
 
 
 def branch_table(con, f: Filters) -> pd.DataFrame:
     """Every block branch founded by the period end: its group, members and activities in the period."""
-    cond, params = worker_where(f)
+    wsql, wparams = registered_per(f, "w.branch_id", f"count(*) as group_size, {_PARTY_COUNTS}",
+                                   [list(V.PARTY_MEMBER_STATUSES)])
     bcond, bparams = f.where(town="b.town_code")
     sql = f"""
-        with members as (
-            select w.branch_id, count(*) as group_size,
-                   count(*) filter (where list_contains(?, w.party_status)) as party_members,
-                   count(*) filter (where w.is_mobile_party_member) as mobile_members
-            from workers w where w.branch_id is not null and {active_at('w')} and {cond} group by 1
-        ),
+        with members as ({wsql}),
         held as (
             select a.branch_id, count(*) filter (where a.kind = ?) as study, count(*) filter (where a.kind = ?) as consult
             from activities a where a.branch_id is not null and a.held_on between ? and ? group by 1
@@ -308,8 +297,7 @@ def branch_table(con, f: Filters) -> pd.DataFrame:
         )
         select * from final order by founded_on, branch
     """
-    return fetch(con, sql, [list(L.PARTY_MEMBER_STATUSES), f.date_to, f.date_to, *params,
-                            *L.PARTY_ACTIVITY_KINDS, f.date_from, f.date_to, L.YES, L.NO, f.date_to, *bparams])
+    return fetch(con, sql, [*wparams, *V.PARTY_ACTIVITY_KINDS, f.date_from, f.date_to, LC.YES, LC.NO, f.date_to, *bparams])
 
 
 # --- the four roles --------------------------------------------------------------------------------
@@ -365,7 +353,7 @@ def roles_by_role(con, f: Filters) -> pd.DataFrame:
         )
         select * from final
     """
-    roles = list(f.roles) if f.roles else list(L.ROLES)
+    roles = list(f.roles) if f.roles else list(V.ROLES)
     return fetch(con, sql, [*hparams, *_engaged_params(f), roles])
 
 
@@ -435,7 +423,7 @@ def _volunteer_sql(f: Filters, group: str) -> tuple[str, list]:
         join workers w using (worker_id)
         where list_contains(?, a.kind) and a.held_on between ? and ? and {cond} and {role}
     """
-    return sql, [list(L.VOLUNTEER_ACTIVITY_KINDS), *params, *rparams]
+    return sql, [list(V.VOLUNTEER_ACTIVITY_KINDS), *params, *rparams]
 
 
 def volunteer_monthly(con, f: Filters) -> pd.DataFrame:
@@ -524,7 +512,7 @@ def redeemed_by_item_month(con, f: Filters) -> pd.DataFrame:
         )
         select * from final order by month, item
     """
-    return fetch(con, sql, [*lparams, L.UNKNOWN, dt.datetime.combine(trend_start(f), dt.time())])
+    return fetch(con, sql, [*lparams, LP.UNKNOWN, dt.datetime.combine(trend_start(f), dt.time())])
 
 
 def redeemed_by_merchant(con, f: Filters) -> pd.DataFrame:
@@ -635,7 +623,7 @@ def worker_table(con, f: Filters, party: tuple[str, ...] = (), active: bool | No
         select * exclude (is_active) from final where ? is null or is_active = ?
         order by town, worker_id
     """
-    df = fetch(con, sql, [*_engaged_params(f), f.date_to, f.date_to, f.date_to.year, L.YES, L.NO, L.PEOPLE_NOT_REGISTERED, L.YES, L.NO,
+    df = fetch(con, sql, [*_engaged_params(f), f.date_to, f.date_to, f.date_to.year, LC.YES, LC.NO, LP.PEOPLE_NOT_REGISTERED, LC.YES, LC.NO,
                           f.date_to, f.date_to,
                           *params, *rparams, list(party) if party else None, active, active])
     return df

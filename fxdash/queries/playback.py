@@ -10,8 +10,7 @@ import pandas as pd
 
 from fxdash import weeks
 from fxdash.filters import Filters
-from fxdash.queries.common import fetch
-from fxdash.queries.overview import report_where
+from fxdash.queries.common import fetch, report_where
 from fxdash.queries.spatial import LAT0, LON0, M_PER_DEG_LAT, M_PER_DEG_LON
 
 STEPS = {"day": 1, "week": 7}

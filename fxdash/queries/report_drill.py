@@ -9,8 +9,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from fxdash import labels as L
 from fxdash import textfmt
+from fxdash.labels import reports as LRP
+from fxdash.labels import vocab as V
 from fxdash.queries import spatial
 
 CELL_M = 500  # grid cell size of the reports heatmap; a cell drill refers to this grid
@@ -19,7 +20,7 @@ REPORT_ID = re.compile(r"[A-Za-z0-9_-]{1,40}")
 
 @dataclass(frozen=True)
 class Drill:
-    kind: str  # one of labels.RPT_DRILL_KINDS
+    kind: str  # one of fxdash.labels.reports.RPT_DRILL_KINDS
     value: str
 
     def to_param(self) -> str:
@@ -35,14 +36,14 @@ def parse_drill(raw: str | None, town_codes=()) -> tuple[Drill | None, str | Non
     drill = Drill(kind.strip(), value.strip())
     if _valid(drill, set(town_codes)):
         return drill, None
-    return None, L.RPT_DRILL_BAD.format(value=text[:40])
+    return None, LRP.RPT_DRILL_BAD.format(value=text[:40])
 
 
 def _valid(d: Drill, town_codes: set) -> bool:
     checks = {
         "town": lambda v: v in town_codes,
-        "cat": lambda v: v in L.REPORT_CATEGORIES,
-        "status": lambda v: v in L.REPORT_STATUSES,
+        "cat": lambda v: v in V.REPORT_CATEGORIES,
+        "status": lambda v: v in V.REPORT_STATUSES,
         "id": lambda v: REPORT_ID.fullmatch(v) is not None,
         "cell": lambda v: _ints(v, "_") is not None,
         "slot": lambda v: (s := _ints(v, "-")) is not None and 1 <= s[0] <= 7 and 0 <= s[1] <= 23,
@@ -101,17 +102,17 @@ def drill_where(d: Drill | None) -> tuple[str, list]:
 
 def describe(d: Drill, town_names: dict) -> str:
     """The drill in words, for the note above the records."""
-    kind = L.RPT_DRILL_KINDS[d.kind]
+    kind = LRP.RPT_DRILL_KINDS[d.kind]
     if d.kind == "town":
         return f"{kind} {town_names.get(d.value, d.value)}"
     if d.kind == "cell":
         x, y = _ints(d.value, "_")
-        return L.RPT_DRILL_CELL.format(x=x, y=y, cell=CELL_M)
+        return LRP.RPT_DRILL_CELL.format(x=x, y=y, cell=CELL_M)
     if d.kind == "slot":
         day, hour = _ints(d.value, "-")
-        return f"{kind} " + L.RPT_DRILL_SLOT.format(day=L.WEEKDAYS[day - 1], hour=f"{hour:02d}")
+        return f"{kind} " + LRP.RPT_DRILL_SLOT.format(day=LRP.WEEKDAYS[day - 1], hour=f"{hour:02d}")
     if d.kind == "week":
-        return L.RPT_DRILL_WEEK.format(week=textfmt.day(d.value))
+        return LRP.RPT_DRILL_WEEK.format(week=textfmt.day(d.value))
     return f"{kind} {d.value}"
 
 

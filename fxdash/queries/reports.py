@@ -21,12 +21,11 @@ import datetime as dt
 import pandas as pd
 
 from fxdash import config
-from fxdash import labels as L
 from fxdash.filters import Filters
+from fxdash.labels import reports as LRP
 from fxdash.privacy import NAME, PHONE, personal
 from fxdash.queries import report_drill
-from fxdash.queries.common import fetch
-from fxdash.queries.overview import report_where, town_summary
+from fxdash.queries.common import fetch, report_where, town_names, town_summary
 
 EARLIEST = dt.date(2000, 1, 1)  # "since records began": the backlog looks at every open report
 OUTCOMES = ("on_time", "late", "overdue", "pending", "rejected", "unknown")
@@ -176,12 +175,12 @@ OVERDUE_COLUMNS = ("report_id", "reported_at", "days_overdue", "age_days", "dead
 
 def _readable(con, df: pd.DataFrame) -> pd.DataFrame:
     """Town and community names, outcome in words, the columns the table and export show."""
-    towns = dict(con.execute("select town_code, name from towns").fetchall())
+    towns = town_names(con)
     communities = dict(con.execute("select community_id, name from communities").fetchall())
     out = df.assign(
         town=df["town_code"].map(towns).fillna(df["town_code"]).astype("str"),
         community=df["community_id"].map(communities).fillna("").astype("str"),
-        outcome=df["outcome"].map(L.OUTCOME_LABELS).astype("str"),
+        outcome=df["outcome"].map(LRP.OUTCOME_LABELS).astype("str"),
         reporter=df["reporter_name"],
     )
     return out[list(RECORD_COLUMNS)].reset_index(drop=True)

@@ -8,8 +8,7 @@ import math
 import pandas as pd
 
 from fxdash.filters import Filters
-from fxdash.queries.common import fetch
-from fxdash.queries.overview import report_where
+from fxdash.queries.common import fetch, report_where
 
 # Grid origin (south-west of the district) and metres per degree at Fengxian's latitude (30.9° N).
 LON0, LAT0 = 121.25, 30.70

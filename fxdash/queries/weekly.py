@@ -1,8 +1,7 @@
 """The weekly review: one week's figures against the week before and the average of the four before.
 
-Every figure comes from the area modules (reports, people, community, overview); this module only
-asks them about one Monday–Sunday week at a time, plus two small counts they do not have
-(activities held, people who took up their first role).
+Every figure is one of fxdash.metrics.WEEKLY (each computed by the area module that owns it); this
+module only asks for them one Monday–Sunday week at a time, and adds the hot spots and the lists.
 """
 
 import datetime as dt
@@ -10,40 +9,11 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from fxdash import weeks
-from fxdash.filters import Filters
+from fxdash import metrics, weeks
+from fxdash.filters import PERIOD_KEY, Filters
 from fxdash.privacy import personal
-from fxdash.queries import community, overview, people, reports, spatial
-from fxdash.queries.common import scalar, worker_where
+from fxdash.queries import common, overview, reports, spatial
 
-# key, label, unit, better: +1 more is good, -1 more is bad, 0 neither
-METRICS = (
-    ("reports_new", "新增上报问题", "条", 0),
-    ("reports_resolved", "办结问题", "条", 1),
-    ("resolution_rate", "新增问题办结率", "%", 1),
-    ("on_time_rate", "按时办结率", "%", 1),
-    ("overdue_open", "超期未办结", "条", -1),
-    ("workers_joined", "新登记人员", "人", 1),
-    ("workers_left", "离开人员", "人", -1),
-    ("roles_new", "新增“四大员”", "人", 1),
-    ("activities", "志愿活动", "场", 1),
-    ("participations", "志愿活动参与", "人次", 1),
-    ("points_earned", "发放积分", "分", 1),
-    ("points_redeemed", "兑换积分", "分", 0),
-    ("care_visits", "结对关爱走访", "次", 1),
-    ("unvisited_pairs", "超期未走访结对", "对", -1),
-    ("fraud_cases", "劝阻涉诈交易", "起", 1),
-    ("fraud_amount", "劝阻涉诈金额", "元", 1),
-    ("suggestions", "人民建议", "条", 1),
-)
-# what a short label leaves out, shown as the metric's help
-METRIC_NOTES = {
-    "resolution_rate": "本周新上报的问题中，到周日已办结的比例。",
-    "on_time_rate": "本周新上报、已到办理时限的问题中按时办结的比例（超期未办结算作不按时）。",
-    "overdue_open": "截至周日 24 时仍未办结且已超过办理时限的问题（含以前各周上报的）。",
-    "unvisited_pairs": "截至周日，超过 14 天没有走访记录的结对。",
-    "roles_new": "本周首次担任“四大员”的人数（已是四大员再增加角色的不计）。",
-}
 LAGGARD_WEEKS = 4  # on-time rates by town over four weeks: one week has too few reports per town
 
 
@@ -51,64 +21,9 @@ def week_filters(f: Filters, monday: dt.date) -> Filters:
     return f.with_period(monday, weeks.week_end(monday))
 
 
-def _activities_held(con, f: Filters) -> int:
-    """Volunteer activities held in the period in which at least one filtered worker took part."""
-    cond, params = worker_where(f)
-    sql = f"""
-        select count(distinct a.activity_id)
-        from activities a
-        join activity_participants p using (activity_id)
-        join workers w using (worker_id)
-        where a.kind not in ('理论学习', '议事协商') and a.held_on between ? and ? and {cond}
-    """
-    return int(scalar(con, sql, [f.date_from, f.date_to, *params]))
-
-
-def _first_roles(con, f: Filters) -> int:
-    """People whose first of the four roles began in the period (new members, not extra roles)."""
-    cond, params = worker_where(f)
-    sql = f"""
-        with firsts as (
-            select r.worker_id, min(r.since) as first_since
-            from worker_roles r join workers w using (worker_id)
-            where {cond} group by 1
-        )
-        select count(*) from firsts where first_since between ? and ?
-    """
-    return int(scalar(con, sql, [*params, f.date_from, f.date_to]))
-
-
 def week_figures(con, f: Filters, monday: dt.date) -> dict[str, float]:
-    """Every metric of METRICS for the week starting on `monday`, under the other filters of `f`."""
-    w = week_filters(f, monday)
-    outcome = reports.on_time_summary(con, w).iloc[0]
-    flow = overview.weekly_reports(con, w)
-    registry = people.registry_summary(con, w)
-    volunteers = people.volunteer_summary(con, w)
-    points = people.points_summary(con, w)
-    care = community.care_summary(con, w)
-    fraud = community.fraud_totals(con, w)
-    suggestions = community.suggestion_summary(con, w)
-    n = int(outcome["reports"])
-    return {
-        "reports_new": n,
-        "reports_resolved": int(flow["resolved"].sum()),
-        "resolution_rate": 100.0 * int(outcome["resolved"]) / n if n else float("nan"),
-        "on_time_rate": 100.0 * outcome["share_on_time"] if pd.notna(outcome["share_on_time"]) else float("nan"),
-        "overdue_open": int(outcome["overdue_backlog"]),
-        "workers_joined": registry["joined"],
-        "workers_left": registry["left_"],
-        "roles_new": _first_roles(con, w),
-        "activities": _activities_held(con, w),
-        "participations": volunteers["participations"],
-        "points_earned": points["earned"],
-        "points_redeemed": points["redeemed"],
-        "care_visits": care["visits"],
-        "unvisited_pairs": care["overdue"],
-        "fraud_cases": fraud["cases"],
-        "fraud_amount": fraud["amount"],
-        "suggestions": suggestions["submitted"],
-    }
+    """Every figure of metrics.WEEKLY for the week starting on `monday`, under the other filters of `f`."""
+    return metrics.values(con, week_filters(f, monday), metrics.WEEKLY)
 
 
 def comparison(con, f: Filters, monday: dt.date) -> pd.DataFrame:
@@ -116,13 +31,13 @@ def comparison(con, f: Filters, monday: dt.date) -> pd.DataFrame:
     this = week_figures(con, f, monday)
     before = [week_figures(con, f, m) for m in weeks.previous_weeks(monday, 4)]
     rows = []
-    for key, label, unit, better in METRICS:
-        history = pd.Series([b[key] for b in before], dtype="float64")
+    for m in metrics.WEEKLY:
+        history = pd.Series([b[m.key] for b in before], dtype="float64")
         rows.append({
-            "key": key, "label": label, "unit": unit, "better": better,
-            "this_week": float(this[key]), "last_week": float(before[0][key]),
+            "key": m.key, "label": m.label, "unit": m.unit, "better": m.better,
+            "this_week": float(this[m.key]), "last_week": float(before[0][m.key]),
             "avg4": float(history.mean()) if history.notna().any() else float("nan"),
-            "note": METRIC_NOTES.get(key, ""),
+            "note": m.note,
         })
     df = pd.DataFrame(rows)
     df["change"] = df["this_week"] - df["last_week"]
@@ -132,7 +47,7 @@ def comparison(con, f: Filters, monday: dt.date) -> pd.DataFrame:
     return df
 
 
-def hot_cells(con, f: Filters, monday: dt.date, n: int = 5, cell_m: int = 500) -> pd.DataFrame:
+def hot_cells(con, f: Filters, monday: dt.date, n: int = 5, cell_m: int = metrics.HOT_CELL_M) -> pd.DataFrame:
     """The n grid cells with most new reports in the week."""
     return spatial.report_bins(con, week_filters(f, monday), cell_m).head(n).reset_index(drop=True)
 
@@ -142,7 +57,7 @@ def hot_communities(con, f: Filters, monday: dt.date, n: int = 5) -> pd.DataFram
 
 
 def hot_towns(con, f: Filters, monday: dt.date) -> pd.DataFrame:
-    df = overview.town_summary(con, week_filters(f, monday))
+    df = common.town_summary(con, week_filters(f, monday))
     return df[df["reports"] > 0].sort_values(["reports", "town"], ascending=[False, True]).reset_index(drop=True)
 
 
@@ -161,7 +76,7 @@ def laggard_towns(con, f: Filters, monday: dt.date, n: int = 3, min_decided: int
     grouped = decided.groupby("town_code").agg(decided=("outcome", "size"),
                                                on_time=("outcome", lambda s: int((s == "on_time").sum())))
     grouped = grouped[grouped["decided"] >= min_decided].reset_index()
-    names = dict(con.execute("select town_code, name from towns").fetchall())
+    names = common.town_names(con)
     grouped["town"] = grouped["town_code"].map(names)
     grouped["on_time_rate"] = 100.0 * grouped["on_time"] / grouped["decided"]
     out = grouped.sort_values(["on_time_rate", "decided"], ascending=[True, False]).head(n)
@@ -180,7 +95,7 @@ def overdue_to_discuss(con, f: Filters, monday: dt.date) -> pd.DataFrame:
 def filters_key(f: Filters) -> str:
     """The filters other than the period, as a stable URL query: snapshots are per view (and per
     scope, so a town account never reads the figures the district saved for all towns)."""
-    params = {k: v for k, v in f.to_params().items() if k not in ("from", "to")}
+    params = {k: v for k, v in f.to_params().items() if k not in ("from", "to", PERIOD_KEY)}
     if f.scope:
         params["scope"] = ",".join(f.scope)
     return urlencode(sorted(params.items()))
@@ -214,7 +129,7 @@ def bundle(con, f: Filters, monday: dt.date) -> dict:
     towns = hot_towns(con, f, monday)
     cats = top_categories(con, f, monday)
     laggards = laggard_towns(con, f, monday)
-    trend_filters = f.with_period(monday - dt.timedelta(days=7 * 11), weeks.week_end(monday))
+    trend_filters = f.with_period(monday - dt.timedelta(days=7 * (metrics.TREND_WEEKS - 1)), weeks.week_end(monday))
     return {
         "week": weeks.label(monday),
         "span": weeks.span_text(monday),

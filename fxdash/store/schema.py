@@ -43,7 +43,7 @@ import_log = Table(
     Column("rows_inserted", Integer, nullable=False, default=0),
     Column("rows_updated", Integer, nullable=False, default=0),
     Column("rows_unchanged", Integer, nullable=False, default=0),
-    Column("status", String(20), nullable=False),  # fxdash.labels IMPORT_STATUSES: 成功 / 失败
+    Column("status", String(20), nullable=False),  # fxdash.labels.ingest IMPORT_STATUS_DONE / _FAILED: 成功 / 失败
     Column("message", Text),
     Column("archived_as", String(1000)),
     Column("changes", Text),  # JSON: per-column change counts of an accepted import

@@ -1,0 +1,204 @@
+"""Every headline figure declared once: key, label, unit, stock or flow, which way is good news, how it
+is computed from (con, filters), its threshold and its note.
+
+The overview's cards and sparklines, the cumulative story beside them, the weekly comparison and its
+snapshots, the briefing cards and the alert strip all loop over the groups at the bottom. A figure is
+computed by calling its `source` (a query function of fxdash.queries, `(con, filters, **kwargs)`) and
+applying `pick` to the result; figures that share a source share one call. A page passes its cached
+runner to `evaluate`, so the alert strip reuses what the reports, people and community pages cached.
+
+To find a number on screen: its label is in fxdash.labels.metrics, the Metric here names the query
+function (`source`), and that function's SQL names the tables.
+"""
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from fxdash.filters import FIRST_DATE, Filters
+from fxdash.labels import metrics as M
+from fxdash.queries import common, community, overview, people, reports
+
+TREND_WEEKS = 12  # sparklines on the overview and the trend chart of the weekly briefing
+HOT_CELL_M = 500  # grid cell of the weekly hot spots: a few streets, small enough to send someone to
+
+
+def _same(result):
+    return result
+
+
+def _count(df: pd.DataFrame) -> int:
+    return len(df)
+
+
+def _first(result) -> int:
+    return result[0]
+
+
+def _second(result) -> int:
+    return result[1]
+
+
+def _field(name: str) -> Callable:
+    def pick(result):
+        value = result[name] if isinstance(result, dict) else result.iloc[0][name]
+        return float("nan") if value is None or pd.isna(value) else value
+    pick.__name__ = f"field_{name}"
+    return pick
+
+
+def _percent(result: pd.DataFrame) -> float:
+    row = result.iloc[0]
+    return 100.0 * float(row["share_on_time"]) if pd.notna(row["share_on_time"]) else float("nan")
+
+
+def _resolution_rate(result: pd.DataFrame) -> float:
+    row = result.iloc[0]
+    n = int(row["reports"])
+    return 100.0 * int(row["resolved"]) / n if n else float("nan")
+
+
+def _resolved_in_weeks(result: pd.DataFrame) -> int:
+    return int(result["resolved"].sum())
+
+
+@dataclass(frozen=True)
+class Metric:
+    key: str
+    label: str
+    unit: str
+    stock: bool  # True: the state at the period's end; False: what happened within the period
+    better: int  # +1 more is good news, -1 more is bad news, 0 neither
+    source: Callable  # a query function (con, filters, **kwargs); module-level, so pages can cache it
+    pick: Callable = _same  # the source's result -> this figure
+    kwargs: tuple = ()  # (name, value) pairs passed to the source
+    threshold: int | None = None  # the one place a figure's limit is written (days, etc.)
+    note: str = ""  # what the short label leaves out
+
+    @property
+    def colour(self) -> str:
+        """Streamlit's delta colour: an increase is green when more is better, red when it is worse."""
+        return {1: "normal", -1: "inverse"}.get(self.better, "off")
+
+
+# --- the figures -------------------------------------------------------------------------------------
+
+ACTIVE_WORKERS = Metric("active_workers", M.ACTIVE_WORKERS, M.PERSON, True, 1, overview.active_workers)
+RIDER_STATIONS = Metric("rider_stations", M.RIDER_STATIONS, M.ITEM, True, 1, overview.stations_open,
+                        kwargs=(("kind", "骑手驿站"),))
+SERVICE_POINTS = Metric("service_points", M.SERVICE_POINTS, M.ITEM, True, 1, overview.stations_open,
+                        kwargs=(("kind", "服务点位"),))
+SCENES = Metric("scenes", M.SCENES, M.ITEM, True, 1, overview.scenes_certified)
+BRANCHES = Metric("branches", M.BRANCHES, M.ITEM, True, 1, overview.branches_founded)
+ROLE_MEMBERS = Metric("role_members", M.ROLE_MEMBERS, M.PERSON, True, 1, common.role_members)
+MOBILE_MEMBERS = Metric("mobile_party_members", M.STORY_MOBILE_MEMBERS, M.PERSON, True, 1, people.party_summary,
+                        _field("mobile_members"))
+REPORTS = Metric("reports", M.REPORTS, M.CASE, False, 0, overview.reports_in_period, _first)
+REPORTS_OPEN = Metric("reports_open", M.REPORTS_OPEN, M.CASE, False, -1, overview.reports_in_period, _second,
+                      note=M.REPORTS_OPEN_NOTE)
+
+# on a week's filters (the weekly comparison); the keys are also those of the saved snapshots
+REPORTS_NEW = Metric("reports_new", M.REPORTS_NEW, M.CASE, False, 0, reports.on_time_summary, _field("reports"))
+REPORTS_RESOLVED = Metric("reports_resolved", M.REPORTS_RESOLVED, M.CASE, False, 1, overview.weekly_reports,
+                          _resolved_in_weeks)
+RESOLUTION_RATE = Metric("resolution_rate", M.RESOLUTION_RATE, M.PERCENT, False, 1, reports.on_time_summary,
+                         _resolution_rate, note=M.NOTE_RESOLUTION_RATE)
+ON_TIME_RATE = Metric("on_time_rate", M.ON_TIME_RATE, M.PERCENT, False, 1, reports.on_time_summary, _percent,
+                      note=M.NOTE_ON_TIME_RATE)
+OVERDUE_OPEN = Metric("overdue_open", M.OVERDUE_OPEN, M.CASE, True, -1, reports.on_time_summary,
+                      _field("overdue_backlog"), note=M.NOTE_OVERDUE_OPEN)
+WORKERS_JOINED = Metric("workers_joined", M.WORKERS_JOINED, M.PERSON, False, 1, people.registry_summary,
+                        _field("joined"))
+WORKERS_LEFT = Metric("workers_left", M.WORKERS_LEFT, M.PERSON, False, -1, people.registry_summary, _field("left_"))
+ROLES_NEW = Metric("roles_new", M.ROLES_NEW, M.PERSON, False, 1, overview.first_roles, note=M.NOTE_ROLES_NEW)
+ACTIVITIES = Metric("activities", M.ACTIVITIES, M.SESSION, False, 1, overview.activities_held)
+PARTICIPATIONS = Metric("participations", M.PARTICIPATIONS, M.PARTICIPATION, False, 1, people.volunteer_summary,
+                        _field("participations"))
+POINTS_EARNED = Metric("points_earned", M.POINTS_EARNED, M.POINT, False, 1, people.points_summary, _field("earned"))
+POINTS_REDEEMED = Metric("points_redeemed", M.POINTS_REDEEMED, M.POINT, False, 0, people.points_summary,
+                         _field("redeemed"))
+CARE_VISITS = Metric("care_visits", M.CARE_VISITS, M.TIMES, False, 1, community.care_summary, _field("visits"))
+# the threshold is the query's default (community.OVERDUE_DAYS), so the community page's cached list is reused
+UNVISITED_PAIRS = Metric("unvisited_pairs", M.UNVISITED_PAIRS, M.PAIR, True, -1, community.overdue_pairs, _count,
+                         threshold=community.OVERDUE_DAYS,
+                         note=M.NOTE_UNVISITED_PAIRS.format(days=community.OVERDUE_DAYS))
+FRAUD_CASES = Metric("fraud_cases", M.FRAUD_CASES, M.INCIDENT, False, 1, community.fraud_totals, _field("cases"))
+FRAUD_AMOUNT = Metric("fraud_amount", M.FRAUD_AMOUNT, M.YUAN, False, 1, community.fraud_totals, _field("amount"))
+SUGGESTIONS = Metric("suggestions", M.SUGGESTIONS, M.CASE, False, 1, community.suggestion_summary,
+                     _field("submitted"))
+NEGATIVE_BALANCES = Metric("negative_balances", M.NEGATIVE_BALANCES, M.PERSON, True, -1, people.negative_balances, _count)
+
+# --- the groups pages loop over ------------------------------------------------------------------------
+
+OVERVIEW = (ACTIVE_WORKERS, RIDER_STATIONS, SERVICE_POINTS, SCENES, BRANCHES, ROLE_MEMBERS, REPORTS, REPORTS_OPEN)
+WEEKLY = (REPORTS_NEW, REPORTS_RESOLVED, RESOLUTION_RATE, ON_TIME_RATE, OVERDUE_OPEN, WORKERS_JOINED, WORKERS_LEFT,
+          ROLES_NEW, ACTIVITIES, PARTICIPATIONS, POINTS_EARNED, POINTS_REDEEMED, CARE_VISITS, UNVISITED_PAIRS,
+          FRAUD_CASES, FRAUD_AMOUNT, SUGGESTIONS)
+ALERTS = (OVERDUE_OPEN, UNVISITED_PAIRS, NEGATIVE_BALANCES)
+# the article's story: everything since the first record, on the overview beside the period's figures
+STORY = (RIDER_STATIONS, SERVICE_POINTS, SCENES, BRANCHES, MOBILE_MEMBERS, ROLE_MEMBERS,
+         replace(REPORTS, label=M.STORY_REPORTS), replace(PARTICIPATIONS, label=M.STORY_PARTICIPATIONS),
+         replace(SUGGESTIONS, label=M.STORY_SUGGESTIONS), replace(FRAUD_CASES, label=M.STORY_FRAUD_CASES),
+         replace(FRAUD_AMOUNT, label=M.STORY_FRAUD_AMOUNT))
+
+
+def by_key(group: tuple[Metric, ...]) -> dict[str, Metric]:
+    return {m.key: m for m in group}
+
+
+# --- computing them ----------------------------------------------------------------------------------------
+
+
+def evaluate(group: tuple[Metric, ...], call: Callable) -> dict[str, float]:
+    """{key: value} of a group; `call(source, kwargs)` runs a source once however many figures use it."""
+    results = {}
+    out = {}
+    for m in group:
+        slot = (m.source, m.kwargs)
+        if slot not in results:
+            results[slot] = call(m.source, dict(m.kwargs))
+        out[m.key] = m.pick(results[slot])
+    return out
+
+
+def values(con, f: Filters, group: tuple[Metric, ...]) -> dict[str, float]:
+    """{key: value} of a group under the filters, straight from the database."""
+    return evaluate(group, lambda source, kwargs: source(con, f, **kwargs))
+
+
+def headline(con, f: Filters) -> pd.DataFrame:
+    """The overview's figures: one row each, with the value in the previous period of equal length."""
+    now, before = values(con, f, OVERVIEW), values(con, f.previous(), OVERVIEW)
+    return pd.DataFrame([
+        {"key": m.key, "label": m.label, "unit": m.unit, "stock": m.stock, "better": m.better,
+         "note": m.note, "value": now[m.key], "previous": before[m.key], "delta": now[m.key] - before[m.key]}
+        for m in OVERVIEW
+    ])
+
+
+def kpi_trend(con, f: Filters, weeks: int = TREND_WEEKS) -> pd.DataFrame:
+    """Each overview figure over the last `weeks` weeks up to the period end (for sparklines).
+
+    Stocks are read at each week's last day; flows count that week (reports made in it).
+    """
+    rows = []
+    for k in range(weeks - 1, -1, -1):
+        end = f.date_to - dt.timedelta(days=7 * k)
+        for key, value in values(con, f.with_period(end - dt.timedelta(days=6), end), OVERVIEW).items():
+            rows.append({"key": key, "week_end": end, "value": value})
+    return pd.DataFrame(rows)
+
+
+def story_filters(f: Filters, as_of: dt.date) -> Filters:
+    """Everything since the first record up to the period's end (never past the data's day)."""
+    return f.with_period(FIRST_DATE, min(f.date_to, as_of))
+
+
+def story(con, f: Filters, as_of: dt.date) -> pd.DataFrame:
+    """The cumulative story under the filters other than the period: one row per figure, with its date."""
+    g = story_filters(f, as_of)
+    got = values(con, g, STORY)
+    return pd.DataFrame([{"key": m.key, "label": m.label, "unit": m.unit, "value": got[m.key], "as_of": g.date_to}
+                         for m in STORY])

@@ -1,0 +1,126 @@
+"""The shared filters on screen: the sidebar's global filters, a page's own filters, both kept in the
+session (widget state does not survive a page switch) and round-tripped through the URL."""
+
+from dataclasses import replace
+
+import streamlit as st
+
+from fxdash import login, ui_rights
+from fxdash.filters import LIST_FIELDS, VOCABULARIES, Filters, date_range, default_filters, from_params
+from fxdash.labels import filters as LF
+from fxdash.labels import vocab as V
+from fxdash.queries import common
+from fxdash.ui_data import connection, settings, user_scope
+from fxdash.ui_widgets import plain
+
+GLOBAL_FIELDS = ("towns", "occupations", "enterprises")
+_STORE = "_fx_values"  # filter values that survive page switches (widget state does not)
+PAGE_FILTER_LABELS = {"categories": LF.FILTER_CATEGORIES, "statuses": LF.FILTER_STATUSES, "roles": LF.FILTER_ROLES,
+                      "station_kinds": LF.FILTER_STATION_KINDS, "host_types": LF.FILTER_HOST_TYPES,
+                      "amenities": LF.FILTER_AMENITIES}
+
+
+def _query_params() -> dict:
+    return {k: st.query_params.get_all(k) for k in st.query_params.keys()}
+
+
+def _store() -> dict:
+    """Filter values for this session, first read from the URL (a shared link reopens its view)."""
+    if _STORE not in st.session_state:
+        params, known = ui_rights.within_scope(_query_params(), user_scope())
+        f, errors = from_params(params, settings().as_of, known)
+        st.session_state[_STORE] = {"period": (f.date_from, f.date_to),
+                                    **{name: list(getattr(f, name)) for name in LIST_FIELDS}}
+        st.session_state["_fx_errors"] = errors
+    return st.session_state[_STORE]
+
+
+def seed(key: str, value) -> None:
+    """Give a widget its stored value when it (re)appears; its own state is dropped off-page."""
+    if key not in st.session_state:
+        st.session_state[key] = value
+
+
+def _sync_url() -> None:
+    values = _store()
+    f = Filters(date_from=values["period"][0], date_to=values["period"][1],
+                **{name: tuple(values[name]) for name in LIST_FIELDS})
+    wanted = f.to_params()
+    for key in ["from", "to", *LIST_FIELDS.values()]:
+        if key in wanted:
+            if st.query_params.get(key) != wanted[key]:
+                st.query_params[key] = wanted[key]
+        elif key in st.query_params:
+            del st.query_params[key]
+
+
+def _reset() -> None:
+    d = default_filters(settings().as_of)
+    st.session_state[_STORE] = {"period": (d.date_from, d.date_to), **{name: [] for name in LIST_FIELDS}}
+    for key in list(st.session_state.keys()):
+        if str(key).startswith("fx_w_"):
+            del st.session_state[key]
+
+
+def stored_filters() -> Filters:
+    """The filters of this session without drawing any widget (pages whose sidebar shows no filters)."""
+    values = _store()
+    return Filters(date_from=values["period"][0], date_to=values["period"][1],
+                   **{name: tuple(values[name]) for name in GLOBAL_FIELDS}, scope=user_scope().scope)
+
+
+def sidebar_filters() -> Filters:
+    """Render the global filters in the sidebar; return them (the page-level ones left empty)."""
+    values = _store()
+    mine = user_scope()
+    with connection().cursor() as cur:  # the selectors list only the towns (enterprises) in scope
+        town_names = common.town_names(cur, mine)
+        ent = common.enterprises(cur, mine)
+    ent_names = dict(zip(ent["enterprise_id"], ent["name"]))
+    with st.sidebar:
+        st.subheader(LF.FILTERS_HEADER)
+        for message in st.session_state.pop("_fx_errors", []):
+            st.warning(plain(message))
+        for key, refused in st.session_state.pop("_fx_refused", []):  # see ui_rights.within_scope
+            ui_rights.refuse_towns(refused, via=f"url:{key}")
+        seed("fx_w_period", values["period"])
+        low, high = date_range(settings().as_of)
+        picked = st.date_input(LF.FILTER_DATE, key="fx_w_period", help=LF.FILTER_DATE_HINT,
+                               min_value=low, max_value=high, format="YYYY-MM-DD")
+        if isinstance(picked, (tuple, list)) and len(picked) == 2:  # one date = selection in progress
+            values["period"] = (picked[0], picked[1])
+        specs = (
+            ("towns", LF.FILTER_TOWNS, sorted(town_names), town_names.get),
+            ("occupations", LF.FILTER_OCCUPATIONS, list(V.OCCUPATIONS), str),
+            ("enterprises", LF.FILTER_ENTERPRISES, list(ent_names), ent_names.get),
+        )
+        for name, label, options, fmt in specs:
+            key = f"fx_w_{name}"
+            seed(key, [v for v in values[name] if v in options])
+            values[name] = st.multiselect(label, options, key=key, format_func=fmt, placeholder=LF.FILTER_ALL)
+        st.button(LF.FILTER_RESET, on_click=_reset, width="stretch")
+    _sync_url()
+    return stored_filters()
+
+
+def page_filters(f: Filters, names: tuple[str, ...], container=None) -> Filters:
+    """Page-level filters (report category, status, station kind…): rendered where the page asks,
+    stored with the global ones so they survive page switches and appear in the URL."""
+    values = _store()
+    target = container if container is not None else st.sidebar
+    chosen = {}
+    with target:
+        for name in names:
+            key = f"fx_w_{name}"
+            options = list(VOCABULARIES[name])
+            seed(key, [v for v in values[name] if v in options])
+            values[name] = st.multiselect(PAGE_FILTER_LABELS[name], options, key=key, placeholder=LF.FILTER_ALL)
+            chosen[name] = tuple(values[name])
+    _sync_url()
+    return replace(f, **chosen)
+
+
+def current_filters() -> Filters:
+    """The filters app.py built for this run."""
+    login.ensure_frame()
+    return st.session_state["fx_filters"]

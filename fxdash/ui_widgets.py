@@ -1,0 +1,79 @@
+"""Small widgets every page shares: safe text, banners, the period caption, the map base with its
+warnings, download buttons with the filters written into the files, and the row cap of a grid."""
+
+import re
+
+import pandas as pd
+import streamlit as st
+
+from fxdash import export, textfmt, ui_rights
+from fxdash.filters import Filters
+from fxdash.labels import common as LC
+from fxdash.labels import data as LD
+from fxdash.labels import overview as LO
+from fxdash.ui_data import boundaries, demo_state, is_demo, run, settings, uploaded_boundaries
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~$:=&@])")
+MAX_TABLE_ROWS = 2000  # rows sent to the browser; the downloads always carry every row
+
+
+def plain(text) -> str:
+    """User-supplied text made safe for a markdown body (st.info, st.warning…): every markdown or HTML
+    character is escaped, so no link, image or formatting can come from a file or a URL."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    return re.sub(r"(?i)(www)\.", r"\1\\.", escaped).replace("\n", "  \n")  # no www. autolink either
+
+
+def demo_banner() -> None:
+    if is_demo():
+        st.info(LC.DEMO_BANNER, icon=":material/science:")
+    elif demo_state() == "mixed":
+        st.info(LC.DEMO_MIXED_BANNER, icon=":material/science:")
+
+
+def map_base() -> tuple[dict | None, dict | None, str]:
+    """(towns GeoJSON or None, rivers GeoJSON or None, tile URL); warns when boundaries are missing."""
+    s = settings()
+    towns = boundaries(str(s.boundaries) if s.boundaries else uploaded_boundaries())
+    rivers = boundaries(str(s.rivers) if s.rivers else None)
+    if towns is None:
+        st.caption(LC.BOUNDARIES_NOT_LOADED)
+    elif "error" in towns:
+        st.warning(f"{towns['error']} {LC.BOUNDARIES_NOT_LOADED}")
+        towns = None
+    if rivers is not None and "error" in rivers:
+        rivers = None
+    return towns, rivers, s.tile_url
+
+
+def period_caption(f: Filters) -> None:
+    p = f.previous()
+    day = textfmt.day
+    st.caption(LO.OVERVIEW_CAPTION.format(start=day(f.date_from), end=day(f.date_to), days=f.days,
+                                         pstart=day(p.date_from), pend=day(p.date_to)))
+
+
+def filter_notes(f: Filters) -> list[tuple[str, str]]:
+    return run(export.data_notes, f) + [export.export_time_note()]  # cached per filters and data version
+
+
+def downloads(df: pd.DataFrame, f: Filters, stem: str, key: str, labels: dict | None = None,
+              extra_notes: list[tuple[str, str]] | None = None) -> None:
+    """CSV and XLSX download buttons for a table, with the filters (and any page-level narrowing
+    such as a drill-down, `extra_notes`) written into the files; behind the download gate."""
+    if ui_rights.may_download():
+        ui_rights.table_downloads(export.with_labels(df, labels), filter_notes(f) + list(extra_notes or []),
+                                  stem, key, f)
+
+
+def table_downloads(df: pd.DataFrame, stem: str, key: str, notes: list[tuple[str, str]] | None = None) -> None:
+    """CSV and XLSX download buttons for a table that does not depend on the filters (e.g. a log)."""
+    ui_rights.table_downloads(df, [(LD.EXPORT_NOTE_TABLE, stem), *(notes or [])], stem, key)
+
+
+def capped(df: pd.DataFrame) -> pd.DataFrame:
+    """The first MAX_TABLE_ROWS rows, with a note when more exist (a long grid helps nobody in a meeting)."""
+    if len(df) > MAX_TABLE_ROWS:
+        st.caption(LC.TABLE_CAPPED.format(shown=MAX_TABLE_ROWS, total=len(df)))
+        return df.head(MAX_TABLE_ROWS)
+    return df

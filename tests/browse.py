@@ -1,0 +1,94 @@
+"""Driving a page in Playwright: wait on conditions (never a fixed pause), screenshots, outside requests.
+
+Re-exported by tests/conftest.py (`from tests.conftest import wait_for_app, screenshot`).
+"""
+
+import os
+import tempfile
+from pathlib import Path
+
+# screenshots: outside the repository, kept as CI output (the run prints the folder at its end)
+OUTPUT = Path(os.environ.get("FXDASH_TEST_OUTPUT") or Path(tempfile.gettempdir()) / "fxdash-test-output")
+
+
+def wait_for_app(pg, timeout: float = 60_000) -> None:
+    """Wait until the script has finished and nothing is still loading."""
+    pg.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
+    pg.wait_for_function("document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0",
+                         timeout=timeout)
+
+
+# every chart and map on screen has drawn: plotly its SVG, deck.gl its canvas (hidden tabs do not count)
+_CHARTS_DRAWN = """() => [...document.querySelectorAll(
+    '[data-testid="stPlotlyChart"], [data-testid="stDeckGlJsonChart"], [data-testid="stVegaLiteChart"]')]
+  .filter(el => el.getClientRects().length > 0)
+  .every(el => el.querySelector(el.dataset.testid === 'stDeckGlJsonChart' ? 'canvas'
+                                : el.dataset.testid === 'stPlotlyChart' ? '.main-svg' : 'svg, canvas'))"""
+_TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))"
+
+
+def wait_for_charts(pg, timeout: float = 60_000) -> None:
+    """wait_for_app, then until every visible chart and map has drawn and the browser has painted that."""
+    wait_for_app(pg, timeout)
+    pg.wait_for_function(_CHARTS_DRAWN, timeout=timeout)
+    pg.evaluate(_TWO_FRAMES)
+
+
+def select_tab(pg, name: str, timeout: float = 30_000) -> None:
+    """Click the tab `name` (st.tabs switch in the browser) and wait until it shows, its charts drawn."""
+    tab = pg.get_by_role("tab", name=name)
+    tab.click()
+    pg.wait_for_function("tab => tab.getAttribute('aria-selected') === 'true'", arg=tab.element_handle(),
+                         timeout=timeout)
+    wait_for_charts(pg, timeout)
+
+
+# counts the script runs the page has seen start (installed once per document)
+_COUNT_RUNS = """() => {
+  if (window.__fxRuns === undefined) {
+    window.__fxRuns = 0;
+    const app = document.querySelector('[data-testid="stApp"]');
+    new MutationObserver(() => { if (app.getAttribute('data-test-script-state') === 'running') window.__fxRuns++; })
+      .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  }
+  return window.__fxRuns;
+}"""
+
+
+def script_runs(pg) -> int:
+    """How many script runs this page has seen start since the first call (pair with wait_for_rerun)."""
+    return pg.evaluate(_COUNT_RUNS)
+
+
+def wait_for_rerun(pg, runs_before: int, timeout: float = 60_000) -> None:
+    """Wait until a script run started after `runs_before = script_runs(pg)` has finished."""
+    pg.wait_for_function(f"() => window.__fxRuns > {runs_before}", timeout=timeout)
+    wait_for_app(pg, timeout)
+
+
+def click_and_rerun(pg, locator, timeout: float = 60_000) -> None:
+    """Click a widget that reruns the script and wait until that rerun has finished (not an earlier idle)."""
+    before = script_runs(pg)
+    locator.click()
+    wait_for_rerun(pg, before, timeout)
+
+
+def screenshot(pg, name: str) -> Path:
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    path = OUTPUT / f"{name}.png"
+    pg.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def outside_requests(urls: list[str]) -> list[str]:
+    """Requests that leave this machine (anything not to localhost / 127.0.0.1, or data:/blob:)."""
+    from urllib.parse import urlparse
+
+    bad = []
+    for u in urls:
+        parsed = urlparse(u)
+        if parsed.scheme in ("data", "blob", "about", "chrome-extension"):
+            continue
+        if parsed.hostname not in ("127.0.0.1", "localhost", "::1"):
+            bad.append(u)
+    return bad

@@ -1,0 +1,78 @@
+"""Every map frames its content at 1920x1080: the deck's view state (as the browser received it), on
+the canvas's real size, contains every point and cell the deck draws, the district or the chosen town,
+and town labels that do not overlap one another and are drawn last (above the dots)."""
+
+import pytest
+
+from fxdash import map_view
+from tests import deck_capture as D
+from tests.auth import login
+from tests.conftest import OUTPUT, outside_requests
+
+pytestmark = pytest.mark.browser
+
+QINGCUN = "310120111"  # 青村镇
+CASES = [  # (name, path, town codes in focus)
+    ("map", "/map", ()),
+    ("reports", "/reports", ()),
+    ("weekly", "/weekly", ()),
+    ("map_town", f"/map?town={QINGCUN}", (QINGCUN,)),
+]
+
+
+@pytest.fixture
+def hd_page(browser):
+    """A 1920x1080 page (a meeting room's projector), recording the decks it is sent."""
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
+    pg = context.new_page()
+    pg.requests = []
+    pg.on("request", lambda req: pg.requests.append(req.url))
+    pg.decks = D.record_decks(pg)
+    yield pg
+    context.close()
+
+
+def drawn_deck(page):
+    """The page's deck element once deck.gl has drawn it: (element, canvas width, canvas height)."""
+    deck = page.get_by_test_id("stDeckGlJsonChart").first
+    deck.scroll_into_view_if_needed()
+    canvas = deck.locator("canvas").first
+    canvas.wait_for(state="visible")
+    # two animation frames: deck.gl draws on the frame after the props arrive
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    box = canvas.bounding_box()
+    return deck, box["width"], box["height"]
+
+
+@pytest.mark.parametrize("name,path,focus", CASES, ids=[c[0] for c in CASES])
+def test_the_map_frames_its_points_and_labels_do_not_collide(app_server, hd_page, name, path, focus):
+    login(hd_page, app_server, path=path)
+    assert hd_page.get_by_test_id("stException").count() == 0
+    element, width, height = drawn_deck(hd_page)
+    spec = D.last_deck(hd_page.decks)
+    view = D.view_of(spec)
+    shown = map_view.visible(view, width, height)
+
+    points = D.points_bounds(spec)
+    assert points is not None, "the map draws nothing"
+    assert shown.contains(points), (name, shown, points)
+    # the district (every town, 庄行 in the west to 四团 in the east) or the town chosen in the filters
+    if name != "weekly":  # the weekly map frames its hot cells
+        area = D.boundary_bounds(spec, set(focus) or None)
+        assert area is not None and shown.contains(area), (name, shown, area)
+    if focus:  # zoomed in on the town: it fills at least half the width or the height
+        px_w = (map_view.mercator(area.east, 0)[0] - map_view.mercator(area.west, 0)[0]) * 2 ** view.zoom
+        assert px_w > width / 2 or view.zoom >= 11.5, (view, width)
+
+    labels = D.layer(spec, "town-labels")
+    assert spec["layers"][-1] is labels, "town labels are drawn last, above the dots"
+    rows = labels["data"]
+    boxes = map_view.label_boxes([r["lon"] for r in rows], [r["lat"] for r in rows], [r["name"] for r in rows],
+                                 [r["offset"] for r in rows], view, width, height, size=labels["getSize"])
+    inside = [i for i, b in enumerate(boxes) if b[0] >= 0 and b[1] >= 0 and b[2] <= width and b[3] <= height]
+    overlapping = [(i, j) for i in inside for j in inside if j < i and map_view.overlap(boxes[i], boxes[j], 0) > 0]
+    assert overlapping == [], [rows[i]["name"] for pair in overlapping for i in pair]
+
+    OUTPUT.mkdir(exist_ok=True)
+    element.screenshot(path=str(OUTPUT / f"map_framing_{name}.png"))
+    assert outside_requests(hd_page.requests) == []
