@@ -128,10 +128,11 @@ def overdue_list(f) -> None:
         st.success(LRP.RPT_OVERDUE_EMPTY)
         return
     st.caption(LRP.RPT_OVERDUE_NOTE.format(n=len(overdue)))
-    shown = overdue[[c for c in R.OVERDUE_COLUMNS if c in overdue]]  # a viewer has no personal columns
+    # a viewer has no personal columns; the first rows only (thousands at scale 100: 1 MB per rerun)
+    shown = ui.capped(overdue)[[c for c in R.OVERDUE_COLUMNS if c in overdue]]
     st.dataframe(tables.report_table(shown), column_config=tables.report_columns(), hide_index=True,
                  key="rpt_overdue", on_select=partial(on_row, "rpt_overdue", overdue["report_id"].tolist()),
-                 selection_mode="single-row", width="stretch", height=min(36 * (len(overdue) + 1) + 4, 640))
+                 selection_mode="single-row", width="stretch", height=min(36 * (len(shown) + 1) + 4, 640))
     ui.downloads(overdue, f, LRP.RPT_OVERDUE_STEM, "rpt_overdue_dl", labels=LRP.RPT_COLUMNS)
 def who(f) -> None:
     st.subheader(LRP.RPT_SECTION_WHO)
