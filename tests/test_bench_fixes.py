@@ -7,7 +7,7 @@ import plotly.io as pio
 from fxdash import charts
 from fxdash.filters import Filters
 from fxdash.queries import people
-from tests.conftest import APP_AS_OF
+from tests.conftest import APP_AS_OF, ROOT
 
 F = Filters(date_from=dt.date(2026, 1, 1), date_to=APP_AS_OF)
 
@@ -29,3 +29,29 @@ def test_charts_keep_the_white_look_with_a_trimmed_template():
     assert fig.layout.template.layout.xaxis.gridcolor == white.xaxis.gridcolor
     assert fig.layout.font.family == charts.FONT
     assert set(fig.layout.template.data.to_plotly_json()) == set(charts.TRACE_KINDS)
+
+
+def test_worker_list_download_fetches_every_row_when_clicked(app_env, app_con, monkeypatch):
+    """The page shows the first rows; the download's file, built later outside the script run (as
+    Streamlit calls it on a click), holds the whole list."""
+    from streamlit.testing.v1 import AppTest
+
+    from fxdash import ui_rights, ui_widgets
+    from tests.auth import login_apptest
+
+    builds = {}
+
+    def capture(container, label, build, *, what, f, rows, **kwargs):
+        builds[what] = (build, rows)
+
+    monkeypatch.setattr(ui_rights, "download_button", capture)
+    at = login_apptest(AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run())
+    at.switch_page("pages/people.py").run()
+    assert not at.exception
+    build, rows = builds["人员名单.csv"]
+    total = people.worker_count(app_con, at.session_state["fx_filters"])
+    assert rows == total > ui_widgets.MAX_TABLE_ROWS  # so the page showed only the first rows
+    assert any(f"{total:,}" in c.value for c in at.caption)  # 共 N 行，页面只显示前 2,000 行
+    lines = build().decode("utf-8-sig").splitlines()
+    header = lines.index("") + 1  # the filters block, a blank line, then the table
+    assert len(lines) - header - 1 == total
