@@ -26,18 +26,25 @@ PAGES = [
     ("users", LA.PAGE_USERS, ":material/manage_accounts:", False),  # admins only (fxdash.rights)
     ("audit", LA.PAGE_AUDIT, ":material/policy:", False),
 ]
+NO_FILTERS = {"reconcile", "data", "users", "audit"}  # the sidebar filters would do nothing there
 # signs in or stops: no page runs, and no data is read, before that (declaring pages reads nothing)
 user = login.gate([key for key, *_ in PAGES])
 
 present = ui.presentation_mode()
-# in projector mode the sidebar is hidden, so the page list moves to the top bar
-page = st.navigation(ui_rights.navigation_pages(PAGES), position="top" if present else "sidebar")
+pages = ui_rights.navigation_pages(PAGES)
+# in projector mode the sidebar and the toolbar are hidden: apply_presentation draws a page bar instead
+page = st.navigation(pages, position="hidden" if present else "sidebar")
 if ui_rights.refused(page):  # a direct link to a page the role may not open: no filters, no query
     page.run()
     st.stop()
-st.session_state["fx_filters"] = ui.sidebar_filters()
+f = ui.stored_filters() if page.url_path in NO_FILTERS else ui.sidebar_filters()
+st.session_state["fx_filters"] = f
 login.account_sidebar(user)
-ui.apply_presentation(present)
+scope_slot = ui.apply_presentation(present, [p for p in pages if p.visibility != "hidden"], page, f.to_params())
 ui.apply_base_css()
 ui.demo_banner()
-ui.run_page(page)
+ui.forget_view()
+try:
+    ui.run_page(page)
+finally:  # also after st.stop: the scope line of what the page showed, its own filters included
+    ui.show_view_scope(scope_slot)

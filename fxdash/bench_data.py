@@ -108,14 +108,14 @@ REPORT_HEADER = ["上报编号", "上报人编号", "问题类别", "问题描�
 
 def reports_file(data_dir: Path = DATA_DIR, rows: int = IMPORT_ROWS) -> Path:
     """A CSV of `rows` valid reports in 青村镇 by demo workers, written once (deterministic)."""
-    from fxdash.labels import vocab
+    from fxdash.labels import vocab as V
 
     path = data_dir / f"reports-{rows}.csv"
     if path.exists():
         return path
     data_dir.mkdir(parents=True, exist_ok=True)
     rng = random.Random(7)
-    cats = vocab.REPORT_CATEGORIES
+    cats = V.REPORT_CATEGORIES
     tmp = path.with_suffix(".tmp")
     with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
         out = csv.writer(fh, lineterminator="\r\n")

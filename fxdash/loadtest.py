@@ -161,9 +161,9 @@ def report(results: dict, errors: list[str], wall: float, stats, sessions: int) 
     for page, times in results.items():
         if times:
             lines.append(f"{page:<10} p50 {statistics.median(times):.2f} s  p95 {percentile(times, 95):.2f} s  "
-                         f"max {max(times):.2f} s  ({len(times)} 次)")
+                         f"max {max(times):.2f} s  （{len(times)} 次）")
         else:
-            lines.append(f"{page:<10} p50 -  p95 -  (0 次)")
+            lines.append(f"{page:<10} p50 -  p95 -  （0 次）")
     lines.append(f"errors {len(errors)}")
     for text, count in _counted(errors):
         lines.append(f"  {text} ×{count}")

@@ -8,7 +8,7 @@ modules (db, demo, queries, ingest) never import streamlit.
 
 # ruff: noqa: F401 - re-exports for pages
 from fxdash.login import ensure_frame
-from fxdash.ui_chrome import PRESENT_KEY, apply_base_css, apply_presentation, presentation_mode
+from fxdash.ui_chrome import PRESENT_KEY, apply_base_css, apply_presentation, controls, presentation_mode
 from fxdash.ui_data import (
     boundaries,
     connection,
@@ -25,15 +25,26 @@ from fxdash.ui_data import (
     user_scope,
     username,
 )
-from fxdash.ui_filters import current_filters, page_filters, seed, sidebar_filters, stored_filters
+from fxdash.ui_filters import (
+    current_filters,
+    forget_view,
+    page_filters,
+    record_view,
+    seed,
+    show_view_scope,
+    sidebar_filters,
+    stored_filters,
+)
 from fxdash.ui_widgets import (
     MAX_TABLE_ROWS,
     capped,
     demo_banner,
     downloads,
     filter_notes,
+    grid_height,
     map_base,
     period_caption,
     plain,
+    projected,
     table_downloads,
 )

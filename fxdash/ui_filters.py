@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from fxdash import login, ui_rights
+from fxdash import login, ui_chrome, ui_rights
 from fxdash.filters import LIST_FIELDS, VOCABULARIES, Filters, date_range, default_filters, from_params
 from fxdash.labels import filters as LF
 from fxdash.labels import vocab as V
@@ -15,6 +15,7 @@ from fxdash.ui_widgets import plain
 
 GLOBAL_FIELDS = ("towns", "occupations", "enterprises")
 _STORE = "_fx_values"  # filter values that survive page switches (widget state does not)
+_VIEW = "_fx_view"  # (filters, period text or None) of what this run's page shows, for the scope line
 PAGE_FILTER_LABELS = {"categories": LF.FILTER_CATEGORIES, "statuses": LF.FILTER_STATUSES, "roles": LF.FILTER_ROLES,
                       "station_kinds": LF.FILTER_STATION_KINDS, "host_types": LF.FILTER_HOST_TYPES,
                       "amenities": LF.FILTER_AMENITIES}
@@ -117,10 +118,35 @@ def page_filters(f: Filters, names: tuple[str, ...], container=None) -> Filters:
             values[name] = st.multiselect(PAGE_FILTER_LABELS[name], options, key=key, placeholder=LF.FILTER_ALL)
             chosen[name] = tuple(values[name])
     _sync_url()
-    return replace(f, **chosen)
+    narrowed = replace(f, **chosen)
+    record_view(narrowed)
+    return narrowed
+
+
+def record_view(f: Filters, period: str | None = None) -> None:
+    """What the page shows (its own filters included; `period` when it is not the filters' dates, e.g.
+    one week), for the scope line projector mode writes above it."""
+    st.session_state[_VIEW] = (f, period)
+
+
+def forget_view() -> None:
+    st.session_state.pop(_VIEW, None)
+
+
+def show_view_scope(slot) -> None:
+    """Fill the projector's scope slot with the view the page recorded (nothing on a page without
+    filters, such as the admin pages)."""
+    view = st.session_state.pop(_VIEW, None)
+    if slot is None or view is None:
+        return
+    with connection().cursor() as cur:
+        towns, enterprises = common.town_names(cur), common.enterprise_names(cur)
+    ui_chrome.show_scope(slot, ui_chrome.scope_items(view[0], towns, enterprises, view[1]))
 
 
 def current_filters() -> Filters:
     """The filters app.py built for this run."""
     login.ensure_frame()
-    return st.session_state["fx_filters"]
+    f = st.session_state["fx_filters"]
+    record_view(f)
+    return f

@@ -6,15 +6,18 @@ import re
 import pandas as pd
 import streamlit as st
 
-from fxdash import export, textfmt, ui_rights
+from fxdash import export, textfmt, ui_chrome, ui_rights
 from fxdash.filters import Filters
 from fxdash.labels import common as LC
 from fxdash.labels import data as LD
 from fxdash.labels import overview as LO
+from fxdash.labels import projector as P
 from fxdash.ui_data import boundaries, demo_state, is_demo, run, settings, uploaded_boundaries
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~$:=&@])")
 MAX_TABLE_ROWS = 2000  # rows sent to the browser; the downloads always carry every row
+PRESENT_MAX_ROWS = 15  # a projected grid shows this many rows at most, all of them without scrolling
+ROW_REM = 35 / 16  # st.dataframe's row (and header) height: 35 px at the default 16 px type, in rem
 
 
 def plain(text) -> str:
@@ -25,10 +28,10 @@ def plain(text) -> str:
 
 
 def demo_banner() -> None:
-    if is_demo():
-        st.info(LC.DEMO_BANNER, icon=":material/science:")
-    elif demo_state() == "mixed":
-        st.info(LC.DEMO_MIXED_BANNER, icon=":material/science:")
+    """Demo data says so on every page (one small line in projector mode: CSS on its key)."""
+    text = LC.DEMO_BANNER if is_demo() else LC.DEMO_MIXED_BANNER if demo_state() == "mixed" else None
+    if text:
+        st.container(key="fx_demo").info(text, icon=":material/science:")
 
 
 def map_base() -> tuple[dict | None, dict | None, str]:
@@ -80,3 +83,19 @@ def capped(df: pd.DataFrame, total: int | None = None) -> pd.DataFrame:
         st.caption(LC.TABLE_CAPPED.format(shown=MAX_TABLE_ROWS, total=total))
         return df.head(MAX_TABLE_ROWS)
     return df
+
+
+def projected(df: pd.DataFrame) -> pd.DataFrame:
+    """In projector mode, the first PRESENT_MAX_ROWS rows with a note saying so (nobody scrolls inside
+    a grid on a projector); otherwise every row."""
+    if ui_chrome.presentation_mode() and len(df) > PRESENT_MAX_ROWS:
+        st.caption(P.TABLE_FIRST_ROWS.format(shown=PRESENT_MAX_ROWS, total=len(df)))
+        return df.head(PRESENT_MAX_ROWS)
+    return df
+
+
+def grid_height(rows: int, default: int | str = "auto") -> int | str:
+    """A grid's height: in projector mode tall enough for all its `rows` (see projected), else `default`."""
+    if not ui_chrome.presentation_mode():
+        return default
+    return round(ROW_REM * ui_chrome.PRESENT_FONT_PX * (max(rows, 1) + 1)) + 3  # + the borders

@@ -34,7 +34,9 @@ if total == 0:
 else:
     st.caption(LA.AUDIT_SHOWN.format(n=total, limit=LIMIT))
     shown = audit.labelled(audit.rows(store, **where, limit=LIMIT), LA.ACTION_LABELS, LA.AUDIT_COLUMNS)
-    st.dataframe(textfmt.readable(shown), hide_index=True, width="stretch")  # Chinese dates, — for blanks
+    shown = ui.projected(shown)
+    st.dataframe(textfmt.readable(shown), hide_index=True, width="stretch",  # Chinese dates, — for blanks
+                 height=ui.grid_height(len(shown)))
 
     # every matching row (the period bounds it); the export itself is recorded by the download gate
     ui.table_downloads(audit.labelled(audit.rows(store, **where), LA.ACTION_LABELS, LA.AUDIT_COLUMNS),

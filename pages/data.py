@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from fxdash import export, ingest, rights, ui, ui_rights, ui_undo, writes
+from fxdash import export, ingest, rights, tables, ui, ui_rights, ui_undo, writes
 from fxdash.ingest import boundaries, problems, template
 from fxdash.labels import data as LD
 from fxdash.labels import ingest as X
@@ -112,9 +112,16 @@ def _show_result(result: ingest.ImportResult) -> None:
                               file_name=f"{LD.DATA_PROBLEMS_FILE}.xlsx", key="data_problems_xlsx", width="stretch")
 
 
+def _follow_import_table() -> None:
+    """The templates tab follows the table chosen for import (its own choice is kept otherwise)."""
+    if st.session_state.get("data_table") in ingest.EXPORTABLE:
+        st.session_state["data_download_table"] = st.session_state["data_table"]
+
+
 def _import_tab():
     left, right = st.columns(2)
-    table = left.selectbox(LD.DATA_TABLE, ingest.IMPORTABLE, format_func=LD.TABLE_LABELS.get, key="data_table")
+    table = left.selectbox(LD.DATA_TABLE, ingest.IMPORTABLE, format_func=LD.TABLE_LABELS.get, key="data_table",
+                           on_change=_follow_import_table)
     crs = right.radio(LD.DATA_CRS, ingest.CRS, format_func=LD.CRS_LABELS.get, horizontal=True,
                       help=LD.DATA_CRS_HELP, key="data_crs")
     upload = st.file_uploader(X.FILE_LIMIT.format(limit_mb=ingest.MAX_BYTES / ingest.MB), type=["xlsx", "xls", "csv"],
@@ -136,8 +143,8 @@ def _import_tab():
     if result is not None:
         _show_result(result)
     st.subheader(LD.DATA_COUNTS)
-    counts = ui.run(data.table_counts)
-    st.dataframe(counts.drop(columns="table_name").rename(columns=LD.COUNT_COLUMNS), hide_index=True,
+    counts = tables.count_words(ui.run(data.table_counts))
+    st.dataframe(counts.rename(columns=LD.COUNT_COLUMNS), hide_index=True, height=ui.grid_height(len(counts)),
                  column_config={LD.COUNT_COLUMNS["rows"]: st.column_config.NumberColumn(format="localized")})
 
 
@@ -196,7 +203,7 @@ def _boundaries_tab():
 
 def _log_tab():
     # the store: every attempt, now (not cached); the district's log (nothing for a town account)
-    log = data.import_log(ui.ops_store(), ui.user_scope()).rename(columns=LD.LOG_COLUMNS)
+    log = tables.import_log_words(data.import_log(ui.ops_store(), ui.user_scope())).rename(columns=LD.LOG_COLUMNS)
     if log.empty:
         st.info(LD.DATA_LOG_EMPTY)
     else:

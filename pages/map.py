@@ -15,7 +15,7 @@ f = ui.current_filters()
 st.title(PG.PAGE_MAP)
 st.caption(LM.MAP_CAPTION.format(start=textfmt.day(f.date_from), end=textfmt.day(f.date_to)))
 
-with st.container(border=True):
+with ui.controls():  # folded away in projector mode
     columns = st.columns(5)
     for col, name in zip(columns, ("station_kinds", "host_types", "amenities", "categories", "statuses")):
         f = ui.page_filters(f, (name,), col)
@@ -34,9 +34,10 @@ n_stations, n_points = M.kind_counts(stations).values()  # rider stations, servi
 metrics = st.columns(5)
 metrics[0].metric(LM.MAP_KPI_STATIONS, f"{n_stations:,} 个", border=True)
 metrics[1].metric(LM.MAP_KPI_POINTS, f"{n_points:,} 个", border=True)
+COVER_LABELS = {"reports": LM.MAP_COVER_REPORTS, "sites": LM.MAP_COVER_SITES, "staff": LM.MAP_COVER_STAFF}
 for col, row in zip(metrics[2:], cover.itertuples()):
     value = f"{row.share:.0%}" if row.total else "—"
-    col.metric(row.label, value, border=True,
+    col.metric(COVER_LABELS[row.key], value, border=True,
                help=LM.MAP_COVER_HELP.format(covered=row.covered, total=row.total, radius=radius, kinds=kinds))
 st.caption(LM.MAP_COVER_BASIS.format(kinds=kinds))
 

@@ -17,7 +17,7 @@ as_of = ui.settings().as_of
 
 def cached(source, kwargs):
     """A metric's source through the page cache: the same entry the reports, people and community pages fill."""
-    return ui.run(source, f, **kwargs)
+    return ui.run(source, f, **kwargs, **metrics.settings_kwargs(source, ui.settings().deadlines))
 
 
 st.title(PG.PAGE_OVERVIEW)

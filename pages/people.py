@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from fxdash import charts, textfmt, ui, ui_rights
+from fxdash import charts, tables, textfmt, ui, ui_rights
 from fxdash.labels import common as LC
 from fxdash.labels import filters as LF
 from fxdash.labels import pages as PG
 from fxdash.labels import people as LP
 from fxdash.labels import vocab as V
-from fxdash.queries import people
+from fxdash.queries import people, people_party, people_points, people_roles
 
 COLS = LP.PEOPLE_COLUMN_LABELS
 
@@ -17,7 +17,9 @@ def table(df, **config) -> None:
     """A dataframe with Chinese headers (and any special column formats)."""
     column_config = {c: COLS.get(c, c) for c in df.columns}
     column_config.update(config)
-    st.dataframe(textfmt.readable(df), hide_index=True, width="stretch", column_config=column_config)
+    shown = ui.projected(df)
+    st.dataframe(textfmt.readable(shown), hide_index=True, width="stretch", column_config=column_config,
+                 height=ui.grid_height(len(shown)))
 
 
 def chart(fig_or_none) -> None:
@@ -78,14 +80,14 @@ def registry_tab(f) -> None:
 
 
 def party_tab(f) -> None:
-    s = ui.run(people.party_summary, f)
+    s = ui.run(people_party.party_summary, f)
     c = st.columns(5)
     c[0].metric(LP.PEOPLE_PARTY_MEMBERS, f"{s['party_members']:,} {LC.UNIT_PERSON}", border=True)
     c[1].metric(LP.PEOPLE_MOBILE_MEMBERS, f"{s['mobile_members']:,} {LC.UNIT_PERSON}", border=True)
     c[2].metric(LP.PEOPLE_BRANCHES, f"{s['branches']:,} {LC.UNIT_ITEM}", border=True)
     c[3].metric(LP.PEOPLE_STUDY, f"{s['study']:,} {LP.PEOPLE_UNIT_TIMES}", border=True)
     c[4].metric(LP.PEOPLE_CONSULT, f"{s['consult']:,} {LP.PEOPLE_UNIT_TIMES}", border=True)
-    by_town = ui.run(people.party_by_town, f)
+    by_town = ui.run(people_party.party_by_town, f)
     if s["party_members"] or s["mobile_members"]:
         chart(charts.people_grouped(by_town, "town", {"party_members": LP.PEOPLE_PARTY_MEMBERS,
                                                       "mobile_members": LP.PEOPLE_MOBILE_MEMBERS},
@@ -93,7 +95,7 @@ def party_tab(f) -> None:
     else:
         no_data()
     st.subheader(LP.PEOPLE_BRANCH_HEADER, help=LP.PEOPLE_BRANCH_HELP)
-    branches = ui.run(people.branch_table, f)
+    branches = tables.worded(ui.run(people_party.branch_table, f), dates=("secretary_since",))
     if branches.empty:
         no_data()
         return
@@ -102,8 +104,8 @@ def party_tab(f) -> None:
 
 
 def roles_tab(f) -> None:
-    s = ui.run(people.roles_summary, f)
-    v = ui.run(people.volunteer_summary, f)
+    s = ui.run(people_roles.roles_summary, f)
+    v = ui.run(people_roles.volunteer_summary, f)
     c = st.columns(5)
     c[0].metric(LP.PEOPLE_ROLE_PEOPLE, f"{s['people']:,} {LC.UNIT_PERSON}", help=LP.PEOPLE_ROLE_PEOPLE_HELP, border=True)
     c[1].metric(LP.PEOPLE_ROLE_HOLDINGS, f"{s['holdings']:,} {LP.PEOPLE_UNIT_PARTS}", help=LP.PEOPLE_ROLE_HOLDINGS_HELP,
@@ -120,16 +122,16 @@ def roles_tab(f) -> None:
         return
     left, right = st.columns(2)
     with left:
-        chart(charts.people_roles(ui.run(people.roles_by_role, f)))
+        chart(charts.people_roles(ui.run(people_roles.roles_by_role, f)))
     with right:
-        chart(charts.people_stacked(ui.run(people.roles_by_town, f), "town", "role", "holdings",
+        chart(charts.people_stacked(ui.run(people_roles.roles_by_town, f), "town", "role", "holdings",
                                     LP.PEOPLE_ROLE_TOWN_TITLE, LP.PEOPLE_UNIT_PARTS, order=V.ROLES))
     left, right = st.columns(2)
     with left:
-        chart(charts.people_lines(ui.run(people.role_growth, f),
+        chart(charts.people_lines(ui.run(people_roles.role_growth, f),
                                   {"people": LP.PEOPLE_PEOPLE, "holdings": LP.PEOPLE_HOLDINGS},
                                   LP.PEOPLE_ROLE_GROWTH_TITLE))
-    volunteer = ui.run(people.volunteer_monthly, f)
+    volunteer = ui.run(people_roles.volunteer_monthly, f)
     with right:
         if volunteer.empty:
             no_data()
@@ -142,7 +144,7 @@ def roles_tab(f) -> None:
 
 
 def points_tab(f) -> None:
-    s = ui.run(people.points_summary, f)
+    s = ui.run(people_points.points_summary, f)
     c = st.columns(4)
     c[0].metric(LP.PEOPLE_POINTS_EARNED, f"{s['earned']:,} {LP.PEOPLE_UNIT_POINTS}", border=True)
     c[1].metric(LP.PEOPLE_POINTS_REDEEMED, f"{s['redeemed']:,} {LP.PEOPLE_UNIT_POINTS}", border=True)
@@ -153,10 +155,10 @@ def points_tab(f) -> None:
                 help=LP.PEOPLE_MERCHANTS_HELP, border=True)
     if s["negative_ever"]:
         st.error(LP.PEOPLE_NEGATIVE_FAULT.format(n=s["negative_ever"]), icon=":material/error:")
-        table(ui.run(people.negative_balances, f))
+        table(ui.run(people_points.negative_balances, f))
     else:
         st.caption(LP.PEOPLE_NEGATIVE_OK)
-    monthly = ui.run(people.points_monthly, f)
+    monthly = ui.run(people_points.points_monthly, f)
     if monthly.empty:
         no_data()
         return
@@ -164,7 +166,7 @@ def points_tab(f) -> None:
     with left:
         chart(charts.people_stacked(monthly, "month", "reason", "points", LP.PEOPLE_POINTS_TITLE,
                                     LP.PEOPLE_UNIT_POINTS, order=V.POINT_REASONS, monthly=True))
-    items = ui.run(people.redeemed_by_item_month, f)
+    items = ui.run(people_points.redeemed_by_item_month, f)
     with right:
         if items.empty:
             no_data()
@@ -174,12 +176,12 @@ def points_tab(f) -> None:
     left, right = st.columns([3, 2])
     with left:
         st.subheader(LP.PEOPLE_MERCHANT_HEADER)
-        merchants = ui.run(people.redeemed_by_merchant, f)
+        merchants = ui.run(people_points.redeemed_by_merchant, f)
         table(merchants)
         ui.downloads(merchants, f, "积分商户兑换", "people_merchants", COLS)
     with right:
         st.subheader(LP.PEOPLE_TOP_HEADER, help=ui_rights.privacy_note())
-        table(ui.run(people.top_earners, f))
+        table(ui.run(people_points.top_earners, f))
 
 
 def list_tab(f) -> None:
@@ -195,9 +197,14 @@ def list_tab(f) -> None:
     if not n:
         no_data()
         return
-    # the first rows only (the whole list can be 400,000 people); the download fetches every row
-    table(ui.capped(ui.run(people.worker_table, f, limit=ui.MAX_TABLE_ROWS, **chosen), total=n))
-    ui.downloads(ui.deferred(people.worker_table, f, **chosen), f, "人员名单", "people_list", COLS, rows=n)
+
+    def worded(df):
+        return tables.worded(df, dates=("registered_on",), missing={"registered_on": LP.PEOPLE_NOT_REGISTERED})
+
+    # the first rows only (the whole list can be 400,000 people); the download fetches every row when clicked
+    table(ui.capped(worded(ui.run(people.worker_table, f, limit=ui.MAX_TABLE_ROWS, **chosen)), total=n))
+    every_row = ui.deferred(people.worker_table, f, **chosen)
+    ui.downloads(lambda: worded(every_row()), f, "人员名单", "people_list", COLS, rows=n)
 
 
 f = ui.current_filters()
@@ -206,8 +213,9 @@ st.title(PG.PAGE_PEOPLE)
 head, role_box = st.columns([3, 2])
 with head:
     st.caption(LP.PEOPLE_CAPTION.format(start=textfmt.day(f.date_from), end=textfmt.day(f.date_to), days=f.days, months=people.TREND_MONTHS))
-f = ui.page_filters(f, ("roles",), role_box)
-role_box.caption(LP.PEOPLE_ROLE_FILTER_HELP)
+with role_box, ui.controls():  # folded away in projector mode
+    f = ui.page_filters(f, ("roles",), st.container())
+    st.caption(LP.PEOPLE_ROLE_FILTER_HELP)
 
 tabs = st.tabs(list(LP.PEOPLE_TABS))
 for tab, section in zip(tabs, (registry_tab, party_tab, roles_tab, points_tab, list_tab)):

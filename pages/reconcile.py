@@ -8,7 +8,7 @@ from fxdash import access, db, reconcile, reconcile_form, rights, ui, weeks
 from fxdash.labels import filters as LF
 from fxdash.labels import reconcile as R
 
-ui.current_filters()
+ui.ensure_frame()  # figures at the data's date: the sidebar filters do not apply
 user = ui.current_user()
 st.title(R.PAGE)
 if not rights.may_open(user, "reconcile"):  # app.py refuses it already; a second lock on the door
@@ -22,10 +22,11 @@ refs = reconcile_form.figures()
 cmp = ui.run(reconcile.compare, None, refs=refs)
 st.markdown(R.SUMMARY.format(**reconcile.summary(cmp)))
 shown = reconcile.table(cmp)
+on_screen = ui.projected(shown)
 st.dataframe(
-    shown.style.map(lambda v: "color: #c62828; font-weight: bold" if v == R.OFF else
+    on_screen.style.map(lambda v: "color: #c62828; font-weight: bold" if v == R.OFF else
                     "color: #2e7d32" if v == R.OK else "color: #8d6e63", subset=[R.COLUMNS["status"]]),
-    hide_index=True, width="stretch",
+    hide_index=True, width="stretch", height=ui.grid_height(len(on_screen)),
     column_config={R.COLUMNS["published"]: st.column_config.NumberColumn(format="localized"),
                    R.COLUMNS["dashboard"]: st.column_config.NumberColumn(format="localized"),
                    R.COLUMNS["difference"]: st.column_config.NumberColumn(format="localized")})

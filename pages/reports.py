@@ -6,7 +6,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from fxdash import charts, config, maps, report_charts, tables, textfmt, ui, ui_rights
+from fxdash import charts, maps, report_charts, tables, textfmt, ui, ui_rights
 from fxdash.labels import common as LC
 from fxdash.labels import pages as PG
 from fxdash.labels import reports as LRP
@@ -18,13 +18,13 @@ DRILL_KEY = "drill"  # URL parameter of the drill-down, e.g. ?drill=town:3101201
 
 f = ui.current_filters()
 st.title(PG.PAGE_REPORTS)
-f = ui.page_filters(f, ("categories", "statuses"), st.container(horizontal=True))
+with ui.controls():  # folded away in projector mode
+    f = ui.page_filters(f, ("categories", "statuses"), st.container(horizontal=True))
 st.caption(LRP.RPT_CAPTION.format(start=textfmt.day(f.date_from), end=textfmt.day(f.date_to), days=f.days))
 
-deadline_days, deadline_errors = config.load_deadlines()
-for message in deadline_errors:
+deadlines = ui.settings().deadlines  # hashable, for the query cache
+for message in ui.settings().deadline_errors:
     st.warning(ui.plain(message))
-deadlines = tuple(deadline_days.items())  # hashable, for the query cache
 town_names = ui.run(common.town_names, ui.user_scope())  # the user's towns only
 
 
@@ -58,6 +58,7 @@ def on_row(key: str, ids) -> None:
 def fmt(value, pattern: str) -> str:
     return "—" if pd.isna(value) else pattern.format(value)
 
+
 def headline(s) -> None:
     cols = st.columns(6)
     cols[0].metric(LRP.RPT_KPI_REPORTS, f"{int(s['reports']):,} 条", border=True)
@@ -66,6 +67,8 @@ def headline(s) -> None:
     cols[3].metric(LRP.RPT_KPI_OVERDUE, f"{int(s['overdue_backlog']):,} 条", border=True, help=LRP.RPT_KPI_OVERDUE_HELP)
     cols[4].metric(LRP.RPT_KPI_ACCEPT, fmt(s["median_hours_to_accept"], "{:.1f} 小时"), border=True)
     cols[5].metric(LRP.RPT_KPI_RESOLVE, fmt(s["median_days_to_resolve"], "{:.1f} 天"), border=True)
+
+
 def drill_note(drill) -> None:
     if drill is None:
         st.caption(LRP.RPT_DRILL_HINT)
@@ -73,6 +76,8 @@ def drill_note(drill) -> None:
     note, clear = st.columns([5, 1])
     note.info(LRP.RPT_DRILL_NOTE.format(what=drills.describe(drill, town_names)), icon=":material/filter_alt:")
     clear.button(LRP.RPT_DRILL_CLEAR, on_click=set_drill, args=(None,), icon=":material/close:", width="stretch")
+
+
 def where(f) -> None:
     st.subheader(LRP.RPT_SECTION_WHERE)
     left, right = st.columns([3, 2])
@@ -92,6 +97,8 @@ def where(f) -> None:
         st.plotly_chart(report_charts.community_bars(communities, LRP.RPT_COMMUNITY_TITLE.format(n=len(communities))),
                         width="stretch")
         st.caption(LRP.RPT_COMMUNITY_NOTE)
+
+
 def when(f) -> None:
     st.subheader(LRP.RPT_SECTION_WHEN)
     left, right = st.columns(2)
@@ -106,6 +113,8 @@ def when(f) -> None:
     values = [f"{d}-{h}" for d, h in zip(slots["weekday"], slots["hour"])]
     right.plotly_chart(report_charts.hour_weekday_heatmap(slots), key="rpt_slots", selection_mode="points",
                        on_select=partial(on_chart, "rpt_slots", "slot", values), width="stretch")
+
+
 def how_fast(f) -> None:
     st.subheader(LRP.RPT_SECTION_HOW)
     left, right = st.columns([3, 2])
@@ -121,27 +130,34 @@ def how_fast(f) -> None:
     else:
         st.plotly_chart(report_charts.duration_boxes(durations, LRP.RPT_DURATION_BY[by]), width="stretch")
         st.caption(LRP.RPT_DURATION_NOTE)
+
+
 def overdue_list(f) -> None:
     st.subheader(LRP.RPT_SECTION_OVERDUE)
-    overdue = ui.run(R.overdue_list, f, deadlines=deadlines)
+    overdue = tables.outcome_words(ui.run(R.overdue_list, f, deadlines=deadlines))
     if overdue.empty:
         st.success(LRP.RPT_OVERDUE_EMPTY)
         return
     st.caption(LRP.RPT_OVERDUE_NOTE.format(n=len(overdue)))
-    # a viewer has no personal columns; the first rows only (thousands at scale 100: 1 MB per rerun)
-    shown = ui.capped(overdue)[[c for c in R.OVERDUE_COLUMNS if c in overdue]]
+    # a viewer: no personal columns; the first rows only (thousands at scale 100: 1 MB on every rerun)
+    shown = ui.projected(ui.capped(overdue)[[c for c in R.OVERDUE_COLUMNS if c in overdue]])
     st.dataframe(tables.report_table(shown), column_config=tables.report_columns(), hide_index=True,
                  key="rpt_overdue", on_select=partial(on_row, "rpt_overdue", overdue["report_id"].tolist()),
-                 selection_mode="single-row", width="stretch", height=min(36 * (len(shown) + 1) + 4, 640))
+                 selection_mode="single-row", width="stretch",
+                 height=ui.grid_height(len(shown), min(36 * (len(shown) + 1) + 4, 640)))
     ui.downloads(overdue, f, LRP.RPT_OVERDUE_STEM, "rpt_overdue_dl", labels=LRP.RPT_COLUMNS)
+
+
 def who(f) -> None:
     st.subheader(LRP.RPT_SECTION_WHO)
     top = ui.run(R.top_reporters, f, limit=10)
     st.caption(LRP.RPT_TOP_REPORTERS_TITLE.format(n=len(top)))
     st.dataframe(top.drop(columns="reporter_id"), column_config=tables.report_columns(), hide_index=True, width="stretch")
+
+
 def records(f, drill) -> None:
     st.subheader(LRP.RPT_SECTION_RECORDS)
-    rows = ui.run(R.records, f, deadlines=deadlines, drill=drill)
+    rows = tables.outcome_words(ui.run(R.records, f, deadlines=deadlines, drill=drill))
     if rows.empty:
         st.info(LC.NO_DATA)
         return
@@ -150,6 +166,8 @@ def records(f, drill) -> None:
                  height=420)
     extra = [(LRP.RPT_DRILL_EXPORT, drills.describe(drill, town_names))] if drill else []  # noted in the file
     ui.downloads(rows, f, LRP.RPT_EXPORT_STEM, "rpt_records_dl", labels=LRP.RPT_COLUMNS, extra_notes=extra)
+
+
 drill, drill_error = drills.parse_drill(ui_rights.drill_in_scope(st.query_params.get(DRILL_KEY), town_names), town_names)
 if drill_error:
     st.warning(ui.plain(drill_error))

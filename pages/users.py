@@ -34,7 +34,8 @@ if FLASH in st.session_state:
 users = accounts.users_frame(store, towns, LA.CLI_ALL_TOWNS)
 # dates in Chinese, — for "never locked" (no None or ISO timestamps on screen)
 shown = textfmt.readable(users.assign(role=users["role"].map(LA.ROLE_LABELS)))
-st.dataframe(shown.rename(columns=LA.USERS_COLUMNS), hide_index=True, width="stretch")
+shown = ui.projected(shown)
+st.dataframe(shown.rename(columns=LA.USERS_COLUMNS), hide_index=True, width="stretch", height=ui.grid_height(len(shown)))
 
 left, right = st.columns(2)
 with left, st.form("fx_user_add", clear_on_submit=True):

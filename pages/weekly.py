@@ -24,9 +24,11 @@ from fxdash.queries import common, weekly
 f = ui.current_filters()
 
 st.title(PG.PAGE_WEEKLY)
-monday = ui_weekly.week_picker()
-b = {**ui.run(weekly.bundle, f, monday=monday), "snapshot": ui_weekly.week_snapshot(f, monday)}
+monday = ui_weekly.week_picker(ui.controls())  # folded away in projector mode
+b = briefing.with_sentences({**ui.run(weekly.bundle, f, monday=monday, deadlines=ui.settings().deadlines),
+                             "snapshot": ui_weekly.week_snapshot(f, monday)})
 st.caption(LW.WEEKLY_CAPTION.format(span=b["span"]))
+ui.record_view(f, period=b["span"])  # the projector's scope line names the week, not the sidebar dates
 
 st.subheader(LW.WEEKLY_FIGURES)
 rows = b["comparison"].to_dict("records")
@@ -52,17 +54,22 @@ with c1:
     boundaries, rivers, tiles = ui.map_base()
     st.pydeck_chart(maps.density_map(b["hot_cells"], ui.run(common.towns), boundaries, rivers, tiles, focus=f.towns,
                                      size=maps.SIZE_THIRD, frame_cells_only=True), height=maps.SIZE_THIRD[1])
-    st.dataframe(textfmt.readable(tables["热点网格"].drop(columns=["中心纬度", "中心经度"])), hide_index=True, width="stretch")
+    cells = ui.projected(tables["热点网格"].drop(columns=["中心纬度", "中心经度"]))
+    st.dataframe(textfmt.readable(cells), hide_index=True, width="stretch", height=ui.grid_height(len(cells)))
 for col, title, name in ((c2, LW.WEEKLY_HOT_COMMUNITIES, "热点社区"), (c3, LW.WEEKLY_LAGGARDS, "按时办结率偏低街镇")):
     col.markdown(f"**{title}**")
     if len(tables[name]):
-        col.dataframe(textfmt.readable(tables[name]), hide_index=True, width="stretch")
+        with col:
+            shown = ui.projected(tables[name])
+            st.dataframe(textfmt.readable(shown), hide_index=True, width="stretch", height=ui.grid_height(len(shown)))
     else:
         col.caption(LC.NO_DATA)
 st.markdown(f"**{LW.WEEKLY_OVERDUE}**")
-st.dataframe(textfmt.readable(tables["超期未办结"]), hide_index=True, width="stretch")
+overdue = ui.projected(tables["超期未办结"])
+st.dataframe(textfmt.readable(overdue), hide_index=True, width="stretch", height=ui.grid_height(len(overdue)))
 st.markdown(f"**{LW.WEEKLY_FIGURES}**")
-st.dataframe(textfmt.readable(tables["周对比"]), hide_index=True, width="stretch")
+st.dataframe(textfmt.readable(tables["周对比"]), hide_index=True, width="stretch",
+             height=ui.grid_height(len(tables["周对比"])))
 
 if ui_rights.may_download():
     st.subheader(LW.WEEKLY_EXPORT)

@@ -3,7 +3,6 @@ limits, sheets, cell fidelity, updates and value checks."""
 
 # sizes: MB means 10^6 bytes everywhere in the UI
 ERR_FILE_TOO_BIG = "文件大小 {size_mb:.1f} MB，超过上限 {limit_mb:.0f} MB，请拆分后分批导入。"
-ERR_UPLOAD_TOO_BIG = "所选文件超过上传上限 {limit_mb:.0f} MB，没有上传。请拆分后分批导入。"
 ERR_UNPACKED_TOO_BIG = ("Excel 文件解压后有 {size_mb:,.0f} MB，超过上限 {limit_mb:,.0f} MB"
                         "（文件中可能有大量空白格式或隐藏内容）。请只保留数据后另存，或拆分后导入。")
 ERR_DIMENSION = ("工作表“{sheet}”声明的范围 {ref} 有 {rows:,} 行、{cols:,} 列，超过上限"
@@ -44,13 +43,11 @@ ERR_LOST_DIGITS = ("“{value}”是被 Excel 按数字保存的长编号，只�
 ERR_CLEAR_REQUIRED = "必填项不能清空。"
 
 # updates
-CLEAR_MARK = "<清空>"
 CHANGES = "{label} 变更 {n} 个"
 CHANGES_NONE = "没有字段变更"
 MATCHED = "与已有记录匹配 {n} 行"
 CHECK_OK = "检查通过：共 {rows} 行，{matched}，其中新增 {inserted} 行、更新 {updated} 行、不变 {unchanged} 行。尚未写入。"
 DONE = "导入完成：共 {rows} 行，{matched}，新增 {inserted} 行、更新 {updated} 行、不变 {unchanged} 行。各页面已更新。"
-CHANGES_TITLE = "各列变更数"
 CHANGE_COLUMNS = {"column": "列", "changed": "变更个数"}
 BLANK_KEEPS = "更新已有记录时，空白单元格保留原值；要清空某个值，请填写“<清空>”。"
 
@@ -74,7 +71,6 @@ SHEET_PICK_HELP = "工作簿中有多个工作表时，请选择要导入的那�
 SKIP_HIDDEN = "跳过隐藏行和删除线行"
 SKIP_HIDDEN_HELP = "勾选后，隐藏的行和有删除线的行不导入（检查结果中会说明跳过了哪些行）；不勾选时它们会被列为问题。"
 FILE_LIMIT = "选择文件（.xlsx、.xls 或 .csv，不超过 {limit_mb:.0f} MB）"
-NOTES_TITLE = "读取说明"
 
 # the command line
 CLI_SHEET = "要导入的工作表名称（工作簿有多个工作表时必须指定）"

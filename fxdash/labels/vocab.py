@@ -27,7 +27,6 @@ REPORT_CATEGORIES = (
 )
 REPORT_STATUSES = ("待受理", "处置中", "已办结", "不予受理")
 OPEN_STATUSES = ("待受理", "处置中")
-CLOSED_STATUSES = ("已办结", "不予受理")
 ROLES = ("网格信息员", "文明宣传员", "爱心接力员", "应急辅助员")
 VOLUNTEER_ACTIVITY_KINDS = ("文明引导", "应急处置", "反诈宣传", "禁毒宣传", "消防安全宣传", "食品安全宣传", "送药送餐")
 PARTY_ACTIVITY_KINDS = ("理论学习", "议事协商")
