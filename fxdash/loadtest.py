@@ -21,7 +21,7 @@ from fxdash import loadtest_proc
 from fxdash.bench_data import BenchError
 
 MAX_SESSIONS, MAX_ROUNDS = 100, 20
-LOGIN = "(登录)"  # the sign-in run (password check and the start page), reported beside the pages
+LOGIN = "（登录）"  # the sign-in run (password check and the start page), reported beside the pages
 
 
 def _bounded(low: int, high: int, what: str):
