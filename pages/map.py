@@ -53,7 +53,7 @@ data = station_map.MapData(
 )
 boundaries, rivers, tile_url = ui.map_base()
 deck = station_map.station_map(data, ui.run(common.towns), boundaries, rivers, tile_url, radius_m=radius, shown=shown,
-                               focus=f.towns)
+                               focus=maps.focus(f))
 
 map_col, detail_col = st.columns([3, 1])
 with map_col:
