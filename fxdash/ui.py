@@ -14,6 +14,7 @@ from fxdash.ui_data import (
     connection,
     current_user,
     data_version,
+    deferred,
     ensure_database,
     is_demo,
     ops_store,
