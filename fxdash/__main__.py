@@ -67,10 +67,16 @@ def build_parser() -> argparse.ArgumentParser:
 COMMANDS: list = []
 
 
-def _register_ingest(sub) -> None:  # import / export / template (fxdash.ingest.cli)
+def _register_ingest(sub) -> None:  # import / template (fxdash.ingest.cli)
     from fxdash.ingest import cli
 
     cli.register(sub)
+
+
+def _register_export(sub) -> None:  # export (fxdash.export_cli)
+    from fxdash import export_cli
+
+    export_cli.register(sub)
 
 
 def _register_versions(sub) -> None:  # rollback (fxdash.versions_cli)
@@ -79,7 +85,7 @@ def _register_versions(sub) -> None:  # rollback (fxdash.versions_cli)
     versions_cli.register(sub)
 
 
-COMMANDS.extend([_register_ingest, _register_versions])
+COMMANDS.extend([_register_ingest, _register_export, _register_versions])
 
 
 def _register_accounts(sub) -> None:  # user / audit (fxdash.store.cli)

@@ -57,6 +57,11 @@ def _v(cmp: pd.DataFrame, key: str, col: str = "this_week") -> float:
     return float(_row(cmp, key)[col])
 
 
+def with_sentences(b: dict) -> dict:
+    """A weekly bundle (fxdash.queries.weekly.bundle) with its briefing sentences added."""
+    return {**b, "sentences": write(b["comparison"], b["span"], b["hot_towns"], b["top_categories"], b["laggards"])}
+
+
 def write(cmp: pd.DataFrame, week_text: str, hot_towns: pd.DataFrame | None = None,
           top_categories: pd.DataFrame | None = None, laggards: pd.DataFrame | None = None) -> list[str]:
     """Sentences for the briefing. `cmp` needs the keys of fxdash.metrics.WEEKLY."""

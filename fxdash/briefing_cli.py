@@ -34,7 +34,7 @@ def cmd_briefing(args) -> int:
             town = briefing_files.resolve_scope(con, args.scope)
             town_name = briefing_files.common.town_names(con).get(town) if town else None
             f = briefing_files.briefing_filters(settings.as_of, town)
-            files = briefing_files.build(con, ops.open_store(settings.store), f, monday)
+            files = briefing_files.build(con, ops.open_store(settings.store), f, monday, settings.deadlines)
     except (ValueError, briefing_pdf.FontMissing) as exc:
         return _fail(str(exc))
     except duckdb.Error as exc:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from fxdash import briefing_pdf, export, rights, weekly_export, weeks
+from fxdash import briefing, briefing_pdf, export, rights, weekly_export, weeks
 from fxdash.filters import Filters, default_filters
 from fxdash.labels import briefings as B
 from fxdash.labels import weekly as LW
@@ -61,10 +61,11 @@ def stem(monday: dt.date, town_name: str | None) -> str:
     return f"周报_{weeks.label(monday)}" + (f"_{town_name}" if town_name else "")
 
 
-def build(con, store, f: Filters, monday: dt.date) -> dict[str, bytes]:
+def build(con, store, f: Filters, monday: dt.date, deadlines=None) -> dict[str, bytes]:
     """{suffix: bytes} of one week's briefing: the page's XLSX and DOCX, and the PDF."""
     # as the page runs it for a session without sign-in: the district's view, personal data masked
-    b = {**rights.call(weekly.bundle, con, f, None, monday=monday), "snapshot": weekly.latest_snapshot(store, f, monday)}
+    b = briefing.with_sentences({**rights.call(weekly.bundle, con, f, None, monday=monday, deadlines=deadlines),
+                                 "snapshot": weekly.latest_snapshot(store, f, monday)})
     notes = export.filter_notes(con, weekly.week_filters(f, monday))  # the week's dates, not the sidebar's
     charts = weekly_export.figures(b)
     xlsx, docx = weekly_export.build_files(b, notes, LW.WEEKLY_DOC_TITLE, charts=charts)

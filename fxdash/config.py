@@ -51,6 +51,9 @@ class Settings:
     writer_wait: float = 30.0
     keep_versions: int = 10
     briefings: Path = ROOT / "data" / "briefings"
+    # report deadlines in days per category, as pairs (hashable: a query-cache key); () = the built-in ones
+    deadlines: tuple[tuple[str, float], ...] = ()
+    deadline_errors: tuple[str, ...] = ()  # FXDASH_DEADLINES items that were ignored, in Chinese
 
 
 class SettingError(ValueError):
@@ -86,6 +89,7 @@ def parse_as_of(value: str) -> dt.date:
 def load_settings(env=None) -> Settings:
     env = os.environ if env is None else env
     raw = {s.name: env.get(s.env, s.default) for s in SETTINGS}
+    deadlines, deadline_errors = parse_deadlines(raw["deadlines"], V.REPORT_CATEGORIES)
     return Settings(
         db=Path(raw["db"]).expanduser(),
         boundaries=_optional_path(raw["boundaries"]),
@@ -98,6 +102,8 @@ def load_settings(env=None) -> Settings:
         store=raw["store"].strip() or SETTINGS_BY_NAME["store"].default,
         idle_minutes=_positive(raw["idle_minutes"], "FXDASH_IDLE_MINUTES"),
         briefings=Path(raw["briefings"]).expanduser(),
+        deadlines=tuple(deadlines.items()),
+        deadline_errors=tuple(deadline_errors),
     )
 
 
@@ -143,7 +149,3 @@ def parse_deadlines(value: str, categories: tuple[str, ...]) -> tuple[dict[str, 
             days[name] = number
     return days, errors
 
-
-def load_deadlines(env=None) -> tuple[dict[str, float], list[str]]:
-    env = os.environ if env is None else env
-    return parse_deadlines(env.get("FXDASH_DEADLINES", ""), V.REPORT_CATEGORIES)

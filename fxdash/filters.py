@@ -67,40 +67,49 @@ class Filters:
 
     def where(self, *, date=None, timestamp=None, town=None, occupation=None, enterprise=None,
               category=None, status=None, role=None, station_kind=None, host_type=None,
-              amenities=None) -> tuple[str, list]:
+              amenities=None, named: bool = False, prefix: str = "") -> tuple[str, list | dict]:
         """A SQL condition (joined by 'and') over the given column expressions, and its parameters.
 
         Column expressions come from code, never from input. `date` is a DATE column compared with
         the period inclusively; `timestamp` a TIMESTAMP column within [date_from, date_to + 1 day).
         A filter whose column is not given does not apply to that query.
+
+        Parameters are `?` (a list, in order) or, with `named`, `$name` (a dict). A name stands for
+        one value of this Filters (`$date_from`, `$date_to`, `$ts_from`, `$ts_to`, `$towns`, `$scope`,
+        `$occupations`...), so two conditions of one Filters in a query share it; `prefix` keeps a
+        second Filters (another period) in the same query apart.
         """
         clauses: list[str] = []
-        params: list = []
+        bound: list[tuple[str, object]] = []
+
+        def bind(name: str, value) -> str:
+            bound.append((prefix + name, value))
+            return f"${prefix}{name}" if named else "?"
+
         if date is not None:
-            clauses.append(f"{date} between ? and ?")
-            params += [self.date_from, self.date_to]
+            clauses.append(f"{date} between {bind('date_from', self.date_from)} and {bind('date_to', self.date_to)}")
         if timestamp is not None:
-            clauses.append(f"{timestamp} >= ? and {timestamp} < ?")
-            params += [_midnight(self.date_from), _midnight(self.date_to + dt.timedelta(days=1))]
-        for column, values in ((town, self.towns), (occupation, self.occupations),
-                               (enterprise, self.enterprises), (category, self.categories),
-                               (status, self.statuses), (role, self.roles),
-                               (station_kind, self.station_kinds), (host_type, self.host_types)):
+            start, end = _midnight(self.date_from), _midnight(self.date_to + dt.timedelta(days=1))
+            clauses.append(f"{timestamp} >= {bind('ts_from', start)} and {timestamp} < {bind('ts_to', end)}")
+        for name, column in (("towns", town), ("occupations", occupation), ("enterprises", enterprise),
+                             ("categories", category), ("statuses", status), ("roles", role),
+                             ("station_kinds", station_kind), ("host_types", host_type)):
+            values = getattr(self, name)
             if column is not None and values:
-                clauses.append(f"list_contains(?, {column})")
-                params.append(list(values))
+                clauses.append(f"list_contains({bind(name, list(values))}, {column})")
         if town is not None and self.scope:
-            clauses.append(f"list_contains(?, {town})")
-            params.append(list(self.scope))
+            clauses.append(f"list_contains({bind('scope', list(self.scope))}, {town})")
         if amenities is not None and self.amenities:
-            clauses.append(f"list_has_all({amenities}, ?)")
-            params.append(list(self.amenities))
+            clauses.append(f"list_has_all({amenities}, {bind('amenities', list(self.amenities))})")
+        params = dict(bound) if named else [value for _, value in bound]
         return (" and ".join(clauses) or "true"), params
 
-    def scope_where(self, town: str) -> tuple[str, list]:
+    def scope_where(self, town: str, named: bool = False) -> tuple[str, list | dict]:
         """Only the user's scope on a town column (for lookups that ignore the town filter)."""
         if not self.scope:
-            return "true", []
+            return "true", {} if named else []
+        if named:
+            return f"list_contains($scope, {town})", {"scope": list(self.scope)}
         return f"list_contains(?, {town})", [list(self.scope)]
 
     def describe(self, town_names: dict | None = None, enterprise_names: dict | None = None) -> list[tuple[str, str]]:

@@ -114,7 +114,10 @@ def simplify_line(points, tolerance_m: float) -> np.ndarray:
         seg, rel = xy[b] - xy[a], xy[a + 1:b] - xy[a]
         length = np.hypot(*seg)
         # distance to the chord, or to the end point when the ends coincide (a closed ring)
-        dist = np.abs(seg[0] * rel[:, 1] - seg[1] * rel[:, 0]) / length if length > 0 else np.hypot(rel[:, 0], rel[:, 1])
+        if length > 0:
+            dist = np.abs(seg[0] * rel[:, 1] - seg[1] * rel[:, 0]) / length
+        else:
+            dist = np.hypot(rel[:, 0], rel[:, 1])
         far = int(dist.argmax())
         if dist[far] > tolerance_m:
             keep[a + 1 + far] = True

@@ -59,6 +59,12 @@ def _boundary_features(boundaries: dict | None, towns: pd.DataFrame, codes: set)
             or (ft.get("properties") or {}).get("name") in names]
 
 
+def focus(f) -> tuple[str, ...]:
+    """The towns a map zooms to for filters `f` (fxdash.filters.Filters): those chosen in the filters, else
+    those a town account is limited to (its scope); () = the whole district."""
+    return tuple(f.towns) or tuple(f.scope or ())
+
+
 def region(towns: pd.DataFrame, boundaries: dict | None, focus: tuple[str, ...] = ()) -> Bounds | None:
     """The box round the towns in focus (town codes; every town of `towns` when none): their
     boundary polygons, or their centres widened by TOWN_HALF_SPAN_M without a boundary file."""
@@ -161,8 +167,9 @@ def deck(layers: list[pdk.Layer], towns: pd.DataFrame, view: map_view.View, size
     """The deck at `view`, the town labels drawn last (above every dot and cell)."""
     # map_style is left at pydeck's default sentinel ("__MAP_STYLE__"): with map_provider=None it reaches
     # the browser as is and Streamlit draws no basemap. map_style=None makes Streamlit fetch Carto's style.
-    return Deck(layers=[*layers, town_labels_layer(towns, view, size, font_px, focus)], initial_view_state=view_state(view),
-                map_provider=None, tooltip=tooltip if tooltip is not None else False)
+    labels = town_labels_layer(towns, view, size, font_px, focus)
+    return Deck(layers=[*layers, labels], initial_view_state=view_state(view), map_provider=None,
+                tooltip=tooltip if tooltip is not None else False)
 
 
 # --- tooltips ----------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ function (`source`), and that function's SQL names the tables.
 """
 
 import datetime as dt
+import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -19,7 +20,18 @@ import pandas as pd
 
 from fxdash.filters import FIRST_DATE, Filters
 from fxdash.labels import metrics as M
-from fxdash.queries import common, community, overview, people, reports
+from fxdash.queries import (
+    common,
+    community,
+    community_fraud,
+    community_suggestions,
+    overview,
+    people,
+    people_party,
+    people_points,
+    people_roles,
+    reports,
+)
 
 TREND_WEEKS = 12  # sparklines on the overview and the trend chart of the weekly briefing
 HOT_CELL_M = 500  # grid cell of the weekly hot spots: a few streets, small enough to send someone to
@@ -93,7 +105,7 @@ SERVICE_POINTS = Metric("service_points", M.SERVICE_POINTS, M.ITEM, True, 1, ove
 SCENES = Metric("scenes", M.SCENES, M.ITEM, True, 1, overview.scenes_certified)
 BRANCHES = Metric("branches", M.BRANCHES, M.ITEM, True, 1, overview.branches_founded)
 ROLE_MEMBERS = Metric("role_members", M.ROLE_MEMBERS, M.PERSON, True, 1, common.role_members)
-MOBILE_MEMBERS = Metric("mobile_party_members", M.STORY_MOBILE_MEMBERS, M.PERSON, True, 1, people.party_summary,
+MOBILE_MEMBERS = Metric("mobile_party_members", M.STORY_MOBILE_MEMBERS, M.PERSON, True, 1, people_party.party_summary,
                         _field("mobile_members"))
 REPORTS = Metric("reports", M.REPORTS, M.CASE, False, 0, overview.reports_in_period, _first)
 REPORTS_OPEN = Metric("reports_open", M.REPORTS_OPEN, M.CASE, False, -1, overview.reports_in_period, _second,
@@ -114,21 +126,21 @@ WORKERS_JOINED = Metric("workers_joined", M.WORKERS_JOINED, M.PERSON, False, 1, 
 WORKERS_LEFT = Metric("workers_left", M.WORKERS_LEFT, M.PERSON, False, -1, people.registry_summary, _field("left_"))
 ROLES_NEW = Metric("roles_new", M.ROLES_NEW, M.PERSON, False, 1, overview.first_roles, note=M.NOTE_ROLES_NEW)
 ACTIVITIES = Metric("activities", M.ACTIVITIES, M.SESSION, False, 1, overview.activities_held)
-PARTICIPATIONS = Metric("participations", M.PARTICIPATIONS, M.PARTICIPATION, False, 1, people.volunteer_summary,
+PARTICIPATIONS = Metric("participations", M.PARTICIPATIONS, M.PARTICIPATION, False, 1, people_roles.volunteer_summary,
                         _field("participations"))
-POINTS_EARNED = Metric("points_earned", M.POINTS_EARNED, M.POINT, False, 1, people.points_summary, _field("earned"))
-POINTS_REDEEMED = Metric("points_redeemed", M.POINTS_REDEEMED, M.POINT, False, 0, people.points_summary,
+POINTS_EARNED = Metric("points_earned", M.POINTS_EARNED, M.POINT, False, 1, people_points.points_summary, _field("earned"))
+POINTS_REDEEMED = Metric("points_redeemed", M.POINTS_REDEEMED, M.POINT, False, 0, people_points.points_summary,
                          _field("redeemed"))
 CARE_VISITS = Metric("care_visits", M.CARE_VISITS, M.TIMES, False, 1, community.care_summary, _field("visits"))
 # the threshold is the query's default (community.OVERDUE_DAYS), so the community page's cached list is reused
 UNVISITED_PAIRS = Metric("unvisited_pairs", M.UNVISITED_PAIRS, M.PAIR, True, -1, community.overdue_pairs, _count,
                          threshold=community.OVERDUE_DAYS,
                          note=M.NOTE_UNVISITED_PAIRS.format(days=community.OVERDUE_DAYS))
-FRAUD_CASES = Metric("fraud_cases", M.FRAUD_CASES, M.INCIDENT, False, 1, community.fraud_totals, _field("cases"))
-FRAUD_AMOUNT = Metric("fraud_amount", M.FRAUD_AMOUNT, M.YUAN, False, 1, community.fraud_totals, _field("amount"))
-SUGGESTIONS = Metric("suggestions", M.SUGGESTIONS, M.CASE, False, 1, community.suggestion_summary,
+FRAUD_CASES = Metric("fraud_cases", M.FRAUD_CASES, M.INCIDENT, False, 1, community_fraud.fraud_totals, _field("cases"))
+FRAUD_AMOUNT = Metric("fraud_amount", M.FRAUD_AMOUNT, M.YUAN, False, 1, community_fraud.fraud_totals, _field("amount"))
+SUGGESTIONS = Metric("suggestions", M.SUGGESTIONS, M.CASE, False, 1, community_suggestions.suggestion_summary,
                      _field("submitted"))
-NEGATIVE_BALANCES = Metric("negative_balances", M.NEGATIVE_BALANCES, M.PERSON, True, -1, people.negative_balances, _count)
+NEGATIVE_BALANCES = Metric("negative_balances", M.NEGATIVE_BALANCES, M.PERSON, True, -1, people_points.negative_balances, _count)
 
 # --- the groups pages loop over ------------------------------------------------------------------------
 
@@ -163,9 +175,15 @@ def evaluate(group: tuple[Metric, ...], call: Callable) -> dict[str, float]:
     return out
 
 
-def values(con, f: Filters, group: tuple[Metric, ...]) -> dict[str, float]:
-    """{key: value} of a group under the filters, straight from the database."""
-    return evaluate(group, lambda source, kwargs: source(con, f, **kwargs))
+def values(con, f: Filters, group: tuple[Metric, ...], deadlines=None) -> dict[str, float]:
+    """{key: value} of a group under the filters, straight from the database; `deadlines` (the
+    settings' report deadlines) reaches the sources that take them."""
+    return evaluate(group, lambda source, kwargs: source(con, f, **kwargs, **settings_kwargs(source, deadlines)))
+
+
+def settings_kwargs(source: Callable, deadlines) -> dict:
+    """The settings a source takes: the report deadlines for the figures built on report outcomes."""
+    return {"deadlines": deadlines} if "deadlines" in inspect.signature(source).parameters else {}
 
 
 def headline(con, f: Filters) -> pd.DataFrame:

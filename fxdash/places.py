@@ -50,7 +50,6 @@ TOWNS: tuple[Town, ...] = (
 )
 
 TOWN_BY_CODE = {t.code: t for t in TOWNS}
-TOWN_BY_NAME = {t.name: t for t in TOWNS}
 
 # Named places from the source article (approximate WGS-84 positions, all inside their town).
 QINGCUN = "310120111"

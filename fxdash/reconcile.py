@@ -14,7 +14,7 @@ import pandas as pd
 from fxdash import db, metrics, weeks
 from fxdash.filters import Filters
 from fxdash.labels import reconcile as R
-from fxdash.queries import community, people
+from fxdash.queries import community, people_party
 
 EPOCH = dt.date(2000, 1, 1)  # "cumulative" = from before any record up to the figure's date
 RULES = tuple(R.RULES)
@@ -30,7 +30,7 @@ def _upto(day: dt.date) -> Filters:
 
 
 def _branch_group(con, day: dt.date, name: str = "振兴路街区党支部") -> float:
-    table = people.branch_table(con, _upto(day))
+    table = people_party.branch_table(con, _upto(day))
     row = table[table["branch"] == name]
     if row.empty:
         raise Missing(name)
@@ -45,7 +45,7 @@ def _community_population(con, day: dt.date, name: str = "胡桥社区") -> floa
 
 
 def _party_activities(con, day: dt.date) -> float:
-    s = people.party_summary(con, _upto(day))
+    s = people_party.party_summary(con, _upto(day))
     return float(s["study"] + s["consult"])
 
 

@@ -6,6 +6,7 @@ import streamlit as st
 from fxdash import textfmt
 from fxdash.export import with_labels
 from fxdash.labels import community as LCM
+from fxdash.labels import data as LD
 from fxdash.labels import reports as LRP
 from fxdash.labels import vocab as V
 
@@ -34,6 +35,42 @@ def table_style(df: pd.DataFrame, labels: dict, highlight: str | None = None):
         marked = df[highlight].fillna(False).astype(bool).to_numpy()
         styler = styler.apply(lambda _: ["background-color: #dff3ea" if m else "" for m in marked], axis=0)
     return styler
+
+
+def worded(df: pd.DataFrame, dates=(), missing: dict | None = None) -> pd.DataFrame:
+    """A query's plain values in words, for the screen and the downloads alike: booleans as 是/否, the
+    `dates` columns as 2026年3月18日 with a missing one as — (or the column's own word in `missing`,
+    e.g. 未报到). Queries return plain columns; this is their edge."""
+    missing = missing or {}
+    out = df.copy()
+    for col in out.columns:
+        values = out[col]
+        if pd.api.types.is_bool_dtype(values):
+            out[col] = values.map(lambda v: textfmt.YES if v else textfmt.NO).astype(object)
+        elif col in dates:
+            out[col] = values.map(textfmt.day).astype(object).where(values.notna(), missing.get(col, textfmt.MISSING))
+    return out
+
+
+def count_words(counts: pd.DataFrame) -> pd.DataFrame:
+    """Rows per table (fxdash.queries.data.table_counts) with each table's name in words."""
+    return counts.assign(table_label=counts["table_name"].map(LD.TABLE_LABELS))[["table_label", "rows"]]
+
+
+def import_log_words(log: pd.DataFrame) -> pd.DataFrame:
+    """The import log (fxdash.queries.data.import_log) in words: table and coordinate system by name,
+    — for a blank user or message (messages only on failures)."""
+    out = log.copy()
+    out.insert(3, "table_label", out.pop("table_name").map(lambda t: LD.TABLE_LABELS.get(t, t)))
+    out["crs"] = out["crs"].map(lambda c: LD.CRS_LABELS.get(c, textfmt.MISSING) if isinstance(c, str) else textfmt.MISSING)
+    for col in ("username", "message"):
+        out[col] = out[col].astype(object).where(out[col].notna(), textfmt.MISSING)
+    return out
+
+
+def outcome_words(df: pd.DataFrame) -> pd.DataFrame:
+    """Report rows (fxdash.queries.reports.records, overdue_list) with the outcome key in words."""
+    return df.assign(outcome=df["outcome"].map(LRP.OUTCOME_LABELS).astype("str")) if "outcome" in df else df
 
 
 def report_table(df: pd.DataFrame) -> pd.DataFrame:

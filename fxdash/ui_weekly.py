@@ -57,7 +57,8 @@ def save_week_snapshot(f: Filters, monday, who: str) -> None:
         st.warning(LW.WEEKLY_SNAPSHOT_WHO_MISSING)
         return
     with ui.connection().cursor() as cur:
-        n = weekly.save_snapshot(cur, ui.ops_store(), rights.scoped(f, user), monday, who)
+        n = weekly.save_snapshot(cur, ui.ops_store(), rights.scoped(f, user), monday, who,
+                                deadlines=ui.settings().deadlines)
     access.record("snapshot", ui.username(), week=weeks.label(monday), filters=weekly.filters_key(f),
                   saved_by=who, metrics=n)
     st.success(LW.WEEKLY_SNAPSHOT_DONE.format(n=n, when=textfmt.day_time(dt.datetime.now()), who=who))

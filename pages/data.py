@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from fxdash import export, ingest, rights, ui, ui_rights, ui_undo, writes
+from fxdash import export, ingest, rights, tables, ui, ui_rights, ui_undo, writes
 from fxdash.ingest import boundaries, problems, template
 from fxdash.labels import data as LD
 from fxdash.labels import ingest as X
@@ -143,8 +143,8 @@ def _import_tab():
     if result is not None:
         _show_result(result)
     st.subheader(LD.DATA_COUNTS)
-    counts = ui.run(data.table_counts)
-    st.dataframe(counts.drop(columns="table_name").rename(columns=LD.COUNT_COLUMNS), hide_index=True, height=ui.grid_height(len(counts)),
+    counts = tables.count_words(ui.run(data.table_counts))
+    st.dataframe(counts.rename(columns=LD.COUNT_COLUMNS), hide_index=True, height=ui.grid_height(len(counts)),
                  column_config={LD.COUNT_COLUMNS["rows"]: st.column_config.NumberColumn(format="localized")})
 
 
@@ -203,7 +203,7 @@ def _boundaries_tab():
 
 def _log_tab():
     # the store: every attempt, now (not cached); the district's log (nothing for a town account)
-    log = data.import_log(ui.ops_store(), ui.user_scope()).rename(columns=LD.LOG_COLUMNS)
+    log = tables.import_log_words(data.import_log(ui.ops_store(), ui.user_scope())).rename(columns=LD.LOG_COLUMNS)
     if log.empty:
         st.info(LD.DATA_LOG_EMPTY)
     else:

@@ -34,9 +34,10 @@ n_stations, n_points = M.kind_counts(stations).values()  # rider stations, servi
 metrics = st.columns(5)
 metrics[0].metric(LM.MAP_KPI_STATIONS, f"{n_stations:,} 个", border=True)
 metrics[1].metric(LM.MAP_KPI_POINTS, f"{n_points:,} 个", border=True)
+COVER_LABELS = {"reports": LM.MAP_COVER_REPORTS, "sites": LM.MAP_COVER_SITES, "staff": LM.MAP_COVER_STAFF}
 for col, row in zip(metrics[2:], cover.itertuples()):
     value = f"{row.share:.0%}" if row.total else "—"
-    col.metric(row.label, value, border=True,
+    col.metric(COVER_LABELS[row.key], value, border=True,
                help=LM.MAP_COVER_HELP.format(covered=row.covered, total=row.total, radius=radius, kinds=kinds))
 st.caption(LM.MAP_COVER_BASIS.format(kinds=kinds))
 
@@ -52,7 +53,7 @@ data = station_map.MapData(
 )
 boundaries, rivers, tile_url = ui.map_base()
 deck = station_map.station_map(data, ui.run(common.towns), boundaries, rivers, tile_url, radius_m=radius, shown=shown,
-                               focus=f.towns)
+                               focus=maps.focus(f))
 
 map_col, detail_col = st.columns([3, 1])
 with map_col:

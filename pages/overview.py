@@ -17,7 +17,7 @@ as_of = ui.settings().as_of
 
 def cached(source, kwargs):
     """A metric's source through the page cache: the same entry the reports, people and community pages fill."""
-    return ui.run(source, f, **kwargs)
+    return ui.run(source, f, **kwargs, **metrics.settings_kwargs(source, ui.settings().deadlines))
 
 
 st.title(PG.PAGE_OVERVIEW)
@@ -71,7 +71,7 @@ with left:
                                bins=ui.run(spatial.report_bins, f, cell_m=station_queries.DENSITY_CELL_M))
     boundaries, rivers, tile_url = ui.map_base()
     st.pydeck_chart(station_map.station_map(data, ui.run(common.towns), boundaries, rivers, tile_url, shown=shown,
-                                            focus=f.towns, size=maps.SIZE_OVERVIEW), height=maps.SIZE_OVERVIEW[1])
+                                            focus=maps.focus(f), size=maps.SIZE_OVERVIEW), height=maps.SIZE_OVERVIEW[1])
     st.html(maps.legend_html(station_map.legend_items(data, 0, shown)))
 with right:
     st.plotly_chart(charts.weekly_new_resolved(ui.run(overview.weekly_reports, f), through=min(f.date_to, as_of),

@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from fxdash import charts, textfmt, ui, ui_rights
+from fxdash import charts, tables, textfmt, ui, ui_rights
 from fxdash.labels import common as LC
 from fxdash.labels import filters as LF
 from fxdash.labels import pages as PG
 from fxdash.labels import people as LP
 from fxdash.labels import vocab as V
-from fxdash.queries import people
+from fxdash.queries import people, people_party, people_points, people_roles
 
 COLS = LP.PEOPLE_COLUMN_LABELS
 
@@ -80,14 +80,14 @@ def registry_tab(f) -> None:
 
 
 def party_tab(f) -> None:
-    s = ui.run(people.party_summary, f)
+    s = ui.run(people_party.party_summary, f)
     c = st.columns(5)
     c[0].metric(LP.PEOPLE_PARTY_MEMBERS, f"{s['party_members']:,} {LC.UNIT_PERSON}", border=True)
     c[1].metric(LP.PEOPLE_MOBILE_MEMBERS, f"{s['mobile_members']:,} {LC.UNIT_PERSON}", border=True)
     c[2].metric(LP.PEOPLE_BRANCHES, f"{s['branches']:,} {LC.UNIT_ITEM}", border=True)
     c[3].metric(LP.PEOPLE_STUDY, f"{s['study']:,} {LP.PEOPLE_UNIT_TIMES}", border=True)
     c[4].metric(LP.PEOPLE_CONSULT, f"{s['consult']:,} {LP.PEOPLE_UNIT_TIMES}", border=True)
-    by_town = ui.run(people.party_by_town, f)
+    by_town = ui.run(people_party.party_by_town, f)
     if s["party_members"] or s["mobile_members"]:
         chart(charts.people_grouped(by_town, "town", {"party_members": LP.PEOPLE_PARTY_MEMBERS,
                                                       "mobile_members": LP.PEOPLE_MOBILE_MEMBERS},
@@ -95,7 +95,7 @@ def party_tab(f) -> None:
     else:
         no_data()
     st.subheader(LP.PEOPLE_BRANCH_HEADER, help=LP.PEOPLE_BRANCH_HELP)
-    branches = ui.run(people.branch_table, f)
+    branches = tables.worded(ui.run(people_party.branch_table, f), dates=("secretary_since",))
     if branches.empty:
         no_data()
         return
@@ -104,8 +104,8 @@ def party_tab(f) -> None:
 
 
 def roles_tab(f) -> None:
-    s = ui.run(people.roles_summary, f)
-    v = ui.run(people.volunteer_summary, f)
+    s = ui.run(people_roles.roles_summary, f)
+    v = ui.run(people_roles.volunteer_summary, f)
     c = st.columns(5)
     c[0].metric(LP.PEOPLE_ROLE_PEOPLE, f"{s['people']:,} {LC.UNIT_PERSON}", help=LP.PEOPLE_ROLE_PEOPLE_HELP, border=True)
     c[1].metric(LP.PEOPLE_ROLE_HOLDINGS, f"{s['holdings']:,} {LP.PEOPLE_UNIT_PARTS}", help=LP.PEOPLE_ROLE_HOLDINGS_HELP,
@@ -122,16 +122,16 @@ def roles_tab(f) -> None:
         return
     left, right = st.columns(2)
     with left:
-        chart(charts.people_roles(ui.run(people.roles_by_role, f)))
+        chart(charts.people_roles(ui.run(people_roles.roles_by_role, f)))
     with right:
-        chart(charts.people_stacked(ui.run(people.roles_by_town, f), "town", "role", "holdings",
+        chart(charts.people_stacked(ui.run(people_roles.roles_by_town, f), "town", "role", "holdings",
                                     LP.PEOPLE_ROLE_TOWN_TITLE, LP.PEOPLE_UNIT_PARTS, order=V.ROLES))
     left, right = st.columns(2)
     with left:
-        chart(charts.people_lines(ui.run(people.role_growth, f),
+        chart(charts.people_lines(ui.run(people_roles.role_growth, f),
                                   {"people": LP.PEOPLE_PEOPLE, "holdings": LP.PEOPLE_HOLDINGS},
                                   LP.PEOPLE_ROLE_GROWTH_TITLE))
-    volunteer = ui.run(people.volunteer_monthly, f)
+    volunteer = ui.run(people_roles.volunteer_monthly, f)
     with right:
         if volunteer.empty:
             no_data()
@@ -144,7 +144,7 @@ def roles_tab(f) -> None:
 
 
 def points_tab(f) -> None:
-    s = ui.run(people.points_summary, f)
+    s = ui.run(people_points.points_summary, f)
     c = st.columns(4)
     c[0].metric(LP.PEOPLE_POINTS_EARNED, f"{s['earned']:,} {LP.PEOPLE_UNIT_POINTS}", border=True)
     c[1].metric(LP.PEOPLE_POINTS_REDEEMED, f"{s['redeemed']:,} {LP.PEOPLE_UNIT_POINTS}", border=True)
@@ -155,10 +155,10 @@ def points_tab(f) -> None:
                 help=LP.PEOPLE_MERCHANTS_HELP, border=True)
     if s["negative_ever"]:
         st.error(LP.PEOPLE_NEGATIVE_FAULT.format(n=s["negative_ever"]), icon=":material/error:")
-        table(ui.run(people.negative_balances, f))
+        table(ui.run(people_points.negative_balances, f))
     else:
         st.caption(LP.PEOPLE_NEGATIVE_OK)
-    monthly = ui.run(people.points_monthly, f)
+    monthly = ui.run(people_points.points_monthly, f)
     if monthly.empty:
         no_data()
         return
@@ -166,7 +166,7 @@ def points_tab(f) -> None:
     with left:
         chart(charts.people_stacked(monthly, "month", "reason", "points", LP.PEOPLE_POINTS_TITLE,
                                     LP.PEOPLE_UNIT_POINTS, order=V.POINT_REASONS, monthly=True))
-    items = ui.run(people.redeemed_by_item_month, f)
+    items = ui.run(people_points.redeemed_by_item_month, f)
     with right:
         if items.empty:
             no_data()
@@ -176,12 +176,12 @@ def points_tab(f) -> None:
     left, right = st.columns([3, 2])
     with left:
         st.subheader(LP.PEOPLE_MERCHANT_HEADER)
-        merchants = ui.run(people.redeemed_by_merchant, f)
+        merchants = ui.run(people_points.redeemed_by_merchant, f)
         table(merchants)
         ui.downloads(merchants, f, "积分商户兑换", "people_merchants", COLS)
     with right:
         st.subheader(LP.PEOPLE_TOP_HEADER, help=ui_rights.privacy_note())
-        table(ui.run(people.top_earners, f))
+        table(ui.run(people_points.top_earners, f))
 
 
 def list_tab(f) -> None:
@@ -191,7 +191,8 @@ def list_tab(f) -> None:
     choice = c2.segmented_control(LP.PEOPLE_LIST_ACTIVE, LP.PEOPLE_LIST_ACTIVE_OPTIONS, key="people_active",
                                   default=LP.PEOPLE_LIST_ACTIVE_OPTIONS[0])
     active = {LP.PEOPLE_LIST_ACTIVE_OPTIONS[1]: True, LP.PEOPLE_LIST_ACTIVE_OPTIONS[2]: False}.get(choice)
-    workers = ui.run(people.worker_table, f, party=tuple(party), active=active)
+    workers = tables.worded(ui.run(people.worker_table, f, party=tuple(party), active=active), dates=("registered_on",),
+                            missing={"registered_on": LP.PEOPLE_NOT_REGISTERED})
     st.markdown(f"**{LP.PEOPLE_LIST_COUNT.format(n=len(workers), privacy=ui_rights.privacy_note())}**")
     if workers.empty:
         no_data()

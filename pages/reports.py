@@ -6,7 +6,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from fxdash import charts, config, maps, report_charts, tables, textfmt, ui, ui_rights
+from fxdash import charts, maps, report_charts, tables, textfmt, ui, ui_rights
 from fxdash.labels import common as LC
 from fxdash.labels import pages as PG
 from fxdash.labels import reports as LRP
@@ -22,10 +22,9 @@ with ui.controls():  # folded away in projector mode
     f = ui.page_filters(f, ("categories", "statuses"), st.container(horizontal=True))
 st.caption(LRP.RPT_CAPTION.format(start=textfmt.day(f.date_from), end=textfmt.day(f.date_to), days=f.days))
 
-deadline_days, deadline_errors = config.load_deadlines()
-for message in deadline_errors:
+deadlines = ui.settings().deadlines  # hashable, for the query cache
+for message in ui.settings().deadline_errors:
     st.warning(ui.plain(message))
-deadlines = tuple(deadline_days.items())  # hashable, for the query cache
 town_names = ui.run(common.town_names, ui.user_scope())  # the user's towns only
 
 
@@ -85,7 +84,7 @@ def where(f) -> None:
     bins = ui.run(spatial.report_bins, f, cell_m=drills.CELL_M)
     with left:
         boundaries, rivers, tile_url = ui.map_base()
-        deck = maps.density_map(bins, ui.run(common.towns), boundaries, rivers, tile_url, focus=f.towns,
+        deck = maps.density_map(bins, ui.run(common.towns), boundaries, rivers, tile_url, focus=maps.focus(f),
                                 size=maps.SIZE_WIDE)
         st.pydeck_chart(deck, on_select=partial(on_map, "rpt_map", bins), selection_mode="single-object",
                         key="rpt_map", height=maps.SIZE_WIDE[1])
@@ -135,7 +134,7 @@ def how_fast(f) -> None:
 
 def overdue_list(f) -> None:
     st.subheader(LRP.RPT_SECTION_OVERDUE)
-    overdue = ui.run(R.overdue_list, f, deadlines=deadlines)
+    overdue = tables.outcome_words(ui.run(R.overdue_list, f, deadlines=deadlines))
     if overdue.empty:
         st.success(LRP.RPT_OVERDUE_EMPTY)
         return
@@ -157,7 +156,7 @@ def who(f) -> None:
 
 def records(f, drill) -> None:
     st.subheader(LRP.RPT_SECTION_RECORDS)
-    rows = ui.run(R.records, f, deadlines=deadlines, drill=drill)
+    rows = tables.outcome_words(ui.run(R.records, f, deadlines=deadlines, drill=drill))
     if rows.empty:
         st.info(LC.NO_DATA)
         return

@@ -25,7 +25,8 @@ f = ui.current_filters()
 
 st.title(PG.PAGE_WEEKLY)
 monday = ui_weekly.week_picker(ui.controls())  # folded away in projector mode
-b = {**ui.run(weekly.bundle, f, monday=monday), "snapshot": ui_weekly.week_snapshot(f, monday)}
+b = briefing.with_sentences({**ui.run(weekly.bundle, f, monday=monday, deadlines=ui.settings().deadlines),
+                             "snapshot": ui_weekly.week_snapshot(f, monday)})
 st.caption(LW.WEEKLY_CAPTION.format(span=b["span"]))
 ui.record_view(f, period=b["span"])  # the projector's scope line names the week, not the sidebar dates
 
@@ -51,8 +52,9 @@ c1, c2, c3 = st.columns(3)
 with c1:
     st.markdown(f"**{weekly_export.hot_cells_title()}**")
     boundaries, rivers, tiles = ui.map_base()
-    st.pydeck_chart(maps.density_map(b["hot_cells"], ui.run(common.towns), boundaries, rivers, tiles, focus=f.towns,
-                                     size=maps.SIZE_THIRD, frame_cells_only=True), height=maps.SIZE_THIRD[1])
+    hot_map = maps.density_map(b["hot_cells"], ui.run(common.towns), boundaries, rivers, tiles, focus=maps.focus(f),
+                               size=maps.SIZE_THIRD, frame_cells_only=True)
+    st.pydeck_chart(hot_map, height=maps.SIZE_THIRD[1])
     cells = ui.projected(tables["热点网格"].drop(columns=["中心纬度", "中心经度"]))
     st.dataframe(textfmt.readable(cells), hide_index=True, width="stretch", height=ui.grid_height(len(cells)))
 for col, title, name in ((c2, LW.WEEKLY_HOT_COMMUNITIES, "热点社区"), (c3, LW.WEEKLY_LAGGARDS, "按时办结率偏低街镇")):

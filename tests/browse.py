@@ -34,9 +34,11 @@ def wait_for_charts(pg, timeout: float = 60_000) -> None:
     pg.evaluate(_TWO_FRAMES)
 
 
-def select_tab(pg, name: str, timeout: float = 30_000) -> None:
-    """Click the tab `name` (st.tabs switch in the browser) and wait until it shows, its charts drawn."""
-    tab = pg.get_by_role("tab", name=name)
+def select_tab(pg, tab, timeout: float = 30_000) -> None:
+    """Click a tab (its exact name, or a locator) of st.tabs, which switch in the browser, and wait until
+    it shows with its charts drawn."""
+    if isinstance(tab, str):
+        tab = pg.get_by_role("tab", name=tab, exact=True)
     tab.click()
     pg.wait_for_function("tab => tab.getAttribute('aria-selected') === 'true'", arg=tab.element_handle(),
                          timeout=timeout)

@@ -30,6 +30,8 @@ from tests.browse import (  # noqa: F401 - re-exported: tests import them from h
 )
 from tests.serve import AppServer, copy_store, serve  # noqa: F401 - re-exported for the tests
 
+# FXDASH_BENCH=1: measuring tests run at full size and print their timings (see bench_size)
+BENCH = os.environ.get("FXDASH_BENCH") == "1"
 # cheap argon2id parameters for the store's hasher in tests (production's, 19 MiB and 2 passes, cost ~100 ms
 # a hash or sign-in; test_accounts checks production's own parameters)
 TEST_HASHER = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
@@ -40,6 +42,12 @@ APP_AS_OF = dt.date(2026, 11, 27)  # a fixed "today" for app and browser tests
 GEO_DIR = ROOT.parent / "shared" / "data" / "geo"
 TOWNS_GEOJSON = GEO_DIR / "fengxian_towns.geojson"
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+
+
+def bench_size(full: int, small: int) -> int:
+    """The size of a measuring test: `full` in a benchmark run (FXDASH_BENCH=1), else `small`. The default
+    run checks the same behaviour at the small size; timings are printed, never asserted."""
+    return full if BENCH else small
 
 
 # --- the operational store -------------------------------------------------------------------------

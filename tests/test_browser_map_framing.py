@@ -6,17 +6,19 @@ import pytest
 
 from fxdash import map_view
 from tests import deck_capture as D
-from tests.auth import login
-from tests.conftest import OUTPUT, outside_requests
+from tests.auth import TEST_PASSWORD, login
+from tests.conftest import OUTPUT, outside_requests, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
 QINGCUN = "310120111"  # 青村镇
-CASES = [  # (name, path, town codes in focus)
-    ("map", "/map", ()),
-    ("reports", "/reports", ()),
-    ("weekly", "/weekly", ()),
-    ("map_town", f"/map?town={QINGCUN}", (QINGCUN,)),
+CASES = [  # (name, path, town codes in focus, user: None = the demo admin)
+    ("overview", "/", (), None),
+    ("map", "/map", (), None),
+    ("reports", "/reports", (), None),
+    ("weekly", "/weekly", (), None),
+    ("map_town", f"/map?town={QINGCUN}", (QINGCUN,), None),
+    ("map_town_user", "/map", (QINGCUN,), "qingcun"),  # a town account sees its own town, framed
 ]
 
 
@@ -36,17 +38,17 @@ def drawn_deck(page):
     """The page's deck element once deck.gl has drawn it: (element, canvas width, canvas height)."""
     deck = page.get_by_test_id("stDeckGlJsonChart").first
     deck.scroll_into_view_if_needed()
-    canvas = deck.locator("canvas").first
-    canvas.wait_for(state="visible")
-    # two animation frames: deck.gl draws on the frame after the props arrive
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-    box = canvas.bounding_box()
+    wait_for_charts(page)
+    box = deck.locator("canvas").first.bounding_box()
     return deck, box["width"], box["height"]
 
 
-@pytest.mark.parametrize("name,path,focus", CASES, ids=[c[0] for c in CASES])
-def test_the_map_frames_its_points_and_labels_do_not_collide(app_server, hd_page, name, path, focus):
-    login(hd_page, app_server, path=path)
+@pytest.mark.parametrize("name,path,focus,user", CASES, ids=[c[0] for c in CASES])
+def test_the_map_frames_its_points_and_labels_do_not_collide(app_server, hd_page, name, path, focus, user):
+    if user is None:
+        login(hd_page, app_server, path=path)
+    else:
+        login(hd_page, app_server, username=user, password=TEST_PASSWORD, path=path)
     assert hd_page.get_by_test_id("stException").count() == 0
     element, width, height = drawn_deck(hd_page)
     spec = D.last_deck(hd_page.decks)
@@ -73,6 +75,6 @@ def test_the_map_frames_its_points_and_labels_do_not_collide(app_server, hd_page
     overlapping = [(i, j) for i in inside for j in inside if j < i and map_view.overlap(boxes[i], boxes[j], 0) > 0]
     assert overlapping == [], [rows[i]["name"] for pair in overlapping for i in pair]
 
-    OUTPUT.mkdir(exist_ok=True)
+    OUTPUT.mkdir(parents=True, exist_ok=True)
     element.screenshot(path=str(OUTPUT / f"map_framing_{name}.png"))
     assert outside_requests(hd_page.requests) == []

@@ -11,8 +11,17 @@ from fxdash import chart_axes, charts, report_charts, textfmt
 from fxdash.filters import Filters
 from fxdash.labels import reports as LRP
 from fxdash.labels import vocab as V
-from fxdash.queries import common, overview, people
-from fxdash.queries import community as q
+from fxdash.queries import (
+    common,
+    community,
+    community_fraud,
+    community_places,
+    community_suggestions,
+    overview,
+    people,
+    people_party,
+    people_roles,
+)
 from fxdash.queries import reports as R
 
 from .conftest import REF_DATE
@@ -125,21 +134,21 @@ def _figures(con):
     towns = common.town_summary(con, F)
     flows = people.monthly_flows(con, F)
     by_town = people.active_by(con, F, by="town")
-    party = people.party_by_town(con, F)
-    roles_town = people.roles_by_town(con, F)
-    roles = people.roles_by_role(con, F)
-    growth = people.role_growth(con, F)
-    volunteer = people.volunteer_monthly(con, F)
-    gap = q.coverage_by_community(con, F)
-    pairs = q.pairs_by_town(con, F)
-    visits = q.visits_by_month(con, F)
-    tasks = q.visit_tasks(con, F)
-    fraud_months = q.fraud_by_month(con, F)
-    fraud_towns = q.fraud_by_town(con, F)
-    topics = q.suggestions_by_topic(con, F)
-    scene_types = q.scenes_by_type(con, F)
-    scene_towns = q.scenes_by_town(con, F)
-    amenities = q.amenity_counts(con, F)
+    party = people_party.party_by_town(con, F)
+    roles_town = people_roles.roles_by_town(con, F)
+    roles = people_roles.roles_by_role(con, F)
+    growth = people_roles.role_growth(con, F)
+    volunteer = people_roles.volunteer_monthly(con, F)
+    gap = community.coverage_by_community(con, F)
+    pairs = community.pairs_by_town(con, F)
+    visits = community.visits_by_month(con, F)
+    tasks = community.visit_tasks(con, F)
+    fraud_months = community_fraud.fraud_by_month(con, F)
+    fraud_towns = community_fraud.fraud_by_town(con, F)
+    topics = community_suggestions.suggestions_by_topic(con, F)
+    scene_types = community_places.scenes_by_type(con, F)
+    scene_towns = community_places.scenes_by_town(con, F)
+    amenities = community_places.amenity_counts(con, F)
     rates = R.town_rates(con, F)
     ranking = R.community_ranking(con, F, limit=10)
     slots = R.hour_weekday(con, F)

@@ -11,7 +11,7 @@ from fxdash.filters import Filters
 from fxdash.labels import common as LC
 from fxdash.labels import community as LCM
 from fxdash.labels import vocab as V
-from fxdash.queries import community as q
+from fxdash.queries import community, community_fraud, community_places, community_suggestions
 from tests.auth import login_apptest
 from tests.conftest import REF_DATE, ROOT
 
@@ -61,7 +61,7 @@ def care(people):
 
 
 def test_coverage_gap_counts_distinct_elders_aged_80_paired_at_the_period_end(care):
-    df = q.coverage_by_community(care, MARCH)
+    df = community.coverage_by_community(care, MARCH)
     assert df["community"].tolist() == ["一村", "二村", "四村", "三村"]  # worst gap first
     rows = df.set_index("community_id")
     # C1: E1 and E2 (E2 twice) are paired at the end; E3's pair ended on 03-20
@@ -77,14 +77,14 @@ def test_coverage_gap_counts_distinct_elders_aged_80_paired_at_the_period_end(ca
 
 
 def test_coverage_follows_the_town_and_volunteer_filters(care):
-    assert q.coverage_by_community(care, Filters(MARCH.date_from, MARCH.date_to, towns=("T2",)))[
+    assert community.coverage_by_community(care, Filters(MARCH.date_from, MARCH.date_to, towns=("T2",)))[
         "community_id"].tolist() == ["C2", "C4"]
-    riders = q.coverage_by_community(care, Filters(MARCH.date_from, MARCH.date_to, occupations=("外卖骑手",)))
+    riders = community.coverage_by_community(care, Filters(MARCH.date_from, MARCH.date_to, occupations=("外卖骑手",)))
     assert riders.set_index("community_id").loc["C1", "paired_80"] == 1  # only P3 (E2)
 
 
 def test_overdue_pairs_are_more_than_14_days_without_a_visit_at_the_period_end(care):
-    df = q.overdue_pairs(care, MARCH)
+    df = community.overdue_pairs(care, MARCH)
     assert df["pair_id"].tolist() == ["P3", "P2"]
     rows = df.set_index("pair_id")
     assert rows.loc["P3", "days_since"] == 58 and rows.loc["P3", "visits"] == 0
@@ -93,33 +93,33 @@ def test_overdue_pairs_are_more_than_14_days_without_a_visit_at_the_period_end(c
 
 
 def test_overdue_edge_cases_exactly_14_days_ended_pairs_and_new_pairs_are_not_listed(care):
-    listed = set(q.overdue_pairs(care, MARCH)["pair_id"])
+    listed = set(community.overdue_pairs(care, MARCH)["pair_id"])
     assert "P1" not in listed  # exactly 14 days
     assert "P4" not in listed  # ended before the period end, never visited
     assert "P5" not in listed and "P6" not in listed  # paired recently, not visited yet
     # one day later P1 is overdue too, and the visit after the end still does not count for P2
-    later = q.overdue_pairs(care, Filters(D(2026, 3, 1), D(2026, 4, 1)))
+    later = community.overdue_pairs(care, Filters(D(2026, 3, 1), D(2026, 4, 1)))
     assert "P1" in set(later["pair_id"])
 
 
 def test_overdue_pairs_follow_the_volunteer_filter(care):
     f = Filters(MARCH.date_from, MARCH.date_to, occupations=("外卖骑手",))
-    assert q.overdue_pairs(care, f)["pair_id"].tolist() == ["P3"]
+    assert community.overdue_pairs(care, f)["pair_id"].tolist() == ["P3"]
 
 
 def test_visits_per_pair_per_month_and_tasks(care):
-    df = q.visits_by_month(care, Filters(D(2026, 2, 1), D(2026, 3, 31)))
+    df = community.visits_by_month(care, Filters(D(2026, 2, 1), D(2026, 3, 31)))
     assert [str(m)[:7] for m in df["month"]] == ["2026-02", "2026-03"]
     assert df["visits"].tolist() == [1, 4]
     assert df["active_pairs"].tolist() == [6, 8]  # February: P1-P4, P7, P8; March: all eight
     assert df["days"].tolist() == [28, 31]
     assert df["visits_per_pair"].tolist() == [0.18, 0.48]  # 1/6 and 4/8 visits, scaled to 30 days
-    tasks = q.visit_tasks(care, MARCH).set_index("task")["visits"].to_dict()
+    tasks = community.visit_tasks(care, MARCH).set_index("task")["visits"].to_dict()
     assert tasks == {"代购": 2, "燃气检查": 1, "送药": 1, "陪伴聊天": 1}
 
 
 def test_pairs_by_town_counts_period_and_end(care):
-    df = q.pairs_by_town(care, MARCH).set_index("town")
+    df = community.pairs_by_town(care, MARCH).set_index("town")
     assert df.loc["甲镇", ["pairs_in_period", "pairs_at_end"]].tolist() == [4, 3]
     assert df.loc["乙镇", ["pairs_in_period", "pairs_at_end"]].tolist() == [4, 4]
 
@@ -138,24 +138,24 @@ def suggestions(people):
 
 
 def test_adoption_rate_is_adopted_over_answered(suggestions):
-    s = q.suggestion_summary(suggestions, MARCH)
+    s = community_suggestions.suggestion_summary(suggestions, MARCH)
     assert (s["submitted"], s["answered"], s["adopted"], s["adoption_pct"]) == (3, 2, 1, 50.0)
     assert s["median_days"] == 15.0 and s["mean_days"] == 15.0  # 10 and 20 days
 
 
 def test_adoption_rate_is_undefined_when_nothing_is_answered(suggestions):
-    only_pending = q.suggestion_summary(suggestions, Filters(D(2026, 3, 5), D(2026, 3, 5)))
+    only_pending = community_suggestions.suggestion_summary(suggestions, Filters(D(2026, 3, 5), D(2026, 3, 5)))
     assert only_pending["submitted"] == 1 and only_pending["adoption_pct"] is None
-    nothing = q.suggestion_summary(suggestions, Filters(D(2025, 1, 1), D(2025, 1, 31)))
+    nothing = community_suggestions.suggestion_summary(suggestions, Filters(D(2025, 1, 1), D(2025, 1, 31)))
     assert nothing["submitted"] == 0 and nothing["adoption_pct"] is None and nothing["median_days"] is None
 
 
 def test_suggestions_follow_the_submitters_town_and_list_adopted_first(suggestions):
-    t2 = q.suggestion_summary(suggestions, Filters(MARCH.date_from, MARCH.date_to, towns=("T2",)))
+    t2 = community_suggestions.suggestion_summary(suggestions, Filters(MARCH.date_from, MARCH.date_to, towns=("T2",)))
     assert (t2["submitted"], t2["adoption_pct"]) == (2, 0.0)
-    listed = q.suggestion_list(suggestions, MARCH)
+    listed = community_suggestions.suggestion_list(suggestions, MARCH)
     assert listed["suggestion_id"].tolist() == ["S1", "S2", "S3"]  # adopted, then latest answered, pending
-    assert q.suggestion_list(suggestions, MARCH, adopted_only=True)["suggestion_id"].tolist() == ["S1"]
+    assert community_suggestions.suggestion_list(suggestions, MARCH, adopted_only=True)["suggestion_id"].tolist() == ["S1"]
     assert listed.loc[0, "outcome"] == "午餐延长至14点"
 
 
@@ -174,34 +174,34 @@ def fraud(people):
 
 
 def test_fraud_totals_split_period_and_cumulative(fraud):
-    assert q.fraud_totals(fraud, MARCH) == {"cases": 2, "amount": 70000.0, "cases_total": 3,
+    assert community_fraud.fraud_totals(fraud, MARCH) == {"cases": 2, "amount": 70000.0, "cases_total": 3,
                                             "amount_total": 170000.0}
-    months = q.fraud_by_month(fraud, MARCH)
+    months = community_fraud.fraud_by_month(fraud, MARCH)
     assert months["cumulative_amount"].tolist() == [170000.0]
 
 
 def test_fraud_roles_are_the_ones_held_on_the_day(fraud):
-    df = q.fraud_by_role(fraud, MARCH).set_index("role")["cases"].to_dict()
+    df = community_fraud.fraud_by_role(fraud, MARCH).set_index("role")["cases"].to_dict()
     # F2: W1's 文明宣传员 ended 03-10; F3: W2 became 爱心接力员 only on 03-20
     assert df == {"网格信息员": 1, "文明宣传员": 0, "爱心接力员": 0, "应急辅助员": 0, LCM.FRAUD_NO_ROLE: 1}
-    feb = q.fraud_by_role(fraud, Filters(D(2026, 2, 1), D(2026, 2, 28))).set_index("role")["cases"].to_dict()
+    feb = community_fraud.fraud_by_role(fraud, Filters(D(2026, 2, 1), D(2026, 2, 28))).set_index("role")["cases"].to_dict()
     assert feb["网格信息员"] == 1 and feb["文明宣传员"] == 1 and LCM.FRAUD_NO_ROLE not in feb
 
 
 def test_fraud_total_at_the_article_date_is_the_published_300_wan(ref_con):
     f = Filters(REF_DATE - dt.timedelta(days=27), REF_DATE)
-    total = q.fraud_totals(ref_con, f)["amount_total"]
+    total = community_fraud.fraud_totals(ref_con, f)["amount_total"]
     in_demo = ref_con.execute("select sum(amount_yuan) from fraud_interceptions").fetchone()[0]
     assert 3_000_000 <= total <= 3_999_999
     assert total == in_demo == 3_268_500
-    assert q.fraud_by_month(ref_con, f)["cumulative_amount"].iloc[-1] == total
+    assert community_fraud.fraud_by_month(ref_con, f)["cumulative_amount"].iloc[-1] == total
 
 
 # --- on the demo at the article's date -----------------------------------------------------------------
 
 
 def test_huqiao_reads_true_to_the_article(ref_con):
-    p = q.community_profile(ref_con, Filters(REF_DATE - dt.timedelta(days=27), REF_DATE), LCM.HUQIAO)
+    p = community.community_profile(ref_con, Filters(REF_DATE - dt.timedelta(days=27), REF_DATE), LCM.HUQIAO)
     assert 3800 <= p["population"] < 3900  # 近3900
     assert round(p["share_60_pct"]) == 35
     assert 200 < p["elderly_80_alone"] < 300  # 200余名
@@ -209,20 +209,20 @@ def test_huqiao_reads_true_to_the_article(ref_con):
 
 
 def test_the_canteen_suggestion_is_adopted_with_its_outcome(ref_con):
-    df = q.suggestion_list(ref_con, Filters(D(2025, 10, 1), REF_DATE))
+    df = community_suggestions.suggestion_list(ref_con, Filters(D(2025, 10, 1), REF_DATE))
     canteen = df[df["title"].str.contains("社区食堂")]
     assert len(canteen) == 1 and bool(canteen["adopted"].iloc[0])
     assert "下午2点" in canteen["outcome"].iloc[0]
 
 
 def test_first_batch_has_28_scenes_of_all_six_types(ref_con):
-    df = q.scenes_by_type(ref_con, Filters(REF_DATE - dt.timedelta(days=27), REF_DATE))
+    df = community_places.scenes_by_type(ref_con, Filters(REF_DATE - dt.timedelta(days=27), REF_DATE))
     assert df["scene_type"].tolist() == list(V.SCENE_TYPES)
     assert df["scenes"].sum() == 28 and (df["scenes"] > 0).all()
 
 
 def test_health_corners_are_at_every_rider_station(ref_con):
-    df = q.amenity_counts(ref_con, Filters(REF_DATE, REF_DATE)).set_index("amenity")
+    df = community_places.amenity_counts(ref_con, Filters(REF_DATE, REF_DATE)).set_index("amenity")
     assert df.loc["健康科普角", "rider_stations"] == 83
     assert df.loc["法律服务", "stations"] > 0
 

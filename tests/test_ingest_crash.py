@@ -39,9 +39,10 @@ def _counts(db_path):
         return state(con, "reports"), int((log["status"] == "成功").sum())
 
 
-@pytest.fixture
-def large_file(tmp_path):
-    path = tmp_path / "large.csv"
+@pytest.fixture(scope="module")
+def large_file(tmp_path_factory):
+    """Written once for both tests (they only read it)."""
+    path = tmp_path_factory.mktemp("large") / "large.csv"
     path.write_bytes(csv_bytes([REPORT_HEADER, *report_rows(LARGE)]))
     return path
 

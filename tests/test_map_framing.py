@@ -100,6 +100,13 @@ def test_region_is_every_town_or_the_towns_in_focus():
     assert [*vars(maps.region(TOWNS, BOUNDARIES, ("B",))).values()] == box_approx(Bounds(121.66, 30.91, 121.81, 30.99))
 
 
+def test_the_focus_is_the_chosen_towns_else_the_accounts_scope():
+    f = default_filters(REF_DATE)
+    assert maps.focus(f) == ()
+    assert maps.focus(dataclasses.replace(f, scope=("A",))) == ("A",)
+    assert maps.focus(dataclasses.replace(f, towns=("B",), scope=("A", "B"))) == ("B",)
+
+
 def test_without_a_boundary_file_a_town_is_its_centre_and_a_margin():
     box = maps.region(TOWNS, None, ("B",))
     assert box.west < 121.70 < box.east and box.south < 30.95 < box.north

@@ -9,7 +9,7 @@ from fxdash import access, rights
 from fxdash.filters import Filters
 from fxdash.labels import common as LC
 from fxdash.labels import people as LP
-from fxdash.queries import common, people
+from fxdash.queries import common, people, people_party, people_points, people_roles
 from tests.auth import login_apptest
 from tests.conftest import ROOT
 
@@ -119,14 +119,14 @@ def test_enterprise_and_site_coverage_compare_registered_with_declared(small):
 
 
 def test_party_summary_and_branch_table(small):
-    assert people.party_summary(small, MARCH) == {"party_members": 1, "mobile_members": 1, "branches": 1,
+    assert people_party.party_summary(small, MARCH) == {"party_members": 1, "mobile_members": 1, "branches": 1,
                                                   "study": 1, "consult": 0}
-    b = people.branch_table(small, MARCH)
+    b = people_party.branch_table(small, MARCH)
     assert b["branch"].tolist() == ["甲街区党支部"]  # 乙 is founded after the period
     row = b.iloc[0]
     assert (row["secretary_new"], row["group_size"], row["party_members"], row["study"], row["consult"]) == \
-        (LC.YES, 1, 1, 1, 0)
-    towns = people.party_by_town(small, MARCH).set_index("town")
+        (True, 1, 1, 1, 0)
+    towns = people_party.party_by_town(small, MARCH).set_index("town")
     assert towns.loc["甲镇", "mobile_members"] == 1 and towns.loc["乙镇", "party_members"] == 0
 
 
@@ -134,44 +134,44 @@ def test_party_summary_and_branch_table(small):
 
 
 def test_people_and_role_holdings_are_counted_separately(small):
-    s = people.roles_summary(small, MARCH)
+    s = people_roles.roles_summary(small, MARCH)
     assert (s["people"], s["holdings"]) == (2, 3)  # W1 holds two roles, W3 one; W2 has left
     assert s["people"] == common.role_members(small, MARCH)
 
 
 def test_active_share_uses_the_last_30_days(small):
-    s = people.roles_summary(small, MARCH)
+    s = people_roles.roles_summary(small, MARCH)
     # W1 reported on 03-15; W3 reported at 03-01 23:59 and took part on 02-20: both before 03-02
     assert s["active_people"] == 1 and s["active_share"] == pytest.approx(0.5)
-    by_role = people.roles_by_role(small, MARCH).set_index("role")
+    by_role = people_roles.roles_by_role(small, MARCH).set_index("role")
     assert by_role.loc["网格信息员", ["holders", "active"]].tolist() == [1, 1]
     assert by_role.loc["爱心接力员", ["holders", "active"]].tolist() == [1, 0]
     assert by_role.loc["应急辅助员", "holders"] == 0
-    later = people.roles_summary(small, Filters(D(2026, 2, 1), D(2026, 2, 28)))
+    later = people_roles.roles_summary(small, Filters(D(2026, 2, 1), D(2026, 2, 28)))
     assert (later["people"], later["active_people"]) == (2, 0)  # W1, W2 hold roles; W3 (active) did not yet
 
 
 def test_roles_by_town_and_growth(small):
-    by_town = people.role_people_by_town(small, MARCH).set_index("town")
+    by_town = people_roles.role_people_by_town(small, MARCH).set_index("town")
     assert by_town.loc["甲镇", ["people", "holdings"]].tolist() == [1, 2]
-    assert people.roles_by_town(small, MARCH)["holdings"].sum() == 3
-    growth = people.role_growth(small, MARCH).set_index(people.role_growth(small, MARCH)["month"].astype(str).str[:7])
+    assert people_roles.roles_by_town(small, MARCH)["holdings"].sum() == 3
+    growth = people_roles.role_growth(small, MARCH).set_index(people_roles.role_growth(small, MARCH)["month"].astype(str).str[:7])
     assert growth.loc["2026-01", ["people", "holdings"]].tolist() == [2, 2]
     assert growth.loc["2026-03", ["people", "holdings"]].tolist() == [2, 3]
 
 
 def test_role_filter_narrows_roles_volunteering_and_the_list(small):
     f = Filters(D(2026, 3, 1), D(2026, 3, 31), roles=("爱心接力员",))
-    assert people.roles_summary(small, f)["people"] == 1
+    assert people_roles.roles_summary(small, f)["people"] == 1
     assert people.worker_table(small, f)["worker_id"].tolist() == ["W3"]
-    assert people.volunteer_summary(small, f)["participations"] == 0
+    assert people_roles.volunteer_summary(small, f)["participations"] == 0
     grid = Filters(D(2026, 3, 1), D(2026, 3, 31), roles=("网格信息员",))
-    assert people.volunteer_summary(small, grid) == {"participations": 1, "hours": 3.0, "volunteers": 1}
+    assert people_roles.volunteer_summary(small, grid) == {"participations": 1, "hours": 3.0, "volunteers": 1}
 
 
 def test_volunteer_participations_and_hours(small):
-    assert people.volunteer_summary(small, MARCH) == {"participations": 2, "hours": 4.5, "volunteers": 2}
-    monthly = people.volunteer_monthly(small, MARCH)
+    assert people_roles.volunteer_summary(small, MARCH) == {"participations": 2, "hours": 4.5, "volunteers": 2}
+    monthly = people_roles.volunteer_monthly(small, MARCH)
     assert set(monthly["kind"]) == {"文明引导", "送药送餐"}  # party activities are not volunteering
     assert monthly["hours"].sum() == pytest.approx(6.5)
 
@@ -180,7 +180,7 @@ def test_volunteer_participations_and_hours(small):
 
 
 def test_points_summary_balance_and_merchants(small):
-    s = people.points_summary(small, MARCH)
+    s = people_points.points_summary(small, MARCH)
     assert (s["earned"], s["redeemed"]) == (12, 10)
     assert s["outstanding"] == 9 + 3 - 2  # W1 9, W3 3, W5 -2; W2's April entry is after the period
     assert (s["merchants"], s["merchants_used"]) == (1, 1)  # M2 joins in April
@@ -188,7 +188,7 @@ def test_points_summary_balance_and_merchants(small):
 
 
 def test_negative_balances_are_flagged_even_when_repaid(small):
-    df = rights.call(people.negative_balances, small, MARCH, DISTRICT).set_index("worker_id")
+    df = rights.call(people_points.negative_balances, small, MARCH, DISTRICT).set_index("worker_id")
     assert list(df.index) == ["W3", "W5"]
     assert df.loc["W3", ["lowest_balance", "balance"]].tolist() == [-3, 3]
     assert str(df.loc["W3", "first_negative_at"]) == "2026-03-20 12:00:00"
@@ -196,14 +196,14 @@ def test_negative_balances_are_flagged_even_when_repaid(small):
 
 
 def test_points_by_month_item_merchant_and_top_earners(small):
-    monthly = people.points_monthly(small, MARCH)
+    monthly = people_points.points_monthly(small, MARCH)
     march = monthly[monthly["month"].astype(str).str[:7] == "2026-03"].set_index("reason")["points"]
     assert march["参加志愿活动"] == 12 and march["积分兑换"] == -10
-    items = people.redeemed_by_item_month(small, MARCH)
+    items = people_points.redeemed_by_item_month(small, MARCH)
     assert items["points"].sum() == 12  # 午餐 5 + 2 (January), 修车 5
-    m = people.redeemed_by_merchant(small, MARCH)
+    m = people_points.redeemed_by_merchant(small, MARCH)
     assert m[["merchant", "times", "points", "items"]].values.tolist() == [["甲面馆", 2, 10, "修车、午餐"]]
-    top = rights.call(people.top_earners, small, MARCH, DISTRICT)
+    top = rights.call(people_points.top_earners, small, MARCH, DISTRICT)
     assert top[["worker_id", "name", "earned"]].values.tolist() == [["W3", "张*", 8], ["W1", "王*", 4]]
 
 
@@ -215,7 +215,7 @@ def test_worker_table_masks_phones_and_filters_by_party_and_activity(small):
     assert list(df.index) == ["W3", "W1"]  # by town name, then id
     assert df.loc["W1", "phone"] == "138****5678" and "12345678" not in " ".join(df["phone"])
     assert df.loc["W1", "roles"] == "文明宣传员、网格信息员"
-    assert (df.loc["W1", "active"], df.loc["W3", "active"]) == (LC.YES, LC.NO)
+    assert (df.loc["W1", "active"], df.loc["W3", "active"]) == (True, False)
     assert people.worker_table(small, MARCH, party=("中共党员",))["worker_id"].tolist() == ["W1"]
     assert people.worker_table(small, MARCH, active=False)["worker_id"].tolist() == ["W3"]
 
@@ -231,11 +231,11 @@ def test_trend_start_covers_a_year_or_the_whole_period():
 def test_demo_people_figures_match_the_article(ref_con):
     f = Filters(D(2026, 2, 19), D(2026, 3, 18))
     assert people.registry_summary(ref_con, f)["active"] >= 4000
-    party = people.party_summary(ref_con, f)
+    party = people_party.party_summary(ref_con, f)
     assert party["mobile_members"] == 176 and party["branches"] == 50
-    roles = people.roles_summary(ref_con, f)
+    roles = people_roles.roles_summary(ref_con, f)
     assert 760 <= roles["people"] <= 799 and roles["holdings"] > roles["people"]
-    assert people.points_summary(ref_con, f)["negative_ever"] == 0
+    assert people_points.points_summary(ref_con, f)["negative_ever"] == 0
 
 
 # --- the page ----------------------------------------------------------------------------------

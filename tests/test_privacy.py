@@ -11,7 +11,7 @@ import sys
 import pandas as pd
 import pytest
 
-from fxdash import access, privacy, rights, weekly_export
+from fxdash import access, briefing, privacy, rights, weekly_export
 from fxdash.filters import Filters
 from fxdash.ingest import template
 from fxdash.privacy import CLEAR, DROP, MASK, mask_code, mask_name, mask_phone
@@ -135,7 +135,8 @@ def test_whole_table_downloads_are_masked_and_scoped(app_con, personal_values, t
 
 def test_weekly_files_are_masked_and_scoped(app_con, personal_values):
     monday = last_complete_week(APP_AS_OF)
-    b = rights.call(weekly.bundle, app_con, Filters(date_from=monday, date_to=monday), TOWN, monday=monday)
+    b = briefing.with_sentences(rights.call(weekly.bundle, app_con, Filters(date_from=monday, date_to=monday), TOWN,
+                                            monday=monday))
     assert len(b["overdue"]), "the demo has overdue reports to list"
     xlsx, docx = weekly_export.build_files(b, [], "周报")
     sheets = pd.read_excel(io.BytesIO(xlsx), sheet_name=None, engine="calamine", dtype=str)
@@ -166,14 +167,14 @@ def test_cli_export_masks_unless_pii(app_env, tmp_path, personal_values):
 
 
 def test_cli_export_is_announced_with_the_os_user(app_env, tmp_path):
-    from fxdash.ingest import cli
+    from fxdash import export_cli
 
     events = []
     access.add_sink(lambda *e: events.append(e))
     try:
         class Args:
             table, out, db, pii = "workers", str(tmp_path / "w.xlsx"), str(app_env), True
-        assert cli.cmd_export(Args) == 0
+        assert export_cli.cmd_export(Args) == 0
     finally:
         access._SINKS.clear()
     (action, who, detail), = events

@@ -16,14 +16,32 @@ import pytest
 
 from fxdash import access, queries, rights
 from fxdash.filters import Filters
-from fxdash.queries import alerts, common, community, data, overview, people, playback, reports, spatial, weekly
+from fxdash.queries import (
+    alerts,
+    common,
+    community,
+    community_fraud,
+    community_places,
+    community_suggestions,
+    data,
+    overview,
+    people,
+    people_party,
+    people_points,
+    people_roles,
+    playback,
+    reports,
+    spatial,
+    weekly,
+)
 from fxdash.queries import map as mapq
 from fxdash.weeks import last_complete_week
 from tests.conftest import APP_AS_OF
 
 QINGCUN = "310120111"
 TOWN_USER = access.User("qc", access.TOWN, (QINGCUN,))
-MODULES = (alerts, common, community, data, mapq, overview, people, playback, reports, spatial, weekly)
+MODULES = (alerts, common, community, community_fraud, community_places, community_suggestions, data, mapq, overview,
+           people, people_party, people_points, people_roles, playback, reports, spatial, weekly)
 F = Filters(date_from=dt.date(2026, 1, 1), date_to=APP_AS_OF)
 MONDAY = last_complete_week(APP_AS_OF)
 
@@ -39,10 +57,12 @@ KWARGS = {
                                              "overdue_to_discuss", "latest_snapshot", "bundle")},
 }
 # not (con, filters) queries: SQL helpers, writers and lookups checked separately below
-NOT_QUERIES = {"fetch", "scalar", "active_at", "worker_where", "report_where", "registered_per", "save_snapshot", "trend_start",
+NOT_QUERIES = {"fetch", "scalar", "active_at", "worker_where", "report_where", "registered_per", "bind", "grid_params", "save_snapshot", "trend_start",
+               "months_cte", "months_params", "role_cond", "engaged_cte", "engaged_params",
                "measured_at", "check_radius", "week_filters", "filters_key", "comparison_table",
                "hot_cells_table", "export_tables", "parse_drill", "drill_where", "describe", "from_points",
-               "latest_activity", "latest_snapshot", "first_frame_day", "frame_days", "strip"}  # latest_snapshot reads the store: see below
+               "latest_activity", "latest_snapshot", "first_frame_day", "frame_days", "strip", "kind_counts",
+               "coverage_kinds", "amenity_headline"}  # latest_snapshot reads the store: see below
 # (con) lookups of names and the data page's tables: scoped through their own argument (below)
 LOOKUPS = {"towns", "enterprises", "town_names", "enterprise_names", "table_counts", "table_rows", "import_log"}
 # figures that do not depend on the town by design (said why)
@@ -66,8 +86,10 @@ def query_functions():
 
 def test_every_query_function_is_checked():
     modules = {m.__name__ for m in MODULES}
-    found = {f"fxdash.queries.{n}" for n in ("alerts", "common", "community", "data", "map", "overview",
-                                             "people", "playback", "report_drill", "reports", "spatial", "weekly")}
+    found = {f"fxdash.queries.{n}" for n in ("alerts", "common", "community", "community_fraud", "community_places",
+                                             "community_suggestions", "data", "map", "overview", "people",
+                                             "people_party", "people_points", "people_roles", "playback",
+                                             "report_drill", "reports", "spatial", "weekly")}
     import pkgutil
     on_disk = {f"fxdash.queries.{m.name}" for m in pkgutil.iter_modules(queries.__path__)}
     assert on_disk <= found, f"new query modules to check: {on_disk - found}"

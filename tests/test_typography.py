@@ -104,13 +104,13 @@ def test_the_weekly_docx_reads_chinese(app_con):
     """Headings, sentences, table cells and the filter notes of the Word briefing follow the rule."""
     import datetime as dt
 
-    from fxdash import weekly_export, weeks
+    from fxdash import briefing, weekly_export, weeks
     from fxdash.filters import Filters
     from fxdash.queries import weekly
 
     f = Filters(dt.date(2026, 10, 31), dt.date(2026, 11, 27))
     monday = weeks.last_complete_week(dt.date(2026, 11, 27))
-    b = weekly.bundle(app_con, f, monday)
+    b = briefing.with_sentences(weekly.bundle(app_con, f, monday))
     _, docx = weekly_export.build_files(b, f.describe({}, {}), LW.WEEKLY_DOC_TITLE)
     doc = Document(io.BytesIO(docx))
     texts = [p.text for p in doc.paragraphs]

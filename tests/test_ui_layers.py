@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from fxdash.filters import Filters
-from fxdash.queries import community, map
+from fxdash.queries import community_places, map
 
 ROOT = Path(__file__).resolve().parents[1]
 UI_PARTS = ("ui_data", "ui_filters", "ui_widgets", "ui_chrome", "ui_rights", "login", "tables", "widget_text")
@@ -61,7 +61,7 @@ def test_coverage_counts_rider_stations_unless_kinds_are_picked():
 
 def test_amenity_headline_fills_missing_amenities_with_zero():
     amen = pd.DataFrame({"amenity": ["就餐", "充换电", "热水"], "stations": [5, 2, 9]})
-    assert community.amenity_headline(amen) == [("健康科普角", 0), ("法律服务", 0), ("充换电", 2), ("就餐", 5)]
+    assert community_places.amenity_headline(amen) == [("健康科普角", 0), ("法律服务", 0), ("充换电", 2), ("就餐", 5)]
 
 
 def test_report_columns_label_every_report_column():

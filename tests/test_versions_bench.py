@@ -1,6 +1,7 @@
 """Benchmark (not a timed test): publishing versions and reopening readers, at scale 1 or any database.
 
-`FXDASH_BENCH=1 python -m pytest -q -s tests/test_versions_bench.py` uses the scale-1 demo;
+The default run publishes 4 versions (the same checks); `FXDASH_BENCH=1 python -m pytest -q -s -n 0
+tests/test_versions_bench.py` publishes 12 of the scale-1 demo;
 add `FXDASH_BENCH_DB=/tmp/s100.duckdb` to measure a larger database (built with
 `python -m fxdash demo --scale 100 --as-of 2026-03-18 --db /tmp/s100.duckdb`). It prints the copy, apply
 and rename time of each publish, the reader reopen time and the disk used by the kept versions.
@@ -13,15 +14,12 @@ import subprocess
 import time
 from pathlib import Path
 
-import pytest
-
 from fxdash import ingest, versions, writes
 from fxdash.readers import Readers
-from tests.conftest import REF_DATE
+from tests.conftest import REF_DATE, bench_size
 from tests.test_ingest import REPORT_HEADER, csv_bytes, report_rows
 
-pytestmark = pytest.mark.skipif(os.environ.get("FXDASH_BENCH") != "1", reason="benchmark: set FXDASH_BENCH=1")
-K = 10
+K = bench_size(10, 2)
 
 
 def _du(folder: Path) -> int:

@@ -106,7 +106,7 @@ def test_briefing_says_plainly_when_nothing_happened():
 def test_exported_files_open_and_carry_the_week(app_con):
     f = Filters(D(2026, 10, 31), D(2026, 11, 27))
     monday = weeks.last_complete_week(D(2026, 11, 27))
-    b = weekly.bundle(app_con, f, monday)
+    b = briefing.with_sentences(weekly.bundle(app_con, f, monday))
     notes = [("时间范围", "按周"), ("街镇", "全部")]
     xlsx, docx = weekly_export.build_files(b, notes, "周报")
     book = openpyxl.load_workbook(io.BytesIO(xlsx))

@@ -23,13 +23,13 @@ ROWS = {
 }
 
 
-def alerts(con, f: Filters, today: dt.date, references: pd.DataFrame | None = None) -> pd.DataFrame:
+def alerts(con, f: Filters, today: dt.date, references: pd.DataFrame | None = None, deadlines=None) -> pd.DataFrame:
     """One row per alert: key, count, whether it needs attention, its text and the page that deals with it.
 
     `references` (the active published figures, for users who may open 数据核对) adds a row counting
     the figures the dashboard's data disagrees with."""
     off = _mismatches(con, references) if references is not None else None
-    return strip(metrics.values(con, f, metrics.ALERTS), f, today, common.latest_activity(con), off)
+    return strip(metrics.values(con, f, metrics.ALERTS, deadlines), f, today, common.latest_activity(con), off)
 
 
 def _mismatches(con, references: pd.DataFrame) -> int:

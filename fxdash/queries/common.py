@@ -5,44 +5,66 @@ import datetime as dt
 import pandas as pd
 
 from fxdash.filters import Filters
+from fxdash.labels import vocab as V
+
+RIDER_STATION, SERVICE_POINT = V.STATION_KINDS  # the two kinds of station, counted apart
+KIND_PARAMS = {"rider_station": RIDER_STATION, "service_point": SERVICE_POINT}  # as named parameters
 
 
-def fetch(con, sql: str, params: list | None = None) -> pd.DataFrame:
-    """Run a query and fetch it fully (a half-read result blocks the connection)."""
+def fetch(con, sql: str, params: list | dict | None = None) -> pd.DataFrame:
+    """Run a query and fetch it fully (a half-read result blocks the connection). `params` is a list
+    for `?` placeholders or a dict for `$name` ones (DuckDB does not mix the two in one query)."""
     return con.execute(sql, params or []).df()
 
 
-def scalar(con, sql: str, params: list | None = None):
+def scalar(con, sql: str, params: list | dict | None = None):
     row = con.execute(sql, params or []).fetchone()
     return row[0] if row else None
 
 
-def active_at(alias: str) -> str:
-    """Condition: the worker `alias` is registered on a date bound twice (joined, left)."""
-    return f"({alias}.joined_on <= ? and ({alias}.left_on is null or {alias}.left_on > ?))"
+def bind(*parts: dict, **more) -> dict:
+    """Named parameters of a query from its parts; a name bound twice must mean the same value."""
+    out: dict = {}
+    for part in (*parts, more):
+        for name, value in part.items():
+            if name in out and out[name] != value:
+                raise ValueError(f"parameter ${name} bound to two values")
+            out[name] = value
+    return out
 
 
-def worker_where(f: Filters, alias: str = "w") -> tuple[str, list]:
-    """The global filters that apply to a worker: town, occupation, enterprise."""
-    return f.where(town=f"{alias}.town_code", occupation=f"{alias}.occupation", enterprise=f"{alias}.enterprise_id")
+def active_at(alias: str, day: str = "?") -> str:
+    """Condition: the worker `alias` is registered on a day: `?` (bound twice: joined, left) or a
+    named parameter / column such as `$date_to` (from code)."""
+    return f"({alias}.joined_on <= {day} and ({alias}.left_on is null or {alias}.left_on > {day}))"
 
 
-def report_where(f: Filters) -> tuple[str, list]:
+def worker_where(f: Filters, alias: str = "w", town: bool = True, named: bool = False) -> tuple[str, list | dict]:
+    """The global filters that apply to a worker: town, occupation, enterprise. `town=False` leaves the
+    town to the query (it applies to where something happened, not where the worker is registered)."""
+    return f.where(town=f"{alias}.town_code" if town else None, occupation=f"{alias}.occupation",
+                   enterprise=f"{alias}.enterprise_id", named=named)
+
+
+def report_where(f: Filters, named: bool = False, prefix: str = "") -> tuple[str, list | dict]:
     """Filters as they apply to reports `r` (joined to their reporter `w`): where and when reported,
     what, status, and who reported."""
     return f.where(timestamp="r.reported_at", town="r.town_code", category="r.category", status="r.status",
-                   occupation="w.occupation", enterprise="w.enterprise_id")
+                   occupation="w.occupation", enterprise="w.enterprise_id", named=named, prefix=prefix)
 
 
-def registered_per(f: Filters, by: str, counts: str = "count(*) as registered", counts_params: list = (),
-                   where: tuple[str, list] | None = None) -> tuple[str, list]:
+def registered_per(f: Filters, by: str, counts: str = "count(*) as registered", counts_params=(),
+                   where: tuple[str, list | dict] | None = None, named: bool = False) -> tuple[str, list | dict]:
     """A subquery: workers `w` in the registry at the period end, grouped by `by`.
 
-    `by` (a column of `w`) and `counts` (aggregates, binding `counts_params`) are SQL from code; the
-    condition is the worker filters unless `where` gives another one (e.g. without the town filter).
+    `by` (a column of `w`) and `counts` (aggregates, binding `counts_params`: a list, or a dict when
+    `named`) are SQL from code; the condition is the worker filters unless `where` gives another one
+    (e.g. without the town filter). `named`: `$date_to` and named filter parameters.
     """
-    cond, params = where if where is not None else worker_where(f)
-    sql = f"select {by}, {counts} from workers w where {active_at('w')} and {cond} group by 1"
+    cond, params = where if where is not None else worker_where(f, named=named)
+    sql = f"select {by}, {counts} from workers w where {active_at('w', '$date_to' if named else '?')} and {cond} group by 1"
+    if named:
+        return sql, bind(dict(counts_params), params, date_to=f.date_to)
     return sql, [*counts_params, f.date_to, f.date_to, *params]
 
 
@@ -78,16 +100,16 @@ def enterprise_names(con, f: Filters | None = None) -> dict[str, str]:
 
 def role_members(con, f: Filters) -> int:
     """Distinct people holding at least one of the four roles at the end of the period."""
-    cond, params = worker_where(f)
-    rcond, rparams = f.where(role="r.role")
+    cond, params = worker_where(f, named=True)
+    rcond, rparams = f.where(role="r.role", named=True)
     sql = f"""
         select count(distinct r.worker_id)
         from worker_roles r
         join workers w using (worker_id)
-        where r.since <= ? and (r.until is null or r.until > ?)
-          and {active_at('w')} and {cond} and {rcond}
+        where r.since <= $date_to and (r.until is null or r.until > $date_to)
+          and {active_at('w', '$date_to')} and {cond} and {rcond}
     """
-    return scalar(con, sql, [f.date_to, f.date_to, f.date_to, f.date_to, *params, *rparams])
+    return scalar(con, sql, bind(params, rparams, date_to=f.date_to))
 
 
 def town_summary(con, f: Filters) -> pd.DataFrame:

@@ -9,7 +9,6 @@ import pandas as pd
 
 from fxdash.filters import Filters
 from fxdash.ingest.specs import EXPORTABLE, spec
-from fxdash.labels import data as LD
 from fxdash.queries.common import fetch
 
 _WORKER_TOWN = "(select w.town_code from workers w where w.worker_id = x.worker_id)"
@@ -52,8 +51,7 @@ def table_counts(con, f: Filters | None = None) -> pd.DataFrame:
         params += p
     df = fetch(con, f"with counts as ({' union all '.join(parts)}), final as (select * from counts order by pos) "
                     "select * from final", params)
-    df["table_label"] = df["table_name"].map(LD.TABLE_LABELS)
-    return df[["table_name", "table_label", "rows"]]
+    return df[["table_name", "rows"]]
 
 
 def table_rows(con, table: str, f: Filters | None = None) -> pd.DataFrame:
@@ -67,15 +65,11 @@ def table_rows(con, table: str, f: Filters | None = None) -> pd.DataFrame:
 
 
 def import_log(store, f: Filters | None = None, limit: int = 200) -> pd.DataFrame:
-    """The latest import attempts from the operational store, shaped for the data page's log tab
-    (the district's log: nothing for a town-scoped user)."""
+    """The latest import attempts from the operational store, the columns the data page's log tab shows
+    (the district's log: nothing for a town-scoped user; in words: fxdash.tables.import_log_words)."""
     from fxdash.store import imports
 
     df = imports.recent(store, 0 if f is not None and f.scope else limit)[
         ["started_at", "username", "file_name", "table_name", "crs", "rows_total", "rows_inserted", "rows_updated",
          "rows_unchanged", "status", "message", "sha256"]]
-    df.insert(3, "table_label", df.pop("table_name").map(lambda t: LD.TABLE_LABELS.get(t, t)))
-    df["crs"] = df["crs"].map(lambda c: LD.CRS_LABELS.get(c, "—") if isinstance(c, str) else "—")
-    for col in ("username", "message"):  # messages only on failures
-        df[col] = df[col].astype(object).where(df[col].notna(), "—")
     return df

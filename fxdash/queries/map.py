@@ -12,10 +12,18 @@ import pandas as pd
 
 from fxdash import geo
 from fxdash.filters import Filters
-from fxdash.labels import map as LM
 from fxdash.labels import vocab as V
-from fxdash.queries.common import fetch, registered_per, report_where, town_names
-from fxdash.queries.community import scene_list
+from fxdash.queries.common import (
+    KIND_PARAMS,
+    RIDER_STATION,
+    bind,
+    fetch,
+    registered_per,
+    report_where,
+    town_names,
+    worker_where,
+)
+from fxdash.queries.community_places import scene_list
 from fxdash.queries.spatial import LAT0, LON0, M_PER_DEG_LAT, M_PER_DEG_LON
 
 RADIUS_MIN_M, RADIUS_MAX_M = 300, 2000
@@ -23,7 +31,7 @@ NEAR_REPORTS_M = 500  # the detail panel: reports within this distance of a stat
 NEAR_SITES_M = 1000  # ... and company sites (with their workers) within this distance
 DEFAULT_CANDIDATES = 10
 DENSITY_CELL_M = 1000  # density cells on the district map: 500 m cells are specks at district zoom
-COVERAGE_KINDS = ("骑手驿站",)  # what counts for coverage unless the user picks station kinds
+COVERAGE_KINDS = (RIDER_STATION,)  # what counts for coverage unless the user picks station kinds
 
 
 def coverage_kinds(f: Filters) -> tuple[str, ...]:
@@ -167,11 +175,11 @@ def coverage(con, f: Filters, radius_m: int) -> pd.DataFrame:
     rep_in = _nearest(rep, ref) <= radius_m
     site_in = _nearest(site, ref) <= radius_m
     rows = [
-        ("reports", LM.MAP_COVER_REPORTS, len(rep), int(rep_in.sum())),
-        ("sites", LM.MAP_COVER_SITES, len(site), int(site_in.sum())),
-        ("staff", LM.MAP_COVER_STAFF, int(site["staff"].sum()), int(site.loc[site_in, "staff"].sum())),
+        ("reports", len(rep), int(rep_in.sum())),
+        ("sites", len(site), int(site_in.sum())),
+        ("staff", int(site["staff"].sum()), int(site.loc[site_in, "staff"].sum())),
     ]
-    out = pd.DataFrame(rows, columns=["key", "label", "total", "covered"])
+    out = pd.DataFrame(rows, columns=["key", "total", "covered"])
     out["share"] = np.where(out["total"] > 0, out["covered"] / out["total"].where(out["total"] > 0, 1), np.nan)
     return out
 
@@ -241,19 +249,19 @@ def town_table(con, f: Filters, radius_m: int) -> pd.DataFrame:
     """Per town: visible stations and points, scenes, active workers, workers per rider station,
     the period's reports and the share of them within radius_m of a station."""
     radius_m = check_radius(radius_m)
-    st_cond, st_params = f.where(station_kind="s.kind", host_type="s.host_type", amenities="s.amenities")
+    st_cond, st_params = f.where(station_kind="s.kind", host_type="s.host_type", amenities="s.amenities", named=True)
     wsql, wparams = registered_per(f, "w.town_code", "count(*) as active_workers",
-                                   where=f.where(occupation="w.occupation", enterprise="w.enterprise_id"))
-    t_cond, t_params = f.where(town="t.town_code")
+                                   where=worker_where(f, town=False, named=True), named=True)
+    t_cond, t_params = f.where(town="t.town_code", named=True)
     sql = f"""
         with st as (
             select town_code,
-                   count(*) filter (where kind = '骑手驿站') as rider_stations,
-                   count(*) filter (where kind = '服务点位') as service_points
-            from stations s where s.opened_on <= ? and {st_cond} group by town_code
+                   count(*) filter (where kind = $rider_station) as rider_stations,
+                   count(*) filter (where kind = $service_point) as service_points
+            from stations s where s.opened_on <= $date_to and {st_cond} group by town_code
         ),
         sc as (
-            select town_code, count(*) as scenes from friendly_scenes where certified_on <= ? group by town_code
+            select town_code, count(*) as scenes from friendly_scenes where certified_on <= $date_to group by town_code
         ),
         wk as ({wsql}),
         final as (
@@ -268,7 +276,7 @@ def town_table(con, f: Filters, radius_m: int) -> pd.DataFrame:
         )
         select * from final order by town_code
     """
-    out = fetch(con, sql, [f.date_to, *st_params, f.date_to, *wparams, *t_params])
+    out = fetch(con, sql, bind(st_params, wparams, t_params, KIND_PARAMS, date_to=f.date_to))
     rider = out["rider_stations"].where(out["rider_stations"] > 0)
     out["workers_per_station"] = (out["active_workers"] / rider).round(1)
     rep = report_points(con, f)

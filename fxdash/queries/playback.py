@@ -10,8 +10,8 @@ import pandas as pd
 
 from fxdash import weeks
 from fxdash.filters import Filters
-from fxdash.queries.common import fetch, report_where
-from fxdash.queries.spatial import LAT0, LON0, M_PER_DEG_LAT, M_PER_DEG_LON
+from fxdash.queries import spatial
+from fxdash.queries.common import bind, fetch, report_where
 
 STEPS = {"day": 1, "week": 7}
 
@@ -33,11 +33,11 @@ def frame_days(f: Filters, step: str) -> list[dt.date]:
 
 def frame_cells(con, f: Filters, step: str, cell_m: int) -> pd.DataFrame:
     """Located reports of the period per frame and grid cell: frame, cell_x, cell_y, reports."""
-    cond, params = report_where(f)
+    cond, params = report_where(f, named=True)
     sql = f"""
         with scoped as (
-            select date_diff('day', ?::date, r.reported_at::date) // ? as frame,
-                   floor((r.lon - ?) / ?)::int as cell_x, floor((r.lat - ?) / ?)::int as cell_y
+            select date_diff('day', $first_day::date, r.reported_at::date) // $step_days as frame,
+                   floor((r.lon - $lon0) / $dlon)::int as cell_x, floor((r.lat - $lat0) / $dlat)::int as cell_y
             from reports r
             left join workers w on w.worker_id = r.reporter_id
             where r.lon is not null and r.lat is not null and {cond}
@@ -45,8 +45,8 @@ def frame_cells(con, f: Filters, step: str, cell_m: int) -> pd.DataFrame:
         final as (select frame, cell_x, cell_y, count(*) as reports from scoped group by all)
         select * from final order by frame, cell_x, cell_y
     """
-    dlon, dlat = cell_m / M_PER_DEG_LON, cell_m / M_PER_DEG_LAT
-    return fetch(con, sql, [first_frame_day(f, step), STEPS[step], LON0, dlon, LAT0, dlat, *params])
+    return fetch(con, sql, bind(params, spatial.grid_params(cell_m), first_day=first_frame_day(f, step),
+                                step_days=STEPS[step]))
 
 
 def frame_totals(con, f: Filters, step: str) -> pd.DataFrame:

@@ -73,30 +73,32 @@ def _date(value: str) -> dt.date | None:
     return day if 1900 <= day.year <= 2999 else None
 
 
-def drill_where(d: Drill | None) -> tuple[str, list]:
-    """The drill as a condition on reports `r` (use with report_where, which joins workers `w`)."""
+def drill_where(d: Drill | None) -> tuple[str, dict]:
+    """The drill as a condition on reports `r` (use with report_where, which joins workers `w`), with
+    named parameters `$drill_*`."""
     if d is None:
-        return "true", []
+        return "true", {}
     if d.kind == "town":
-        return "r.town_code = ?", [d.value]
+        return "r.town_code = $drill_value", {"drill_value": d.value}
     if d.kind == "cat":
-        return "r.category = ?", [d.value]
+        return "r.category = $drill_value", {"drill_value": d.value}
     if d.kind == "status":
-        return "r.status = ?", [d.value]
+        return "r.status = $drill_value", {"drill_value": d.value}
     if d.kind == "id":
-        return "r.report_id = ?", [d.value]
+        return "r.report_id = $drill_value", {"drill_value": d.value}
     if d.kind == "cell":
         x, y = _ints(d.value, "_")
-        dlon, dlat = CELL_M / spatial.M_PER_DEG_LON, CELL_M / spatial.M_PER_DEG_LAT
         # the same grid as spatial.report_bins
-        return ("floor((r.lon - ?) / ?)::int = ? and floor((r.lat - ?) / ?)::int = ?",
-                [spatial.LON0, dlon, x, spatial.LAT0, dlat, y])
+        return ("floor((r.lon - $lon0) / $dlon)::int = $drill_x and floor((r.lat - $lat0) / $dlat)::int = $drill_y",
+                {**spatial.grid_params(CELL_M), "drill_x": x, "drill_y": y})
     if d.kind == "slot":
         day, hour = _ints(d.value, "-")
-        return "isodow(r.reported_at) = ? and hour(r.reported_at) = ?", [day, hour]
+        return ("isodow(r.reported_at) = $drill_day and hour(r.reported_at) = $drill_hour",
+                {"drill_day": day, "drill_hour": hour})
     if d.kind == "week":
         start = dt.datetime.combine(_date(d.value), dt.time())
-        return "r.reported_at >= ? and r.reported_at < ?", [start, start + dt.timedelta(days=7)]
+        return ("r.reported_at >= $drill_from and r.reported_at < $drill_to",
+                {"drill_from": start, "drill_to": start + dt.timedelta(days=7)})
     raise ValueError(f"unknown drill kind {d.kind!r}")
 
 

@@ -1,7 +1,7 @@
 """Queries for the reports page (问题上报), and the one definition of "overdue".
 
 Every report has a deadline: `deadlines[category]` days after it was reported (settings:
-`config.load_deadlines`). Everything is measured at one moment T, the end of the period's last
+`Settings.deadlines`, passed in by the caller). Everything is measured at one moment T, the end of the period's last
 day (`measured_at`), from the timestamps rather than the stored status, so that an earlier period
 shows how things stood back then:
 
@@ -22,13 +22,12 @@ import pandas as pd
 
 from fxdash import config
 from fxdash.filters import Filters
-from fxdash.labels import reports as LRP
+from fxdash.labels import vocab as V
 from fxdash.privacy import NAME, PHONE, personal
 from fxdash.queries import report_drill
-from fxdash.queries.common import fetch, report_where, town_names, town_summary
+from fxdash.queries.common import bind, fetch, report_where, town_names, town_summary
 
 EARLIEST = dt.date(2000, 1, 1)  # "since records began": the backlog looks at every open report
-OUTCOMES = ("on_time", "late", "overdue", "pending", "rejected", "unknown")
 
 
 def measured_at(f: Filters) -> dt.datetime:
@@ -37,27 +36,32 @@ def measured_at(f: Filters) -> dt.datetime:
 
 
 def _deadline_pairs(deadlines) -> tuple[list[str], list[float]]:
-    # no explicit deadlines: the configured ones (FXDASH_DEADLINES over the defaults), so the weekly
-    # page and the overview's alerts count overdue exactly as the reports page does
-    days = dict(deadlines) if deadlines else config.load_deadlines()[0]
+    # `deadlines` (category -> days, or its pairs) comes from the settings (Settings.deadlines); every
+    # page passes the same, so the weekly page and the alerts count overdue as the reports page does.
+    # None: the built-in deadlines
+    days = dict(deadlines) if deadlines else config.parse_deadlines("", V.REPORT_CATEGORIES)[0]
     return list(days), [float(v) for v in days.values()]
 
 
-def _outcomes_sql(f: Filters, deadlines=None, backlog: bool = False, drill=None) -> tuple[str, list]:
-    """Per-report rows with due time, state at T and outcome; `backlog` widens to every report before T."""
-    cond, params = report_where(f.with_period(EARLIEST, f.date_to) if backlog else f)
+def _outcomes_sql(f: Filters, deadlines=None, backlog: bool = False, drill=None) -> tuple[str, dict]:
+    """Per-report rows with due time, state at T and outcome; `backlog` widens to every report before T.
+
+    Named parameters; the report filters' period ones carry the prefix `backlog_` for the backlog, so
+    that a query can hold both (on_time_summary)."""
+    cond, params = report_where(f.with_period(EARLIEST, f.date_to) if backlog else f, named=True,
+                                prefix="backlog_" if backlog else "")
     dcond, dparams = report_drill.drill_where(drill)
     cats, days = _deadline_pairs(deadlines)
     sql = f"""
         with deadlines as (
-            select unnest(?::varchar[]) as category, unnest(?::double[]) as deadline_days
+            select unnest($deadline_categories::varchar[]) as category, unnest($deadline_days::double[]) as deadline_days
         ),
         scoped as (
             select r.report_id, r.reporter_id, r.category, r.description, r.town_code, r.community_id,
                    r.lat, r.lon, r.status, r.reported_at, r.accepted_at, r.resolved_at, r.handler,
                    r.points_awarded, w.name as reporter_name, w.phone as reporter_phone,
                    w.occupation as reporter_occupation,
-                   coalesce(d.deadline_days, ?) as deadline_days, ?::timestamp as measured_at
+                   coalesce(d.deadline_days, $default_deadline) as deadline_days, $measured_at::timestamp as measured_at
             from reports r
             left join workers w on w.worker_id = r.reporter_id
             left join deadlines d on d.category = r.category
@@ -77,7 +81,7 @@ def _outcomes_sql(f: Filters, deadlines=None, backlog: bool = False, drill=None)
         ),
         final as (
             select *,
-                   status_at_end in ('待受理', '处置中') as open_at_end,
+                   list_contains($open_statuses, status_at_end) as open_at_end,
                    case
                        when status_at_end = '不予受理' then 'rejected'
                        when status_at_end = '已办结' and resolved_at is null then 'unknown'
@@ -91,13 +95,15 @@ def _outcomes_sql(f: Filters, deadlines=None, backlog: bool = False, drill=None)
                         then date_diff('second', reported_at, accepted_at) / 3600.0 end as hours_to_accept,
                    case when status_at_end = '已办结'
                         then date_diff('second', reported_at, resolved_at) / 86400.0 end as days_to_resolve,
-                   case when status_at_end in ('待受理', '处置中')
+                   case when list_contains($open_statuses, status_at_end)
                         then date_diff('second', reported_at, measured_at) / 86400.0 end as age_days
             from at_end
         )
         select * from final
     """
-    return sql, [cats, days, config.DEFAULT_DEADLINE_DAYS, measured_at(f), *params, *dparams]
+    return sql, bind(params, dparams, deadline_categories=cats, deadline_days=days,
+                     default_deadline=config.DEFAULT_DEADLINE_DAYS, measured_at=measured_at(f),
+                     open_statuses=list(V.OPEN_STATUSES))
 
 
 @personal(reporter_name=NAME, reporter_phone=PHONE)
@@ -142,7 +148,7 @@ def on_time_summary(con, f: Filters, deadlines=None) -> pd.DataFrame:
         )
         select * from final
     """
-    return fetch(con, query, [*params, *bparams])
+    return fetch(con, query, bind(params, bparams))
 
 
 @personal(reporter=NAME, reporter_phone=PHONE)
@@ -174,13 +180,13 @@ OVERDUE_COLUMNS = ("report_id", "reported_at", "days_overdue", "age_days", "dead
 
 
 def _readable(con, df: pd.DataFrame) -> pd.DataFrame:
-    """Town and community names, outcome in words, the columns the table and export show."""
+    """Town and community names, the columns the table and export show (the outcome stays its key:
+    fxdash.tables.outcome_words puts it in words)."""
     towns = town_names(con)
     communities = dict(con.execute("select community_id, name from communities").fetchall())
     out = df.assign(
         town=df["town_code"].map(towns).fillna(df["town_code"]).astype("str"),
         community=df["community_id"].map(communities).fillna("").astype("str"),
-        outcome=df["outcome"].map(LRP.OUTCOME_LABELS).astype("str"),
         reporter=df["reporter_name"],
     )
     return out[list(RECORD_COLUMNS)].reset_index(drop=True)

@@ -8,7 +8,8 @@ import math
 import pandas as pd
 
 from fxdash.filters import Filters
-from fxdash.queries.common import fetch, report_where
+from fxdash.labels import vocab as V
+from fxdash.queries.common import bind, fetch, report_where
 
 # Grid origin (south-west of the district) and metres per degree at Fengxian's latitude (30.9° N).
 LON0, LAT0 = 121.25, 30.70
@@ -18,11 +19,10 @@ M_PER_DEG_LON = 111_320.0 * math.cos(math.radians(30.9))
 
 def report_bins(con, f: Filters, cell_m: int = 500) -> pd.DataFrame:
     """Reports in the period per grid cell: counts, open ones, the main town, and the cell's corners."""
-    cond, params = report_where(f)
-    dlon, dlat = cell_m / M_PER_DEG_LON, cell_m / M_PER_DEG_LAT  # cell size in degrees
+    cond, params = report_where(f, named=True)
     sql = f"""
         with scoped as (
-            select r.*, floor((r.lon - ?) / ?)::int as cx, floor((r.lat - ?) / ?)::int as cy
+            select r.*, floor((r.lon - $lon0) / $dlon)::int as cx, floor((r.lat - $lat0) / $dlat)::int as cy
             from reports r
             left join workers w on w.worker_id = r.reporter_id
             where r.lon is not null and r.lat is not null and {cond}
@@ -33,7 +33,7 @@ def report_bins(con, f: Filters, cell_m: int = 500) -> pd.DataFrame:
         cats_n as (select cx, cy, category, count(*) as n from scoped group by cx, cy, category),
         binned as (
             select cx, cy, count(*) as reports,
-                   count(*) filter (where status in ('待受理', '处置中')) as open_reports,
+                   count(*) filter (where list_contains($open_statuses, status)) as open_reports,
                    any_value(tt.town_code) as town_code, any_value(tc.top_category) as top_category
             from scoped
             join (select cx, cy, first(town_code order by n desc, town_code) as town_code
@@ -44,13 +44,17 @@ def report_bins(con, f: Filters, cell_m: int = 500) -> pd.DataFrame:
         ),
         final as (
             select b.cx as cell_x, b.cy as cell_y,
-                   ? + (b.cx + 0.5) * ? as lon, ? + (b.cy + 0.5) * ? as lat,
-                   ? + b.cx * ? as west, ? + b.cy * ? as south,
-                   ? + (b.cx + 1) * ? as east, ? + (b.cy + 1) * ? as north,
+                   $lon0 + (b.cx + 0.5) * $dlon as lon, $lat0 + (b.cy + 0.5) * $dlat as lat,
+                   $lon0 + b.cx * $dlon as west, $lat0 + b.cy * $dlat as south,
+                   $lon0 + (b.cx + 1) * $dlon as east, $lat0 + (b.cy + 1) * $dlat as north,
                    b.reports, b.open_reports, b.town_code, t.name as town, b.top_category
             from binned b left join towns t using (town_code)
         )
         select * from final order by reports desc, cell_x, cell_y
     """
-    corners = [LON0, dlon, LAT0, dlat] * 3  # centre, south-west and north-east corners
-    return fetch(con, sql, [LON0, dlon, LAT0, dlat, *params, *corners])
+    return fetch(con, sql, bind(params, grid_params(cell_m), open_statuses=list(V.OPEN_STATUSES)))
+
+
+def grid_params(cell_m: float) -> dict:
+    """The grid's origin and cell size in degrees, as named parameters ($lon0, $dlon, $lat0, $dlat)."""
+    return {"lon0": LON0, "dlon": cell_m / M_PER_DEG_LON, "lat0": LAT0, "dlat": cell_m / M_PER_DEG_LAT}

@@ -17,19 +17,22 @@ from fxdash.queries import common, overview, reports, spatial
 LAGGARD_WEEKS = 4  # on-time rates by town over four weeks: one week has too few reports per town
 
 
+# `deadlines` below: report deadlines per category (the Settings' deadlines); None = the built-in ones
+
+
 def week_filters(f: Filters, monday: dt.date) -> Filters:
     return f.with_period(monday, weeks.week_end(monday))
 
 
-def week_figures(con, f: Filters, monday: dt.date) -> dict[str, float]:
+def week_figures(con, f: Filters, monday: dt.date, deadlines=None) -> dict[str, float]:
     """Every figure of metrics.WEEKLY for the week starting on `monday`, under the other filters of `f`."""
-    return metrics.values(con, week_filters(f, monday), metrics.WEEKLY)
+    return metrics.values(con, week_filters(f, monday), metrics.WEEKLY, deadlines)
 
 
-def comparison(con, f: Filters, monday: dt.date) -> pd.DataFrame:
+def comparison(con, f: Filters, monday: dt.date, deadlines=None) -> pd.DataFrame:
     """One row per metric: this week, last week, the average of the 4 weeks before, and the changes."""
-    this = week_figures(con, f, monday)
-    before = [week_figures(con, f, m) for m in weeks.previous_weeks(monday, 4)]
+    this = week_figures(con, f, monday, deadlines)
+    before = [week_figures(con, f, m, deadlines) for m in weeks.previous_weeks(monday, 4)]
     rows = []
     for m in metrics.WEEKLY:
         history = pd.Series([b[m.key] for b in before], dtype="float64")
@@ -65,11 +68,11 @@ def top_categories(con, f: Filters, monday: dt.date) -> pd.DataFrame:
     return reports.category_stats(con, week_filters(f, monday))[["category", "reports"]]
 
 
-def laggard_towns(con, f: Filters, monday: dt.date, n: int = 3, min_decided: int = 3) -> pd.DataFrame:
+def laggard_towns(con, f: Filters, monday: dt.date, n: int = 3, min_decided: int = 3, deadlines=None) -> pd.DataFrame:
     """Towns with the lowest on-time rate over the four weeks ending with this one (open overdue
     reports count as late); towns with fewer than `min_decided` decided reports are left out."""
     start = monday - dt.timedelta(days=7 * (LAGGARD_WEEKS - 1))
-    df = reports.report_outcomes(con, f.with_period(start, weeks.week_end(monday)))
+    df = reports.report_outcomes(con, f.with_period(start, weeks.week_end(monday)), deadlines)
     decided = df[df["outcome"].isin(["on_time", "late", "overdue"])]
     if decided.empty:
         return pd.DataFrame(columns=["town", "decided", "on_time", "on_time_rate"])
@@ -84,9 +87,9 @@ def laggard_towns(con, f: Filters, monday: dt.date, n: int = 3, min_decided: int
 
 
 @personal(**reports.overdue_list.personal)
-def overdue_to_discuss(con, f: Filters, monday: dt.date) -> pd.DataFrame:
+def overdue_to_discuss(con, f: Filters, monday: dt.date, deadlines=None) -> pd.DataFrame:
     """Open reports past their deadline at the end of the week (the reports page's list)."""
-    return reports.overdue_list(con, week_filters(f, monday))
+    return reports.overdue_list(con, week_filters(f, monday), deadlines)
 
 
 # --- snapshots: "as reported then" ------------------------------------------------------------------
@@ -101,11 +104,12 @@ def filters_key(f: Filters) -> str:
     return urlencode(sorted(params.items()))
 
 
-def save_snapshot(con, store, f: Filters, monday: dt.date, saved_by: str, now: dt.datetime | None = None) -> int:
+def save_snapshot(con, store, f: Filters, monday: dt.date, saved_by: str, now: dt.datetime | None = None,
+                  deadlines=None) -> int:
     """Store this week's figures (computed on `con`) in the operational store; returns how many."""
     from fxdash.store import snapshots
 
-    figures = {key: None if pd.isna(value) else float(value) for key, value in week_figures(con, f, monday).items()}
+    figures = {key: None if pd.isna(value) else float(value) for key, value in week_figures(con, f, monday, deadlines).items()}
     now = now or dt.datetime.now().replace(microsecond=0)
     return snapshots.save(store, weeks.label(monday), filters_key(f), figures, saved_by, now)
 
@@ -121,25 +125,24 @@ def latest_snapshot(store, f: Filters, monday: dt.date) -> pd.DataFrame:
 
 
 @personal(overdue=reports.overdue_list.personal)
-def bundle(con, f: Filters, monday: dt.date) -> dict:
-    """Everything the weekly page and its export show for one week."""
-    from fxdash import briefing
-
-    cmp = comparison(con, f, monday)
+def bundle(con, f: Filters, monday: dt.date, deadlines=None) -> dict:
+    """Everything the weekly page and its export show for one week (the briefing's sentences are
+    written from it at the edge: fxdash.briefing.with_sentences)."""
+    cmp = comparison(con, f, monday, deadlines)
     towns = hot_towns(con, f, monday)
     cats = top_categories(con, f, monday)
-    laggards = laggard_towns(con, f, monday)
+    laggards = laggard_towns(con, f, monday, deadlines=deadlines)
     trend_filters = f.with_period(monday - dt.timedelta(days=7 * (metrics.TREND_WEEKS - 1)), weeks.week_end(monday))
     return {
         "week": weeks.label(monday),
         "span": weeks.span_text(monday),
         "comparison": cmp,
-        "sentences": briefing.write(cmp, weeks.span_text(monday), towns, cats, laggards),
+        "top_categories": cats,
         "hot_cells": hot_cells(con, f, monday),
         "hot_communities": hot_communities(con, f, monday),
         "hot_towns": towns,
         "laggards": laggards,
-        "overdue": overdue_to_discuss(con, f, monday),
+        "overdue": overdue_to_discuss(con, f, monday, deadlines),
         "trend": overview.weekly_reports(con, trend_filters),
         "snapshot": None,  # lives in the operational store: the page adds it (latest_snapshot)
     }

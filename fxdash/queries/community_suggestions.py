@@ -1,0 +1,74 @@
+"""关爱与平安, people's suggestions (人民建议): submitted in the period, answered, adopted, days to answer.
+
+Every filter (town included) applies to the worker who submitted the suggestion.
+"""
+
+import pandas as pd
+
+from fxdash.filters import Filters
+from fxdash.privacy import NAME, personal
+from fxdash.queries.common import fetch
+
+
+def _suggestions_sql(f: Filters) -> tuple[str, list]:
+    """CTE body: suggestions submitted in the period by workers passing the filters (town = theirs)."""
+    cond, params = f.where(date="s.submitted_on", town="w.town_code", occupation="w.occupation",
+                           enterprise="w.enterprise_id")
+    sql = f"""
+        select s.*, w.name as submitter, w.occupation, t.name as town,
+               case when s.status = '已答复' then date_diff('day', s.submitted_on, s.closed_on) end as days_to_answer
+        from suggestions s
+        left join workers w on w.worker_id = s.worker_id
+        left join towns t on t.town_code = w.town_code
+        where {cond}
+    """
+    return sql, params
+
+
+def suggestion_summary(con, f: Filters) -> dict:
+    """Submitted, answered, adopted; adoption rate = adopted / answered (None when nothing answered
+    yet: a pending suggestion can still be adopted); days to answer, median and mean."""
+    rows, params = _suggestions_sql(f)
+    sql = f"""
+        with rows as ({rows})
+        select count(*), count(*) filter (where status = '已答复'), count(*) filter (where adopted),
+               median(days_to_answer), avg(days_to_answer)
+        from rows
+    """
+    submitted, answered, adopted, median_days, mean_days = con.execute(sql, params).fetchone()
+    rate = round(100.0 * adopted / answered, 1) if answered else None
+    return {"submitted": submitted, "answered": answered, "adopted": adopted, "adoption_pct": rate,
+            "median_days": None if median_days is None else float(median_days),
+            "mean_days": None if mean_days is None else round(float(mean_days), 1)}
+
+
+def suggestions_by_topic(con, f: Filters) -> pd.DataFrame:
+    """Per topic and status: how many (only combinations that occur)."""
+    rows, params = _suggestions_sql(f)
+    sql = f"""
+        with rows as ({rows}),
+        final as (
+            select topic, status, count(*) as suggestions, count(*) filter (where adopted) as adopted,
+                   round(avg(days_to_answer), 1) as mean_days
+            from rows group by 1, 2
+        )
+        select * from final order by topic, status
+    """
+    return fetch(con, sql, params)
+
+
+@personal(submitter=NAME)
+def suggestion_list(con, f: Filters, adopted_only: bool = False) -> pd.DataFrame:
+    """Every suggestion of the period (or only the adopted ones), adopted first, then newest first."""
+    rows, params = _suggestions_sql(f)
+    sql = f"""
+        with rows as ({rows}),
+        final as (
+            select suggestion_id, submitted_on, title, topic, submitter, occupation, town, status, adopted,
+                   closed_on, days_to_answer, outcome
+            from rows
+            where adopted or not ?
+        )
+        select * from final order by adopted desc, closed_on desc nulls last, submitted_on desc, suggestion_id
+    """
+    return fetch(con, sql, [*params, adopted_only])

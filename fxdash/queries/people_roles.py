@@ -1,0 +1,153 @@
+"""The people page's four roles (四大员) and volunteering: holders at the period end, how many are active,
+growth by month, volunteer participations and hours.
+
+Same conventions as `fxdash.queries.people`; the page-level role filter narrows these figures.
+"""
+
+import pandas as pd
+
+from fxdash.filters import Filters
+from fxdash.labels import vocab as V
+from fxdash.queries.common import active_at, bind, fetch, role_members, worker_where
+from fxdash.queries.people import engaged_cte, engaged_params, months_cte, months_params, role_cond, trend_start
+
+
+def _holdings_sql(f: Filters) -> tuple[str, dict]:
+    """Rows (worker_id, role, town) of role-holdings at the period end, under all filters."""
+    cond, params = worker_where(f, named=True)
+    rcond, rparams = f.where(role="r.role", named=True)
+    sql = f"""
+        select r.worker_id, r.role, w.town_code
+        from worker_roles r join workers w using (worker_id)
+        where r.since <= $date_to and (r.until is null or r.until > $date_to) and {active_at('w', '$date_to')}
+          and {cond} and {rcond}
+    """
+    return sql, bind(params, rparams, date_to=f.date_to)
+
+
+def roles_summary(con, f: Filters) -> dict:
+    """People (counted once) and role-holdings (one per role held) at the period end, and how many are active."""
+    hsql, hparams = _holdings_sql(f)
+    sql = f"""
+        with holdings as ({hsql}),
+        {engaged_cte()},
+        final as (
+            select count(distinct h.worker_id) as people, count(*) as holdings,
+                   count(distinct h.worker_id) filter (where e.worker_id is not null) as active_people
+            from holdings h left join engaged e using (worker_id)
+        )
+        select * from final
+    """
+    row = fetch(con, sql, bind(hparams, engaged_params(f))).iloc[0]
+    out = {k: int(v) for k, v in row.items()}
+    out["people"] = role_members(con, f)  # the overview's figure; equal to the distinct count above
+    out["active_share"] = out["active_people"] / out["people"] if out["people"] else None
+    return out
+
+
+def roles_by_role(con, f: Filters) -> pd.DataFrame:
+    """Per role: holders at the period end, how many were active in the last 30 days, and the share."""
+    hsql, hparams = _holdings_sql(f)
+    sql = f"""
+        with holdings as ({hsql}),
+        {engaged_cte()},
+        roles as (select unnest($role_list::varchar[]) as role),
+        counted as (
+            select h.role, count(*) as holders, count(e.worker_id) as active
+            from holdings h left join engaged e using (worker_id) group by 1
+        ),
+        final as (
+            select roles.role, coalesce(c.holders, 0) as holders, coalesce(c.active, 0) as active,
+                   c.active / nullif(c.holders, 0) as active_share
+            from roles left join counted c using (role)
+        )
+        select * from final
+    """
+    roles = list(f.roles) if f.roles else list(V.ROLES)
+    return fetch(con, sql, bind(hparams, engaged_params(f), role_list=roles))
+
+
+def roles_by_town(con, f: Filters) -> pd.DataFrame:
+    """Per town and role: role-holdings at the period end (long form, zeros left out)."""
+    hsql, hparams = _holdings_sql(f)
+    sql = f"""
+        with holdings as ({hsql}),
+        final as (
+            select t.name as town, h.role, count(*) as holdings
+            from holdings h join towns t using (town_code) group by 1, 2
+        )
+        select * from final order by town, role
+    """
+    return fetch(con, sql, hparams)
+
+
+def role_people_by_town(con, f: Filters) -> pd.DataFrame:
+    """Per town: people holding a role and their role-holdings at the period end."""
+    hsql, hparams = _holdings_sql(f)
+    sql = f"""
+        with holdings as ({hsql}),
+        final as (
+            select t.name as town, count(distinct h.worker_id) as people, count(*) as holdings
+            from holdings h join towns t using (town_code) group by 1
+        )
+        select * from final order by people desc, town
+    """
+    return fetch(con, sql, hparams)
+
+
+def role_growth(con, f: Filters) -> pd.DataFrame:
+    """Per trend month: people with a role and role-holdings at month end."""
+    cond, params = worker_where(f, named=True)
+    rcond, rparams = f.where(role="r.role", named=True)
+    sql = f"""
+        with {months_cte()},
+        scoped as (
+            select r.worker_id, r.since, r.until, w.joined_on, w.left_on
+            from worker_roles r join workers w using (worker_id)
+            where {cond} and {rcond}
+        ),
+        final as (
+            select m.month,
+                   count(distinct s.worker_id) as people, count(s.worker_id) as holdings
+            from months m
+            left join scoped s
+              on s.since <= m.month_end and (s.until is null or s.until > m.month_end)
+             and s.joined_on <= m.month_end and (s.left_on is null or s.left_on > m.month_end)
+            group by 1
+        )
+        select * from final order by month
+    """
+    return fetch(con, sql, bind(months_params(f), params, rparams))
+
+
+def _volunteer_sql(f: Filters, group: str) -> tuple[str, dict]:
+    """Volunteer participations of the filtered workers from `$held_from` to `$held_to`, grouped by `group`."""
+    cond, params = worker_where(f, named=True)
+    role, rparams = role_cond(f, on="a.held_on")
+    sql = f"""
+        select {group}
+               count(*) as participations, coalesce(sum(p.hours), 0) as hours,
+               count(distinct p.worker_id) as volunteers
+        from activity_participants p
+        join activities a using (activity_id)
+        join workers w using (worker_id)
+        where list_contains($kinds, a.kind) and a.held_on between $held_from and $held_to and {cond} and {role}
+    """
+    return sql, bind(params, rparams, kinds=list(V.VOLUNTEER_ACTIVITY_KINDS))
+
+
+def volunteer_monthly(con, f: Filters) -> pd.DataFrame:
+    """Per trend month and volunteer activity kind: participations, hours and distinct volunteers."""
+    vsql, vparams = _volunteer_sql(f, "date_trunc('month', a.held_on)::date as month, a.kind,")
+    sql = f"with final as ({vsql} group by 1, 2) select * from final order by month, kind"
+    return fetch(con, sql, bind(vparams, held_from=trend_start(f), held_to=f.date_to))
+
+
+def volunteer_summary(con, f: Filters) -> dict:
+    """In the period: volunteer participations, hours and distinct volunteers."""
+    vsql, vparams = _volunteer_sql(f, "")
+    row = fetch(con, vsql, bind(vparams, held_from=f.date_from, held_to=f.date_to)).iloc[0]
+    return {"participations": int(row["participations"]), "hours": float(row["hours"]),
+            "volunteers": int(row["volunteers"])}
+
+
