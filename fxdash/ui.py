@@ -27,6 +27,7 @@ from fxdash.ui_data import (
 )
 from fxdash.ui_filters import (
     current_filters,
+    filters_without_widgets,
     forget_view,
     page_filters,
     record_view,

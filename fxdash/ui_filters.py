@@ -117,6 +117,25 @@ def _period_widgets(values: dict) -> None:
                   format="YYYY-MM-DD", on_change=_picked_dates)
 
 
+def _url_messages() -> None:
+    """What the URL asked that could not be done: bad values, towns outside the user's scope (refused
+    and recorded, see ui_rights.within_scope)."""
+    for message in st.session_state.pop("_fx_errors", []):
+        st.warning(plain(message))
+    for key, refused in st.session_state.pop("_fx_refused", []):
+        ui_rights.refuse_towns(refused, via=f"url:{key}")
+
+
+def filters_without_widgets() -> Filters:
+    """For a page where the data filters do nothing (admin pages): the session's filters, no widgets;
+    a URL asking for towns outside the user's scope is still refused, in the sidebar."""
+    f = stored_filters()
+    with st.sidebar:
+        _url_messages()
+    _sync_url()  # the refused towns leave the URL as well
+    return f
+
+
 def sidebar_filters() -> Filters:
     """Render the global filters in the sidebar; return them (the page-level ones left empty)."""
     values = _store()
@@ -127,10 +146,7 @@ def sidebar_filters() -> Filters:
     ent_names = dict(zip(ent["enterprise_id"], ent["name"]))
     with st.sidebar:
         st.subheader(LF.FILTERS_HEADER)
-        for message in st.session_state.pop("_fx_errors", []):
-            st.warning(plain(message))
-        for key, refused in st.session_state.pop("_fx_refused", []):  # see ui_rights.within_scope
-            ui_rights.refuse_towns(refused, via=f"url:{key}")
+        _url_messages()
         _period_widgets(values)
         specs = (
             ("towns", LF.FILTER_TOWNS, sorted(town_names), town_names.get),
