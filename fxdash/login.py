@@ -9,6 +9,7 @@ import logging
 import uuid
 
 import streamlit as st
+from sqlalchemy.exc import OperationalError
 
 from fxdash import access, ui_data
 from fxdash.labels import accounts as LA
@@ -121,11 +122,15 @@ def _login_form(store, demo: bool) -> None:
         if not name.strip() or not password:
             st.warning(LA.LOGIN_EMPTY)
             return
-        result = accounts.sign_in(store, name, password, demo_allowed=demo)
+        try:
+            result = accounts.sign_in(store, name, password, demo_allowed=demo)
+            token = sessions.start(store, result.user.username) if result.user is not None else None
+        except OperationalError as exc:  # the store stayed busy (many sign-ins at once): say so, no traceback
+            st.error(LA.LOGIN_BUSY.format(error_id=report_error(exc)))
+            return
         if result.user is None:
             st.error(LA.LOGIN_DEMO_OFF if result.outcome == "demo_off" else LA.LOGIN_FAILED)
             return
-        token = sessions.start(store, result.user.username)
         _forget_session()
         st.session_state[TOKEN_KEY] = token
         st.rerun()  # the next run finds the session, puts the user in the state and shows the pages

@@ -126,3 +126,17 @@ def test_after_a_real_import_demo_accounts_stop_and_an_admin_is_asked_for(app_en
     assert errors(at) == [LA.LOGIN_DEMO_OFF] and not shows_data(at)
     at = login_apptest(at, "chief", "a real admin password")
     assert not at.exception and shows_data(at) and LC.DEMO_BANNER not in [i.value for i in at.info]
+
+
+def test_a_busy_store_at_sign_in_gives_a_message_not_a_traceback(app_env, demo_store, monkeypatch):
+    """Twenty sign-ins at once in the load test once met 'database is locked': the form says to retry."""
+    from sqlalchemy.exc import OperationalError
+
+    def busy(*_args, **_kwargs):
+        raise OperationalError("begin immediate", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(accounts, "sign_in", busy)
+    at = login_apptest(new_app(), ADMIN)
+    assert not at.exception and shows_login_form(at)
+    assert len(errors(at)) == 1 and errors(at)[0].startswith(LA.LOGIN_BUSY.split("错误编号")[0])
+    assert access.SESSION_KEY not in at.session_state
