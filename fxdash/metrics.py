@@ -89,6 +89,10 @@ class Metric:
     kwargs: tuple = ()  # (name, value) pairs passed to the source
     threshold: int | None = None  # the one place a figure's limit is written (days, etc.)
     note: str = ""  # what the short label leaves out
+    # The series form of the source: (con, filters, periods, **kwargs) -> one row per period, in the
+    # order given, with this figure in column `series_pick`; one grouped query instead of one per period.
+    series: Callable | None = None
+    series_pick: str = "value"
 
     @property
     def colour(self) -> str:
@@ -98,19 +102,23 @@ class Metric:
 
 # --- the figures -------------------------------------------------------------------------------------
 
-ACTIVE_WORKERS = Metric("active_workers", M.ACTIVE_WORKERS, M.PERSON, True, 1, overview.active_workers)
+ACTIVE_WORKERS = Metric("active_workers", M.ACTIVE_WORKERS, M.PERSON, True, 1, overview.active_workers,
+                        series=overview.active_workers_series)
 RIDER_STATIONS = Metric("rider_stations", M.RIDER_STATIONS, M.ITEM, True, 1, overview.stations_open,
-                        kwargs=(("kind", "骑手驿站"),))
+                        kwargs=(("kind", "骑手驿站"),), series=overview.stations_open_series)
 SERVICE_POINTS = Metric("service_points", M.SERVICE_POINTS, M.ITEM, True, 1, overview.stations_open,
-                        kwargs=(("kind", "服务点位"),))
-SCENES = Metric("scenes", M.SCENES, M.ITEM, True, 1, overview.scenes_certified)
-BRANCHES = Metric("branches", M.BRANCHES, M.ITEM, True, 1, overview.branches_founded)
-ROLE_MEMBERS = Metric("role_members", M.ROLE_MEMBERS, M.PERSON, True, 1, common.role_members)
+                        kwargs=(("kind", "服务点位"),), series=overview.stations_open_series)
+SCENES = Metric("scenes", M.SCENES, M.ITEM, True, 1, overview.scenes_certified, series=overview.scenes_certified_series)
+BRANCHES = Metric("branches", M.BRANCHES, M.ITEM, True, 1, overview.branches_founded,
+                  series=overview.branches_founded_series)
+ROLE_MEMBERS = Metric("role_members", M.ROLE_MEMBERS, M.PERSON, True, 1, common.role_members,
+                      series=common.role_members_series)
 MOBILE_MEMBERS = Metric("mobile_party_members", M.STORY_MOBILE_MEMBERS, M.PERSON, True, 1, people_party.party_summary,
                         _field("mobile_members"))
-REPORTS = Metric("reports", M.REPORTS, M.CASE, False, 0, overview.reports_in_period, _first)
+REPORTS = Metric("reports", M.REPORTS, M.CASE, False, 0, overview.reports_in_period, _first,
+                 series=overview.reports_in_period_series, series_pick="total")
 REPORTS_OPEN = Metric("reports_open", M.REPORTS_OPEN, M.CASE, False, -1, overview.reports_in_period, _second,
-                      note=M.REPORTS_OPEN_NOTE)
+                      note=M.REPORTS_OPEN_NOTE, series=overview.reports_in_period_series, series_pick="still_open")
 
 # on a week's filters (the weekly comparison); the keys are also those of the saved snapshots
 REPORTS_NEW = Metric("reports_new", M.REPORTS_NEW, M.CASE, False, 0, reports.on_time_summary, _field("reports"))
@@ -182,6 +190,27 @@ def values(con, f: Filters, group: tuple[Metric, ...], deadlines=None) -> dict[s
     return evaluate(group, lambda source, kwargs: source(con, f, **kwargs, **settings_kwargs(source, deadlines)))
 
 
+def values_series(con, f: Filters, group: tuple[Metric, ...], periods, deadlines=None) -> list[dict[str, float]]:
+    """`values` for each of `periods` ((date_from, date_to) pairs ending on distinct days), in order:
+    a figure with a series form costs one grouped query for all periods (shared by the figures of its
+    source); the others are computed period by period as `values` does."""
+    out: list[dict] = [{} for _ in periods]
+    results = {}
+    rest = tuple(m for m in group if m.series is None)
+    for m in group:
+        if m.series is None:
+            continue
+        slot = (m.series, m.kwargs)
+        if slot not in results:
+            results[slot] = m.series(con, f, periods, **dict(m.kwargs), **settings_kwargs(m.series, deadlines))
+        for row, value in zip(out, results[slot][m.series_pick].tolist(), strict=True):
+            row[m.key] = float("nan") if value is None or pd.isna(value) else value
+    if rest:
+        for row, (start, end) in zip(out, periods, strict=True):
+            row.update(values(con, f.with_period(start, end), rest, deadlines))
+    return [{m.key: row[m.key] for m in group} for row in out]
+
+
 def settings_kwargs(source: Callable, deadlines) -> dict:
     """The settings a source takes: the report deadlines for the figures built on report outcomes."""
     return {"deadlines": deadlines} if "deadlines" in inspect.signature(source).parameters else {}
@@ -202,12 +231,10 @@ def kpi_trend(con, f: Filters, weeks: int = TREND_WEEKS) -> pd.DataFrame:
 
     Stocks are read at each week's last day; flows count that week (reports made in it).
     """
-    rows = []
-    for k in range(weeks - 1, -1, -1):
-        end = f.date_to - dt.timedelta(days=7 * k)
-        for key, value in values(con, f.with_period(end - dt.timedelta(days=6), end), OVERVIEW).items():
-            rows.append({"key": key, "week_end": end, "value": value})
-    return pd.DataFrame(rows)
+    ends = [f.date_to - dt.timedelta(days=7 * k) for k in range(weeks - 1, -1, -1)]
+    got = values_series(con, f, OVERVIEW, [(end - dt.timedelta(days=6), end) for end in ends])
+    return pd.DataFrame([{"key": key, "week_end": end, "value": value}
+                         for end, figures in zip(ends, got, strict=True) for key, value in figures.items()])
 
 
 def chart_window(f: Filters) -> Filters:

@@ -68,6 +68,32 @@ def registered_per(f: Filters, by: str, counts: str = "count(*) as registered", 
     return sql, [*counts_params, f.date_to, f.date_to, *params]
 
 
+def periods_sql(periods) -> tuple[str, dict]:
+    """A subquery of periods (`p_from`, `p_to` dates, `ts_from`, `ts_to` their timestamp bounds as in
+    Filters.where) for the series form of a figure: one grouped query over all periods instead of one
+    query per period. `periods` is a sequence of (date_from, date_to)."""
+    starts = [a for a, _ in periods]
+    ends = [b for _, b in periods]
+    sql = ("select unnest($p_from) as p_from, unnest($p_to) as p_to, "
+           "unnest($p_ts_from) as ts_from, unnest($p_ts_to) as ts_to")
+    return sql, {"p_from": starts, "p_to": ends,
+                 "p_ts_from": [dt.datetime.combine(a, dt.time()) for a in starts],
+                 "p_ts_to": [dt.datetime.combine(b + dt.timedelta(days=1), dt.time()) for b in ends]}
+
+
+def per_period(con, sql: str, params: dict, periods, fill=0) -> pd.DataFrame:
+    """Run a series query (grouped by `p_to`, one row per period that has data; periods end on
+    distinct days) and return one row per period in the order given; a period without a row gets
+    `fill` (0 for counts; None leaves NaN)."""
+    got = fetch(con, sql, params)
+    order = pd.DataFrame({"p_to": pd.to_datetime([b for _, b in periods])})
+    got["p_to"] = pd.to_datetime(got["p_to"])
+    out = order.merge(got, on="p_to", how="left")
+    if fill is None:
+        return out
+    return out.fillna(fill).astype(got.dtypes.to_dict())  # counts stay integers
+
+
 # The lookups below list every town / enterprise, or with `f` only those in the user's scope (the
 # town selector, the URL check). Town names and centres alone are no data: maps draw every boundary.
 
@@ -110,6 +136,23 @@ def role_members(con, f: Filters) -> int:
           and {active_at('w', '$date_to')} and {cond} and {rcond}
     """
     return scalar(con, sql, bind(params, rparams, date_to=f.date_to))
+
+
+def role_members_series(con, f: Filters, periods) -> pd.DataFrame:
+    """role_members at the end of each period (one grouped query); column `value`."""
+    cond, params = worker_where(f, named=True)
+    rcond, rparams = f.where(role="r.role", named=True)
+    psql, pparams = periods_sql(periods)
+    sql = f"""
+        with periods as ({psql})
+        select p.p_to, count(distinct r.worker_id) as value
+        from periods p, worker_roles r
+        join workers w using (worker_id)
+        where r.since <= p.p_to and (r.until is null or r.until > p.p_to)
+          and {active_at('w', 'p.p_to')} and {cond} and {rcond}
+        group by 1
+    """
+    return per_period(con, sql, bind(params, rparams, pparams), periods)
 
 
 def town_summary(con, f: Filters) -> pd.DataFrame:

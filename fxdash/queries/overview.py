@@ -5,7 +5,7 @@ import pandas as pd
 
 from fxdash.filters import Filters
 from fxdash.labels import vocab as V
-from fxdash.queries.common import active_at, fetch, report_where, scalar, worker_where
+from fxdash.queries.common import active_at, bind, fetch, per_period, periods_sql, report_where, scalar, worker_where
 
 
 def active_workers(con, f: Filters) -> int:
@@ -104,3 +104,63 @@ def first_roles(con, f: Filters) -> int:
         select count(*) from firsts where first_since between ? and ?
     """
     return int(scalar(con, sql, [*params, f.date_from, f.date_to]))
+
+
+# --- series forms: the same figures for many periods in one grouped query (the sparklines) ----------
+# Each returns one row per period, in the order given, with the figure(s) of fxdash.metrics as columns.
+
+
+def active_workers_series(con, f: Filters, periods) -> pd.DataFrame:
+    cond, params = worker_where(f, named=True)
+    psql, pparams = periods_sql(periods)
+    sql = f"""
+        with periods as ({psql})
+        select p.p_to, count(*) as value
+        from periods p, workers w where {active_at('w', 'p.p_to')} and {cond} group by 1
+    """
+    return per_period(con, sql, bind(params, pparams), periods)
+
+
+def _dated_series(con, f: Filters, periods, table: str, date_col: str, extra: str = "true",
+                  extra_params: dict | None = None) -> pd.DataFrame:
+    """Rows of `table` (alias s) dated on or before each period's end, under the town filter."""
+    cond, params = f.where(town="s.town_code", named=True)
+    psql, pparams = periods_sql(periods)
+    sql = f"""
+        with periods as ({psql})
+        select p.p_to, count(*) as value
+        from periods p, {table} s where s.{date_col} <= p.p_to and {extra} and {cond} group by 1
+    """
+    return per_period(con, sql, bind(params, pparams, extra_params or {}), periods)
+
+
+def stations_open_series(con, f: Filters, periods, kind: str) -> pd.DataFrame:
+    return _dated_series(con, f, periods, "stations", "opened_on", "s.kind = $kind", {"kind": kind})
+
+
+def scenes_certified_series(con, f: Filters, periods) -> pd.DataFrame:
+    return _dated_series(con, f, periods, "friendly_scenes", "certified_on")
+
+
+def branches_founded_series(con, f: Filters, periods) -> pd.DataFrame:
+    return _dated_series(con, f, periods, "branches", "founded_on")
+
+
+def reports_in_period_series(con, f: Filters, periods) -> pd.DataFrame:
+    """reports_in_period per period: columns `total`, `still_open`."""
+    cond, params = f.where(town="r.town_code", category="r.category", status="r.status",
+                           occupation="w.occupation", enterprise="w.enterprise_id", named=True)
+    psql, pparams = periods_sql(periods)
+    sql = f"""
+        with periods as ({psql}),
+        scoped as (
+            select r.reported_at, r.status
+            from reports r left join workers w on w.worker_id = r.reporter_id
+            where r.reported_at >= (select min(ts_from) from periods)
+              and r.reported_at < (select max(ts_to) from periods) and {cond}
+        )
+        select p.p_to, count(*) as total, count(*) filter (where list_contains($open, s.status)) as still_open
+        from periods p join scoped s on s.reported_at >= p.ts_from and s.reported_at < p.ts_to
+        group by 1
+    """
+    return per_period(con, sql, bind(params, pparams, open=list(V.OPEN_STATUSES)), periods)
