@@ -123,7 +123,7 @@ REPORTS_OPEN = Metric("reports_open", M.REPORTS_OPEN, M.CASE, False, -1, overvie
 # on a week's filters (the weekly comparison); the keys are also those of the saved snapshots
 REPORTS_NEW = Metric("reports_new", M.REPORTS_NEW, M.CASE, False, 0, reports.on_time_summary, _field("reports"))
 REPORTS_RESOLVED = Metric("reports_resolved", M.REPORTS_RESOLVED, M.CASE, False, 1, overview.weekly_reports,
-                          _resolved_in_weeks)
+                          _resolved_in_weeks, series=overview.resolved_series, series_pick="resolved")
 RESOLUTION_RATE = Metric("resolution_rate", M.RESOLUTION_RATE, M.PERCENT, False, 1, reports.on_time_summary,
                          _resolution_rate, note=M.NOTE_RESOLUTION_RATE)
 ON_TIME_RATE = Metric("on_time_rate", M.ON_TIME_RATE, M.PERCENT, False, 1, reports.on_time_summary, _percent,
@@ -131,19 +131,25 @@ ON_TIME_RATE = Metric("on_time_rate", M.ON_TIME_RATE, M.PERCENT, False, 1, repor
 OVERDUE_OPEN = Metric("overdue_open", M.OVERDUE_OPEN, M.CASE, True, -1, reports.on_time_summary,
                       _field("overdue_backlog"), note=M.NOTE_OVERDUE_OPEN)
 WORKERS_JOINED = Metric("workers_joined", M.WORKERS_JOINED, M.PERSON, False, 1, people.registry_summary,
-                        _field("joined"))
-WORKERS_LEFT = Metric("workers_left", M.WORKERS_LEFT, M.PERSON, False, -1, people.registry_summary, _field("left_"))
-ROLES_NEW = Metric("roles_new", M.ROLES_NEW, M.PERSON, False, 1, overview.first_roles, note=M.NOTE_ROLES_NEW)
-ACTIVITIES = Metric("activities", M.ACTIVITIES, M.SESSION, False, 1, overview.activities_held)
+                        _field("joined"), series=people.registry_summary_series, series_pick="joined")
+WORKERS_LEFT = Metric("workers_left", M.WORKERS_LEFT, M.PERSON, False, -1, people.registry_summary, _field("left_"),
+                      series=people.registry_summary_series, series_pick="left_")
+ROLES_NEW = Metric("roles_new", M.ROLES_NEW, M.PERSON, False, 1, overview.first_roles, note=M.NOTE_ROLES_NEW,
+                   series=overview.first_roles_series)
+ACTIVITIES = Metric("activities", M.ACTIVITIES, M.SESSION, False, 1, overview.activities_held,
+                    series=overview.activities_held_series)
 PARTICIPATIONS = Metric("participations", M.PARTICIPATIONS, M.PARTICIPATION, False, 1, people_roles.volunteer_summary,
-                        _field("participations"))
-POINTS_EARNED = Metric("points_earned", M.POINTS_EARNED, M.POINT, False, 1, people_points.points_summary, _field("earned"))
+                        _field("participations"), series=people_roles.volunteer_summary_series,
+                        series_pick="participations")
+POINTS_EARNED = Metric("points_earned", M.POINTS_EARNED, M.POINT, False, 1, people_points.points_summary, _field("earned"),
+                       series=people_points.points_summary_series, series_pick="earned")
 POINTS_REDEEMED = Metric("points_redeemed", M.POINTS_REDEEMED, M.POINT, False, 0, people_points.points_summary,
-                         _field("redeemed"))
-CARE_VISITS = Metric("care_visits", M.CARE_VISITS, M.TIMES, False, 1, community.care_summary, _field("visits"))
+                         _field("redeemed"), series=people_points.points_summary_series, series_pick="redeemed")
+CARE_VISITS = Metric("care_visits", M.CARE_VISITS, M.TIMES, False, 1, community.care_summary, _field("visits"),
+                     series=community.care_visits_series, series_pick="visits")
 # the threshold is the query's default (community.OVERDUE_DAYS), so the community page's cached list is reused
 UNVISITED_PAIRS = Metric("unvisited_pairs", M.UNVISITED_PAIRS, M.PAIR, True, -1, community.overdue_pairs, _count,
-                         threshold=community.OVERDUE_DAYS,
+                         threshold=community.OVERDUE_DAYS, series=community.overdue_pairs_series,
                          note=M.NOTE_UNVISITED_PAIRS.format(days=community.OVERDUE_DAYS))
 FRAUD_CASES = Metric("fraud_cases", M.FRAUD_CASES, M.INCIDENT, False, 1, community_fraud.fraud_totals, _field("cases"))
 FRAUD_AMOUNT = Metric("fraud_amount", M.FRAUD_AMOUNT, M.YUAN, False, 1, community_fraud.fraud_totals, _field("amount"))

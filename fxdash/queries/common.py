@@ -81,7 +81,7 @@ def periods_sql(periods) -> tuple[str, dict]:
                  "p_ts_to": [dt.datetime.combine(b + dt.timedelta(days=1), dt.time()) for b in ends]}
 
 
-def per_period(con, sql: str, params: dict, periods, fill=0) -> pd.DataFrame:
+def per_period(con, sql: str, params: list | dict, periods, fill=0) -> pd.DataFrame:
     """Run a series query (grouped by `p_to`, one row per period that has data; periods end on
     distinct days) and return one row per period in the order given; a period without a row gets
     `fill` (0 for counts; None leaves NaN)."""

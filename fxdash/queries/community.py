@@ -14,7 +14,7 @@ import pandas as pd
 
 from fxdash.filters import Filters
 from fxdash.privacy import CODE, NAME, personal
-from fxdash.queries.common import fetch, worker_where
+from fxdash.queries.common import fetch, per_period, worker_where
 
 OVERDUE_DAYS = 14  # a pair not visited for more than this many days is raised in the weekly meeting
 
@@ -206,3 +206,44 @@ def care_summary(con, f: Filters) -> dict:
             "elderly_80_alone": elderly, "paired_80": paired,
             "coverage_pct": round(100.0 * paired / elderly, 1) if elderly else None,
             "visits": int(visits["visits"].sum()), "overdue": len(overdue_pairs(con, f))}
+
+
+# --- series forms (fxdash.metrics): one grouped query over many periods ----------------------------
+
+
+def care_visits_series(con, f: Filters, periods) -> pd.DataFrame:
+    """care_summary's `visits` (visits of the filtered pairs within the period) per period."""
+    pairs, pparams = _pairs_sql(f)
+    # _pairs_sql binds `?` (DuckDB does not mix them with named ones): the periods as two lists here
+    sql = f"""
+        with pairs as ({pairs}),
+        periods as (select unnest(?::date[]) as p_from, unnest(?::date[]) as p_to)
+        select p.p_to, count(*) as visits
+        from periods p join (care_visits v join pairs using (pair_id))
+          on v.visited_on between p.p_from and p.p_to
+        group by 1
+    """
+    return per_period(con, sql, [*pparams, [a for a, _ in periods], [b for _, b in periods]], periods)
+
+
+def overdue_pairs_series(con, f: Filters, periods, days: int = OVERDUE_DAYS) -> pd.DataFrame:
+    """len(overdue_pairs) at each period's end, in one query; column `value`."""
+    pairs, pparams = _pairs_sql(f)
+    sql = f"""
+        with pairs as ({pairs}),
+        periods as (select unnest(?::date[]) as p_from, unnest(?::date[]) as p_to),
+        active as (
+            select p.p_to, a.pair_id, a.since
+            from periods p join pairs a on a.since <= p.p_to and coalesce(a.until, 'infinity'::date) > p.p_to
+        ),
+        last_visit as (
+            select a.p_to, a.pair_id, max(v.visited_on) as last_visit
+            from active a join care_visits v on v.pair_id = a.pair_id and v.visited_on <= a.p_to
+            group by 1, 2
+        )
+        select a.p_to, count(*) as value
+        from active a left join last_visit l using (p_to, pair_id)
+        where date_diff('day', coalesce(l.last_visit, a.since), a.p_to) > ?
+        group by 1
+    """
+    return per_period(con, sql, [*pparams, [a for a, _ in periods], [b for _, b in periods], days], periods)

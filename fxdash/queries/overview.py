@@ -164,3 +164,60 @@ def reports_in_period_series(con, f: Filters, periods) -> pd.DataFrame:
         group by 1
     """
     return per_period(con, sql, bind(params, pparams, open=list(V.OPEN_STATUSES)), periods)
+
+
+def resolved_series(con, f: Filters, periods) -> pd.DataFrame:
+    """The resolved reports weekly_reports counts over each period (its weeks summed): column `resolved`."""
+    cond, params = f.where(town="r.town_code", category="r.category", occupation="w.occupation",
+                           enterprise="w.enterprise_id", named=True)
+    psql, pparams = periods_sql(periods)
+    sql = f"""
+        with periods as ({psql}),
+        scoped as (
+            select r.resolved_at
+            from reports r left join workers w on w.worker_id = r.reporter_id
+            where r.status = '已办结' and r.resolved_at >= (select min(ts_from) from periods)
+              and r.resolved_at < (select max(ts_to) from periods) and {cond}
+        )
+        select p.p_to, count(*) as resolved
+        from periods p join scoped s on s.resolved_at >= p.ts_from and s.resolved_at < p.ts_to
+        group by 1
+    """
+    return per_period(con, sql, bind(params, pparams), periods)
+
+
+def activities_held_series(con, f: Filters, periods) -> pd.DataFrame:
+    cond, params = worker_where(f, named=True)
+    psql, pparams = periods_sql(periods)
+    sql = f"""
+        with periods as ({psql}),
+        held as (
+            select distinct a.activity_id, a.held_on
+            from activities a
+            join activity_participants p using (activity_id)
+            join workers w using (worker_id)
+            where not list_contains($kinds, a.kind) and {cond}
+              and a.held_on between (select min(p_from) from periods) and (select max(p_to) from periods)
+        )
+        select p.p_to, count(distinct h.activity_id) as value
+        from periods p join held h on h.held_on between p.p_from and p.p_to
+        group by 1
+    """
+    return per_period(con, sql, bind(params, pparams, kinds=list(V.PARTY_ACTIVITY_KINDS)), periods)
+
+
+def first_roles_series(con, f: Filters, periods) -> pd.DataFrame:
+    cond, params = worker_where(f, named=True)
+    psql, pparams = periods_sql(periods)
+    sql = f"""
+        with periods as ({psql}),
+        firsts as (
+            select r.worker_id, min(r.since) as first_since
+            from worker_roles r join workers w using (worker_id)
+            where {cond} group by 1
+        )
+        select p.p_to, count(*) as value
+        from periods p join firsts s on s.first_since between p.p_from and p.p_to
+        group by 1
+    """
+    return per_period(con, sql, bind(params, pparams), periods)

@@ -19,7 +19,7 @@ import pandas as pd
 from fxdash.filters import Filters
 from fxdash.labels import people as LP
 from fxdash.privacy import NAME, PHONE, personal
-from fxdash.queries.common import active_at, bind, fetch, registered_per, scalar, worker_where
+from fxdash.queries.common import active_at, bind, fetch, per_period, periods_sql, registered_per, scalar, worker_where
 
 TREND_MONTHS = 12
 ACTIVE_DAYS = 30  # "active" = reported an issue or took part in an activity in the period's last 30 days
@@ -278,3 +278,20 @@ def _worker_list(f: Filters, party: tuple[str, ...], active: bool | None) -> tup
     """
     return sql, bind(engaged_params(f), params, rparams, date_to=f.date_to, year=f.date_to.year,
                      party=list(party) if party else None, active=active)
+
+
+def registry_summary_series(con, f: Filters, periods) -> pd.DataFrame:
+    """registry_summary's `joined` and `left_` per period, in one query."""
+    cond, params = worker_where(f, named=True)
+    psql, pparams = periods_sql(periods)
+    sql = f"""
+        with periods as ({psql}),
+        scoped as (select w.joined_on, w.left_on from workers w where {cond})
+        select p.p_to,
+               count(*) filter (where s.joined_on between p.p_from and p.p_to) as joined,
+               count(*) filter (where s.left_on between p.p_from and p.p_to) as left_
+        from periods p join scoped s
+          on (s.joined_on between p.p_from and p.p_to) or (s.left_on between p.p_from and p.p_to)
+        group by 1
+    """
+    return per_period(con, sql, bind(params, pparams), periods)
