@@ -1,7 +1,8 @@
 """The weekly review: one week's figures against the week before and the average of the four before.
 
 Every figure is one of fxdash.metrics.WEEKLY (each computed by the area module that owns it); this
-module only asks for them one Monday–Sunday week at a time, and adds the hot spots and the lists.
+module asks for them over Monday–Sunday weeks (the five of the comparison in one go), and adds the
+hot spots and the lists.
 """
 
 import datetime as dt
@@ -31,8 +32,9 @@ def week_figures(con, f: Filters, monday: dt.date, deadlines=None) -> dict[str, 
 
 def comparison(con, f: Filters, monday: dt.date, deadlines=None) -> pd.DataFrame:
     """One row per metric: this week, last week, the average of the 4 weeks before, and the changes."""
-    this = week_figures(con, f, monday, deadlines)
-    before = [week_figures(con, f, m, deadlines) for m in weeks.previous_weeks(monday, 4)]
+    mondays = [monday, *weeks.previous_weeks(monday, 4)]
+    # the five weeks at once: one grouped query per source (metrics.values_series), not one per week
+    this, *before = metrics.values_series(con, f, metrics.WEEKLY, [(m, weeks.week_end(m)) for m in mondays], deadlines)
     rows = []
     for m in metrics.WEEKLY:
         history = pd.Series([b[m.key] for b in before], dtype="float64")
