@@ -121,15 +121,18 @@ REPORTS_OPEN = Metric("reports_open", M.REPORTS_OPEN, M.CASE, False, -1, overvie
                       note=M.REPORTS_OPEN_NOTE, series=overview.reports_in_period_series, series_pick="still_open")
 
 # on a week's filters (the weekly comparison); the keys are also those of the saved snapshots
-REPORTS_NEW = Metric("reports_new", M.REPORTS_NEW, M.CASE, False, 0, reports.on_time_summary, _field("reports"))
+REPORTS_NEW = Metric("reports_new", M.REPORTS_NEW, M.CASE, False, 0, reports.on_time_summary, _field("reports"),
+                     series=reports.on_time_series, series_pick="reports")
 REPORTS_RESOLVED = Metric("reports_resolved", M.REPORTS_RESOLVED, M.CASE, False, 1, overview.weekly_reports,
                           _resolved_in_weeks, series=overview.resolved_series, series_pick="resolved")
 RESOLUTION_RATE = Metric("resolution_rate", M.RESOLUTION_RATE, M.PERCENT, False, 1, reports.on_time_summary,
-                         _resolution_rate, note=M.NOTE_RESOLUTION_RATE)
+                         _resolution_rate, note=M.NOTE_RESOLUTION_RATE, series=reports.on_time_series,
+                         series_pick="resolution_rate")
 ON_TIME_RATE = Metric("on_time_rate", M.ON_TIME_RATE, M.PERCENT, False, 1, reports.on_time_summary, _percent,
-                      note=M.NOTE_ON_TIME_RATE)
+                      note=M.NOTE_ON_TIME_RATE, series=reports.on_time_series, series_pick="on_time_rate")
 OVERDUE_OPEN = Metric("overdue_open", M.OVERDUE_OPEN, M.CASE, True, -1, reports.on_time_summary,
-                      _field("overdue_backlog"), note=M.NOTE_OVERDUE_OPEN)
+                      _field("overdue_backlog"), note=M.NOTE_OVERDUE_OPEN, series=reports.on_time_series,
+                      series_pick="overdue_backlog")
 WORKERS_JOINED = Metric("workers_joined", M.WORKERS_JOINED, M.PERSON, False, 1, people.registry_summary,
                         _field("joined"), series=people.registry_summary_series, series_pick="joined")
 WORKERS_LEFT = Metric("workers_left", M.WORKERS_LEFT, M.PERSON, False, -1, people.registry_summary, _field("left_"),

@@ -94,3 +94,16 @@ def test_the_sparklines_are_the_week_by_week_overview_figures(ref_con):
         single = metrics.values(ref_con, f.with_period(start, end), metrics.OVERVIEW)
         week = trend[trend["week_end"] == end].set_index("key")["value"]
         assert {k: week[k] for k in single} == single
+
+
+def test_report_outcomes_in_series_follow_the_settings_deadlines(ref_con):
+    f = FILTER_SETS["all"]
+    deadlines = (("乱堆乱放", 1.0), ("安全隐患", 10.0), ("涉诈线索", 0.5))
+    spans = comparison_weeks(D(2026, 3, 9))[:3]
+    group = (metrics.REPORTS_NEW, metrics.RESOLUTION_RATE, metrics.ON_TIME_RATE, metrics.OVERDUE_OPEN)
+    got = metrics.values_series(ref_con, f, group, spans, deadlines)
+    default = metrics.values_series(ref_con, f, group, spans)
+    for (start, end), row in zip(spans, got, strict=True):
+        single = metrics.values(ref_con, f.with_period(start, end), group, deadlines)
+        assert all(same(row[k], single[k]) for k in single), (end, row, single)
+    assert got != default  # the deadlines change the outcomes

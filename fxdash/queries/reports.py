@@ -25,7 +25,7 @@ from fxdash.filters import Filters
 from fxdash.labels import vocab as V
 from fxdash.privacy import NAME, PHONE, personal
 from fxdash.queries import report_drill
-from fxdash.queries.common import bind, fetch, report_where, town_names, town_summary
+from fxdash.queries.common import bind, fetch, per_period, periods_sql, report_where, town_names, town_summary
 
 EARLIEST = dt.date(2000, 1, 1)  # "since records began": the backlog looks at every open report
 
@@ -340,4 +340,68 @@ def top_reporters(con, f: Filters, limit: int = 10) -> pd.DataFrame:
         select * from final order by reports desc, points desc, reporter_id limit ?
     """
     return fetch(con, sql, [*params, limit])
+
+
+def on_time_series(con, f: Filters, periods, deadlines=None) -> pd.DataFrame:
+    """on_time_summary's figures for many periods in one query (the weekly comparison): `reports`,
+    `resolution_rate` and `on_time_rate` (%, NaN without a decided report) of the period's reports,
+    and `overdue_backlog` at its end. The states and outcomes are _outcomes_sql's, measured at each
+    period's end."""
+    cond, params = f.where(town="r.town_code", category="r.category", status="r.status",
+                           occupation="w.occupation", enterprise="w.enterprise_id", named=True)
+    psql, pparams = periods_sql(periods)
+    cats, days = _deadline_pairs(deadlines)
+    sql = f"""
+        with deadlines as (
+            select unnest($deadline_categories::varchar[]) as category, unnest($deadline_days::double[]) as deadline_days
+        ),
+        periods as ({psql}),
+        scoped as (
+            select r.status, r.reported_at, r.accepted_at, r.resolved_at,
+                   r.reported_at + coalesce(d.deadline_days, $default_deadline) * interval 1 day as due_at
+            from reports r
+            left join workers w on w.worker_id = r.reporter_id
+            left join deadlines d on d.category = r.category
+            where r.reported_at >= $earliest and r.reported_at < (select max(ts_to) from periods) and {cond}
+        ),
+        at_end as (
+            select p.p_to, s.reported_at >= p.ts_from as in_period, p.ts_to as measured_at, s.resolved_at, s.due_at,
+                   case
+                       when s.status in ('已办结', '不予受理') and (s.resolved_at is null or s.resolved_at < p.ts_to)
+                           then s.status
+                       when s.accepted_at < p.ts_to or (s.accepted_at is null and s.status = '处置中') then '处置中'
+                       else '待受理'
+                   end as status_at_end
+            from periods p join scoped s on s.reported_at < p.ts_to
+        ),
+        outcomes as (
+            select p_to, in_period, status_at_end,
+                   case
+                       when status_at_end = '不予受理' then 'rejected'
+                       when status_at_end = '已办结' and resolved_at is null then 'unknown'
+                       when status_at_end = '已办结' and resolved_at <= due_at then 'on_time'
+                       when status_at_end = '已办结' then 'late'
+                       when measured_at > due_at then 'overdue'
+                       else 'pending'
+                   end as outcome
+            from at_end
+        ),
+        counts as (
+            select p_to,
+                   count(*) filter (where in_period) as reports,
+                   count(*) filter (where in_period and status_at_end = '已办结') as resolved,
+                   count(*) filter (where in_period and outcome = 'on_time') as on_time,
+                   count(*) filter (where in_period and outcome in ('on_time', 'late', 'overdue')) as decided,
+                   count(*) filter (where outcome = 'overdue') as overdue_backlog
+            from outcomes group by 1
+        )
+        select p.p_to, coalesce(c.reports, 0) as reports,
+               100.0::double * c.resolved / nullif(c.reports, 0) as resolution_rate,
+               100.0::double * (c.on_time / nullif(c.decided, 0)) as on_time_rate,
+               coalesce(c.overdue_backlog, 0) as overdue_backlog
+        from periods p left join counts c using (p_to)
+    """
+    return per_period(con, sql, bind(params, pparams, deadline_categories=cats, deadline_days=days,
+                                     default_deadline=config.DEFAULT_DEADLINE_DAYS,
+                                     earliest=dt.datetime.combine(EARLIEST, dt.time())), periods, fill=None)
 
