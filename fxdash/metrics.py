@@ -91,6 +91,8 @@ class Metric:
     note: str = ""  # what the short label leaves out
     # The series form of the source: (con, filters, periods, **kwargs) -> one row per period, in the
     # order given, with this figure in column `series_pick`; one grouped query instead of one per period.
+    # It sits next to its source, named with a leading underscore: not a (con, filters) query of its own
+    # (tests/test_metrics_series.py checks it equals the source week by week).
     series: Callable | None = None
     series_pick: str = "value"
 
@@ -103,56 +105,56 @@ class Metric:
 # --- the figures -------------------------------------------------------------------------------------
 
 ACTIVE_WORKERS = Metric("active_workers", M.ACTIVE_WORKERS, M.PERSON, True, 1, overview.active_workers,
-                        series=overview.active_workers_series)
+                        series=overview._active_workers_series)
 RIDER_STATIONS = Metric("rider_stations", M.RIDER_STATIONS, M.ITEM, True, 1, overview.stations_open,
-                        kwargs=(("kind", "骑手驿站"),), series=overview.stations_open_series)
+                        kwargs=(("kind", "骑手驿站"),), series=overview._stations_open_series)
 SERVICE_POINTS = Metric("service_points", M.SERVICE_POINTS, M.ITEM, True, 1, overview.stations_open,
-                        kwargs=(("kind", "服务点位"),), series=overview.stations_open_series)
-SCENES = Metric("scenes", M.SCENES, M.ITEM, True, 1, overview.scenes_certified, series=overview.scenes_certified_series)
+                        kwargs=(("kind", "服务点位"),), series=overview._stations_open_series)
+SCENES = Metric("scenes", M.SCENES, M.ITEM, True, 1, overview.scenes_certified, series=overview._scenes_certified_series)
 BRANCHES = Metric("branches", M.BRANCHES, M.ITEM, True, 1, overview.branches_founded,
-                  series=overview.branches_founded_series)
+                  series=overview._branches_founded_series)
 ROLE_MEMBERS = Metric("role_members", M.ROLE_MEMBERS, M.PERSON, True, 1, common.role_members,
-                      series=common.role_members_series)
+                      series=common._role_members_series)
 MOBILE_MEMBERS = Metric("mobile_party_members", M.STORY_MOBILE_MEMBERS, M.PERSON, True, 1, people_party.party_summary,
                         _field("mobile_members"))
 REPORTS = Metric("reports", M.REPORTS, M.CASE, False, 0, overview.reports_in_period, _first,
-                 series=overview.reports_in_period_series, series_pick="total")
+                 series=overview._reports_in_period_series, series_pick="total")
 REPORTS_OPEN = Metric("reports_open", M.REPORTS_OPEN, M.CASE, False, -1, overview.reports_in_period, _second,
-                      note=M.REPORTS_OPEN_NOTE, series=overview.reports_in_period_series, series_pick="still_open")
+                      note=M.REPORTS_OPEN_NOTE, series=overview._reports_in_period_series, series_pick="still_open")
 
 # on a week's filters (the weekly comparison); the keys are also those of the saved snapshots
 REPORTS_NEW = Metric("reports_new", M.REPORTS_NEW, M.CASE, False, 0, reports.on_time_summary, _field("reports"),
-                     series=reports.on_time_series, series_pick="reports")
+                     series=reports._on_time_series, series_pick="reports")
 REPORTS_RESOLVED = Metric("reports_resolved", M.REPORTS_RESOLVED, M.CASE, False, 1, overview.weekly_reports,
-                          _resolved_in_weeks, series=overview.resolved_series, series_pick="resolved")
+                          _resolved_in_weeks, series=overview._resolved_series, series_pick="resolved")
 RESOLUTION_RATE = Metric("resolution_rate", M.RESOLUTION_RATE, M.PERCENT, False, 1, reports.on_time_summary,
-                         _resolution_rate, note=M.NOTE_RESOLUTION_RATE, series=reports.on_time_series,
+                         _resolution_rate, note=M.NOTE_RESOLUTION_RATE, series=reports._on_time_series,
                          series_pick="resolution_rate")
 ON_TIME_RATE = Metric("on_time_rate", M.ON_TIME_RATE, M.PERCENT, False, 1, reports.on_time_summary, _percent,
-                      note=M.NOTE_ON_TIME_RATE, series=reports.on_time_series, series_pick="on_time_rate")
+                      note=M.NOTE_ON_TIME_RATE, series=reports._on_time_series, series_pick="on_time_rate")
 OVERDUE_OPEN = Metric("overdue_open", M.OVERDUE_OPEN, M.CASE, True, -1, reports.on_time_summary,
-                      _field("overdue_backlog"), note=M.NOTE_OVERDUE_OPEN, series=reports.on_time_series,
+                      _field("overdue_backlog"), note=M.NOTE_OVERDUE_OPEN, series=reports._on_time_series,
                       series_pick="overdue_backlog")
 WORKERS_JOINED = Metric("workers_joined", M.WORKERS_JOINED, M.PERSON, False, 1, people.registry_summary,
-                        _field("joined"), series=people.registry_summary_series, series_pick="joined")
+                        _field("joined"), series=people._registry_summary_series, series_pick="joined")
 WORKERS_LEFT = Metric("workers_left", M.WORKERS_LEFT, M.PERSON, False, -1, people.registry_summary, _field("left_"),
-                      series=people.registry_summary_series, series_pick="left_")
+                      series=people._registry_summary_series, series_pick="left_")
 ROLES_NEW = Metric("roles_new", M.ROLES_NEW, M.PERSON, False, 1, overview.first_roles, note=M.NOTE_ROLES_NEW,
-                   series=overview.first_roles_series)
+                   series=overview._first_roles_series)
 ACTIVITIES = Metric("activities", M.ACTIVITIES, M.SESSION, False, 1, overview.activities_held,
-                    series=overview.activities_held_series)
+                    series=overview._activities_held_series)
 PARTICIPATIONS = Metric("participations", M.PARTICIPATIONS, M.PARTICIPATION, False, 1, people_roles.volunteer_summary,
-                        _field("participations"), series=people_roles.volunteer_summary_series,
+                        _field("participations"), series=people_roles._volunteer_summary_series,
                         series_pick="participations")
 POINTS_EARNED = Metric("points_earned", M.POINTS_EARNED, M.POINT, False, 1, people_points.points_summary, _field("earned"),
-                       series=people_points.points_summary_series, series_pick="earned")
+                       series=people_points._points_summary_series, series_pick="earned")
 POINTS_REDEEMED = Metric("points_redeemed", M.POINTS_REDEEMED, M.POINT, False, 0, people_points.points_summary,
-                         _field("redeemed"), series=people_points.points_summary_series, series_pick="redeemed")
+                         _field("redeemed"), series=people_points._points_summary_series, series_pick="redeemed")
 CARE_VISITS = Metric("care_visits", M.CARE_VISITS, M.TIMES, False, 1, community.care_summary, _field("visits"),
-                     series=community.care_visits_series, series_pick="visits")
+                     series=community._care_visits_series, series_pick="visits")
 # the threshold is the query's default (community.OVERDUE_DAYS), so the community page's cached list is reused
 UNVISITED_PAIRS = Metric("unvisited_pairs", M.UNVISITED_PAIRS, M.PAIR, True, -1, community.overdue_pairs, _count,
-                         threshold=community.OVERDUE_DAYS, series=community.overdue_pairs_series,
+                         threshold=community.OVERDUE_DAYS, series=community._overdue_pairs_series,
                          note=M.NOTE_UNVISITED_PAIRS.format(days=community.OVERDUE_DAYS))
 FRAUD_CASES = Metric("fraud_cases", M.FRAUD_CASES, M.INCIDENT, False, 1, community_fraud.fraud_totals, _field("cases"))
 FRAUD_AMOUNT = Metric("fraud_amount", M.FRAUD_AMOUNT, M.YUAN, False, 1, community_fraud.fraud_totals, _field("amount"))

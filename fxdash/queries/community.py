@@ -14,7 +14,7 @@ import pandas as pd
 
 from fxdash.filters import Filters
 from fxdash.privacy import CODE, NAME, personal
-from fxdash.queries.common import fetch, per_period, worker_where
+from fxdash.queries.common import _per_period, fetch, worker_where
 
 OVERDUE_DAYS = 14  # a pair not visited for more than this many days is raised in the weekly meeting
 
@@ -211,7 +211,7 @@ def care_summary(con, f: Filters) -> dict:
 # --- series forms (fxdash.metrics): one grouped query over many periods ----------------------------
 
 
-def care_visits_series(con, f: Filters, periods) -> pd.DataFrame:
+def _care_visits_series(con, f: Filters, periods) -> pd.DataFrame:
     """care_summary's `visits` (visits of the filtered pairs within the period) per period."""
     pairs, pparams = _pairs_sql(f)
     # _pairs_sql binds `?` (DuckDB does not mix them with named ones): the periods as two lists here
@@ -223,10 +223,10 @@ def care_visits_series(con, f: Filters, periods) -> pd.DataFrame:
           on v.visited_on between p.p_from and p.p_to
         group by 1
     """
-    return per_period(con, sql, [*pparams, [a for a, _ in periods], [b for _, b in periods]], periods)
+    return _per_period(con, sql, [*pparams, [a for a, _ in periods], [b for _, b in periods]], periods)
 
 
-def overdue_pairs_series(con, f: Filters, periods, days: int = OVERDUE_DAYS) -> pd.DataFrame:
+def _overdue_pairs_series(con, f: Filters, periods, days: int = OVERDUE_DAYS) -> pd.DataFrame:
     """len(overdue_pairs) at each period's end, in one query; column `value`."""
     pairs, pparams = _pairs_sql(f)
     sql = f"""
@@ -246,4 +246,4 @@ def overdue_pairs_series(con, f: Filters, periods, days: int = OVERDUE_DAYS) -> 
         where date_diff('day', coalesce(l.last_visit, a.since), a.p_to) > ?
         group by 1
     """
-    return per_period(con, sql, [*pparams, [a for a, _ in periods], [b for _, b in periods], days], periods)
+    return _per_period(con, sql, [*pparams, [a for a, _ in periods], [b for _, b in periods], days], periods)

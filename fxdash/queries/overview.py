@@ -5,7 +5,7 @@ import pandas as pd
 
 from fxdash.filters import Filters
 from fxdash.labels import vocab as V
-from fxdash.queries.common import active_at, bind, fetch, per_period, periods_sql, report_where, scalar, worker_where
+from fxdash.queries.common import _per_period, _periods_sql, active_at, bind, fetch, report_where, scalar, worker_where
 
 
 def active_workers(con, f: Filters) -> int:
@@ -110,47 +110,47 @@ def first_roles(con, f: Filters) -> int:
 # Each returns one row per period, in the order given, with the figure(s) of fxdash.metrics as columns.
 
 
-def active_workers_series(con, f: Filters, periods) -> pd.DataFrame:
+def _active_workers_series(con, f: Filters, periods) -> pd.DataFrame:
     cond, params = worker_where(f, named=True)
-    psql, pparams = periods_sql(periods)
+    psql, pparams = _periods_sql(periods)
     sql = f"""
         with periods as ({psql})
         select p.p_to, count(*) as value
         from periods p, workers w where {active_at('w', 'p.p_to')} and {cond} group by 1
     """
-    return per_period(con, sql, bind(params, pparams), periods)
+    return _per_period(con, sql, bind(params, pparams), periods)
 
 
 def _dated_series(con, f: Filters, periods, table: str, date_col: str, extra: str = "true",
                   extra_params: dict | None = None) -> pd.DataFrame:
     """Rows of `table` (alias s) dated on or before each period's end, under the town filter."""
     cond, params = f.where(town="s.town_code", named=True)
-    psql, pparams = periods_sql(periods)
+    psql, pparams = _periods_sql(periods)
     sql = f"""
         with periods as ({psql})
         select p.p_to, count(*) as value
         from periods p, {table} s where s.{date_col} <= p.p_to and {extra} and {cond} group by 1
     """
-    return per_period(con, sql, bind(params, pparams, extra_params or {}), periods)
+    return _per_period(con, sql, bind(params, pparams, extra_params or {}), periods)
 
 
-def stations_open_series(con, f: Filters, periods, kind: str) -> pd.DataFrame:
+def _stations_open_series(con, f: Filters, periods, kind: str) -> pd.DataFrame:
     return _dated_series(con, f, periods, "stations", "opened_on", "s.kind = $kind", {"kind": kind})
 
 
-def scenes_certified_series(con, f: Filters, periods) -> pd.DataFrame:
+def _scenes_certified_series(con, f: Filters, periods) -> pd.DataFrame:
     return _dated_series(con, f, periods, "friendly_scenes", "certified_on")
 
 
-def branches_founded_series(con, f: Filters, periods) -> pd.DataFrame:
+def _branches_founded_series(con, f: Filters, periods) -> pd.DataFrame:
     return _dated_series(con, f, periods, "branches", "founded_on")
 
 
-def reports_in_period_series(con, f: Filters, periods) -> pd.DataFrame:
+def _reports_in_period_series(con, f: Filters, periods) -> pd.DataFrame:
     """reports_in_period per period: columns `total`, `still_open`."""
     cond, params = f.where(town="r.town_code", category="r.category", status="r.status",
                            occupation="w.occupation", enterprise="w.enterprise_id", named=True)
-    psql, pparams = periods_sql(periods)
+    psql, pparams = _periods_sql(periods)
     sql = f"""
         with periods as ({psql}),
         scoped as (
@@ -163,14 +163,14 @@ def reports_in_period_series(con, f: Filters, periods) -> pd.DataFrame:
         from periods p join scoped s on s.reported_at >= p.ts_from and s.reported_at < p.ts_to
         group by 1
     """
-    return per_period(con, sql, bind(params, pparams, open=list(V.OPEN_STATUSES)), periods)
+    return _per_period(con, sql, bind(params, pparams, open=list(V.OPEN_STATUSES)), periods)
 
 
-def resolved_series(con, f: Filters, periods) -> pd.DataFrame:
+def _resolved_series(con, f: Filters, periods) -> pd.DataFrame:
     """The resolved reports weekly_reports counts over each period (its weeks summed): column `resolved`."""
     cond, params = f.where(town="r.town_code", category="r.category", occupation="w.occupation",
                            enterprise="w.enterprise_id", named=True)
-    psql, pparams = periods_sql(periods)
+    psql, pparams = _periods_sql(periods)
     sql = f"""
         with periods as ({psql}),
         scoped as (
@@ -183,12 +183,12 @@ def resolved_series(con, f: Filters, periods) -> pd.DataFrame:
         from periods p join scoped s on s.resolved_at >= p.ts_from and s.resolved_at < p.ts_to
         group by 1
     """
-    return per_period(con, sql, bind(params, pparams), periods)
+    return _per_period(con, sql, bind(params, pparams), periods)
 
 
-def activities_held_series(con, f: Filters, periods) -> pd.DataFrame:
+def _activities_held_series(con, f: Filters, periods) -> pd.DataFrame:
     cond, params = worker_where(f, named=True)
-    psql, pparams = periods_sql(periods)
+    psql, pparams = _periods_sql(periods)
     sql = f"""
         with periods as ({psql}),
         held as (
@@ -203,12 +203,12 @@ def activities_held_series(con, f: Filters, periods) -> pd.DataFrame:
         from periods p join held h on h.held_on between p.p_from and p.p_to
         group by 1
     """
-    return per_period(con, sql, bind(params, pparams, kinds=list(V.PARTY_ACTIVITY_KINDS)), periods)
+    return _per_period(con, sql, bind(params, pparams, kinds=list(V.PARTY_ACTIVITY_KINDS)), periods)
 
 
-def first_roles_series(con, f: Filters, periods) -> pd.DataFrame:
+def _first_roles_series(con, f: Filters, periods) -> pd.DataFrame:
     cond, params = worker_where(f, named=True)
-    psql, pparams = periods_sql(periods)
+    psql, pparams = _periods_sql(periods)
     sql = f"""
         with periods as ({psql}),
         firsts as (
@@ -220,4 +220,4 @@ def first_roles_series(con, f: Filters, periods) -> pd.DataFrame:
         from periods p join firsts s on s.first_since between p.p_from and p.p_to
         group by 1
     """
-    return per_period(con, sql, bind(params, pparams), periods)
+    return _per_period(con, sql, bind(params, pparams), periods)

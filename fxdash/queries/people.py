@@ -19,7 +19,16 @@ import pandas as pd
 from fxdash.filters import Filters
 from fxdash.labels import people as LP
 from fxdash.privacy import NAME, PHONE, personal
-from fxdash.queries.common import active_at, bind, fetch, per_period, periods_sql, registered_per, scalar, worker_where
+from fxdash.queries.common import (
+    _per_period,
+    _periods_sql,
+    active_at,
+    bind,
+    fetch,
+    registered_per,
+    scalar,
+    worker_where,
+)
 
 TREND_MONTHS = 12
 ACTIVE_DAYS = 30  # "active" = reported an issue or took part in an activity in the period's last 30 days
@@ -280,10 +289,10 @@ def _worker_list(f: Filters, party: tuple[str, ...], active: bool | None) -> tup
                      party=list(party) if party else None, active=active)
 
 
-def registry_summary_series(con, f: Filters, periods) -> pd.DataFrame:
+def _registry_summary_series(con, f: Filters, periods) -> pd.DataFrame:
     """registry_summary's `joined` and `left_` per period, in one query."""
     cond, params = worker_where(f, named=True)
-    psql, pparams = periods_sql(periods)
+    psql, pparams = _periods_sql(periods)
     sql = f"""
         with periods as ({psql}),
         scoped as (select w.joined_on, w.left_on from workers w where {cond})
@@ -294,4 +303,4 @@ def registry_summary_series(con, f: Filters, periods) -> pd.DataFrame:
           on (s.joined_on between p.p_from and p.p_to) or (s.left_on between p.p_from and p.p_to)
         group by 1
     """
-    return per_period(con, sql, bind(params, pparams), periods)
+    return _per_period(con, sql, bind(params, pparams), periods)

@@ -10,7 +10,7 @@ import pandas as pd
 from fxdash.filters import Filters
 from fxdash.labels import people as LP
 from fxdash.privacy import NAME, personal
-from fxdash.queries.common import bind, fetch, per_period, periods_sql, worker_where
+from fxdash.queries.common import _per_period, _periods_sql, bind, fetch, worker_where
 from fxdash.queries.people import trend_start
 
 
@@ -155,10 +155,10 @@ def negative_balances(con, f: Filters) -> pd.DataFrame:
     return fetch(con, sql, lparams)
 
 
-def points_summary_series(con, f: Filters, periods) -> pd.DataFrame:
+def _points_summary_series(con, f: Filters, periods) -> pd.DataFrame:
     """points_summary's `earned` and `redeemed` per period, in one query (the weekly comparison)."""
     cond, params = worker_where(f, named=True)
-    psql, pparams = periods_sql(periods)
+    psql, pparams = _periods_sql(periods)
     sql = f"""
         with periods as ({psql}),
         ledger as (
@@ -172,4 +172,4 @@ def points_summary_series(con, f: Filters, periods) -> pd.DataFrame:
         from periods p join ledger l on l.occurred_at >= p.ts_from and l.occurred_at < p.ts_to
         group by 1
     """
-    return per_period(con, sql, bind(params, pparams), periods)
+    return _per_period(con, sql, bind(params, pparams), periods)

@@ -8,7 +8,7 @@ import pandas as pd
 
 from fxdash.filters import Filters
 from fxdash.labels import vocab as V
-from fxdash.queries.common import active_at, bind, fetch, per_period, periods_sql, role_members, worker_where
+from fxdash.queries.common import _per_period, _periods_sql, active_at, bind, fetch, role_members, worker_where
 from fxdash.queries.people import engaged_cte, engaged_params, months_cte, months_params, role_cond, trend_start
 
 
@@ -151,10 +151,10 @@ def volunteer_summary(con, f: Filters) -> dict:
             "volunteers": int(row["volunteers"])}
 
 
-def volunteer_summary_series(con, f: Filters, periods) -> pd.DataFrame:
+def _volunteer_summary_series(con, f: Filters, periods) -> pd.DataFrame:
     """volunteer_summary's `participations` per period, in one query."""
     vsql, vparams = _volunteer_sql(f, "p.activity_id, a.held_on,")
-    psql, pparams = periods_sql(periods)
+    psql, pparams = _periods_sql(periods)
     sql = f"""
         with periods as ({psql}),
         held as ({vsql} group by 1, 2)
@@ -163,4 +163,4 @@ def volunteer_summary_series(con, f: Filters, periods) -> pd.DataFrame:
         group by 1
     """
     lo, hi = min(a for a, _ in periods), max(b for _, b in periods)
-    return per_period(con, sql, bind(vparams, pparams, held_from=lo, held_to=hi), periods)
+    return _per_period(con, sql, bind(vparams, pparams, held_from=lo, held_to=hi), periods)

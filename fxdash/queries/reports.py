@@ -25,7 +25,7 @@ from fxdash.filters import Filters
 from fxdash.labels import vocab as V
 from fxdash.privacy import NAME, PHONE, personal
 from fxdash.queries import report_drill
-from fxdash.queries.common import bind, fetch, per_period, periods_sql, report_where, town_names, town_summary
+from fxdash.queries.common import _per_period, _periods_sql, bind, fetch, report_where, town_names, town_summary
 
 EARLIEST = dt.date(2000, 1, 1)  # "since records began": the backlog looks at every open report
 
@@ -342,14 +342,14 @@ def top_reporters(con, f: Filters, limit: int = 10) -> pd.DataFrame:
     return fetch(con, sql, [*params, limit])
 
 
-def on_time_series(con, f: Filters, periods, deadlines=None) -> pd.DataFrame:
+def _on_time_series(con, f: Filters, periods, deadlines=None) -> pd.DataFrame:
     """on_time_summary's figures for many periods in one query (the weekly comparison): `reports`,
     `resolution_rate` and `on_time_rate` (%, NaN without a decided report) of the period's reports,
     and `overdue_backlog` at its end. The states and outcomes are _outcomes_sql's, measured at each
     period's end."""
     cond, params = f.where(town="r.town_code", category="r.category", status="r.status",
                            occupation="w.occupation", enterprise="w.enterprise_id", named=True)
-    psql, pparams = periods_sql(periods)
+    psql, pparams = _periods_sql(periods)
     cats, days = _deadline_pairs(deadlines)
     sql = f"""
         with deadlines as (
@@ -401,7 +401,7 @@ def on_time_series(con, f: Filters, periods, deadlines=None) -> pd.DataFrame:
                coalesce(c.overdue_backlog, 0) as overdue_backlog
         from periods p left join counts c using (p_to)
     """
-    return per_period(con, sql, bind(params, pparams, deadline_categories=cats, deadline_days=days,
+    return _per_period(con, sql, bind(params, pparams, deadline_categories=cats, deadline_days=days,
                                      default_deadline=config.DEFAULT_DEADLINE_DAYS,
                                      earliest=dt.datetime.combine(EARLIEST, dt.time())), periods, fill=None)
 
