@@ -37,7 +37,7 @@ page = st.navigation(pages, position="hidden" if present else "sidebar")
 if ui_rights.refused(page):  # a direct link to a page the role may not open: no filters, no query
     page.run()
     st.stop()
-f = ui.stored_filters() if page.url_path in NO_FILTERS else ui.sidebar_filters()
+f = ui.filters_without_widgets() if page.url_path in NO_FILTERS else ui.sidebar_filters()
 st.session_state["fx_filters"] = f
 login.account_sidebar(user)
 scope_slot = ui.apply_presentation(present, [p for p in pages if p.visibility != "hidden"], page, f.to_params())

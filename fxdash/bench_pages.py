@@ -8,7 +8,6 @@ elements the page sends (deck JSON, plotly specs, dataframes, the rest), from th
 """
 
 import contextlib
-import importlib
 import logging
 import statistics
 import time
@@ -54,9 +53,9 @@ class _Recorder:
         self.calls: list[tuple] = []
 
     def __enter__(self):
-        def cached(module, name, filters, version, kwargs, mode):
-            self.calls.append((module, name, filters, version, kwargs, mode))
-            return self.original(module, name, filters, version, kwargs, mode)
+        def cached(fn, name, filters, version, kwargs, mode):
+            self.calls.append((fn, name, filters, version, kwargs, mode))
+            return self.original(fn, name, filters, version, kwargs, mode)
 
         self.module._cached = cached
         return self
@@ -66,8 +65,7 @@ class _Recorder:
 
     def replay(self, calls) -> float:
         started = time.perf_counter()
-        for module, name, filters, version, kwargs, mode in calls:
-            fn = getattr(importlib.import_module(module), name)
+        for fn, _name, filters, version, kwargs, mode in calls:
             with self.module._connection_for(version).cursor() as cur:
                 result = fn(cur, **dict(kwargs)) if filters is None else fn(cur, filters, **dict(kwargs))
             privacy.protect(result, privacy.declared(fn), mode)
@@ -173,8 +171,8 @@ def element_bytes(at) -> dict:
 
 
 def _key(call: tuple) -> tuple:
-    module, name, filters, _version, kwargs, mode = call
-    return module, name, repr(filters), repr(kwargs), mode
+    _fn, name, filters, _version, kwargs, mode = call
+    return name, repr(filters), repr(kwargs), mode
 
 
 def measure_page(at, page: str, repeats: int = 3) -> PageFigures:

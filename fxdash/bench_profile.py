@@ -3,7 +3,6 @@ run (AppTest runs it in a thread of its own, so the profiler is switched on in t
 the page's queries timed alone, slowest first. Written as text beside the results."""
 
 import cProfile
-import importlib
 import io
 import pstats
 import threading
@@ -43,12 +42,11 @@ def query_times(calls) -> list[tuple[str, float]]:
     from fxdash import ui_data
 
     timed = []
-    for module, name, filters, version, kwargs, _mode in calls:
-        fn = getattr(importlib.import_module(module), name)
+    for fn, name, filters, version, kwargs, _mode in calls:
         started = time.perf_counter()
         with ui_data._connection_for(version).cursor() as cur:
             fn(cur, **dict(kwargs)) if filters is None else fn(cur, filters, **dict(kwargs))
-        timed.append((f"{module}.{name}{dict(kwargs) or ''}", time.perf_counter() - started))
+        timed.append((f"{name}{dict(kwargs) or ''}", time.perf_counter() - started))
     return sorted(timed, key=lambda t: -t[1])
 
 

@@ -53,6 +53,11 @@ class Filters:
     def with_period(self, date_from: dt.date, date_to: dt.date) -> "Filters":
         return replace(self, date_from=date_from, date_to=date_to, preset="")
 
+    def period_text(self) -> str:
+        """本月（2026年3月1日至3月18日）, or only the dates for an explicit range."""
+        dates = textfmt.period(self.date_from, self.date_to)
+        return f"{M.PRESETS[self.preset]}（{dates}）" if self.preset else dates
+
     def to_params(self) -> dict[str, str]:
         """URL parameters; empty selections are left out so links stay short. A preset is written by
         name instead of its dates."""
@@ -116,10 +121,7 @@ class Filters:
         """(label, value) pairs in Chinese, for export headers and captions."""
         town_names = town_names or {}
         enterprise_names = enterprise_names or {}
-        dates = textfmt.period(self.date_from, self.date_to)
-        if self.preset:
-            dates = f"{M.PRESETS[self.preset]}（{dates}）"
-        out = [(LF.FILTER_DATE, dates)]
+        out = [(LF.FILTER_DATE, self.period_text())]
         shown = {
             "towns": (LF.FILTER_TOWNS, [town_names.get(c, c) for c in self.towns]),
             "occupations": (LF.FILTER_OCCUPATIONS, list(self.occupations)),

@@ -36,8 +36,10 @@ class RunResult:
 class Session:
     def __init__(self, ws_url: str, timeout: float):
         self.timeout = timeout
+        # no keepalive pings: on a saturated machine an unanswered ping closed sessions that were only
+        # waiting for a slow run (the run's own deadline bounds the wait instead)
         self.ws = connect(ws_url, subprotocols=["streamlit"], open_timeout=timeout, close_timeout=2,
-                          max_size=None, compression=None)
+                          max_size=None, compression=None, ping_interval=None)
         self.pages: dict[str, str] = {}
 
     def close(self) -> None:

@@ -35,6 +35,7 @@ from fxdash.queries import (
 
 TREND_WEEKS = 12  # sparklines on the overview and the trend chart of the weekly briefing
 HOT_CELL_M = 500  # grid cell of the weekly hot spots: a few streets, small enough to send someone to
+CHART_MAX_WEEKS = 26  # a weekly bar chart in a card stays readable up to half a year; longer periods show their last 26 weeks
 
 
 def _same(result):
@@ -207,6 +208,13 @@ def kpi_trend(con, f: Filters, weeks: int = TREND_WEEKS) -> pd.DataFrame:
         for key, value in values(con, f.with_period(end - dt.timedelta(days=6), end), OVERVIEW).items():
             rows.append({"key": key, "week_end": end, "value": value})
     return pd.DataFrame(rows)
+
+
+def chart_window(f: Filters) -> Filters:
+    """The period of a weekly chart: the filters' own, or its last CHART_MAX_WEEKS weeks when longer."""
+    if f.days <= 7 * CHART_MAX_WEEKS:
+        return f
+    return f.with_period(f.date_to - dt.timedelta(days=7 * CHART_MAX_WEEKS - 1), f.date_to)
 
 
 def story_filters(f: Filters, as_of: dt.date) -> Filters:

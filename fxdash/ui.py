@@ -14,6 +14,7 @@ from fxdash.ui_data import (
     connection,
     current_user,
     data_version,
+    deferred,
     ensure_database,
     is_demo,
     ops_store,
@@ -26,6 +27,7 @@ from fxdash.ui_data import (
 )
 from fxdash.ui_filters import (
     current_filters,
+    filters_without_widgets,
     forget_view,
     page_filters,
     record_view,
@@ -33,6 +35,7 @@ from fxdash.ui_filters import (
     show_view_scope,
     sidebar_filters,
     stored_filters,
+    use_preset,
 )
 from fxdash.ui_widgets import (
     MAX_TABLE_ROWS,

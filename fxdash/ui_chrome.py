@@ -29,7 +29,7 @@ html, body, [data-testid="stApp"] {{ font-size: {PRESENT_FONT_PX}px; }}
 h2, h3 {{ font-size: 1.6rem !important; }}
 [data-testid="stPlotlyChart"] .xtick text, [data-testid="stPlotlyChart"] .ytick text,
 [data-testid="stPlotlyChart"] .legendtext, [data-testid="stPlotlyChart"] .textpoint text,
-[data-testid="stPlotlyChart"] .annotation-text {{ font-size: {PRESENT_CHART_PX}px !important; }}
+[data-testid="stPlotlyChart"] .annotation-text, [data-testid="stPlotlyChart"] .bartext {{ font-size: {PRESENT_CHART_PX}px !important; }}
 [data-testid="stPlotlyChart"] .gtitle, [data-testid="stPlotlyChart"] .g-xtitle text,
 [data-testid="stPlotlyChart"] .g-ytitle text {{ font-size: {PRESENT_CHART_TITLE_PX}px !important; }}
 [data-testid="stTab"] p {{ font-size: 1.3rem !important; }}

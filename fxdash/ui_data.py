@@ -173,6 +173,18 @@ def run(fn, filters: Filters | None = None, /, **kwargs):
                    tuple(sorted(kwargs.items())), rights.mask_mode(user))
 
 
+def deferred(fn, filters: Filters | None = None, /, **kwargs):
+    """A function of no arguments that runs query `fn` later, as run() would now (this run's user and
+    data version, scoped and masked) but uncached: a download's file built when clicked, outside any
+    script run, so that a page need not fetch a long list it shows only the start of."""
+    user, version, path = current_user(), data_version(), str(config.load_settings().db)
+
+    def call():
+        with _readers(path).connection(version).cursor() as cur:
+            return rights.call(fn, cur, filters, user, **kwargs)
+    return call
+
+
 @st.cache_data(show_spinner=False, max_entries=1024)
 def _cached(_fn, name: str, filters, version: str, kwargs: tuple, mode: str):
     """The query itself; Streamlit does not hash `_fn` (leading underscore): its qualified `name`

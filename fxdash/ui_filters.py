@@ -6,8 +6,19 @@ from dataclasses import replace
 import streamlit as st
 
 from fxdash import login, ui_chrome, ui_rights
-from fxdash.filters import LIST_FIELDS, VOCABULARIES, Filters, date_range, default_filters, from_params
+from fxdash.filters import (
+    LIST_FIELDS,
+    PERIOD_KEY,
+    PRESETS,
+    VOCABULARIES,
+    Filters,
+    date_range,
+    default_filters,
+    from_params,
+    preset_period,
+)
 from fxdash.labels import filters as LF
+from fxdash.labels import metrics as M
 from fxdash.labels import vocab as V
 from fxdash.queries import common
 from fxdash.ui_data import connection, settings, user_scope
@@ -30,7 +41,7 @@ def _store() -> dict:
     if _STORE not in st.session_state:
         params, known = ui_rights.within_scope(_query_params(), user_scope())
         f, errors = from_params(params, settings().as_of, known)
-        st.session_state[_STORE] = {"period": (f.date_from, f.date_to),
+        st.session_state[_STORE] = {"period": (f.date_from, f.date_to), "preset": f.preset,
                                     **{name: list(getattr(f, name)) for name in LIST_FIELDS}}
         st.session_state["_fx_errors"] = errors
     return st.session_state[_STORE]
@@ -44,10 +55,10 @@ def seed(key: str, value) -> None:
 
 def _sync_url() -> None:
     values = _store()
-    f = Filters(date_from=values["period"][0], date_to=values["period"][1],
+    f = Filters(date_from=values["period"][0], date_to=values["period"][1], preset=values["preset"],
                 **{name: tuple(values[name]) for name in LIST_FIELDS})
     wanted = f.to_params()
-    for key in ["from", "to", *LIST_FIELDS.values()]:
+    for key in ["from", "to", PERIOD_KEY, *LIST_FIELDS.values()]:
         if key in wanted:
             if st.query_params.get(key) != wanted[key]:
                 st.query_params[key] = wanted[key]
@@ -57,7 +68,8 @@ def _sync_url() -> None:
 
 def _reset() -> None:
     d = default_filters(settings().as_of)
-    st.session_state[_STORE] = {"period": (d.date_from, d.date_to), **{name: [] for name in LIST_FIELDS}}
+    st.session_state[_STORE] = {"period": (d.date_from, d.date_to), "preset": d.preset,
+                                **{name: [] for name in LIST_FIELDS}}
     for key in list(st.session_state.keys()):
         if str(key).startswith("fx_w_"):
             del st.session_state[key]
@@ -66,8 +78,62 @@ def _reset() -> None:
 def stored_filters() -> Filters:
     """The filters of this session without drawing any widget (pages whose sidebar shows no filters)."""
     values = _store()
-    return Filters(date_from=values["period"][0], date_to=values["period"][1],
+    return Filters(date_from=values["period"][0], date_to=values["period"][1], preset=values["preset"],
                    **{name: tuple(values[name]) for name in GLOBAL_FIELDS}, scope=user_scope().scope)
+
+
+def use_preset(key: str) -> None:
+    """Switch to a period preset (a widget callback: the sidebar shows it on the rerun that follows)."""
+    values = _store()
+    values["period"], values["preset"] = preset_period(key, settings().as_of), key
+    st.session_state["fx_w_preset"] = key
+    st.session_state.pop("fx_w_period", None)  # the date widget reseeds from the store
+
+
+def _picked_preset() -> None:
+    key = st.session_state.get("fx_w_preset")
+    if key:
+        use_preset(key)
+    else:  # the chosen one clicked again: keep its dates as an explicit range
+        _store()["preset"] = ""
+
+
+def _picked_dates() -> None:
+    picked = st.session_state.get("fx_w_period")
+    if isinstance(picked, (tuple, list)) and len(picked) == 2:  # one date = selection in progress
+        values = _store()
+        values["period"], values["preset"] = (picked[0], picked[1]), ""
+        st.session_state["fx_w_preset"] = None
+
+
+def _period_widgets(values: dict) -> None:
+    """The presets (本周 … 累计) above the date range; picking either updates the other."""
+    seed("fx_w_preset", values["preset"] or None)
+    st.segmented_control(M.PRESET_LABEL, PRESETS, format_func=M.PRESETS.get, key="fx_w_preset",
+                         on_change=_picked_preset, help=M.PRESET_HELP)
+    seed("fx_w_period", values["period"])
+    low, high = date_range(settings().as_of)
+    st.date_input(LF.FILTER_DATE, key="fx_w_period", help=LF.FILTER_DATE_HINT, min_value=low, max_value=high,
+                  format="YYYY-MM-DD", on_change=_picked_dates)
+
+
+def _url_messages() -> None:
+    """What the URL asked that could not be done: bad values, towns outside the user's scope (refused
+    and recorded, see ui_rights.within_scope)."""
+    for message in st.session_state.pop("_fx_errors", []):
+        st.warning(plain(message))
+    for key, refused in st.session_state.pop("_fx_refused", []):
+        ui_rights.refuse_towns(refused, via=f"url:{key}")
+
+
+def filters_without_widgets() -> Filters:
+    """For a page where the data filters do nothing (admin pages): the session's filters, no widgets;
+    a URL asking for towns outside the user's scope is still refused, in the sidebar."""
+    f = stored_filters()
+    with st.sidebar:
+        _url_messages()
+    _sync_url()  # the refused towns leave the URL as well
+    return f
 
 
 def sidebar_filters() -> Filters:
@@ -80,16 +146,8 @@ def sidebar_filters() -> Filters:
     ent_names = dict(zip(ent["enterprise_id"], ent["name"]))
     with st.sidebar:
         st.subheader(LF.FILTERS_HEADER)
-        for message in st.session_state.pop("_fx_errors", []):
-            st.warning(plain(message))
-        for key, refused in st.session_state.pop("_fx_refused", []):  # see ui_rights.within_scope
-            ui_rights.refuse_towns(refused, via=f"url:{key}")
-        seed("fx_w_period", values["period"])
-        low, high = date_range(settings().as_of)
-        picked = st.date_input(LF.FILTER_DATE, key="fx_w_period", help=LF.FILTER_DATE_HINT,
-                               min_value=low, max_value=high, format="YYYY-MM-DD")
-        if isinstance(picked, (tuple, list)) and len(picked) == 2:  # one date = selection in progress
-            values["period"] = (picked[0], picked[1])
+        _url_messages()
+        _period_widgets(values)
         specs = (
             ("towns", LF.FILTER_TOWNS, sorted(town_names), town_names.get),
             ("occupations", LF.FILTER_OCCUPATIONS, list(V.OCCUPATIONS), str),

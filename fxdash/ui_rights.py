@@ -28,16 +28,20 @@ def within_scope(params: dict, mine: Filters) -> tuple[dict, dict]:
     return params, known
 
 
-def table_downloads(df, notes: list[tuple[str, str]], stem: str, key: str, f: Filters | None = None) -> None:
+def table_downloads(df, notes: list[tuple[str, str]], stem: str, key: str, f: Filters | None = None,
+                    rows: int | None = None) -> None:
     """CSV and Excel of a table (ui.downloads, ui.table_downloads), built only when clicked (a long list
-    would otherwise be converted on every rerun of the page); nothing for a user who may not download."""
+    would otherwise be converted on every rerun of the page); nothing for a user who may not download.
+    `df` may be a function giving the table (then fetched only when clicked; `rows` says how many)."""
     if not may_download():
         return
+    table = df if callable(df) else (lambda: df)
+    rows = len(df) if rows is None else rows
     c1, c2 = st.columns(2)
-    download_button(c1, "下载 CSV", lambda: export.to_csv_bytes(df, notes), what=f"{stem}.csv", f=f, rows=len(df),
+    download_button(c1, "下载 CSV", lambda: export.to_csv_bytes(table(), notes), what=f"{stem}.csv", f=f, rows=rows,
                     file_name=f"{stem}.csv", mime="text/csv", key=f"{key}_csv", width="stretch")
-    download_button(c2, "下载 Excel", lambda: export.to_xlsx_bytes({stem: df}, notes), what=f"{stem}.xlsx", f=f,
-                    rows=len(df), file_name=f"{stem}.xlsx",
+    download_button(c2, "下载 Excel", lambda: export.to_xlsx_bytes({stem: table()}, notes), what=f"{stem}.xlsx", f=f,
+                    rows=rows, file_name=f"{stem}.xlsx",
                     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     key=f"{key}_xlsx", width="stretch")
 

@@ -60,13 +60,14 @@ def filter_notes(f: Filters) -> list[tuple[str, str]]:
     return run(export.data_notes, f) + [export.export_time_note()]  # cached per filters and data version
 
 
-def downloads(df: pd.DataFrame, f: Filters, stem: str, key: str, labels: dict | None = None,
-              extra_notes: list[tuple[str, str]] | None = None) -> None:
+def downloads(df, f: Filters, stem: str, key: str, labels: dict | None = None,
+              extra_notes: list[tuple[str, str]] | None = None, rows: int | None = None) -> None:
     """CSV and XLSX download buttons for a table, with the filters (and any page-level narrowing
-    such as a drill-down, `extra_notes`) written into the files; behind the download gate."""
+    such as a drill-down, `extra_notes`) written into the files; behind the download gate. `df` may be
+    a function giving the table when clicked (ui.deferred; `rows`: how many it has)."""
     if ui_rights.may_download():
-        ui_rights.table_downloads(export.with_labels(df, labels), filter_notes(f) + list(extra_notes or []),
-                                  stem, key, f)
+        table = (lambda: export.with_labels(df(), labels)) if callable(df) else export.with_labels(df, labels)
+        ui_rights.table_downloads(table, filter_notes(f) + list(extra_notes or []), stem, key, f, rows)
 
 
 def table_downloads(df: pd.DataFrame, stem: str, key: str, notes: list[tuple[str, str]] | None = None) -> None:
@@ -74,10 +75,12 @@ def table_downloads(df: pd.DataFrame, stem: str, key: str, notes: list[tuple[str
     ui_rights.table_downloads(df, [(LD.EXPORT_NOTE_TABLE, stem), *(notes or [])], stem, key)
 
 
-def capped(df: pd.DataFrame) -> pd.DataFrame:
-    """The first MAX_TABLE_ROWS rows, with a note when more exist (a long grid helps nobody in a meeting)."""
-    if len(df) > MAX_TABLE_ROWS:
-        st.caption(LC.TABLE_CAPPED.format(shown=MAX_TABLE_ROWS, total=len(df)))
+def capped(df: pd.DataFrame, total: int | None = None) -> pd.DataFrame:
+    """The first MAX_TABLE_ROWS rows, with a note when more exist (a long grid helps nobody in a meeting);
+    `total`: how many rows the whole table has when `df` is already its first rows."""
+    total = len(df) if total is None else total
+    if total > MAX_TABLE_ROWS:
+        st.caption(LC.TABLE_CAPPED.format(shown=MAX_TABLE_ROWS, total=total))
         return df.head(MAX_TABLE_ROWS)
     return df
 

@@ -5,8 +5,10 @@ import streamlit as st
 from fxdash import charts, maps, tables, textfmt, ui
 from fxdash.labels import common as LC
 from fxdash.labels import community as LCM
+from fxdash.labels import metrics as LM
 from fxdash.labels import pages as PG
 from fxdash.labels import vocab as V
+from fxdash.metrics import story_filters
 from fxdash.queries import common, community, community_fraud, community_places, community_suggestions
 
 f = ui.current_filters()
@@ -91,6 +93,18 @@ def care() -> None:
 def fraud() -> None:
     st.caption(LCM.FRAUD_INTRO)
     t = ui.run(community_fraud.fraud_totals, f)
+    if t["cases"] == 0 and f.preset != "all":
+        # nothing in this period (the usual 近28天): the cumulative record and a way to it, not zeros and empty charts
+        metrics([
+            (LCM.FRAUD_KPI_TOTAL_CASES, f"{t['cases_total']:,} 起", LCM.FRAUD_HELP_TOTAL),
+            (LCM.FRAUD_KPI_TOTAL, charts.wan_yuan(t["amount_total"]), LCM.FRAUD_HELP_TOTAL),
+        ])
+        note, action = st.columns([4, 1], vertical_alignment="center")
+        note.info(LM.EMPTY_PERIOD.format(period=f.period_text(), what=LM.FRAUD_WHAT), icon=":material/info:")
+        action.button(LM.EMPTY_PERIOD_SHOW_ALL, on_click=ui.use_preset, args=("all",), width="stretch")
+        whole = story_filters(f, ui.settings().as_of)  # every month since records began
+        chart(charts.fraud_month_chart, ui.run(community_fraud.fraud_by_month, whole), show=t["cases_total"] > 0)
+        return
     metrics([
         (LCM.FRAUD_KPI_CASES, f"{t['cases']:,} 起", None),
         (LCM.FRAUD_KPI_AMOUNT, charts.wan_yuan(t["amount"]), None),

@@ -20,14 +20,18 @@ def cached(source, kwargs):
     return ui.run(source, f, **kwargs, **metrics.settings_kwargs(source, ui.settings().deadlines))
 
 
+compare = f.preset != "all"  # all time has no previous period of equal length worth showing
 st.title(PG.PAGE_OVERVIEW)
-ui.period_caption(f)
+if compare:
+    ui.period_caption(f)
+else:
+    st.caption(M.CAPTION_ALL.format(period=f.period_text()))
 
 # the published-figures check joins the strip for those who may open 数据核对
 mismatches = None
 if ui_rights.may_open_file("pages/reconcile.py"):
     mismatches = reconcile.summary(ui.run(reconcile.compare, None, refs=reconcile_form.figures()))["off"]
-strip = alerts.strip(metrics.evaluate(metrics.ALERTS, cached), f, as_of, ui.run(common.latest_activity), mismatches)
+strip = alerts.strip(metrics.evaluate(metrics.ALERTS, cached), as_of, ui.run(common.latest_activity), mismatches)
 cols = st.columns(len(strip))
 for col, alert in zip(cols, strip.itertuples()):
     # red and bold when it needs attention; each links to the page that deals with it
@@ -41,7 +45,6 @@ for col, alert in zip(cols, strip.itertuples()):
 kpis = ui.run(metrics.headline, f)
 trend = ui.run(metrics.kpi_trend, f)
 story = ui.run(metrics.story, f, as_of=as_of)
-compare = f.preset != "all"  # all time has no previous period of equal length worth showing
 spark = M.HELP_SPARK.format(weeks=metrics.TREND_WEEKS)
 left, right = st.columns([3, 2], gap="large")
 with left:
@@ -74,6 +77,10 @@ with left:
                                             focus=maps.focus(f), size=maps.SIZE_OVERVIEW), height=maps.SIZE_OVERVIEW[1])
     st.html(maps.legend_html(station_map.legend_items(data, 0, shown)))
 with right:
-    st.plotly_chart(charts.weekly_new_resolved(ui.run(overview.weekly_reports, f), through=min(f.date_to, as_of),
-                                               today=as_of, since=f.date_from), width="stretch")
+    shown_weeks = metrics.chart_window(f)
+    st.plotly_chart(charts.weekly_new_resolved(ui.run(overview.weekly_reports, shown_weeks),
+                                               through=min(f.date_to, as_of), today=as_of,
+                                               since=shown_weeks.date_from), width="stretch")
+    if shown_weeks != f:
+        st.caption(M.CHART_LAST_WEEKS.format(weeks=metrics.CHART_MAX_WEEKS, period=shown_weeks.period_text()))
 st.plotly_chart(charts.town_bars(ui.run(common.town_summary, f)), width="stretch")

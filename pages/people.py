@@ -191,14 +191,20 @@ def list_tab(f) -> None:
     choice = c2.segmented_control(LP.PEOPLE_LIST_ACTIVE, LP.PEOPLE_LIST_ACTIVE_OPTIONS, key="people_active",
                                   default=LP.PEOPLE_LIST_ACTIVE_OPTIONS[0])
     active = {LP.PEOPLE_LIST_ACTIVE_OPTIONS[1]: True, LP.PEOPLE_LIST_ACTIVE_OPTIONS[2]: False}.get(choice)
-    workers = tables.worded(ui.run(people.worker_table, f, party=tuple(party), active=active), dates=("registered_on",),
-                            missing={"registered_on": LP.PEOPLE_NOT_REGISTERED})
-    st.markdown(f"**{LP.PEOPLE_LIST_COUNT.format(n=len(workers), privacy=ui_rights.privacy_note())}**")
-    if workers.empty:
+    chosen = {"party": tuple(party), "active": active}
+    n = ui.run(people.worker_count, f, **chosen)
+    st.markdown(f"**{LP.PEOPLE_LIST_COUNT.format(n=n, privacy=ui_rights.privacy_note())}**")
+    if not n:
         no_data()
         return
-    table(ui.capped(workers))
-    ui.downloads(workers, f, "人员名单", "people_list", COLS)
+
+    def worded(df):
+        return tables.worded(df, dates=("registered_on",), missing={"registered_on": LP.PEOPLE_NOT_REGISTERED})
+
+    # the first rows only (the whole list can be 400,000 people); the download fetches every row when clicked
+    table(ui.capped(worded(ui.run(people.worker_table, f, limit=ui.MAX_TABLE_ROWS, **chosen)), total=n))
+    every_row = ui.deferred(people.worker_table, f, **chosen)
+    ui.downloads(lambda: worded(every_row()), f, "人员名单", "people_list", COLS, rows=n)
 
 
 f = ui.current_filters()

@@ -139,11 +139,12 @@ def overdue_list(f) -> None:
         st.success(LRP.RPT_OVERDUE_EMPTY)
         return
     st.caption(LRP.RPT_OVERDUE_NOTE.format(n=len(overdue)))
-    shown = ui.projected(overdue[[c for c in R.OVERDUE_COLUMNS if c in overdue]])  # a viewer: no personal columns
+    # a viewer: no personal columns; the first rows only (thousands at scale 100: 1 MB on every rerun)
+    shown = ui.projected(ui.capped(overdue)[[c for c in R.OVERDUE_COLUMNS if c in overdue]])
     st.dataframe(tables.report_table(shown), column_config=tables.report_columns(), hide_index=True,
                  key="rpt_overdue", on_select=partial(on_row, "rpt_overdue", overdue["report_id"].tolist()),
                  selection_mode="single-row", width="stretch",
-                 height=ui.grid_height(len(shown), min(36 * (len(overdue) + 1) + 4, 640)))
+                 height=ui.grid_height(len(shown), min(36 * (len(shown) + 1) + 4, 640)))
     ui.downloads(overdue, f, LRP.RPT_OVERDUE_STEM, "rpt_overdue_dl", labels=LRP.RPT_COLUMNS)
 
 

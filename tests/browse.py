@@ -7,11 +7,13 @@ import os
 import tempfile
 from pathlib import Path
 
+# how long a condition may take: generous, since CI machines are shared (an idle one needs a few seconds)
+PATIENCE = 120_000
 # screenshots: outside the repository, kept as CI output (the run prints the folder at its end)
 OUTPUT = Path(os.environ.get("FXDASH_TEST_OUTPUT") or Path(tempfile.gettempdir()) / "fxdash-test-output")
 
 
-def wait_for_app(pg, timeout: float = 60_000) -> None:
+def wait_for_app(pg, timeout: float = PATIENCE) -> None:
     """Wait until the script has finished and nothing is still loading."""
     pg.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
     pg.wait_for_function("document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0",
@@ -27,14 +29,14 @@ _CHARTS_DRAWN = """() => [...document.querySelectorAll(
 _TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))"
 
 
-def wait_for_charts(pg, timeout: float = 60_000) -> None:
+def wait_for_charts(pg, timeout: float = PATIENCE) -> None:
     """wait_for_app, then until every visible chart and map has drawn and the browser has painted that."""
     wait_for_app(pg, timeout)
     pg.wait_for_function(_CHARTS_DRAWN, timeout=timeout)
     pg.evaluate(_TWO_FRAMES)
 
 
-def select_tab(pg, tab, timeout: float = 30_000) -> None:
+def select_tab(pg, tab, timeout: float = PATIENCE) -> None:
     """Click a tab (its exact name, or a locator) of st.tabs, which switch in the browser, and wait until
     it shows with its charts drawn."""
     if isinstance(tab, str):
@@ -62,13 +64,13 @@ def script_runs(pg) -> int:
     return pg.evaluate(_COUNT_RUNS)
 
 
-def wait_for_rerun(pg, runs_before: int, timeout: float = 60_000) -> None:
+def wait_for_rerun(pg, runs_before: int, timeout: float = PATIENCE) -> None:
     """Wait until a script run started after `runs_before = script_runs(pg)` has finished."""
     pg.wait_for_function(f"() => window.__fxRuns > {runs_before}", timeout=timeout)
     wait_for_app(pg, timeout)
 
 
-def click_and_rerun(pg, locator, timeout: float = 60_000) -> None:
+def click_and_rerun(pg, locator, timeout: float = PATIENCE) -> None:
     """Click a widget that reruns the script and wait until that rerun has finished (not an earlier idle)."""
     before = script_runs(pg)
     locator.click()

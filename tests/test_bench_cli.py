@@ -104,7 +104,7 @@ def test_loadtest_signs_in_opens_pages_and_reports(server):
     assert done.returncode == 0, done.stdout + done.stderr
     lines = done.stdout.splitlines()
     page_line = next(line for line in lines if line.startswith("overview"))
-    assert "p50" in page_line and "p95" in page_line and "(2 次)" in page_line
+    assert "p50" in page_line and "p95" in page_line and "（2 次）" in page_line
     assert "errors 0" in lines
     assert any(line.startswith("server cpu") and "peak memory" in line for line in lines)  # found by port
 

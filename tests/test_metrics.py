@@ -106,16 +106,15 @@ def test_trend_has_one_value_per_week_and_figure(app_con):
 def test_the_alert_strip_from_cached_figures_equals_the_one_computed_from_the_database(app_con):
     f = Filters(D(2026, 11, 1), APP_AS_OF)
     direct = alerts.alerts(app_con, f, APP_AS_OF)
-    cached = alerts.strip(metrics.values(app_con, f, metrics.ALERTS), f, APP_AS_OF,
+    cached = alerts.strip(metrics.values(app_con, f, metrics.ALERTS), APP_AS_OF,
                           alerts.common.latest_activity(app_con))
     pd.testing.assert_frame_equal(direct, cached)
 
 
 def test_alert_texts_name_their_scope_and_threshold():
-    f = Filters(D(2026, 3, 1), D(2026, 3, 18))
-    strip = alerts.strip({"overdue_open": 9, "unvisited_pairs": 0, "negative_balances": 0}, f, D(2026, 3, 18),
+    strip = alerts.strip({"overdue_open": 9, "unvisited_pairs": 0, "negative_balances": 0}, D(2026, 3, 18),
                          D(2026, 3, 18)).set_index("key")
-    assert strip.loc["overdue_reports", "text"] == "超期未办结问题 9 条（截至2026年3月18日，含以前上报的）"
+    assert strip.loc["overdue_reports", "text"] == "超期未办结 9 条（含以前上报）"
     assert strip.loc["unvisited_pairs", "text"] == f"所有结对均在 {community.OVERDUE_DAYS} 天内走访"
     assert strip.loc["stale_days", "warn"] == False  # noqa: E712 - numpy bool
 
@@ -131,3 +130,10 @@ def test_the_briefing_quotes_the_registry_threshold():
     cmp.loc[cmp["key"] == "unvisited_pairs", "this_week"] = 3
     text = "".join(briefing.write(cmp, "本周"))
     assert f"超过 {metrics.UNVISITED_PAIRS.threshold} 天未走访的结对 3 对" in text
+
+
+def test_a_weekly_chart_shows_at_most_its_last_half_year():
+    year = Filters(D(2026, 6, 1), D(2026, 11, 27))
+    assert metrics.chart_window(year) == year
+    window = metrics.chart_window(with_preset(year, "all", D(2026, 11, 27)))
+    assert window.date_to == D(2026, 11, 27) and window.days == 7 * metrics.CHART_MAX_WEEKS and window.preset == ""

@@ -36,6 +36,8 @@ HELP_STOCK = "统计期末的存量；变化与上一等长统计期末相比。
 HELP_FLOW = "统计期内的新增；变化与上一等长统计期相比。"
 HELP_SPARK = "小图为最近 {weeks} 周的走势（存量取每周末，新增按周计）。"
 HELP_NO_PREVIOUS = "累计口径没有可比的上一期，不显示变化。"
+CAPTION_ALL = "统计期：{period}，自有记录以来的全部数据，不与上一期比较。"
+CHART_LAST_WEEKS = "统计期较长，图中只画最近 {weeks} 周（{period}）。"
 
 # --- weekly comparison ------------------------------------------------------------------------------
 REPORTS_NEW = "新增上报问题"
@@ -64,7 +66,8 @@ NOTE_UNVISITED_PAIRS = "截至期末，超过 {days} 天没有走访记录的结
 NOTE_ROLES_NEW = "本期首次担任“四大员”的人数（已是四大员再增加角色的不计）。"
 
 # --- alerts (warn text, all-clear text) -----------------------------------------------------------------
-ALERT_OVERDUE = ("超期未办结问题 {n} 条（截至{day}，含以前上报的）", "截至{day}没有超期未办结的问题")
+# not only the period's reports (unlike 期内上报中仍未办结): the whole backlog at the period's end
+ALERT_OVERDUE = ("超期未办结 {n} 条（含以前上报）", "没有超期未办结的问题")
 ALERT_UNVISITED = ("超过 {days} 天未走访的结对 {n} 对", "所有结对均在 {days} 天内走访")
 ALERT_NEGATIVE = ("积分余额为负的人员 {n} 人（数据异常，请核查）", "积分余额无异常")
 ALERT_STALE = ("已 {n} 天没有新的问题上报，请确认小程序数据是否已导入", "问题上报数据为最新")
@@ -94,5 +97,6 @@ PRESETS = {
     "all": "累计",
 }
 ERR_PRESET = "网址参数“period”的值“{value}”不是可选的统计期（可选：{options}），已改用{default}。"
-EMPTY_PERIOD = "{period}没有{what}记录。"
+EMPTY_PERIOD = "统计期 {period} 内没有{what}记录；上面是自有记录以来的累计数。"
+FRAUD_WHAT = "阻止涉诈"
 EMPTY_PERIOD_SHOW_ALL = "查看累计"

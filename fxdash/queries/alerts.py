@@ -6,7 +6,7 @@ import datetime as dt
 
 import pandas as pd
 
-from fxdash import metrics, reconcile, textfmt
+from fxdash import metrics, reconcile
 from fxdash.filters import Filters
 from fxdash.labels import metrics as M
 from fxdash.labels import pages as PG
@@ -29,20 +29,20 @@ def alerts(con, f: Filters, today: dt.date, references: pd.DataFrame | None = No
     `references` (the active published figures, for users who may open 数据核对) adds a row counting
     the figures the dashboard's data disagrees with."""
     off = _mismatches(con, references) if references is not None else None
-    return strip(metrics.values(con, f, metrics.ALERTS, deadlines), f, today, common.latest_activity(con), off)
+    return strip(metrics.values(con, f, metrics.ALERTS, deadlines), today, common.latest_activity(con), off)
 
 
 def _mismatches(con, references: pd.DataFrame) -> int:
     return reconcile.summary(reconcile.compare(con, references))["off"]
 
 
-def strip(figures: dict, f: Filters, today: dt.date, latest: dt.date | None, mismatches: int | None = None) -> pd.DataFrame:
+def strip(figures: dict, today: dt.date, latest: dt.date | None, mismatches: int | None = None) -> pd.DataFrame:
     """The alert rows from figures already computed (metrics.ALERTS), the day of the latest report and
     the number of published figures the data disagrees with (None: not shown to this user)."""
     rows = []
     for key, (metric, (warn_text, ok_text)) in ROWS.items():
         n = int(figures[metric.key])
-        fill = {"n": n, "days": metric.threshold, "day": textfmt.day(f.date_to)}
+        fill = {"n": n, "days": metric.threshold}
         rows.append({"key": key, "count": n, "warn": n > 0, "text": (warn_text if n > 0 else ok_text).format(**fill),
                      "page": PG.ALERT_PAGES[key]})
     stale = (today - latest).days if latest else None
