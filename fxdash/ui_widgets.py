@@ -98,4 +98,4 @@ def grid_height(rows: int, default: int | str = "auto") -> int | str:
     """A grid's height: in projector mode tall enough for all its `rows` (see projected), else `default`."""
     if not ui_chrome.presentation_mode():
         return default
-    return round(ROW_REM * ui_chrome.PRESENT_FONT_PX * (max(rows, 1) + 1)) + 3  # + the borders
+    return round(ROW_REM * ui_chrome.PRESENT_FONT_PX * (max(rows, 1) + 1)) + 8  # + borders and rounding

@@ -37,8 +37,7 @@ def hd_page(browser):
 def drawn_deck(page):
     """The page's deck element once deck.gl has drawn it: (element, canvas width, canvas height)."""
     deck = page.get_by_test_id("stDeckGlJsonChart").first
-    deck.scroll_into_view_if_needed()
-    wait_for_charts(page)
+    wait_for_charts(page)  # the canvas is sized and drawn whether or not it is scrolled into view
     box = deck.locator("canvas").first.bounding_box()
     return deck, box["width"], box["height"]
 
