@@ -29,6 +29,23 @@ from fxdash.queries.common import _per_period, _periods_sql, bind, fetch, report
 
 EARLIEST = dt.date(2000, 1, 1)  # "since records began": the backlog looks at every open report
 
+# The state of a report at T (`measured_at`) and its outcome, over a row with status, accepted_at,
+# resolved_at, due_at, measured_at (and status_at_end for the outcome): one definition for the
+# per-report rows and the weekly series.
+STATUS_AT_END = """case
+        when status in ('已办结', '不予受理') and (resolved_at is null or resolved_at < measured_at) then status
+        when accepted_at < measured_at or (accepted_at is null and status = '处置中') then '处置中'
+        else '待受理'
+    end"""
+OUTCOME = """case
+        when status_at_end = '不予受理' then 'rejected'
+        when status_at_end = '已办结' and resolved_at is null then 'unknown'
+        when status_at_end = '已办结' and resolved_at <= due_at then 'on_time'
+        when status_at_end = '已办结' then 'late'
+        when measured_at > due_at then 'overdue'
+        else 'pending'
+    end"""
+
 
 def measured_at(f: Filters) -> dt.datetime:
     """T: the end of the period's last day (midnight after `date_to`)."""
@@ -71,25 +88,13 @@ def _outcomes_sql(f: Filters, deadlines=None, backlog: bool = False, drill=None)
             -- the state at T: a report closed after T was still open then
             select *,
                    reported_at + deadline_days * interval 1 day as due_at,
-                   case
-                       when status in ('已办结', '不予受理') and (resolved_at is null or resolved_at < measured_at)
-                           then status
-                       when accepted_at < measured_at or (accepted_at is null and status = '处置中') then '处置中'
-                       else '待受理'
-                   end as status_at_end
+                   {STATUS_AT_END} as status_at_end
             from scoped
         ),
         final as (
             select *,
                    list_contains($open_statuses, status_at_end) as open_at_end,
-                   case
-                       when status_at_end = '不予受理' then 'rejected'
-                       when status_at_end = '已办结' and resolved_at is null then 'unknown'
-                       when status_at_end = '已办结' and resolved_at <= due_at then 'on_time'
-                       when status_at_end = '已办结' then 'late'
-                       when measured_at > due_at then 'overdue'
-                       else 'pending'
-                   end as outcome,
+                   {OUTCOME} as outcome,
                    -- durations in hours / days from the timestamps (seconds / 3600, / 86400)
                    case when accepted_at < measured_at
                         then date_diff('second', reported_at, accepted_at) / 3600.0 end as hours_to_accept,
@@ -365,26 +370,14 @@ def _on_time_series(con, f: Filters, periods, deadlines=None) -> pd.DataFrame:
             where r.reported_at >= $earliest and r.reported_at < (select max(ts_to) from periods) and {cond}
         ),
         at_end as (
-            select p.p_to, s.reported_at >= p.ts_from as in_period, p.ts_to as measured_at, s.resolved_at, s.due_at,
-                   case
-                       when s.status in ('已办结', '不予受理') and (s.resolved_at is null or s.resolved_at < p.ts_to)
-                           then s.status
-                       when s.accepted_at < p.ts_to or (s.accepted_at is null and s.status = '处置中') then '处置中'
-                       else '待受理'
-                   end as status_at_end
+            select p.p_to, s.reported_at >= p.ts_from as in_period, p.ts_to as measured_at, s.status,
+                   s.accepted_at, s.resolved_at, s.due_at
             from periods p join scoped s on s.reported_at < p.ts_to
         ),
+        states as (select *, {STATUS_AT_END} as status_at_end from at_end),
         outcomes as (
-            select p_to, in_period, status_at_end,
-                   case
-                       when status_at_end = '不予受理' then 'rejected'
-                       when status_at_end = '已办结' and resolved_at is null then 'unknown'
-                       when status_at_end = '已办结' and resolved_at <= due_at then 'on_time'
-                       when status_at_end = '已办结' then 'late'
-                       when measured_at > due_at then 'overdue'
-                       else 'pending'
-                   end as outcome
-            from at_end
+            select p_to, in_period, status_at_end, {OUTCOME} as outcome
+            from states
         ),
         counts as (
             select p_to,
