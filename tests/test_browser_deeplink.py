@@ -25,7 +25,8 @@ def test_deep_link_is_the_first_request_of_a_fresh_server(app_db_template, store
         assert pg.locator("h1").first.inner_text().strip() == title
         assert path.split("?")[0] in pg.url and "occ=" in pg.url
         assert "演示数据" in pg.inner_text("[data-testid='stApp']")
-        assert "快递员" in pg.get_by_test_id("stSidebar").inner_text()
+        # 数据管理 shows no data filters (they do nothing there), but its link keeps them for the next page
+        assert ("快递员" in pg.get_by_test_id("stSidebar").inner_text()) == (title != "数据管理")
         context.close()
     finally:
         url.stop()
