@@ -3,6 +3,7 @@
 """
 
 import io
+import threading
 
 import pandas as pd
 from docx import Document
@@ -16,12 +17,24 @@ from fxdash.labels import weekly as LW
 CHINESE_FONT = "Microsoft YaHei"  # present on the department's Windows PCs; Word substitutes elsewhere
 
 
+RENDER_TIMEOUT_S = 90  # kaleido's Chromium has been seen to hang for good; a briefing must still come out
+
+
 def figure_png(fig, width: int = 1000, height: int = 420) -> bytes | None:
-    """A plotly figure as PNG; None when no Chromium is available (the file then has no charts)."""
-    try:
-        return fig.to_image(format="png", width=width, height=height, scale=2)
-    except Exception:  # kaleido raises various errors when the browser cannot start
-        return None
+    """A plotly figure as PNG; None when no Chromium is available or it does not answer in time (the file
+    then has no charts). Rendered in a daemon thread so a hung browser cannot hold the export forever."""
+    box: dict[str, bytes] = {}
+
+    def render() -> None:
+        try:
+            box["png"] = fig.to_image(format="png", width=width, height=height, scale=2)
+        except Exception:  # noqa: BLE001 - kaleido raises various errors when the browser cannot start
+            pass
+
+    worker = threading.Thread(target=render, name="fx-chart-png", daemon=True)
+    worker.start()
+    worker.join(RENDER_TIMEOUT_S)
+    return box.get("png")
 
 
 def _font(run, size: float | None = None, bold: bool = False) -> None:

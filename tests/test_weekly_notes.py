@@ -24,3 +24,19 @@ def test_the_docx_and_xlsx_filter_notes_show_the_week(app_con, ops_store):
     sheet = openpyxl.load_workbook(io.BytesIO(files[".xlsx"]))["筛选条件"]
     values = {row[0]: row[1] for row in sheet.values}
     assert values["时间范围"] == WEEK_DATES
+
+
+def test_a_chart_renderer_that_never_answers_leaves_the_file_without_that_chart(monkeypatch):
+    """kaleido's Chromium once hung for good in a test run: the export must go on without the image."""
+    import threading
+
+    import plotly.graph_objects as go
+
+    from fxdash import weekly_export
+
+    never = threading.Event()
+    fig = go.Figure()
+    monkeypatch.setattr(type(fig), "to_image", lambda self, **_kw: never.wait())
+    monkeypatch.setattr(weekly_export, "RENDER_TIMEOUT_S", 0.2)
+    assert weekly_export.figure_png(fig) is None
+    never.set()
