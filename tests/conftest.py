@@ -357,3 +357,15 @@ def pytest_terminal_summary(terminalreporter):
     """Say where the screenshots are (CI keeps that folder as its output)."""
     if OUTPUT.is_dir() and any(OUTPUT.glob("*.png")):
         terminalreporter.write_line(f"screenshots: {OUTPUT}")
+
+
+# Tests that drive a real Chromium (Playwright, or kaleido's renderer for the weekly files) meet rare hangs
+# of the browser itself on a loaded 2-core machine; each gets one fresh second attempt. A real failure fails
+# twice and still fails the run.
+_BROWSER_DRIVEN = ("test_exported_files_open_and_carry_the_week",)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.get_closest_marker("browser") or item.originalname in _BROWSER_DRIVEN:
+            item.add_marker(pytest.mark.flaky(reruns=1))
