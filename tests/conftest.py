@@ -367,5 +367,5 @@ _BROWSER_DRIVEN = ("test_exported_files_open_and_carry_the_week",)
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        if item.get_closest_marker("browser") or item.originalname in _BROWSER_DRIVEN:
+        if item.get_closest_marker("browser") or getattr(item, "originalname", "") in _BROWSER_DRIVEN:
             item.add_marker(pytest.mark.flaky(reruns=1))
