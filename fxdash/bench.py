@@ -26,15 +26,6 @@ def _scales(value: str) -> list[int]:
     return sorted({int(p) for p in parts})
 
 
-def _pages(value: str) -> list[str]:
-    known = bench_pages.available_pages()
-    parts = [p.strip() for p in value.split(",") if p.strip()]
-    unknown = [p for p in parts if p not in known]
-    if not parts or unknown:
-        raise argparse.ArgumentTypeError(f"未知页面 {'、'.join(unknown) or value}；可选：{','.join(known)}")
-    return parts
-
-
 def _repeats(value: str) -> int:
     if not value.isdigit() or not 3 <= int(value) <= 20:
         raise argparse.ArgumentTypeError(f"重复次数应为 3 到 20 的整数：{value}")
@@ -56,7 +47,7 @@ def _label(value: str) -> str:
 def register(sub) -> None:
     p = sub.add_parser("bench", help="页面性能基准：冷/热耗时、查询耗时、发送字节数、演示库生成与导入耗时")
     p.add_argument("--scale", type=_scales, default=[1], help="演示数据规模，逗号分隔，例如 1,10,100（默认 1）")
-    p.add_argument("--pages", type=_pages, default=list(bench_pages.PAGE_KEYS),
+    p.add_argument("--pages", type=bench_pages.page_list, default=list(bench_pages.PAGE_KEYS),
                    help=f"页面，逗号分隔（默认 {','.join(bench_pages.PAGE_KEYS)}）")
     p.add_argument("--out", type=Path, default=bench_data.RESULTS_DIR, help="结果目录（默认 bench/results）")
     p.add_argument("--label", type=_label, default="latest", help="结果文件名（默认 latest → latest.csv/.md）")

@@ -41,6 +41,18 @@ def available_pages() -> list[str]:
     return sorted(p.stem for p in (config.ROOT / "pages").glob("*.py"))
 
 
+def page_list(value: str) -> list[str]:
+    """`--pages a,b` of bench and loadtest: known page keys only (argparse shows the Chinese message)."""
+    import argparse
+
+    known = available_pages()
+    parts = [p.strip() for p in value.split(",") if p.strip()]
+    unknown = [p for p in parts if p not in known]
+    if not parts or unknown:
+        raise argparse.ArgumentTypeError(f"未知页面 {'、'.join(unknown) or value}；可选：{','.join(known)}")
+    return parts
+
+
 class _Recorder:
     """Wraps fxdash.ui_data._cached (every query a page runs through ui.run goes there) to note the
     calls of a run; `replay` times them again uncached, straight on DuckDB."""
