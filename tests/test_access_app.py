@@ -2,6 +2,11 @@
 masking on screen, and attempts to widen the scope through the URL.
 
 Users are put into the session by tests/access_helpers.open_page (the login gate's job in the product).
+
+A run of the app is the expensive part (an AppTest signing in, then the page): `opened` keeps each run of
+(page, user, link) for the worker, with the access events it announced, and the cases that look at the
+same run from different sides (a role's page in the matrix, what it leaks, what it masks) share it. The
+cases of one user form one xdist group, so they meet on one worker.
 """
 
 import re
@@ -13,28 +18,41 @@ from fxdash.labels import rights as R
 from fxdash.queries import common
 from tests.access_helpers import PAGES, QINGCUN, USERS, Recorder, deck_layers, download_buttons, open_page, plotly_specs
 
+_OPENED: dict[tuple, tuple] = {}
+
+
+def opened(page: str, user: access.User, params: dict | None = None):
+    """open_page(page, user, params), run once per worker (tests only read the result), and a Recorder
+    holding the access events that run announced."""
+    key = (page, user, repr(sorted((params or {}).items())))
+    if key not in _OPENED:
+        sink = Recorder()
+        access.add_sink(sink)
+        try:
+            _OPENED[key] = (open_page(page, user, params), sink)
+        finally:
+            access.remove_sink(sink)
+    return _OPENED[key]
+
+
+def by_user(*roles: str) -> list:
+    """The roles as parameters, each in the xdist group of its user's runs."""
+    return [pytest.param(role, marks=pytest.mark.xdist_group(f"access-{role}")) for role in roles]
+
 # pages that offer downloads to a role that may download (weekly: once the files are built)
 WITH_DOWNLOADS = {"map", "reports", "people", "community", "reconcile", "data"}
 BASE_LAYERS = {"town-boundaries", "town-labels", "town-centres", "rivers", "intranet-tiles"}  # no data
-
-
-@pytest.fixture
-def recorder():
-    sink = Recorder()
-    access.add_sink(sink)
-    yield sink
-    access.remove_sink(sink)
 
 
 def refused(at) -> bool:
     return any(R.PAGE_DENIED in e.value for e in at.error)
 
 
-@pytest.mark.parametrize("role", USERS)
+@pytest.mark.parametrize("role", by_user(*USERS))
 @pytest.mark.parametrize("page", PAGES)
-def test_role_page_download_matrix(app_env, recorder, role, page):
+def test_role_page_download_matrix(app_env, role, page):
     user = USERS[role]
-    at = open_page(page, user)
+    at, recorder = opened(page, user)
     assert not at.exception, [e.message for e in at.exception]
     if rights.may_open(user, page):
         assert not refused(at)
@@ -51,8 +69,9 @@ def test_role_page_download_matrix(app_env, recorder, role, page):
         assert recorder.actions("page_denied") == [(user.username, {"page": page})]
 
 
+@pytest.mark.xdist_group("access-admin")
 def test_data_page_tabs_follow_the_role(app_env):
-    labels = {role: [t.label for t in open_page("data", USERS[role]).tabs] for role in ("admin", "district", "town")}
+    labels = {role: [t.label for t in opened("data", USERS[role])[0].tabs] for role in ("admin", "district", "town")}
     assert labels["admin"] == ["导入数据", "模板与下载", "街镇边界", "导入记录", "撤销导入 / 恢复版本"]
     assert labels["district"] == ["模板与下载", "导入记录"]
     assert labels["town"] == ["模板与下载"]
@@ -79,10 +98,11 @@ def leaks(text: str, others: set) -> set:
     return {name for name in others if name in text}
 
 
+@pytest.mark.xdist_group("access-town")
 @pytest.mark.parametrize("page", [p for p in PAGES if p != "data"] + ["data"])
 def test_town_account_gets_nothing_of_other_towns(app_env, other_towns, page):
     names, points = other_towns
-    at = open_page(page, USERS["town"])
+    at, _ = opened(page, USERS["town"])
     assert not at.exception, [e.message for e in at.exception]
     for frame in at.dataframe:
         assert not leaks(frame.value.to_csv(), names), f"{page}: a table names another town"
@@ -120,22 +140,24 @@ def cells(at) -> set:
     return out
 
 
+@pytest.mark.xdist_group("access-district")
 @pytest.mark.parametrize("page", ["people", "reports", "community"])
 def test_names_and_phones_are_masked_for_district_and_clear_for_admin(app_env, worker_names, page):
     names, phones = worker_names
-    shown = cells(open_page(page, USERS["district"]))
+    shown = cells(opened(page, USERS["district"])[0])
     assert not shown & names and not shown & phones, f"{page} shows a full name or phone to a district user"
     if page == "people":  # the worker list: the admin sees it as stored (so the check above can fail)
-        clear = cells(open_page(page, USERS["admin"]))
+        clear = cells(opened(page, USERS["admin"])[0])
         assert clear & names and clear & phones
         assert cells(open_page(page, access.User("d2", access.DISTRICT, pii=True))) & names
 
 
+@pytest.mark.xdist_group("access-viewer")
 def test_a_viewer_gets_no_personal_columns(app_env, worker_names):
     names, phones = worker_names
     masked = re.compile(r"^\S{1,2}\*$|^\d{3}\*{4}\d{4}$")
     for page in ("people", "reports", "community"):
-        shown = cells(open_page(page, USERS["viewer"]))
+        shown = cells(opened(page, USERS["viewer"])[0])
         assert not shown & names and not shown & phones
         assert not [v for v in shown if masked.match(v)], f"{page}: a viewer sees (masked) personal values"
 
@@ -169,12 +191,12 @@ ATTEMPTS = [
 
 
 @pytest.mark.parametrize("n", range(len(ATTEMPTS)))
-def test_url_attempts_change_nothing_and_are_recorded(app_env, app_connection, recorder, other_towns, n):
+def test_url_attempts_change_nothing_and_are_recorded(app_env, app_connection, other_towns, n):
     page, params, action = ATTEMPTS[n]
     user = access.User("viewer_qc", access.VIEWER, (QINGCUN,)) if action == "page_denied" else USERS["town"]
     if params.get("drill") == "REPORT":
         params = {"drill": f"id:{report_elsewhere(app_connection.cursor())}"}
-    at = open_page(page, user, params)
+    at, recorder = opened(page, user, params)
     assert not at.exception, [e.message for e in at.exception]
     assert [u for u, _ in recorder.actions(action)] and all(u == user.username for u, _ in recorder.actions(action))
     names, _ = other_towns

@@ -1,7 +1,6 @@
 """Accounts, sign-in, sessions and the audit log in the store (SQLite and PostgreSQL), and the CLI."""
 
 import datetime as dt
-import os
 import subprocess
 import sys
 import time
@@ -13,6 +12,7 @@ from fxdash import access
 from fxdash import store as ops
 from fxdash.places import TOWN_BY_CODE
 from fxdash.store import accounts, audit, schema, sessions
+from tests.cli import child, in_process
 from tests.conftest import ROOT
 
 
@@ -170,45 +170,43 @@ def test_audit_append_rate(any_store):
 # --- the command line ---------------------------------------------------------------------------------
 
 
-def fx(*args, stdin: str = "", env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "fxdash", *args], cwd=ROOT, input=stdin, capture_output=True,
-                          text=True, timeout=120, env={**os.environ, **(env or {})})
-
-
 def test_cli_user_commands_and_audit_verify(app_db_template, ops_store):
+    """The commands in this process (tests.cli.in_process); the first and the last as the child processes
+    an operator starts (its OS user, its standard input)."""
     env = {"FXDASH_DB": str(app_db_template)}
-    done = fx("user", "add", "qc_admin", "--role", "town", "--town", "310120111", "--password-stdin",
+    done = child("user", "add", "qc_admin", "--role", "town", "--town", "310120111", "--password-stdin",
               stdin="青村镇的长密码2026\n", env=env)
     assert done.returncode == 0 and "已创建用户 qc_admin" in done.stdout and "青村镇" in done.stdout, done.stderr
-    bad = [fx("user", "add", "x2", "--role", "town", "--town", "123", "--password-stdin", stdin="long password\n",
-              env=env),
-           fx("user", "add", "x3", "--role", "viewer", "--password-stdin", stdin="short\n", env=env),
-           fx("user", "add", "x4", "--role", "viewer", env=env),
-           fx("user", "add", "qc_admin", "--role", "viewer", "--password-stdin", stdin="long password\n", env=env),
-           fx("user", "disable", "nobody", env=env)]
+    bad = [in_process("user", "add", "x2", "--role", "town", "--town", "123", "--password-stdin",
+                      stdin="long password\n", env=env),
+           in_process("user", "add", "x3", "--role", "viewer", "--password-stdin", stdin="short\n", env=env),
+           in_process("user", "add", "x4", "--role", "viewer", env=env),
+           in_process("user", "add", "qc_admin", "--role", "viewer", "--password-stdin", stdin="long password\n",
+                      env=env),
+           in_process("user", "disable", "nobody", env=env)]
     assert [b.returncode for b in bad] == [1, 1, 2, 1, 1]
     assert ["未知街镇代码" in bad[0].stderr, "至少需要 10 个字符" in bad[1].stderr, "--password-stdin" in bad[2].stderr,
             "用户已存在" in bad[3].stderr, "没有这个用户" in bad[4].stderr] == [True] * 5
     assert not any("Traceback" in b.stderr + b.stdout for b in bad)
-    listed = fx("user", "list", env=env)
+    listed = in_process("user", "list", env=env)
     assert "qc_admin\t街镇\t310120111\t否\t是\t否" in listed.stdout
-    assert fx("user", "passwd", "qc_admin", "--password-stdin", stdin="另一个长密码2026\n").returncode == 0
+    assert in_process("user", "passwd", "qc_admin", "--password-stdin", stdin="另一个长密码2026\n").returncode == 0
     assert accounts.sign_in(ops_store, "qc_admin", "另一个长密码2026", True).outcome == "ok"
-    assert fx("user", "disable", "qc_admin").returncode == 0
-    assert "qc_admin\t街镇\t310120111\t否\t否" in fx("user", "list").stdout
-    verified = fx("audit", "verify")
+    assert in_process("user", "disable", "qc_admin").returncode == 0
+    assert "qc_admin\t街镇\t310120111\t否\t否" in in_process("user", "list").stdout
+    verified = in_process("audit", "verify")
     assert verified.returncode == 0 and "校验通过" in verified.stdout
     logged = audit.rows(ops_store)
     assert {"user_add", "user_password", "user_disable"} <= set(logged["action"])
     assert logged.set_index("action").loc["user_add", "username"].startswith("os:")
     with ops_store.write() as conn:
         conn.execute(update(schema.audit_log).where(schema.audit_log.c.seq == 2).values(username="someone"))
-    broken = fx("audit", "verify")
+    broken = child("audit", "verify")
     assert broken.returncode == 1 and "第 2 条记录" in broken.stderr and "Traceback" not in broken.stderr
 
 
 def test_cli_reports_an_unreachable_store_in_one_line(tmp_path):
-    done = fx("user", "list", env={"FXDASH_STORE": "postgresql://nobody@127.0.0.1:1/none"})
+    done = in_process("user", "list", env={"FXDASH_STORE": "postgresql://nobody@127.0.0.1:1/none"})
     assert done.returncode == 2 and "无法打开运维库" in done.stderr and "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
 

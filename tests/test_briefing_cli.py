@@ -17,7 +17,8 @@ from fxdash import briefing_files
 from fxdash.__main__ import main
 from fxdash.access import DISTRICT, TOWN, User
 from tests.auth import ACCOUNT, login_apptest
-from tests.conftest import APP_AS_OF, ROOT
+from tests.cli import in_process
+from tests.conftest import APP_AS_OF, ROOT, TOWNS_GEOJSON, copy_store
 
 WEEK = "2026-W47"  # the last complete week before APP_AS_OF (2026-11-27): the page's default week
 WEEK_SHOWN = "2026年第47周"  # how the files and the page write the week (the file names keep WEEK)
@@ -37,17 +38,21 @@ def _docx(data: bytes) -> tuple[list[str], list[list[list[str]]]]:
     return paragraphs, tables
 
 
-def _run_cli(args: list[str], env_db, tmp_path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "FXDASH_DB": str(env_db), "FXDASH_AS_OF": APP_AS_OF.isoformat()}
-    return subprocess.run([sys.executable, "-m", "fxdash", "briefing", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=300)
-
-
-@pytest.fixture
-def written(app_env, tmp_path):
-    """The command run for last week on the app's data (a real subprocess, as cron runs it)."""
-    out = tmp_path / "briefings"
-    proc = _run_cli(["--week", "last", "--out", str(out)], app_env, tmp_path)
+@pytest.fixture(scope="module")
+def written(app_db_template, store_template, tmp_path_factory):
+    """The command run once for last week on a copy of the app's data, as cron runs it (a real child
+    process, none of the shell's FXDASH_* settings); the tests here only read the files it wrote."""
+    folder = tmp_path_factory.mktemp("briefing")
+    db = folder / "app.duckdb"
+    shutil.copy(app_db_template, db)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FXDASH_")}
+    env.update(FXDASH_DB=str(db), FXDASH_AS_OF=APP_AS_OF.isoformat(),
+               FXDASH_STORE=str(copy_store(store_template, folder / "ops.sqlite3")))
+    if TOWNS_GEOJSON.exists():
+        env["FXDASH_BOUNDARIES"] = str(TOWNS_GEOJSON)
+    out = folder / "briefings"
+    proc = subprocess.run([sys.executable, "-m", "fxdash", "briefing", "--week", "last", "--out", str(out)], cwd=ROOT,
+                          env=env, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     return out
 
@@ -63,7 +68,7 @@ def _page_export(monkeypatch, out) -> tuple[str, bytes, bytes, AppTest]:
     return (*at.session_state["_fx_week_files"], at)
 
 
-def test_the_commands_files_match_the_pages_export_and_the_page_lists_them(written, monkeypatch):
+def test_the_commands_files_match_the_pages_export_and_the_page_lists_them(written, app_env, monkeypatch):
     """Same sheets and rows in the XLSX, same sentences and tables in the DOCX; the page offers them."""
     week, xlsx, docx, at = _page_export(monkeypatch, written)
     assert week == WEEK
@@ -113,7 +118,7 @@ def test_a_bad_week_or_scope_is_one_chinese_line_and_a_non_zero_exit(args, messa
 def test_a_town_briefing_is_named_after_the_town(app_env, tmp_path):
     """--scope takes a town's name or code; the files carry its name and only its reports."""
     out = tmp_path / "b"
-    proc = _run_cli(["--week", WEEK, "--scope", "310120111", "--out", str(out)], app_env, tmp_path)
+    proc = in_process("briefing", "--week", WEEK, "--scope", "310120111", "--out", str(out))  # on app_env's data
     assert proc.returncode == 0, proc.stderr
     listed = briefing_files.listing(out)
     assert listed[["week", "scope"]].values.tolist() == [[WEEK, "青村镇"]]

@@ -3,8 +3,6 @@
 import csv
 import io
 import shutil
-import subprocess
-import sys
 
 import duckdb
 import numpy as np
@@ -18,7 +16,8 @@ from fxdash.labels import ingest as LX
 from fxdash.labels import vocab as V
 from fxdash.queries import data
 from fxdash.store import imports
-from tests.conftest import ROOT, TOWNS_GEOJSON
+from tests.cli import child, in_process
+from tests.conftest import TOWNS_GEOJSON
 
 # --- helpers shared by the ingest test modules ---------------------------------------------------
 
@@ -352,17 +351,12 @@ def test_locked_reference_change_is_a_problem_not_a_crash(con, tmp_path):
 # --- command line ------------------------------------------------------------------------------------
 
 
-def _cli(*args, env=None):
-    import os
-    return subprocess.run([sys.executable, "-m", "fxdash", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120, env={**os.environ, **(env or {})})
-
-
 def test_cli_import_export_and_problems(work_db, tmp_path):
     good = tmp_path / "good.csv"
     good.write_bytes(csv_bytes([REPORT_HEADER, *report_rows(3)]))
     env = {"FXDASH_IMPORTS": str(tmp_path / "imports")}
-    out = _cli("import", str(good), "--table", "reports", "--db", str(work_db), env=env)
+    """Imports in this process (tests.cli.in_process); export and template as child processes."""
+    out = in_process("import", str(good), "--table", "reports", "--db", str(work_db), env=env)
     assert out.returncode == 0, out.stderr
     assert "新增 3 行" in out.stdout
     bad = tmp_path / "bad.csv"
@@ -371,15 +365,15 @@ def test_cli_import_export_and_problems(work_db, tmp_path):
     bad.write_bytes(csv_bytes([REPORT_HEADER, *rows]))
     with duckdb.connect(str(work_db)) as c:
         before = state(c, "reports")
-    out = _cli("import", str(bad), "--table", "reports", "--db", str(work_db), env=env)
+    out = in_process("import", str(bad), "--table", "reports", "--db", str(work_db), env=env)
     assert out.returncode == 1
     assert "3\t问题类别\t火星" in out.stdout and "没有写入任何数据" in out.stdout
     with duckdb.connect(str(work_db)) as c:
         assert state(c, "reports") == before
     xlsx = tmp_path / "out.xlsx"
-    out = _cli("export", "--table", "reports", "--out", str(xlsx), "--db", str(work_db))
+    out = child("export", "--table", "reports", "--out", str(xlsx), "--db", str(work_db))
     assert out.returncode == 0 and xlsx.exists()
     df = pd.read_excel(xlsx, sheet_name=0, engine="calamine")
     assert "上报编号" in df.columns and len(df) == before[1][0]
     tpl = tmp_path / "tpl.xlsx"
-    assert _cli("template", "--table", "workers", "--out", str(tpl)).returncode == 0 and tpl.exists()
+    assert child("template", "--table", "workers", "--out", str(tpl)).returncode == 0 and tpl.exists()

@@ -17,6 +17,7 @@ from openpyxl.styles import Font
 from fxdash import db
 from fxdash.ingest import import_file, limits
 from fxdash.labels import ingest as X
+from tests.cli import in_process
 from tests.test_ingest import REPORT_HEADER, copy_db, csv_bytes, report_rows, state, xlsx_bytes
 
 WORKER_HEADER = ["人员编号", "姓名", "职业", "街镇", "加入日期", "手机号", "企业编号"]
@@ -273,8 +274,6 @@ def test_file_level_problems_name_the_whole_file(con, tmp_path):
 
 
 def test_cli_takes_the_sheet_and_the_skip_hidden_flag(ref_db_path, tmp_path):
-    from tests.test_ingest import _cli
-
     work_db = copy_db(ref_db_path, tmp_path)
     book = openpyxl.Workbook()
     book.active.title = "2月"
@@ -288,10 +287,10 @@ def test_cli_takes_the_sheet_and_the_skip_hidden_flag(ref_db_path, tmp_path):
     path.write_bytes(book_bytes(book))
     env = {"FXDASH_IMPORTS": str(tmp_path / "imports"), "FXDASH_AS_OF": "2026-03-18"}
     args = ("import", str(path), "--table", "workers", "--db", str(work_db))
-    out = _cli(*args, env=env)
+    out = in_process(*args, env=env)
     assert out.returncode == 1 and "请选择要导入的工作表" in out.stdout and "--sheet '3月'" in out.stdout
-    out = _cli(*args, "--sheet", "3月", env=env)
+    out = in_process(*args, "--sheet", "3月", env=env)
     assert out.returncode == 1 and "3\t（整行）\t\t这是隐藏行" in out.stdout
-    out = _cli(*args, "--sheet", "3月", "--skip-hidden", env=env)
+    out = in_process(*args, "--sheet", "3月", "--skip-hidden", env=env)
     assert out.returncode == 0, out.stdout + out.stderr
     assert "新增 2 行" in out.stdout and "已跳过隐藏行或有删除线的行 1 行（第 3 行）" in out.stdout

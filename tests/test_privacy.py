@@ -5,8 +5,6 @@ import datetime as dt
 import getpass
 import inspect
 import io
-import subprocess
-import sys
 
 import pandas as pd
 import pytest
@@ -17,7 +15,8 @@ from fxdash.ingest import template
 from fxdash.privacy import CLEAR, DROP, MASK, mask_code, mask_name, mask_phone
 from fxdash.queries import data, weekly
 from fxdash.weeks import last_complete_week
-from tests.conftest import APP_AS_OF, ROOT
+from tests.cli import in_process
+from tests.conftest import APP_AS_OF
 from tests.test_scope_queries import KWARGS, QINGCUN, query_functions
 
 NAMES = [
@@ -155,13 +154,13 @@ def test_weekly_files_are_masked_and_scoped(app_con, personal_values):
 
 def test_cli_export_masks_unless_pii(app_env, tmp_path, personal_values):
     out = tmp_path / "workers.csv"
-    run = [sys.executable, "-m", "fxdash", "export", "--table", "workers", "--out", str(out), "--db", str(app_env)]
-    done = subprocess.run(run, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    run = ["export", "--table", "workers", "--out", str(out), "--db", str(app_env)]
+    done = in_process(*run)
     assert done.returncode == 0, done.stderr
     assert "已脱敏" in done.stdout
     masked = pd.read_csv(out, dtype=str)
     assert len(masked) > 1000 and not values_in(masked) & personal_values
-    done = subprocess.run([*run, "--pii"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    done = in_process(*run, "--pii")
     assert done.returncode == 0 and "未脱敏" in done.stdout
     assert values_in(pd.read_csv(out, dtype=str)) & personal_values
 

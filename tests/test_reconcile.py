@@ -2,10 +2,7 @@
 
 import datetime as dt
 import io
-import os
 import shutil
-import subprocess
-import sys
 
 import openpyxl
 import pandas as pd
@@ -18,6 +15,7 @@ from fxdash.labels import reconcile as R
 from fxdash.queries import alerts
 from fxdash.store import references
 from tests.auth import ensure_account, login_apptest
+from tests.cli import in_process
 from tests.conftest import REF_DATE, ROOT
 
 
@@ -74,11 +72,10 @@ def test_a_real_import_of_one_more_station_shows_as_deviation(ref_db_path, tmp_p
     import the sheet with the command line. 骑手驿站 then reads 84 against the published 83."""
     path = tmp_path / "imported.duckdb"
     shutil.copy(ref_db_path, path)
-    sheet, env = tmp_path / "stations.xlsx", {**os.environ, "FXDASH_IMPORTS": str(tmp_path / "imports")}
+    sheet, env = tmp_path / "stations.xlsx", {"FXDASH_IMPORTS": str(tmp_path / "imports")}
 
-    def run(*args):
-        return subprocess.run([sys.executable, "-m", "fxdash", *args, "--db", str(path)], cwd=ROOT, env=env,
-                              capture_output=True, text=True, timeout=300)
+    def run(*args):  # the command line's code path, in this process (tests.cli)
+        return in_process(*args, "--db", str(path), env=env)
 
     assert run("export", "--table", "stations", "--out", str(sheet)).returncode == 0
     df = pd.read_excel(sheet, sheet_name=0, engine="calamine", dtype=str)

@@ -14,6 +14,7 @@ from fxdash import access, db, versions, writes
 from fxdash.__main__ import main
 from fxdash.readers import Readers
 from fxdash.writer_lock import HOLD_ENV
+from tests.cli import in_process
 from tests.conftest import REF_DATE, ROOT
 from tests.test_ingest import REPORT_HEADER, copy_db, csv_bytes, report_rows
 
@@ -48,11 +49,6 @@ def reports_csv(tmp_path, n: int, start: int = 1, name: str = "reports.csv"):
     file = tmp_path / name
     file.write_bytes(csv_bytes([REPORT_HEADER, *report_rows(n, start=start)]))
     return file
-
-
-def cli(*args, env=None, timeout=120):
-    return subprocess.run([sys.executable, "-m", "fxdash", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=timeout, env={**os.environ, **(env or {})})
 
 
 def test_import_is_a_new_version_and_rollback_restores_every_table_exactly(vdb, tmp_path, capsys):
@@ -161,19 +157,20 @@ def held_writer(vdb, tmp_path):
 
 
 def test_a_second_writer_names_the_holder_and_reads_and_checks_still_work(vdb, tmp_path, held_writer):
+    """The holder is a child process; the second writer and the readers run in this process (tests.cli)."""
     file = reports_csv(tmp_path, 3, start=50, name="b.csv")
     env = {"FXDASH_WRITER_WAIT": "1"}
-    out = cli("import", str(file), "--table", "reports", "--db", str(vdb), env=env)
+    out = in_process("import", str(file), "--table", "reports", "--db", str(vdb), env=env)
     assert out.returncode == 3
     lines = [s for s in out.stderr.splitlines() if not s.startswith("正在导入")]
     assert lines[-1].startswith("数据正在被另一个写入操作占用") and f"进程 {held_writer.pid}" in lines[-1]
     assert "import a.csv" in lines[-1] and "王五" in lines[-1] and "Traceback" not in out.stderr
     assert any("正在等待" in s for s in lines)  # progress while waiting
-    check = cli("import", str(file), "--table", "reports", "--db", str(vdb), "--dry-run", env=env)
+    check = in_process("import", str(file), "--table", "reports", "--db", str(vdb), "--dry-run", env=env)
     assert check.returncode == 0 and "新增 3 行" in check.stdout  # a dry run needs no lock
-    export = cli("export", "--table", "reports", "--out", str(tmp_path / "r.csv"), "--db", str(vdb), env=env)
+    export = in_process("export", "--table", "reports", "--out", str(tmp_path / "r.csv"), "--db", str(vdb), env=env)
     assert export.returncode == 0, export.stderr
-    demo_run = cli("demo", "--db", str(vdb), env=env)
+    demo_run = in_process("demo", "--db", str(vdb), env=env)
     assert demo_run.returncode == 3 and "Traceback" not in demo_run.stderr
 
 
