@@ -9,6 +9,10 @@ from pathlib import Path
 
 # how long a condition may take: generous, since CI machines are shared (an idle one needs a few seconds)
 PATIENCE = 120_000
+# how often a page condition is checked, in ms. Playwright's default checks on every animation frame, which
+# keeps the browser drawing frames for as long as the wait lasts (the whole script run): CPU the app
+# server and the other worker need on a 2-core machine.
+POLL_MS = 50
 # screenshots: outside the repository, kept as CI output (the run prints the folder at its end)
 OUTPUT = Path(os.environ.get("FXDASH_TEST_OUTPUT") or Path(tempfile.gettempdir()) / "fxdash-test-output")
 
@@ -17,7 +21,7 @@ def wait_for_app(pg, timeout: float = PATIENCE) -> None:
     """Wait until the script has finished and nothing is still loading."""
     pg.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
     pg.wait_for_function("document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0",
-                         timeout=timeout)
+                         timeout=timeout, polling=POLL_MS)
 
 
 # every chart and map on screen has drawn: plotly its SVG, deck.gl its canvas (hidden tabs do not count)
@@ -32,7 +36,7 @@ _TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnim
 def wait_for_charts(pg, timeout: float = PATIENCE) -> None:
     """wait_for_app, then until every visible chart and map has drawn and the browser has painted that."""
     wait_for_app(pg, timeout)
-    pg.wait_for_function(_CHARTS_DRAWN, timeout=timeout)
+    pg.wait_for_function(_CHARTS_DRAWN, timeout=timeout, polling=POLL_MS)
     pg.evaluate(_TWO_FRAMES)
 
 
@@ -43,7 +47,7 @@ def select_tab(pg, tab, timeout: float = PATIENCE) -> None:
         tab = pg.get_by_role("tab", name=tab, exact=True)
     tab.click()
     pg.wait_for_function("tab => tab.getAttribute('aria-selected') === 'true'", arg=tab.element_handle(),
-                         timeout=timeout)
+                         timeout=timeout, polling=POLL_MS)
     wait_for_charts(pg, timeout)
 
 
@@ -66,7 +70,7 @@ def script_runs(pg) -> int:
 
 def wait_for_rerun(pg, runs_before: int, timeout: float = PATIENCE) -> None:
     """Wait until a script run started after `runs_before = script_runs(pg)` has finished."""
-    pg.wait_for_function(f"() => window.__fxRuns > {runs_before}", timeout=timeout)
+    pg.wait_for_function(f"() => window.__fxRuns > {runs_before}", timeout=timeout, polling=POLL_MS)
     wait_for_app(pg, timeout)
 
 

@@ -338,19 +338,56 @@ def browser():
         b.close()
 
 
+@pytest.fixture(scope="session")
+def _shared_contexts(browser):
+    """Per locale, one browser context per worker that the tests' pages share (see `new_page`)."""
+    contexts = {}
+
+    def get(locale: str):
+        if locale not in contexts:
+            contexts[locale] = browser.new_context(locale=locale)
+        return contexts[locale]
+
+    yield get
+    for context in contexts.values():
+        context.close()
+
+
 @pytest.fixture
-def page(browser):
-    """A fresh browser page, 1600 px wide; every request URL is recorded in page.requests.
+def new_page(_shared_contexts):
+    """Open a browser page: `new_page(viewport={"width": 1920, "height": 1080}, locale="en-US")`.
+
+    Pages of a locale share one browser context per worker, so the HTTP cache keeps Streamlit's
+    scripts (hashed names, served as immutable) and a page load does not fetch and compile the whole
+    frontend again. Nothing a test relies on carries over: every page is a Streamlit session of its own
+    (sign in on each, tests.auth.login), the pages a test opened are closed after it and the cookies
+    cleared. A test that needs a fresh browser profile opens its own context (`browser.new_context`)."""
+    opened = []
+
+    def open_page(viewport: dict | None = None, locale: str = "zh-CN"):
+        context = _shared_contexts(locale)
+        pg = context.new_page()
+        pg.set_viewport_size(viewport or {"width": 1600, "height": 2400})
+        opened.append((context, pg))
+        return pg
+
+    yield open_page
+    for context, pg in opened:
+        pg.close()
+        context.clear_cookies()
+
+
+@pytest.fixture
+def page(new_page):
+    """A browser page, 1600 px wide; every request URL is recorded in page.requests.
 
     Tall, because Streamlit scrolls inside its own container: a full-page screenshot only shows
     what fits in the window.
     """
-    context = browser.new_context(viewport={"width": 1600, "height": 2400}, locale="zh-CN")
-    pg = context.new_page()
+    pg = new_page({"width": 1600, "height": 2400})
     pg.requests = []
     pg.on("request", lambda req: pg.requests.append(req.url))
-    yield pg
-    context.close()
+    return pg
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -365,7 +402,37 @@ def pytest_terminal_summary(terminalreporter):
 _BROWSER_DRIVEN = ("test_exported_files_open_and_carry_the_week",)
 
 
+# Longest first. xdist hands out tests (an xdist_group at once) in collection order as workers free up
+# (pyproject: --dist loadgroup --no-loadscope-reorder), so a long test collected late leaves one worker
+# running alone at the end. The order: the longest tests and groups of a full run's --durations, then
+# the other browser tests, then everything else as collected. Only the order changes, never a test.
+LONG_FIRST = (
+    "tests/test_browser_versions.py",  # two servers and a CLI import while they serve
+    "tests/test_browser_data.py",  # the "writable" group: one server, run in order on one worker
+    "tests/test_browser_ingest_limits.py",
+    "tests/test_bench_cli.py::test_bench_at_scale_1",  # a whole scale-1 bench, its own server
+    "tests/test_browser_projector.py",
+    "tests/test_weekly.py::test_exported_files",  # kaleido renders the charts
+    "tests/test_bench_cli.py::test_loadtest",
+    "tests/test_briefing_cli.py",
+    "tests/test_browser_map.py",
+    "tests/test_browser_reports.py",
+    "tests/test_browser_typography.py",
+    "tests/test_browser_community.py",
+    "tests/test_browser_weekly.py",
+    "tests/test_browser_people.py",
+    "tests/test_browser_deeplink.py",
+    "tests/test_browser",  # the rest of the browser tests
+    "tests/test_access_app.py",  # AppTest: a sign-in and a page run per case
+)
+
+
+def _long_first(item) -> int:
+    return next((i for i, prefix in enumerate(LONG_FIRST) if item.nodeid.startswith(prefix)), len(LONG_FIRST))
+
+
 def pytest_collection_modifyitems(config, items):
+    items.sort(key=_long_first)  # stable: the collected order within each rank
     for item in items:
         if item.get_closest_marker("browser") or getattr(item, "originalname", "") in _BROWSER_DRIVEN:
             item.add_marker(pytest.mark.flaky(reruns=1))

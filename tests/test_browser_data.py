@@ -3,6 +3,7 @@
 import pytest
 
 from tests.auth import login
+from tests.browse import POLL_MS
 from tests.conftest import WRITER, WRITER_PASSWORD, outside_requests, screenshot, select_tab, wait_for_app
 from tests.test_ingest import REPORT_HEADER, csv_bytes, report_rows
 
@@ -33,7 +34,7 @@ def upload(page, path, button: str) -> str:
     page.get_by_role("button", name=button).click()
     # the outcome, not only an idle script: on a busy machine the rerun may start later than a fixed pause
     page.wait_for_function("() => /导入完成|检查通过|发现 \\d+ 个问题/.test(document.body.innerText)",
-                           timeout=120_000)
+                           timeout=120_000, polling=POLL_MS)
     wait_for_app(page)
     return page.inner_text("[data-testid='stApp']")
 

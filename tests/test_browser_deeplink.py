@@ -11,15 +11,14 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize(("path", "title"), [("/people?occ=快递员", "队伍与志愿"), ("/data?occ=快递员", "数据管理")])
-def test_deep_link_is_the_first_request_of_a_fresh_server(app_db_template, store_template, tmp_path, browser, path,
+def test_deep_link_is_the_first_request_of_a_fresh_server(app_db_template, store_template, tmp_path, new_page, path,
                                                            title):
     """Streamlit's legacy pages/ mode would run the page without app.py; we must land on the page itself."""
     db_path = tmp_path / "fresh.duckdb"
     shutil.copy(app_db_template, db_path)
     url = serve(db_path, store_template=store_template, as_of=APP_AS_OF.isoformat())  # a server of its own: its very first request
     try:
-        context = browser.new_context(viewport={"width": 1400, "height": 900})
-        pg = context.new_page()
+        pg = new_page({"width": 1400, "height": 900}, locale="en-US")
         login(pg, url, path=path)
         assert pg.get_by_test_id("stException").count() == 0
         assert pg.locator("h1").first.inner_text().strip() == title
@@ -27,6 +26,5 @@ def test_deep_link_is_the_first_request_of_a_fresh_server(app_db_template, store
         assert "演示数据" in pg.inner_text("[data-testid='stApp']")
         # 数据管理 shows no data filters (they do nothing there), but its link keeps them for the next page
         assert ("快递员" in pg.get_by_test_id("stSidebar").inner_text()) == (title != "数据管理")
-        context.close()
     finally:
         url.stop()

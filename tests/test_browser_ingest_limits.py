@@ -85,11 +85,10 @@ def _check_until(page, expected: str, name: str, runs_before: int) -> None:
                 raise
 
 
-def test_hostile_uploads_neither_stop_the_server_nor_other_sessions(limits_server, browser, tmp_path):
+def test_hostile_uploads_neither_stop_the_server_nor_other_sessions(limits_server, new_page, tmp_path):
     proc, url = limits_server
     files = _hostile_files(tmp_path)
-    context = browser.new_context(viewport={"width": 1600, "height": 2400}, locale="zh-CN")
-    attacker, bystander = context.new_page(), browser.new_context(locale="zh-CN").new_page()
+    attacker, bystander = new_page({"width": 1600, "height": 2400}), new_page({"width": 1280, "height": 720})
     open_data_page(attacker, url)
     attacker.get_by_test_id("stSelectbox").first.click()
     attacker.get_by_role("option", name="问题上报", exact=True).click()
@@ -117,10 +116,9 @@ def test_hostile_uploads_neither_stop_the_server_nor_other_sessions(limits_serve
     assert "下表列出前 1,000 个" in text and "问题分类统计" in text
     print(f"\npeak RSS of the server and its children: {monitor.peak / 1000:.0f} MB")
     assert monitor.peak < MEMORY_LIMIT_KB
-    context.close()
 
 
-def test_the_page_lists_the_sheets_and_imports_the_chosen_one(limits_server, browser, tmp_path):
+def test_the_page_lists_the_sheets_and_imports_the_chosen_one(limits_server, new_page, tmp_path):
     import openpyxl
 
     _, url = limits_server
@@ -138,8 +136,7 @@ def test_the_page_lists_the_sheets_and_imports_the_chosen_one(limits_server, bro
     stale.sheet_state = "hidden"
     path = tmp_path / "人员两个月.xlsx"
     path.write_bytes(book_bytes(book))
-    context = browser.new_context(viewport={"width": 1600, "height": 2400}, locale="zh-CN")
-    page = context.new_page()
+    page = new_page({"width": 1600, "height": 2400})
     open_data_page(page, url)
     page.get_by_test_id("stSelectbox").first.click()
     page.get_by_role("option", name="新就业群体人员", exact=True).click()
@@ -164,4 +161,3 @@ def test_the_page_lists_the_sheets_and_imports_the_chosen_one(limits_server, bro
     assert "新增 1 行" in text and "读取工作表“3月”" in text and "已跳过隐藏行" in text
     assert page.get_by_test_id("stException").count() == 0
     screenshot(page, "data_sheet_choice")
-    context.close()

@@ -23,15 +23,13 @@ CASES = [  # (name, path, town codes in focus, user: None = the demo admin)
 
 
 @pytest.fixture
-def hd_page(browser):
+def hd_page(new_page):
     """A 1920x1080 page (a meeting room's projector), recording the decks it is sent."""
-    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
-    pg = context.new_page()
+    pg = new_page({"width": 1920, "height": 1080})
     pg.requests = []
     pg.on("request", lambda req: pg.requests.append(req.url))
     pg.decks = D.record_decks(pg)
-    yield pg
-    context.close()
+    return pg
 
 
 def drawn_deck(page):

@@ -9,9 +9,8 @@ from tests.browse import click_and_rerun, screenshot, wait_for_charts
 pytestmark = pytest.mark.browser
 
 
-def test_the_overview_shows_the_story_and_a_preset_click_changes_the_period(app_server, browser):
-    context = browser.new_context(viewport={"width": 1920, "height": 2000}, locale="zh-CN")
-    pg = context.new_page()
+def test_the_overview_shows_the_story_and_a_preset_click_changes_the_period(app_server, new_page):
+    pg = new_page({"width": 1920, "height": 2000})
     login(pg, app_server, path="/")
     wait_for_charts(pg)
     assert pg.get_by_test_id("stException").count() == 0
@@ -29,4 +28,3 @@ def test_the_overview_shows_the_story_and_a_preset_click_changes_the_period(app_
     assert pg.get_by_test_id("stMetricDelta").count() == 0  # all time: nothing to compare with
     assert "2023" in sidebar.get_by_test_id("stDateInput").locator("input").first.input_value()
     screenshot(pg, "overview_all_time")
-    context.close()

@@ -25,12 +25,9 @@ SCOPE = ".fx-scope"
 
 
 @pytest.fixture
-def screen(browser):
+def screen(new_page):
     """A 1920×1080 page, the projector's resolution."""
-    context = browser.new_context(viewport=SCREEN, locale="zh-CN")
-    pg = context.new_page()
-    yield pg
-    context.close()
+    return new_page(SCREEN)
 
 
 def first_screen(pg, name: str) -> None:

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from tests.auth import login
+from tests.browse import POLL_MS
 from tests.conftest import OUTPUT, click_and_rerun, select_tab, wait_for_app, wait_for_charts
 from tests.test_browser import PAGE_FILES, page_url
 from tests.typography import problems
@@ -29,12 +30,9 @@ ISO_DATE = re.compile(r"\b20\d\d-\d\d-\d\d\b|\b20\d\d-W\d\d\b")
 
 
 @pytest.fixture
-def english_page(browser):
+def english_page(new_page):
     """A projector laptop with an English browser, at the meeting room's resolution."""
-    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="en-US")
-    pg = context.new_page()
-    yield pg
-    context.close()
+    return new_page({"width": 1920, "height": 1080}, locale="en-US")
 
 
 def visible_text(pg) -> list[str]:
@@ -72,7 +70,7 @@ def test_uploader_and_calendar_read_chinese_on_an_english_browser(app_server, en
     login(pg, app_server, path="/data")
     uploader = pg.get_by_test_id("stFileUploader").first
     pg.wait_for_function("""() => (document.querySelector('[data-testid="stFileUploader"]')?.innerText || '')
-                                     .includes('选择文件')""", timeout=30_000)
+                                     .includes('选择文件')""", timeout=30_000, polling=POLL_MS)
     zone = uploader.get_by_test_id("stFileUploaderDropzone").inner_text()
     words = [w for w in re.findall(r"[A-Za-z]{3,}", zone) if w not in ("upload", "XLSX", "XLS", "CSV")]
     assert "单个文件不超过 50MB，格式：XLSX、XLS、CSV" in zone and not words, zone

@@ -8,9 +8,8 @@ from tests.conftest import outside_requests, screenshot, wait_for_charts
 pytestmark = pytest.mark.browser
 
 
-def test_weekly_page_shows_the_week_and_its_briefing(app_server, browser):
-    context = browser.new_context(viewport={"width": 1600, "height": 2600}, locale="zh-CN")
-    pg = context.new_page()
+def test_weekly_page_shows_the_week_and_its_briefing(app_server, new_page):
+    pg = new_page({"width": 1600, "height": 2600})
     requests = []
     pg.on("request", lambda r: requests.append(r.url))
     login(pg, app_server, path="/weekly?week=2026-W47")
@@ -21,12 +20,10 @@ def test_weekly_page_shows_the_week_and_its_briefing(app_server, browser):
     assert pg.get_by_test_id("stMetric").count() == 17
     screenshot(pg, "weekly")
     assert outside_requests(requests) == []
-    context.close()
 
 
-def test_projector_mode_hides_the_sidebar_and_enlarges_type(app_server, browser):
-    context = browser.new_context(viewport={"width": 1600, "height": 1800}, locale="zh-CN")
-    pg = context.new_page()
+def test_projector_mode_hides_the_sidebar_and_enlarges_type(app_server, new_page):
+    pg = new_page({"width": 1600, "height": 1800})
     for path, name in (("/weekly?present=1&week=2026-W47", "weekly_projector"), ("/?present=1", "overview_projector")):
         login(pg, app_server, path=path)
         wait_for_charts(pg)
@@ -36,7 +33,6 @@ def test_projector_mode_hides_the_sidebar_and_enlarges_type(app_server, browser)
         assert float(size.rstrip("px")) >= 50
         assert "退出投影模式" in pg.inner_text("[data-testid='stApp']")
         screenshot(pg, name)
-    context.close()
 
 
 def test_a_bad_week_in_the_url_gives_a_chinese_warning(app_server, page):
