@@ -9,6 +9,7 @@ import datetime as dt
 import fcntl
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -92,6 +93,32 @@ def _cheap_password_hashes():
         mp.setattr(accounts, "_HASHER", PasswordHasher(**TEST_HASHER))
         mp.setattr(accounts, "_DUMMY", [])
         yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_chart_browser():
+    """The weekly files' chart images (plotly's fig.to_image through kaleido) in one Chromium per worker,
+    started at the first image and kept: by itself kaleido starts and stops a browser for every image,
+    seconds each. The images, the code path in fxdash and its timeout are the same."""
+    try:
+        import kaleido
+    except ImportError:  # no images without kaleido: the files go out without charts, as in production
+        yield
+        return
+    one_shot = kaleido.calc_fig_sync
+
+    def calc_fig_sync(*args, **kwargs):
+        kaleido.start_sync_server(silence_warnings=True)
+        return one_shot(*args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(kaleido, "calc_fig_sync", calc_fig_sync)
+        yield
+    stop = threading.Thread(target=kaleido.stop_sync_server, kwargs={"silence_warnings": True}, daemon=True)
+    stop.start()
+    stop.join(30)
+    if stop.is_alive():  # a browser that hung for good: leave it, and let the exit not wait for it (atexit)
+        kaleido._global_server._initialized = False
 
 
 def run_root(tmp_path_factory) -> Path:

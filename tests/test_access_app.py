@@ -39,6 +39,7 @@ def by_user(*roles: str) -> list:
     """The roles as parameters, each in the xdist group of its user's runs."""
     return [pytest.param(role, marks=pytest.mark.xdist_group(f"access-{role}")) for role in roles]
 
+
 # pages that offer downloads to a role that may download (weekly: once the files are built)
 WITH_DOWNLOADS = {"map", "reports", "people", "community", "reconcile", "data"}
 BASE_LAYERS = {"town-boundaries", "town-labels", "town-centres", "rivers", "intranet-tiles"}  # no data
