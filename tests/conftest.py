@@ -434,22 +434,24 @@ _BROWSER_DRIVEN = ("test_exported_files_open_and_carry_the_week",)
 # running alone at the end. The order: the longest tests and groups of a full run's --durations, then
 # the other browser tests, then everything else as collected. Only the order changes, never a test.
 LONG_FIRST = (
+    "tests/test_browser_ingest_limits.py",  # the "writable" group: one server, its tests in turn on one worker
+    "tests/test_browser_data.py",
+    "tests/test_browser_projector.py::test_every_page",
+    "tests/test_browser_reports.py::test_a_drill_in_the_url",
     "tests/test_browser_versions.py",  # two servers and a CLI import while they serve
-    "tests/test_browser_data.py",  # the "writable" group: one server, run in order on one worker
-    "tests/test_browser_ingest_limits.py",
-    "tests/test_bench_cli.py::test_bench_at_scale_1",  # a whole scale-1 bench, its own server
     "tests/test_browser_projector.py",
-    "tests/test_weekly.py::test_exported_files",  # kaleido renders the charts
-    "tests/test_bench_cli.py::test_loadtest",
-    "tests/test_briefing_cli.py",
-    "tests/test_browser_map.py",
+    "tests/test_browser_map.py::test_clicking",
+    "tests/test_browser_map_framing.py",
+    "tests/test_browser_weekly.py::test_projector",
+    "tests/test_briefing_cli.py",  # the command as a child, the page's export (AppTest), kaleido
+    "tests/test_browser_presets.py",
+    "tests/test_browser_playback.py",
     "tests/test_browser_reports.py",
-    "tests/test_browser_typography.py",
-    "tests/test_browser_community.py",
-    "tests/test_browser_weekly.py",
-    "tests/test_browser_people.py",
-    "tests/test_browser_deeplink.py",
+    "tests/test_bench_cli.py::test_bench_at_scale_1",  # a whole scale-1 bench, its own server
     "tests/test_browser",  # the rest of the browser tests
+    "tests/test_weekly",  # the weekly files: kaleido renders the charts
+    "tests/test_accounts.py",
+    "tests/test_ingest_crash.py",
     "tests/test_access_app.py",  # AppTest: a sign-in and a page run per case
 )
 

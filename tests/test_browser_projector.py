@@ -1,6 +1,8 @@
 """Projector mode (?present=1) at 1920×1080, as a district leader sees it in a meeting: a page bar on
 every page that stays in view and works, the scope of the view written above the page, and no grid on
-the first screen that has to be scrolled inside. The first screen of every page is kept as a PNG."""
+the first screen that has to be scrolled inside. The first screen of every page is kept as a PNG. The walk
+through every page runs on an English-language browser, reads each page's typography on the way and
+scrolls to the end of the long reports page."""
 
 import pytest
 
@@ -10,7 +12,10 @@ from fxdash.labels import pages as PG
 from fxdash.labels import projector as P
 from fxdash.labels import reconcile as LR
 from tests.auth import ACCOUNT, login
+from tests.browse import POLL_MS
 from tests.conftest import OUTPUT, wait_for_charts
+from tests.test_browser import PAGE_FILES
+from tests.test_browser_typography import read_every_tab
 
 pytestmark = pytest.mark.browser
 
@@ -66,9 +71,13 @@ def scrolling_grids(pg) -> list[str]:
                   + `${s.scrollHeight} > ${s.clientHeight}`)""", SCREEN["height"])
 
 
-def test_every_page_has_the_bar_and_its_scope_and_no_grid_scrolls_on_the_first_screen(app_server, screen):
+def test_every_page_has_the_bar_and_its_scope_and_no_grid_scrolls_on_the_first_screen(app_server, new_page):
+    """Page by page through the bar, as an admin on a projector laptop whose browser is set to English;
+    on each page, after the projector's checks, the typography of every tab (test_browser_typography)."""
+    screen = new_page(SCREEN, locale="en-US")
     login(screen, app_server, path="/?present=1")
     pages = rights.PAGES_BY_ROLE[access.ADMIN]
+    assert set(pages) == set(PAGE_FILES), "the walk reads every page's typography"
     titles = [TITLES[key] for key in pages]
     assert bar_links(screen) == titles
     assert screen.get_by_test_id("stSidebar").is_hidden()
@@ -86,12 +95,15 @@ def test_every_page_has_the_bar_and_its_scope_and_no_grid_scrolls_on_the_first_s
             assert P.SCOPE_DISTRICT in screen.locator(SCOPE).inner_text(), key
         first_screen(screen, f"admin_{key}")
         assert scrolling_grids(screen) == [], key
+        if key == "reports":  # a long page: the bar stays in view at its end
+            bar_stays_in_view_at_the_end(screen)
+        read_every_tab(screen, key)
 
 
-def test_the_bar_stays_in_view_on_a_long_page(app_server, screen):
-    login(screen, app_server, path="/reports?present=1")
+def bar_stays_in_view_at_the_end(screen) -> None:
     screen.get_by_test_id("stMain").evaluate("m => m.scrollTo(0, m.scrollHeight)")
-    screen.wait_for_function("document.querySelector('[data-testid=\"stMain\"]').scrollTop > 1000")
+    screen.wait_for_function("document.querySelector('[data-testid=\"stMain\"]').scrollTop > 1000",
+                             polling=POLL_MS)
     assert in_view(screen, BAR)
     first_screen(screen, "admin_reports_scrolled")
 

@@ -1,6 +1,7 @@
 """Every page as a projector shows it (1920×1080, ?present=1) and as an English-language browser shows
-it: the visible text keeps Chinese punctuation, never reads None/nan, and Streamlit's own uploader and
-calendar speak Chinese. Screenshots go to OUTPUT/typography_*.png (tests.conftest)."""
+it: the visible text keeps Chinese punctuation, never reads None/nan (`read_every_tab`, run on every page
+by the projector walk in tests/test_browser_projector.py, which visits them all in this setting), and
+Streamlit's own uploader and calendar speak Chinese. Screenshots go to OUTPUT/typography_*.png."""
 
 import re
 
@@ -8,8 +9,7 @@ import pytest
 
 from tests.auth import login
 from tests.browse import POLL_MS
-from tests.conftest import OUTPUT, click_and_rerun, select_tab, wait_for_app, wait_for_charts
-from tests.test_browser import PAGE_FILES, page_url
+from tests.conftest import OUTPUT, click_and_rerun, select_tab, wait_for_app
 from tests.typography import problems
 
 pytestmark = pytest.mark.browser
@@ -39,14 +39,12 @@ def visible_text(pg) -> list[str]:
     return pg.evaluate(VISIBLE_TEXT)
 
 
-@pytest.mark.parametrize("stem", PAGE_FILES)
-def test_every_page_reads_chinese_in_projector_mode(app_server, english_page, stem):
-    """Full-width punctuation next to Chinese, no None/nan, dates as 2026年11月27日 and weeks as
-    2026年第47周 in everything the page shows (chart ticks and hover-free SVG text included)."""
-    pg = english_page
-    login(pg, app_server, path=page_url("", stem) + "?present=1")
-    wait_for_charts(pg)
-    assert pg.get_by_test_id("stException").count() == 0
+def read_every_tab(pg, stem: str) -> None:
+    """A page as a projector shows it on an English browser (tests.test_browser_projector walks every page
+    there and calls this on each): full-width punctuation next to Chinese, no None/nan, dates as
+    2026年11月27日 and weeks as 2026年第47周 in everything the page shows, chart ticks and hover-free SVG
+    text included, in every tab."""
+    assert pg.get_by_test_id("stException").count() == 0, stem
     pg.screenshot(path=str(_output(f"typography_{stem}.png")))
     texts = visible_text(pg)
     first_tab = set(texts)
@@ -54,14 +52,14 @@ def test_every_page_reads_chinese_in_projector_mode(app_server, english_page, st
     for k in range(1, tabs.count()):  # what the other tabs show, too
         select_tab(pg, tabs.nth(k))
         texts += visible_text(pg)
-    assert tabs.count() < 2 or len(set(texts)) > len(first_tab)
-    assert any("演示数据" in t for t in texts)
+    assert tabs.count() < 2 or len(set(texts)) > len(first_tab), stem
+    assert any("演示数据" in t for t in texts), stem
     if stem == "overview":  # chart text is scanned too: the trend ends in the current, partial week
         assert "本周至今" in texts
     found = [(t, problems(t)) for t in texts if problems(t)]
-    assert not found, found
+    assert not found, (stem, found)
     dates = [t for t in texts if ISO_DATE.search(t)]
-    assert not dates, dates
+    assert not dates, (stem, dates)
 
 
 def test_uploader_and_calendar_read_chinese_on_an_english_browser(app_server, english_page):
