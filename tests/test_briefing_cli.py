@@ -68,6 +68,7 @@ def _page_export(monkeypatch, out) -> tuple[str, bytes, bytes, AppTest]:
     return (*at.session_state["_fx_week_files"], at)
 
 
+@pytest.mark.xdist_group("briefing-written")  # one run of the command for both
 def test_the_commands_files_match_the_pages_export_and_the_page_lists_them(written, app_env, monkeypatch):
     """Same sheets and rows in the XLSX, same sentences and tables in the DOCX; the page offers them."""
     week, xlsx, docx, at = _page_export(monkeypatch, written)
@@ -81,6 +82,7 @@ def test_the_commands_files_match_the_pages_export_and_the_page_lists_them(writt
     assert any(f"**{WEEK_SHOWN}**" in m.value for m in at.markdown), "the written briefing is not listed"
 
 
+@pytest.mark.xdist_group("briefing-written")  # one run of the command for both
 def test_the_pdf_opens_and_says_the_week_and_its_figures(written):
     """The PDF's text holds the week, every sentence of the briefing and the week's figures."""
     pdf = PdfReader(written / f"周报_{WEEK}.pdf")
