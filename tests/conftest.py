@@ -443,7 +443,7 @@ LONG_FIRST = (
     "tests/test_browser_reports.py::test_a_drill_in_the_url",
     "tests/test_browser_versions.py",  # two servers and a CLI import while they serve
     "tests/test_browser_projector.py",
-    "tests/test_browser_map.py::test_clicking",
+    "tests/test_browser_map.py::test_with_narrowed_filters",
     "tests/test_browser_map_framing.py",
     "tests/test_browser_weekly.py::test_projector",
     "tests/test_briefing_cli.py",  # the command as a child, the page's export (AppTest), kaleido

@@ -37,14 +37,6 @@ def test_map_page_draws_the_deck_offline(app_server, page):
     assert outside_requests(page.requests) == []
 
 
-def test_map_page_with_narrowed_filters_and_all_layers(app_server, page):
-    open_map(page, app_server, "?town=310120111&amenity=充换电&from=2026-10-01&to=2026-11-15")
-    assert page.get_by_test_id("stException").count() == 0
-    assert "青村镇" in page.get_by_test_id("stSidebar").inner_text()
-    screenshot(page, "map_narrowed")
-    assert outside_requests(page.requests) == []
-
-
 def screen_xy(box: dict, lat: float, lon: float, view) -> tuple[float, float]:
     """Where deck.gl draws (lat, lon) in the canvas box at the deck's view (fxdash.map_view)."""
     from fxdash import map_view
@@ -53,7 +45,9 @@ def screen_xy(box: dict, lat: float, lon: float, view) -> tuple[float, float]:
     return box["x"] + float(x), box["y"] + float(y)
 
 
-def test_clicking_a_station_opens_its_detail_panel(app_server, page, app_con):
+def test_with_narrowed_filters_clicking_a_station_opens_its_detail_panel(app_server, page, app_con):
+    """The map narrowed to 青村镇's charging stations in a period (one visit): it renders with every layer,
+    then a click on a station opens its panel."""
     import datetime as dt
 
     import numpy as np
@@ -71,6 +65,10 @@ def test_clicking_a_station_opens_its_detail_panel(app_server, page, app_con):
     target = stations.iloc[int(np.argmax(clear))]
     decks = deck_capture.record_decks(page)  # the view the page framed (zoomed to 青村镇)
     open_map(page, app_server, "?town=310120111&amenity=充换电&from=2026-10-01&to=2026-11-15")
+    # the page with narrowed filters and all layers, before the click
+    assert page.get_by_test_id("stException").count() == 0
+    assert "青村镇" in page.get_by_test_id("stSidebar").inner_text()
+    screenshot(page, "map_narrowed")
     canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
     canvas.scroll_into_view_if_needed()
     wait_for_charts(page)
