@@ -229,8 +229,7 @@ def settings_kwargs(source: Callable, deadlines) -> dict:
 
 def headline(con, f: Filters) -> pd.DataFrame:
     """The overview's figures: one row each, with the value in the previous period of equal length."""
-    g = f.previous()  # both periods in one grouped query per source, as the sparklines do
-    now, before = values_series(con, f, OVERVIEW, [(f.date_from, f.date_to), (g.date_from, g.date_to)])
+    now, before = values(con, f, OVERVIEW), values(con, f.previous(), OVERVIEW)
     return pd.DataFrame([
         {"key": m.key, "label": m.label, "unit": m.unit, "stock": m.stock, "better": m.better,
          "note": m.note, "value": now[m.key], "previous": before[m.key], "delta": now[m.key] - before[m.key]}

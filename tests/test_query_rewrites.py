@@ -83,20 +83,25 @@ def test_a_report_without_a_reporter_is_dropped_by_a_worker_filter_only(empty_co
 
 @pytest.fixture
 def ledger(empty_con):
-    """Four workers' points: one goes below zero and recovers, one ends below zero, one redeems but
-    never goes below, one only earns; one of them registered in another town."""
+    """Six workers' points: one goes below zero and recovers, one ends below zero, one redeems exactly
+    what it had, one only earns, one redeems more than it had earned before but never goes below, one
+    earns and redeems in the same minute (earned first); one of them registered in another town."""
     con = empty_con
     con.execute("insert into towns values ('T1', '甲镇', '镇', 30.9, 121.5, 10), ('T2', '乙镇', '镇', 30.8, 121.4, 10)")
     con.execute("""insert into workers (worker_id, name, occupation, town_code, joined_on) values
         ('W1', '王小明', '快递员', 'T1', '2025-01-01'), ('W2', '李四', '外卖骑手', 'T1', '2025-01-01'),
-        ('W3', '张三', '快递员', 'T2', '2025-01-01'), ('W4', '赵五', '快递员', 'T1', '2025-01-01')""")
+        ('W3', '张三', '快递员', 'T2', '2025-01-01'), ('W4', '赵五', '快递员', 'T1', '2025-01-01'),
+        ('W5', '钱六', '快递员', 'T1', '2025-01-01'), ('W6', '孙七', '快递员', 'T1', '2025-01-01')""")
     con.execute("""insert into points_ledger (entry_id, worker_id, occurred_at, delta, reason) values
         ('P1', 'W1', '2026-03-01 09:00', 3, '参加志愿活动'), ('P2', 'W1', '2026-03-02 09:00', -5, '积分兑换'),
         ('P3', 'W1', '2026-03-05 09:00', 10, '参加志愿活动'),
         ('P4', 'W2', '2026-03-01 09:00', -1, '积分兑换'), ('P5', 'W2', '2026-03-09 09:00', -2, '积分兑换'),
         ('P6', 'W3', '2026-03-01 09:00', 8, '参加志愿活动'), ('P7', 'W3', '2026-03-02 09:00', -8, '积分兑换'),
         ('P8', 'W4', '2026-03-01 09:00', 4, '参加志愿活动'), ('P9', 'W4', '2026-03-20 09:00', 6, '参加志愿活动'),
-        ('P10', 'W2', '2026-04-02 09:00', 9, '参加志愿活动')""")
+        ('P10', 'W2', '2026-04-02 09:00', 9, '参加志愿活动'),
+        ('P11', 'W5', '2026-03-01 09:00', 5, '参加志愿活动'), ('P12', 'W5', '2026-03-02 09:00', -3, '积分兑换'),
+        ('P13', 'W5', '2026-03-03 09:00', 10, '参加志愿活动'), ('P14', 'W5', '2026-03-04 09:00', -10, '积分兑换'),
+        ('P20', 'W6', '2026-03-06 09:00', 5, '参加志愿活动'), ('P21', 'W6', '2026-03-06 09:00', -5, '积分兑换')""")
     return con
 
 
@@ -130,7 +135,7 @@ def test_negative_balances_are_the_running_balances_that_went_below_zero(ledger,
 
 def test_negative_balances_of_the_whole_ledger(ledger):
     got = people_points.negative_balances(ledger, Filters(D(2026, 3, 1), D(2026, 4, 30)))
-    # W3 comes down to exactly 0 (not below), W4 only earns
+    # W3 and W6 come down to exactly 0 (not below), W4 only earns, W5 stays above 0
     assert got[["worker_id", "lowest_balance", "balance"]].values.tolist() == [["W2", -3, 6], ["W1", -2, 8]]
 
 

@@ -161,23 +161,45 @@ def role_members(con, f: Filters) -> int:
 
 
 def _role_members_series(con, f: Filters, periods) -> pd.DataFrame:
-    """role_members at the end of each period (one grouped query); column `value`."""
+    """role_members at the end of each period (one grouped query); column `value`.
+
+    A holding counts on day d when since <= d < until and its holder is registered (joined_on <= d <
+    left_on): the span [s, e) below. A person's overlapping spans are merged into stretches first, so
+    that each counts once: the count on day d is then the stretches begun by d minus those ended by d,
+    instead of every holding tested against every period and the holders counted distinct (0.15 s of
+    CPU for the 12 sparkline weeks at scale 100, now 0.09 s).
+    """
     cond, params = worker_where(f, named=True)
     rcond, rparams = f.where(role="r.role", named=True)
     psql, pparams = _periods_sql(periods)
-    # open ends as 'infinity' so the join is on two inequalities per interval (an IEJoin, not a
-    # nested loop with an OR): 10x faster at scale 100 than the same condition written as active_at
     sql = f"""
         with periods as ({psql}),
-        held as (
-            select r.worker_id, r.since, coalesce(r.until, 'infinity'::date) as until,
-                   w.joined_on, coalesce(w.left_on, 'infinity'::date) as left_on
-            from worker_roles r join workers w using (worker_id)
-            where {cond} and {rcond}
+        spans as (
+            select * from (
+                select w.rowid as k, greatest(r.since, w.joined_on) as s,
+                       least(coalesce(r.until, 'infinity'::date), coalesce(w.left_on, 'infinity'::date)) as e
+                from worker_roles r join workers w using (worker_id)
+                where {cond} and {rcond}
+            ) where s < e
+        ),
+        ordered as (
+            select k, s, e,
+                   max(e) over (partition by k order by s, e rows between unbounded preceding and 1 preceding) as before
+            from spans
+        ),
+        islands as (
+            -- a span starting after every earlier one of the person has ended opens a new stretch
+            select k, s, e, sum((before is null or s > before)::int) over (partition by k order by s, e
+                                                                           rows unbounded preceding) as stretch
+            from ordered
+        ),
+        stretches as (select k, min(s) as s, max(e) as e from islands group by k, stretch),
+        changes as (
+            select s as day, count(*) as people from stretches group by 1
+            union all select e, -count(*) from stretches where e < 'infinity'::date group by 1
         )
-        select p.p_to, count(distinct h.worker_id) as value
-        from held h join periods p
-          on h.since <= p.p_to and h.until > p.p_to and h.joined_on <= p.p_to and h.left_on > p.p_to
+        select p.p_to, sum(c.people)::bigint as value
+        from periods p join changes c on c.day <= p.p_to
         group by 1
     """
     return _per_period(con, sql, bind(params, rparams, pparams), periods)

@@ -262,14 +262,17 @@ def worker_table(con, f: Filters, party: tuple[str, ...] = (), active: bool | No
     """
     rows, params = _worker_rows(f, party, active)
     # the first rows are picked before the columns that only describe them (enterprise, site, roles,
-    # activity) are joined: every one of those joins keeps the rows (one match or none)
+    # activity) are joined: every one of those joins keeps the rows (one match or none); the roles of
+    # every holder listed with string_agg cost 0.1 s of CPU at scale 100, those of the rows shown little
     sql = f"""
         with {engaged_cte()},
+        top as (select * from ({rows}) order by town, worker_id limit $limit),
         roles_now as (
             select worker_id, string_agg(role, '、' order by role) as roles
-            from worker_roles where since <= $date_to and (until is null or until > $date_to) group by 1
+            from worker_roles
+            where since <= $date_to and (until is null or until > $date_to) and worker_id in (select worker_id from top)
+            group by 1
         ),
-        top as (select * from ({rows}) order by town, worker_id limit $limit),
         final as (
             select w.worker_id, w.name, w.phone, w.gender, $year - w.birth_year as age, w.occupation,
                    e.name as enterprise, s.name as site_name, w.town, r.roles, w.party_status,

@@ -136,12 +136,22 @@ def top_earners(con, f: Filters, n: int = 10) -> pd.DataFrame:
 def negative_balances(con, f: Filters) -> pd.DataFrame:
     """Data faults: workers whose running balance went below zero at any time up to the period end."""
     lsql, lparams = _ledger_sql(f)
-    # only a worker with a redemption (a negative entry) can go below zero: the running sums cover theirs
+    # Running sums (a window sorted per worker) only where the balance may have gone below zero: a
+    # worker who redeemed nothing cannot, nor one who had earned, before the moment of their first
+    # redemption, at least all they ever redeemed (every balance after it stays >= that margin).
     sql = f"""
         with ledger as ({lsql}),
-        redeemers as (
-            select * from ledger where worker_id in (select worker_id from ledger where delta < 0)
+        firsts as (
+            select worker_id, min(occurred_at) as first_out, -sum(delta) as redeemed
+            from ledger where delta < 0 group by 1
         ),
+        at_risk as (
+            select l.worker_id
+            from ledger l join firsts x using (worker_id)
+            group by l.worker_id, x.redeemed
+            having coalesce(sum(l.delta) filter (where l.delta > 0 and l.occurred_at < x.first_out), 0) < x.redeemed
+        ),
+        redeemers as (select * from ledger where worker_id in (select worker_id from at_risk)),
         running as (
             select worker_id, occurred_at,
                    sum(delta) over (partition by worker_id order by occurred_at, entry_id) as balance

@@ -195,7 +195,8 @@ def records(con, f: Filters, deadlines=None, drill=None) -> pd.DataFrame:
     """The period's reports (narrowed by the drill), newest first, with readable columns."""
     # a single report picked from the overdue list may predate the period
     backlog = drill is not None and drill.kind == "id"
-    df = report_outcomes(con, f, deadlines, backlog=backlog, drill=drill).sort_values("reported_at", ascending=False)
+    df = report_outcomes(con, f, deadlines, backlog=backlog, drill=drill).sort_values(
+        ["reported_at", "report_id"], ascending=[False, True])
     return _readable(con, df)
 
 
