@@ -44,6 +44,8 @@ from fxdash.ui_widgets import (
     downloads,
     filter_notes,
     grid_height,
+    kept,
+    lazy_tabs,
     map_base,
     period_caption,
     plain,
