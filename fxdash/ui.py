@@ -40,6 +40,7 @@ from fxdash.ui_filters import (
 from fxdash.ui_widgets import (
     MAX_TABLE_ROWS,
     capped,
+    compact,
     demo_banner,
     downloads,
     filter_notes,

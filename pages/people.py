@@ -21,7 +21,7 @@ def table(df, **config) -> None:
     column_config = {c: COLS.get(c, c) for c in df.columns}
     column_config.update(config)
     shown = ui.projected(df)
-    st.dataframe(textfmt.readable(shown), hide_index=True, width="stretch", column_config=column_config,
+    st.dataframe(ui.compact(textfmt.readable(shown)), hide_index=True, width="stretch", column_config=column_config,
                  height=ui.grid_height(len(shown)))
 
 
