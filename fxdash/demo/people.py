@@ -80,22 +80,20 @@ def _worker_attributes(w: World, rng, n: int) -> pd.DataFrame:
     rider = np.isin(occ, ("快递员", "外卖骑手", "即时配送员"))
     gender = np.where(rng.random(n) < np.where(rider, 0.88, 0.93), "男", "女")
     age = np.clip(rng.normal(34, 8, n), 18, 62).astype(int)
-    # plain-dict lookups: a pandas filter per worker is far too slow at --scale 100
-    ent_by_business = {}
+    # the enterprise: a draw u[i] against the cumulative size shares of the occupation's businesses
+    business_of = {o: b for b, o in V.OCCUPATION_BY_BUSINESS.items()}
+    u = rng.random(n)
+    enterprise = np.empty(n, dtype=object)
     for business, g in ent.groupby("business"):
-        ent_by_business[business] = (g["enterprise_id"].to_numpy(), np.cumsum(g["size"].to_numpy() / g["size"].sum()))
+        ids, cum = g["enterprise_id"].to_numpy(), np.cumsum(g["size"].to_numpy() / g["size"].sum())
+        rows = np.flatnonzero(np.isin(occ, [o for o, b in business_of.items() if b == business]))
+        enterprise[rows] = ids[np.minimum(np.searchsorted(cum, u[rows]), len(ids) - 1)]
+    # the site: the enterprise's site in the worker's town, else its first site
     site_at, first_site = {}, {}
     for s_id, e_id, code in zip(sites["site_id"], sites["enterprise_id"], sites["town_code"]):
         site_at.setdefault((e_id, code), s_id)
         first_site.setdefault(e_id, s_id)
-    business_of = {o: b for b, o in V.OCCUPATION_BY_BUSINESS.items()}
-    u = rng.random(n)
-    enterprise, site = [], []
-    for i in range(n):
-        ids, cum = ent_by_business[business_of[occ[i]]]
-        e_id = ids[min(int(np.searchsorted(cum, u[i])), len(ids) - 1)]
-        enterprise.append(e_id)
-        site.append(site_at.get((e_id, town[i]), first_site[e_id]))
+    site = [site_at.get((e_id, code)) or first_site[e_id] for e_id, code in zip(enterprise, town)]
     return pd.DataFrame(
         {
             "name": _names(rng, n),
@@ -139,10 +137,11 @@ def _assign_branches(w: World, df: pd.DataFrame) -> None:
     u = rng.random(len(df))
     pick = rng.integers(0, 1_000_000, len(df))
     towns = df["town_code"].to_numpy()
-    for i in range(len(df)):
-        cands = [b for b in by_town.get(towns[i], []) if b != zhenxing]
-        if cands and u[i] < 0.55:
-            branch[i] = cands[pick[i] % len(cands)]
+    for code, ids in by_town.items():  # a town's branches other than 振兴路, for 55% of its workers
+        cands = np.array([b for b in ids if b != zhenxing], dtype=object)
+        rows = np.flatnonzero((towns == code) & (u < 0.55))
+        if len(cands):
+            branch[rows] = cands[pick[rows] % len(cands)]
     # 振兴路: the ~200-rider WeChat group of the article
     qingcun_act = np.flatnonzero((towns == QINGCUN) & (df["group"].to_numpy() == 0))
     branch[rng.choice(qingcun_act, size=min(ZHENXING_MEMBERS * w.scale, len(qingcun_act)), replace=False)] = zhenxing
@@ -206,29 +205,68 @@ def gen_roles(w: World) -> None:
 
 
 class Picker:
-    """Pick a worker active on a given day, preferring holders of a role."""
+    """Pick a worker active on a given day, preferring holders of a role.
+
+    Each pick tries random candidates one after another (up to 40 role holders, then up to 200 workers
+    in the town, then anywhere). The tries are drawn in one batch and checked at once; when a try
+    before the last one succeeds, the generator is set back and advanced by exactly the draws the
+    one-by-one loop would have made (a batch of integers() equals as many single calls, state included),
+    so the stream, and every pick after it, is the same as drawing them singly.
+    """
 
     def __init__(self, w: World, rng):
         wk, rl = w.tables["workers"], w.tables["worker_roles"]
         self.rng = rng
         self.joined, self.left = wk["joined_day"].to_numpy(), wk["left_day"].to_numpy()
         self.town = wk["town_code"].to_numpy()
-        self.by_role = {r: g[["idx", "since_day", "until_day"]].to_numpy() for r, g in rl.groupby("role")}
-        self.any_role = rl[["idx", "since_day", "until_day"]].to_numpy()
+        codes, self._town_of = np.unique(self.town, return_inverse=True)
+        self._town_no = {str(c): k for k, c in enumerate(codes)}
+        columns = ("idx", "since_day", "until_day")
+        self.by_role = {r: tuple(g[c].to_numpy() for c in columns) for r, g in rl.groupby("role")}
+        self.any_role = tuple(rl[c].to_numpy() for c in columns)
 
     def pick(self, day: int, role: str | None = None, town: str | None = None) -> int:
+        town_no = self._town_number(town)
         pool = self.by_role.get(role, self.any_role) if role != "" else None
-        if pool is not None and len(pool):
-            for _ in range(40):
-                i, s, u = pool[self.rng.integers(len(pool))]
-                if s <= day < u and (town is None or self.town[i] == town):
-                    return int(i)
-        for _ in range(200):
-            i = int(self.rng.integers(len(self.joined)))
-            if self.joined[i] <= day < self.left[i] and (town is None or self.town[i] == town):
-                return i
-        for _ in range(200):
-            i = int(self.rng.integers(len(self.joined)))
-            if self.joined[i] <= day < self.left[i]:
-                return i
-        return int(self.rng.integers(len(self.joined)))
+        if pool is not None and len(pool[0]):
+            idx, since, until = pool
+
+            def held(k):
+                i = idx[k]
+                ok = (since[k] <= day) & (day < until[k])
+                return ok if town_no is None else ok & (self._town_of[i] == town_no)
+            k = self._first(len(idx), 40, held)
+            if k is not None:
+                return int(idx[k])
+        n = len(self.joined)
+
+        def active(i):
+            return (self.joined[i] <= day) & (day < self.left[i])
+        if town_no != -1:  # -1: a town no worker lives in (the one-by-one loop tried 200 times in vain)
+            i = self._first(n, 200, active if town_no is None else lambda i: active(i) & (self._town_of[i] == town_no))
+            if i is not None:
+                return int(i)
+        else:
+            self.rng.integers(n, size=200)
+        i = self._first(n, 200, active)
+        if i is not None:
+            return int(i)
+        return int(self.rng.integers(n))
+
+    def _town_number(self, town: str | None) -> int | None:
+        return None if town is None else self._town_no.get(str(town), -1)
+
+    def _first(self, n: int, tries: int, ok) -> int | None:
+        """The first of up to `tries` draws of integers(n) that is `ok` (vectorised), the generator left
+        as after drawing up to and including it one by one; None (all `tries` drawn) if none is."""
+        bits = self.rng.bit_generator
+        saved = bits.state
+        draws = self.rng.integers(n, size=tries)
+        hits = np.flatnonzero(ok(draws))
+        if not len(hits):
+            return None
+        j = int(hits[0])
+        if j + 1 < tries:
+            bits.state = saved
+            self.rng.integers(n, size=j + 1)
+        return draws[j]
