@@ -20,19 +20,19 @@ def _names(rng, n: int) -> list[str]:
     g1 = rng.integers(len(N.GIVEN_CHARS), size=n)
     g2 = rng.integers(len(N.GIVEN_CHARS), size=n)
     two = rng.random(n) < 0.7
-    out = []
-    for i in range(n):
-        name = N.SURNAMES[sur[i]] + N.GIVEN_CHARS[g1[i]] + (N.GIVEN_CHARS[g2[i]] if two[i] else "")
-        if name in N.ARTICLE_PEOPLE:
-            name += "明"  # never a real person named in the article
-        out.append(name)
-    return out
+    given = np.array(list(N.GIVEN_CHARS))
+    names = np.strings.add(np.strings.add(np.array(list(N.SURNAMES))[sur], given[g1]), np.where(two, given[g2], ""))
+    # never a real person named in the article
+    names = np.where(np.isin(names, list(N.ARTICLE_PEOPLE)), np.strings.add(names, "明"), names)
+    return names.tolist()
 
 
 def _phones(rng, n: int) -> list[str]:
     second = rng.choice(list("35789"), size=n)
     rest = rng.integers(0, 10**9, size=n)
-    return [f"1{s}{r:09d}" for s, r in zip(second, rest)]
+    if not n:  # zfill cannot size an empty array
+        return []
+    return np.strings.add(np.strings.add("1", second), np.strings.zfill(rest.astype(str), 9)).tolist()
 
 
 def gen_workers(w: World) -> None:
