@@ -11,7 +11,16 @@ from fxdash.demo.targets import (
     TARGET_SUGGESTIONS,
     TARGET_VOLUNTEER_PARTICIPATIONS,
 )
-from fxdash.demo.world import REF, ROLES_START, START, TOWN_CODES, TOWN_W, World, short_name
+from fxdash.demo.world import (
+    REF,
+    ROLES_START,
+    START,
+    TOWN_CODES,
+    TOWN_W,
+    World,
+    choice_without_replacement,
+    short_name,
+)
 from fxdash.labels import vocab as V
 from fxdash.places import FENGPU, TOWNS
 
@@ -159,8 +168,8 @@ def gen_care(w: World) -> None:
         day = p.day + int(vrng.integers(0, 5))
         end = min(p.until_day, horizon_day + 1)
         while day < end:
-            tasks = vrng.choice(V.CARE_TASKS, size=int(vrng.integers(1, 4)), replace=False, p=task_p)
-            visits.append([p.pair_id, day, [t for t in V.CARE_TASKS if t in set(tasks)], p.idx])
+            tasks = set(choice_without_replacement(vrng, task_p, int(vrng.integers(1, 4))))
+            visits.append([p.pair_id, day, [t for k, t in enumerate(V.CARE_TASKS) if k in tasks], p.idx])
             gap = vrng.gamma(4, 1.8)
             if p.lapsing and vrng.random() < 0.35:
                 gap = vrng.uniform(15, 40)
