@@ -204,6 +204,19 @@ def gen_roles(w: World) -> None:
     w.tables["worker_roles"] = df
 
 
+class _PickerIndex:
+    """The arrays a Picker searches: workers' days and towns (as numbers), role holders per role."""
+
+    def __init__(self, wk: pd.DataFrame, rl: pd.DataFrame):
+        self.joined, self.left = wk["joined_day"].to_numpy(), wk["left_day"].to_numpy()
+        self.town = wk["town_code"].to_numpy()
+        codes, self.town_of = np.unique(self.town, return_inverse=True)
+        self.town_no = {str(c): k for k, c in enumerate(codes)}
+        columns = ("idx", "since_day", "until_day")
+        self.by_role = {r: tuple(g[c].to_numpy() for c in columns) for r, g in rl.groupby("role")}
+        self.any_role = tuple(rl[c].to_numpy() for c in columns)
+
+
 class Picker:
     """Pick a worker active on a given day, preferring holders of a role.
 
@@ -215,15 +228,16 @@ class Picker:
     """
 
     def __init__(self, w: World, rng):
-        wk, rl = w.tables["workers"], w.tables["worker_roles"]
         self.rng = rng
-        self.joined, self.left = wk["joined_day"].to_numpy(), wk["left_day"].to_numpy()
-        self.town = wk["town_code"].to_numpy()
-        codes, self._town_of = np.unique(self.town, return_inverse=True)
-        self._town_no = {str(c): k for k, c in enumerate(codes)}
-        columns = ("idx", "since_day", "until_day")
-        self.by_role = {r: tuple(g[c].to_numpy() for c in columns) for r, g in rl.groupby("role")}
-        self.any_role = tuple(rl[c].to_numpy() for c in columns)
+        wk, rl = w.tables["workers"], w.tables["worker_roles"]
+        # ten pickers per build read the same two tables: index them once (kept with the tables indexed)
+        memo = w.memo.get("picker")
+        if memo is None or memo[0] is not wk or memo[1] is not rl:
+            memo = w.memo["picker"] = (wk, rl, _PickerIndex(wk, rl))
+        index = memo[2]
+        self.joined, self.left, self.town = index.joined, index.left, index.town
+        self._town_of, self._town_no = index.town_of, index.town_no
+        self.by_role, self.any_role = index.by_role, index.any_role
 
     def pick(self, day: int, role: str | None = None, town: str | None = None) -> int:
         town_no = self._town_number(town)

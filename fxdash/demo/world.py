@@ -33,6 +33,7 @@ class World:
     scale: int
     horizon: np.datetime64
     tables: dict = field(default_factory=dict)
+    memo: dict = field(default_factory=dict)  # what several generators derive from the same tables
 
     def rng(self, stream: int) -> np.random.Generator:
         return np.random.default_rng([self.seed, stream])
