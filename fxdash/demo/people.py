@@ -205,16 +205,18 @@ def gen_roles(w: World) -> None:
 
 
 class _PickerIndex:
-    """The arrays a Picker searches: workers' days and towns (as numbers), role holders per role."""
+    """What a Picker searches, as plain lists (a try is checked in Python, a numpy scalar is slower):
+    workers' days and towns (as numbers), role holders per role."""
 
     def __init__(self, wk: pd.DataFrame, rl: pd.DataFrame):
-        self.joined, self.left = wk["joined_day"].to_numpy(), wk["left_day"].to_numpy()
+        self.joined, self.left = wk["joined_day"].tolist(), wk["left_day"].tolist()
         self.town = wk["town_code"].to_numpy()
-        codes, self.town_of = np.unique(self.town, return_inverse=True)
+        codes, town_of = np.unique(self.town, return_inverse=True)
+        self.town_of = town_of.tolist()
         self.town_no = {str(c): k for k, c in enumerate(codes)}
         columns = ("idx", "since_day", "until_day")
-        self.by_role = {r: tuple(g[c].to_numpy() for c in columns) for r, g in rl.groupby("role")}
-        self.any_role = tuple(rl[c].to_numpy() for c in columns)
+        self.by_role = {r: tuple(g[c].tolist() for c in columns) for r, g in rl.groupby("role")}
+        self.any_role = tuple(rl[c].tolist() for c in columns)
 
 
 class Picker:
@@ -240,47 +242,38 @@ class Picker:
         self.by_role, self.any_role = index.by_role, index.any_role
 
     def pick(self, day: int, role: str | None = None, town: str | None = None) -> int:
-        town_no = self._town_number(town)
+        town_no = None if town is None else self._town_no.get(str(town), -1)
+        town_of, joined, left = self._town_of, self.joined, self.left
         pool = self.by_role.get(role, self.any_role) if role != "" else None
         if pool is not None and len(pool[0]):
             idx, since, until = pool
 
             def held(k):
-                i = idx[k]
-                ok = (since[k] <= day) & (day < until[k])
-                return ok if town_no is None else ok & (self._town_of[i] == town_no)
+                return since[k] <= day < until[k] and (town_no is None or town_of[idx[k]] == town_no)
             k = self._first(len(idx), 40, held)
             if k is not None:
-                return int(idx[k])
-        n = len(self.joined)
-
-        def active(i):
-            return (self.joined[i] <= day) & (day < self.left[i])
+                return idx[k]
+        n = len(joined)
         if town_no != -1:  # -1: a town no worker lives in (the one-by-one loop tried 200 times in vain)
-            i = self._first(n, 200, active if town_no is None else lambda i: active(i) & (self._town_of[i] == town_no))
+            i = self._first(n, 200, lambda i: joined[i] <= day < left[i] and (town_no is None or town_of[i] == town_no))
             if i is not None:
-                return int(i)
+                return i
         else:
             self.rng.integers(n, size=200)
-        i = self._first(n, 200, active)
+        i = self._first(n, 200, lambda i: joined[i] <= day < left[i])
         if i is not None:
-            return int(i)
+            return i
         return int(self.rng.integers(n))
 
-    def _town_number(self, town: str | None) -> int | None:
-        return None if town is None else self._town_no.get(str(town), -1)
-
     def _first(self, n: int, tries: int, ok) -> int | None:
-        """The first of up to `tries` draws of integers(n) that is `ok` (vectorised), the generator left
-        as after drawing up to and including it one by one; None (all `tries` drawn) if none is."""
+        """The first of up to `tries` draws of integers(n) that is `ok`, the generator left as after
+        drawing up to and including it one by one; None (all `tries` drawn) if none is."""
         bits = self.rng.bit_generator
         saved = bits.state
-        draws = self.rng.integers(n, size=tries)
-        hits = np.flatnonzero(ok(draws))
-        if not len(hits):
-            return None
-        j = int(hits[0])
-        if j + 1 < tries:
-            bits.state = saved
-            self.rng.integers(n, size=j + 1)
-        return draws[j]
+        for j, i in enumerate(self.rng.integers(n, size=tries).tolist()):
+            if ok(i):
+                if j + 1 < tries:
+                    bits.state = saved
+                    self.rng.integers(n, size=j + 1)
+                return i
+        return None
