@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from fxdash import export, ingest, rights, tables, ui, ui_rights, ui_undo, writes
+from fxdash import export, ingest, rights, tables, textfmt, ui, ui_rights, ui_undo, writes
 from fxdash.ingest import boundaries, problems, template
 from fxdash.labels import data as LD
 from fxdash.labels import ingest as X
@@ -207,7 +207,7 @@ def _log_tab():
     if log.empty:
         st.info(LD.DATA_LOG_EMPTY)
     else:
-        st.dataframe(log, hide_index=True, width="stretch")
+        st.dataframe(textfmt.readable(log), hide_index=True, width="stretch")  # Chinese times, not ISO
         ui.table_downloads(log, LD.TABLE_LABELS["import_log"], key="data_log")
 
 

@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from fxdash import access, db, reconcile, reconcile_form, rights, ui, weeks
+from fxdash import access, db, reconcile, reconcile_form, rights, textfmt, ui, weeks
 from fxdash.labels import filters as LF
 from fxdash.labels import reconcile as R
 
@@ -42,4 +42,4 @@ if rights.may_edit_references(user):
     reconcile_form.reference_form(refs, cmp)
 
 st.subheader(R.HISTORY)
-st.dataframe(reconcile_form.history(), hide_index=True, width="stretch")
+st.dataframe(textfmt.readable(reconcile_form.history()), hide_index=True, width="stretch")

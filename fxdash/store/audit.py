@@ -156,4 +156,6 @@ def labelled(df: pd.DataFrame, actions: dict[str, str], headers: dict[str, str])
     """Rows as shown and exported: the action's Chinese name beside its code, Chinese headers."""
     out = df.copy()
     out["action"] = out["action"].map(lambda a: f"{actions.get(a, a)}（{a}）")  # full-width: Chinese text
+    # an event without detail is stored as "{}" (it is part of the hashed row); staff read that as blank
+    out["detail"] = out["detail"].where(out["detail"] != canonical_detail({}), None)
     return out.rename(columns=headers)
