@@ -9,6 +9,8 @@ import re
 import pytest
 
 from fxdash import access, rights
+from fxdash.labels import community as LCM
+from fxdash.labels import people as LP
 from fxdash.labels import rights as R
 from fxdash.queries import common
 from tests.access_helpers import PAGES, QINGCUN, USERS, Recorder, deck_layers, download_buttons, open_page, plotly_specs
@@ -24,6 +26,19 @@ def recorder():
     access.add_sink(sink)
     yield sink
     access.remove_sink(sink)
+
+
+# pages with lazy tabs (only the open one runs): the URL parameter of the open tab and the labels
+TABS = {"people": ("people_tab", LP.PEOPLE_TABS), "community": ("community_tab", LCM.COMMUNITY_TABS)}
+
+
+def every_tab(at, page: str):
+    """The opened page `at`, then the same session with each further tab opened by its link."""
+    yield at
+    key, labels = TABS.get(page, (None, ()))
+    for label in labels[1:]:
+        at.query_params[key] = label
+        yield at.run()
 
 
 def refused(at) -> bool:
@@ -82,22 +97,22 @@ def leaks(text: str, others: set) -> set:
 @pytest.mark.parametrize("page", [p for p in PAGES if p != "data"] + ["data"])
 def test_town_account_gets_nothing_of_other_towns(app_env, other_towns, page):
     names, points = other_towns
-    at = open_page(page, USERS["town"])
-    assert not at.exception, [e.message for e in at.exception]
-    for frame in at.dataframe:
-        assert not leaks(frame.value.to_csv(), names), f"{page}: a table names another town"
-    for spec in plotly_specs(at):
-        assert not leaks(spec, names), f"{page}: a chart names another town"
-    selector = [m for m in at.sidebar.multiselect if m.label == "街镇"]
-    assert all(selector[0].options == ["青村镇"] for _ in selector)
-    for layer in deck_layers(at):
-        if layer.get("id") in BASE_LAYERS or not isinstance(layer.get("data"), list):
-            continue
-        text = str(layer["data"])
-        assert not leaks(text, names), f"{page}: map layer {layer['id']} names another town"
-        for row in layer["data"]:
-            if "lat" in row and "lon" in row:
-                assert (round(row["lat"], 5), round(row["lon"], 5)) not in points, f"{page}: {layer['id']}"
+    for at in every_tab(open_page(page, USERS["town"]), page):
+        assert not at.exception, [e.message for e in at.exception]
+        for frame in at.dataframe:
+            assert not leaks(frame.value.to_csv(), names), f"{page}: a table names another town"
+        for spec in plotly_specs(at):
+            assert not leaks(spec, names), f"{page}: a chart names another town"
+        selector = [m for m in at.sidebar.multiselect if m.label == "街镇"]
+        assert all(selector[0].options == ["青村镇"] for _ in selector)
+        for layer in deck_layers(at):
+            if layer.get("id") in BASE_LAYERS or not isinstance(layer.get("data"), list):
+                continue
+            text = str(layer["data"])
+            assert not leaks(text, names), f"{page}: map layer {layer['id']} names another town"
+            for row in layer["data"]:
+                if "lat" in row and "lon" in row:
+                    assert (round(row["lat"], 5), round(row["lon"], 5)) not in points, f"{page}: {layer['id']}"
 
 
 # --- masking on screen ---------------------------------------------------------------------------------
@@ -112,30 +127,32 @@ def worker_names(app_connection):
     return names, phones
 
 
-def cells(at) -> set:
+def cells(at, page: str) -> set:
+    """Every table cell the page shows, over all its tabs."""
     out = set()
-    for frame in at.dataframe:
-        for col in frame.value.columns:
-            out |= {str(v) for v in frame.value[col].tolist()}
+    for run in every_tab(at, page):
+        for frame in run.dataframe:
+            for col in frame.value.columns:
+                out |= {str(v) for v in frame.value[col].tolist()}
     return out
 
 
 @pytest.mark.parametrize("page", ["people", "reports", "community"])
 def test_names_and_phones_are_masked_for_district_and_clear_for_admin(app_env, worker_names, page):
     names, phones = worker_names
-    shown = cells(open_page(page, USERS["district"]))
+    shown = cells(open_page(page, USERS["district"]), page)
     assert not shown & names and not shown & phones, f"{page} shows a full name or phone to a district user"
     if page == "people":  # the worker list: the admin sees it as stored (so the check above can fail)
-        clear = cells(open_page(page, USERS["admin"]))
+        clear = cells(open_page(page, USERS["admin"]), page)
         assert clear & names and clear & phones
-        assert cells(open_page(page, access.User("d2", access.DISTRICT, pii=True))) & names
+        assert cells(open_page(page, access.User("d2", access.DISTRICT, pii=True)), page) & names
 
 
 def test_a_viewer_gets_no_personal_columns(app_env, worker_names):
     names, phones = worker_names
     masked = re.compile(r"^\S{1,2}\*$|^\d{3}\*{4}\d{4}$")
     for page in ("people", "reports", "community"):
-        shown = cells(open_page(page, USERS["viewer"]))
+        shown = cells(open_page(page, USERS["viewer"]), page)
         assert not shown & names and not shown & phones
         assert not [v for v in shown if masked.match(v)], f"{page}: a viewer sees (masked) personal values"
 
