@@ -1,5 +1,6 @@
 """fxdash entry point: page config, the page list, the shared sidebar filters."""
 
+import PIL.Image  # noqa: F401 - loaded whole before any run: plotly takes it half-imported from another thread
 import streamlit as st
 
 from fxdash import login, ui, ui_rights

@@ -1,5 +1,6 @@
 """Plotly figure builders: DataFrame -> Figure, Chinese labels, one look for every page."""
 
+import copy
 import datetime as dt
 
 import pandas as pd
@@ -29,14 +30,27 @@ def _trimmed_white() -> go.layout.Template:
 
 
 TEMPLATE = _trimmed_white()
+_TEMPLATE_JSON = TEMPLATE.to_plotly_json()  # validated once, here
+
+
+def _set_template(fig: go.Figure) -> None:
+    """Give the figure TEMPLATE without plotly validating it again: assigning a Template validated and
+    copied all of it, about half of style() (measured: 8 of 15-20 ms per chart, a page draws up to 13).
+    Plotly sets its own default template the same way (layout._validate off, "already validated")."""
+    layout = fig.layout
+    layout._validate = False
+    try:
+        layout.template = copy.deepcopy(_TEMPLATE_JSON)  # each figure its own: nothing shared to mutate
+    finally:
+        layout._validate = True
 
 
 def style(fig: go.Figure, title: str | None = None, height: int = 360) -> go.Figure:
     """The shared layout: readable on a projector, no plotly logo, legend on top."""
+    _set_template(fig)
     fig.update_layout(
         title={"text": title, "x": 0, "y": 0.98, "yanchor": "top", "font": {"size": 18}} if title else None,
         font={"family": FONT, "size": 14},
-        template=TEMPLATE,
         height=height,
         margin={"l": 10, "r": 10, "t": 80 if title else 40, "b": 10},
         # legend on its own line under the title, so the two never overlap

@@ -29,32 +29,47 @@ def _upto(day: dt.date) -> Filters:
     return Filters(date_from=EPOCH, date_to=day)
 
 
-def _branch_group(con, day: dt.date, name: str = "振兴路街区党支部") -> float:
-    table = people_party.branch_table(con, _upto(day))
+class _Sources:
+    """The queries of one comparison on one connection: a source is run once per day and arguments,
+    however many figures read it (the party figures share people_party.party_summary)."""
+
+    def __init__(self, con):
+        self.con = con
+        self._done: dict = {}
+
+    def __call__(self, source, day: dt.date, **kwargs):
+        key = (source, day, tuple(sorted(kwargs.items())))
+        if key not in self._done:
+            self._done[key] = source(self.con, _upto(day), **kwargs)
+        return self._done[key]
+
+
+def _branch_group(run: _Sources, day: dt.date, name: str = "振兴路街区党支部") -> float:
+    table = run(people_party.branch_table, day)
     row = table[table["branch"] == name]
     if row.empty:
         raise Missing(name)
     return float(row["group_size"].iloc[0])
 
 
-def _community_population(con, day: dt.date, name: str = "胡桥社区") -> float:
-    profile = community.community_profile(con, _upto(day), name)
+def _community_population(run: _Sources, day: dt.date, name: str = "胡桥社区") -> float:
+    profile = run(community.community_profile, day, name=name)
     if profile is None:
         raise Missing(name)
     return float(profile["population"])
 
 
-def _party_activities(con, day: dt.date) -> float:
-    s = people_party.party_summary(con, _upto(day))
+def _party_activities(run: _Sources, day: dt.date) -> float:
+    s = run(people_party.party_summary, day)
     return float(s["study"] + s["consult"])
 
 
 def _metric(m: metrics.Metric):
-    """A registry figure on a day: the same number the overview's story shows."""
-    return lambda con, day: metrics.values(con, _upto(day), (m,))[m.key]
+    """A registry figure on a day: the same number the overview's story shows (metrics.values)."""
+    return lambda run, day: m.pick(run(m.source, day, **dict(m.kwargs), **metrics.settings_kwargs(m.source, None)))
 
 
-# key -> function (con, day) -> the dashboard's value on that day
+# key -> function (sources, day) -> the dashboard's value on that day
 FIGURES = {
     "active_workers": _metric(metrics.ACTIVE_WORKERS),
     "branches": _metric(metrics.BRANCHES),
@@ -74,8 +89,9 @@ FIGURES = {
 assert set(FIGURES) == set(R.FIGURES), "every figure needs a label and a query"
 
 
-def dashboard_value(con, key: str, day: dt.date, as_of: dt.date | None) -> tuple[float | None, str]:
-    """(value, '') or (None, why it cannot be computed)."""
+def dashboard_value(con, key: str, day: dt.date, as_of: dt.date | None,
+                    sources: _Sources | None = None) -> tuple[float | None, str]:
+    """(value, '') or (None, why it cannot be computed); `sources` shares the queries of one comparison."""
     if key not in FIGURES:
         return None, R.REASON_UNKNOWN_KEY.format(key=key)
     if as_of is None:
@@ -83,7 +99,7 @@ def dashboard_value(con, key: str, day: dt.date, as_of: dt.date | None) -> tuple
     if day > as_of:
         return None, R.REASON_AFTER_DATA.format(as_of=weeks.cn_date(as_of))
     try:
-        return float(FIGURES[key](con, day)), ""
+        return float(FIGURES[key](sources or _Sources(con), day)), ""
     except Missing as exc:
         return None, R.REASON_MISSING.format(what=exc.args[0])
     except duckdb.Error as exc:  # e.g. an imported table without a column: say so, keep the page up
@@ -126,10 +142,11 @@ def compare(con, refs: pd.DataFrame) -> pd.DataFrame:
     """One row per reference figure (refs as fxdash.store.references.current): published value and rule,
     the dashboard's value as of its date, difference (dashboard − published) and status with reason."""
     as_of = db.data_as_of(con)
+    sources = _Sources(con)
     rows = []
     for ref in refs.to_dict("records"):
         label, unit = figure_label(ref["figure_key"])
-        value, reason = dashboard_value(con, ref["figure_key"], ref["ref_date"], as_of)
+        value, reason = dashboard_value(con, ref["figure_key"], ref["ref_date"], as_of, sources)
         tol = None if pd.isna(ref["tolerance"]) else float(ref["tolerance"])
         rows.append({
             "figure_id": ref["figure_id"], "figure_key": ref["figure_key"], "figure": label, "unit": unit,

@@ -40,10 +40,13 @@ from fxdash.ui_filters import (
 from fxdash.ui_widgets import (
     MAX_TABLE_ROWS,
     capped,
+    compact,
     demo_banner,
     downloads,
     filter_notes,
     grid_height,
+    kept,
+    lazy_tabs,
     map_base,
     period_caption,
     plain,

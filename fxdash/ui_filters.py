@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from fxdash import login, ui_chrome, ui_rights
+from fxdash import login, ui_chrome, ui_data, ui_rights
 from fxdash.filters import (
     LIST_FIELDS,
     PERIOD_KEY,
@@ -140,9 +140,8 @@ def sidebar_filters() -> Filters:
     """Render the global filters in the sidebar; return them (the page-level ones left empty)."""
     values = _store()
     mine = user_scope()
-    with connection().cursor() as cur:  # the selectors list only the towns (enterprises) in scope
-        town_names = common.town_names(cur, mine)
-        ent = common.enterprises(cur, mine)
+    # the selectors list only the towns (enterprises) in scope; cached per data version and scope
+    town_names, ent = ui_data.run(common.town_names, mine), ui_data.run(common.enterprises, mine)
     ent_names = dict(zip(ent["enterprise_id"], ent["name"]))
     with st.sidebar:
         st.subheader(LF.FILTERS_HEADER)

@@ -15,9 +15,9 @@ def within_scope(params: dict, mine: Filters) -> tuple[dict, dict]:
     """URL parameters without the towns / enterprises that exist but lie outside the user's scope
     (kept in the session to be refused, with a message and a record, once the sidebar is drawn), and
     the values the user may pick, for fxdash.filters.from_params."""
-    with ui_data.connection().cursor() as cur:
-        known = {"towns": tuple(common.town_names(cur, mine)), "enterprises": tuple(common.enterprise_names(cur, mine))}
-        everything = {"towns": set(common.town_names(cur)), "enterprises": set(common.enterprise_names(cur))}
+    run = ui_data.run  # cached per data version and scope: every new session asks this
+    known = {"towns": tuple(run(common.town_names, mine)), "enterprises": tuple(run(common.enterprise_names, mine))}
+    everything = {"towns": set(run(common.town_names)), "enterprises": set(run(common.enterprise_names))}
     params = dict(params)
     for name, key in (("towns", "town"), ("enterprises", "ent")):
         asked = [v.strip() for chunk in params.get(key, []) for v in str(chunk).split(",")]

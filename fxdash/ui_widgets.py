@@ -15,7 +15,8 @@ from fxdash.labels import projector as P
 from fxdash.ui_data import boundaries, demo_state, is_demo, run, settings, uploaded_boundaries
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~$:=&@])")
-MAX_TABLE_ROWS = 2000  # rows sent to the browser; the downloads always carry every row
+MAX_TABLE_ROWS = 1000  # rows sent to the browser (2,000 report rows were 0.76 MB); the downloads carry every row
+_KEPT = "_fx_kept"  # values of widgets inside tabs, kept while their tab is closed (see kept)
 PRESENT_MAX_ROWS = 15  # a projected grid shows this many rows at most, all of them without scrolling
 ROW_REM = 35 / 16  # st.dataframe's row (and header) height: 35 px at the default 16 px type, in rem
 
@@ -85,6 +86,19 @@ def capped(df: pd.DataFrame, total: int | None = None) -> pd.DataFrame:
     return df
 
 
+def compact(df: pd.DataFrame, keep: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The grid's repeating text columns (town, category, handler…) sent as categories: each word once
+    and a small code per row, the same on screen (at scale 100 about a third of a report list's bytes).
+    `keep`: columns to send as they are (e.g. the status chips, whose column type reads text)."""
+    out = df.copy()
+    for col in df.columns:
+        values = df[col]
+        if col not in keep and len(values) >= 50 and not isinstance(values.dtype, pd.CategoricalDtype) and (
+                pd.api.types.is_string_dtype(values) or values.dtype == object) and values.nunique() <= len(values) // 4:
+            out[col] = values.astype("category")
+    return out
+
+
 def projected(df: pd.DataFrame) -> pd.DataFrame:
     """In projector mode, the first PRESENT_MAX_ROWS rows with a note saying so (nobody scrolls inside
     a grid on a projector); otherwise every row."""
@@ -99,3 +113,27 @@ def grid_height(rows: int, default: int | str = "auto") -> int | str:
     if not ui_chrome.presentation_mode():
         return default
     return round(ROW_REM * ui_chrome.PRESENT_FONT_PX * (max(rows, 1) + 1)) + 8  # + borders and rounding
+
+
+def lazy_tabs(key: str, sections: dict) -> None:
+    """st.tabs (label -> function drawing its content) where only the open tab's function runs: a
+    closed tab costs nothing, and a tab switch reruns the page (from cache: the queries already ran).
+    The open tab is in the URL (?<key>=<label>, left out for the first tab), so a view stays a link."""
+    tabs = st.tabs(list(sections), key=key, bind="query-params")
+    for tab, section in zip(tabs, sections.values()):
+        if tab.open:
+            with tab:
+                section()
+
+
+def kept(key: str, default=None) -> dict:
+    """Keyword arguments (key, on_change) for a widget inside a lazy tab that keep its value while the
+    tab is closed: Streamlit forgets the state of a widget a run does not draw. The widget gets its
+    value from session state, so pass no default of its own."""
+    store = st.session_state.setdefault(_KEPT, {})
+    if key not in st.session_state:
+        st.session_state[key] = store.get(key, default)
+
+    def note() -> None:
+        store[key] = st.session_state[key]
+    return {"key": key, "on_change": note}

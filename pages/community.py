@@ -13,6 +13,7 @@ from fxdash.queries import common, community, community_fraud, community_places,
 
 f = ui.current_filters()
 COLS = LCM.COMMUNITY_COLUMNS
+TAB_KEY = "community_tab"  # URL parameter and session key of the open tab
 
 
 def no_data() -> None:
@@ -202,6 +203,5 @@ def resources() -> None:
 
 st.title(PG.PAGE_COMMUNITY)
 st.caption(LCM.COMMUNITY_CAPTION.format(start=textfmt.day(f.date_from), end=textfmt.day(f.date_to), days=f.days))
-for tab, section in zip(st.tabs(LCM.COMMUNITY_TABS), (care, fraud, suggestions, scenes, resources)):
-    with tab:
-        section()
+# only the open tab runs (?community_tab=<label> in the URL)
+ui.lazy_tabs(TAB_KEY, dict(zip(LCM.COMMUNITY_TABS, (care, fraud, suggestions, scenes, resources))))

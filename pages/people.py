@@ -1,5 +1,7 @@
 """队伍与志愿: the worker registry, party members, the four roles, volunteering and the points scheme."""
 
+from functools import partial
+
 import streamlit as st
 
 from fxdash import charts, tables, textfmt, ui, ui_rights
@@ -11,6 +13,7 @@ from fxdash.labels import vocab as V
 from fxdash.queries import people, people_party, people_points, people_roles
 
 COLS = LP.PEOPLE_COLUMN_LABELS
+TAB_KEY = "people_tab"  # URL parameter and session key of the open tab
 
 
 def table(df, **config) -> None:
@@ -18,7 +21,7 @@ def table(df, **config) -> None:
     column_config = {c: COLS.get(c, c) for c in df.columns}
     column_config.update(config)
     shown = ui.projected(df)
-    st.dataframe(textfmt.readable(shown), hide_index=True, width="stretch", column_config=column_config,
+    st.dataframe(ui.compact(textfmt.readable(shown)), hide_index=True, width="stretch", column_config=column_config,
                  height=ui.grid_height(len(shown)))
 
 
@@ -187,9 +190,10 @@ def points_tab(f) -> None:
 def list_tab(f) -> None:
     st.caption(LP.PEOPLE_LIST_HELP)
     c1, c2 = st.columns(2)
-    party = c1.multiselect(LP.PEOPLE_LIST_PARTY, V.PARTY_STATUSES, key="people_party", placeholder=LF.FILTER_ALL)
-    choice = c2.segmented_control(LP.PEOPLE_LIST_ACTIVE, LP.PEOPLE_LIST_ACTIVE_OPTIONS, key="people_active",
-                                  default=LP.PEOPLE_LIST_ACTIVE_OPTIONS[0])
+    party = c1.multiselect(LP.PEOPLE_LIST_PARTY, V.PARTY_STATUSES, placeholder=LF.FILTER_ALL,
+                           **ui.kept("people_party", []))
+    choice = c2.segmented_control(LP.PEOPLE_LIST_ACTIVE, LP.PEOPLE_LIST_ACTIVE_OPTIONS,
+                                  **ui.kept("people_active", LP.PEOPLE_LIST_ACTIVE_OPTIONS[0]))
     active = {LP.PEOPLE_LIST_ACTIVE_OPTIONS[1]: True, LP.PEOPLE_LIST_ACTIVE_OPTIONS[2]: False}.get(choice)
     chosen = {"party": tuple(party), "active": active}
     n = ui.run(people.worker_count, f, **chosen)
@@ -217,7 +221,6 @@ with role_box, ui.controls():  # folded away in projector mode
     f = ui.page_filters(f, ("roles",), st.container())
     st.caption(LP.PEOPLE_ROLE_FILTER_HELP)
 
-tabs = st.tabs(list(LP.PEOPLE_TABS))
-for tab, section in zip(tabs, (registry_tab, party_tab, roles_tab, points_tab, list_tab)):
-    with tab:
-        section(f)
+# only the open tab runs (?people_tab=<label> in the URL)
+ui.lazy_tabs(TAB_KEY, {label: partial(section, f) for label, section in
+                       zip(LP.PEOPLE_TABS, (registry_tab, party_tab, roles_tab, points_tab, list_tab))})

@@ -15,6 +15,7 @@ from fxdash.queries import report_drill as drills
 from fxdash.queries import reports as R
 
 DRILL_KEY = "drill"  # URL parameter of the drill-down, e.g. ?drill=town:310120111
+CHIPS = ("status_at_end", "outcome")  # shown as chips (tables.report_columns): sent as text
 
 f = ui.current_filters()
 st.title(PG.PAGE_REPORTS)
@@ -141,7 +142,7 @@ def overdue_list(f) -> None:
     st.caption(LRP.RPT_OVERDUE_NOTE.format(n=len(overdue)))
     # a viewer: no personal columns; the first rows only (thousands at scale 100: 1 MB on every rerun)
     shown = ui.projected(ui.capped(overdue)[[c for c in R.OVERDUE_COLUMNS if c in overdue]])
-    st.dataframe(tables.report_table(shown), column_config=tables.report_columns(), hide_index=True,
+    st.dataframe(ui.compact(tables.report_table(shown), keep=CHIPS), column_config=tables.report_columns(), hide_index=True,
                  key="rpt_overdue", on_select=partial(on_row, "rpt_overdue", overdue["report_id"].tolist()),
                  selection_mode="single-row", width="stretch",
                  height=ui.grid_height(len(shown), min(36 * (len(shown) + 1) + 4, 640)))
@@ -162,8 +163,8 @@ def records(f, drill) -> None:
         st.info(LC.NO_DATA)
         return
     st.caption(LRP.RPT_RECORDS_NOTE.format(n=len(rows)))
-    st.dataframe(tables.report_table(ui.capped(rows)), column_config=tables.report_columns(), hide_index=True, width="stretch",
-                 height=420)
+    st.dataframe(ui.compact(tables.report_table(ui.capped(rows)), keep=CHIPS), column_config=tables.report_columns(),
+                 hide_index=True, width="stretch", height=420)
     extra = [(LRP.RPT_DRILL_EXPORT, drills.describe(drill, town_names))] if drill else []  # noted in the file
     ui.downloads(rows, f, LRP.RPT_EXPORT_STEM, "rpt_records_dl", labels=LRP.RPT_COLUMNS, extra_notes=extra)
 

@@ -40,14 +40,23 @@ def wait_for_charts(pg, timeout: float = PATIENCE) -> None:
     pg.evaluate(_TWO_FRAMES)
 
 
+# tabs that rerun the page on a switch: fxdash.ui.lazy_tabs always gives them a key (class st-key-<key>)
+_STATEFUL_TABS = """tab => [...(tab.closest('[data-testid="stTabs"]')?.classList || [])]
+  .some(name => name.startsWith('st-key-'))"""
+
+
 def select_tab(pg, tab, timeout: float = PATIENCE) -> None:
-    """Click a tab (its exact name, or a locator) of st.tabs, which switch in the browser, and wait until
-    it shows with its charts drawn."""
+    """Click a tab (its exact name, or a locator) of st.tabs and wait until it shows with its charts drawn.
+    Lazy tabs (fxdash.ui.lazy_tabs) rerun the page on a switch: then wait for that rerun to finish."""
     if isinstance(tab, str):
         tab = pg.get_by_role("tab", name=tab, exact=True)
+    switching = tab.get_attribute("aria-selected") != "true"
+    before = script_runs(pg)
     tab.click()
     pg.wait_for_function("tab => tab.getAttribute('aria-selected') === 'true'", arg=tab.element_handle(),
                          timeout=timeout, polling=POLL_MS)
+    if switching and pg.evaluate(_STATEFUL_TABS, tab.element_handle()):
+        wait_for_rerun(pg, before, timeout)
     wait_for_charts(pg, timeout)
 
 

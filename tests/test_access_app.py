@@ -2,11 +2,6 @@
 masking on screen, and attempts to widen the scope through the URL.
 
 Users are put into the session by tests/access_helpers.open_page (the login gate's job in the product).
-
-A run of the app is the expensive part (an AppTest signing in, then the page): `opened` keeps each run of
-(page, user, link) for the worker, with the access events it announced, and the cases that look at the
-same run from different sides (a role's page in the matrix, what it leaks, what it masks) share it. The
-cases of one user form one xdist group, so they meet on one worker.
 """
 
 import re
@@ -14,46 +9,47 @@ import re
 import pytest
 
 from fxdash import access, rights
+from fxdash.labels import community as LCM
+from fxdash.labels import people as LP
 from fxdash.labels import rights as R
 from fxdash.queries import common
 from tests.access_helpers import PAGES, QINGCUN, USERS, Recorder, deck_layers, download_buttons, open_page, plotly_specs
-
-_OPENED: dict[tuple, tuple] = {}
-
-
-def opened(page: str, user: access.User, params: dict | None = None):
-    """open_page(page, user, params), run once per worker (tests only read the result), and a Recorder
-    holding the access events that run announced."""
-    key = (page, user, repr(sorted((params or {}).items())))
-    if key not in _OPENED:
-        sink = Recorder()
-        access.add_sink(sink)
-        try:
-            _OPENED[key] = (open_page(page, user, params), sink)
-        finally:
-            access.remove_sink(sink)
-    return _OPENED[key]
-
-
-def by_user(*roles: str) -> list:
-    """The roles as parameters, each in the xdist group of its user's runs."""
-    return [pytest.param(role, marks=pytest.mark.xdist_group(f"access-{role}")) for role in roles]
-
 
 # pages that offer downloads to a role that may download (weekly: once the files are built)
 WITH_DOWNLOADS = {"map", "reports", "people", "community", "reconcile", "data"}
 BASE_LAYERS = {"town-boundaries", "town-labels", "town-centres", "rivers", "intranet-tiles"}  # no data
 
 
+@pytest.fixture
+def recorder():
+    sink = Recorder()
+    access.add_sink(sink)
+    yield sink
+    access.remove_sink(sink)
+
+
+# pages with lazy tabs (only the open one runs): the URL parameter of the open tab and the labels
+TABS = {"people": ("people_tab", LP.PEOPLE_TABS), "community": ("community_tab", LCM.COMMUNITY_TABS)}
+
+
+def every_tab(at, page: str):
+    """The opened page `at`, then the same session with each further tab opened by its link."""
+    yield at
+    key, labels = TABS.get(page, (None, ()))
+    for label in labels[1:]:
+        at.query_params[key] = label
+        yield at.run()
+
+
 def refused(at) -> bool:
     return any(R.PAGE_DENIED in e.value for e in at.error)
 
 
-@pytest.mark.parametrize("role", by_user(*USERS))
+@pytest.mark.parametrize("role", USERS)
 @pytest.mark.parametrize("page", PAGES)
-def test_role_page_download_matrix(app_env, role, page):
+def test_role_page_download_matrix(app_env, recorder, role, page):
     user = USERS[role]
-    at, recorder = opened(page, user)
+    at = open_page(page, user)
     assert not at.exception, [e.message for e in at.exception]
     if rights.may_open(user, page):
         assert not refused(at)
@@ -70,9 +66,8 @@ def test_role_page_download_matrix(app_env, role, page):
         assert recorder.actions("page_denied") == [(user.username, {"page": page})]
 
 
-@pytest.mark.xdist_group("access-admin")
 def test_data_page_tabs_follow_the_role(app_env):
-    labels = {role: [t.label for t in opened("data", USERS[role])[0].tabs] for role in ("admin", "district", "town")}
+    labels = {role: [t.label for t in open_page("data", USERS[role]).tabs] for role in ("admin", "district", "town")}
     assert labels["admin"] == ["导入数据", "模板与下载", "街镇边界", "导入记录", "撤销导入 / 恢复版本"]
     assert labels["district"] == ["模板与下载", "导入记录"]
     assert labels["town"] == ["模板与下载"]
@@ -99,26 +94,25 @@ def leaks(text: str, others: set) -> set:
     return {name for name in others if name in text}
 
 
-@pytest.mark.xdist_group("access-town")
 @pytest.mark.parametrize("page", [p for p in PAGES if p != "data"] + ["data"])
 def test_town_account_gets_nothing_of_other_towns(app_env, other_towns, page):
     names, points = other_towns
-    at, _ = opened(page, USERS["town"])
-    assert not at.exception, [e.message for e in at.exception]
-    for frame in at.dataframe:
-        assert not leaks(frame.value.to_csv(), names), f"{page}: a table names another town"
-    for spec in plotly_specs(at):
-        assert not leaks(spec, names), f"{page}: a chart names another town"
-    selector = [m for m in at.sidebar.multiselect if m.label == "街镇"]
-    assert all(selector[0].options == ["青村镇"] for _ in selector)
-    for layer in deck_layers(at):
-        if layer.get("id") in BASE_LAYERS or not isinstance(layer.get("data"), list):
-            continue
-        text = str(layer["data"])
-        assert not leaks(text, names), f"{page}: map layer {layer['id']} names another town"
-        for row in layer["data"]:
-            if "lat" in row and "lon" in row:
-                assert (round(row["lat"], 5), round(row["lon"], 5)) not in points, f"{page}: {layer['id']}"
+    for at in every_tab(open_page(page, USERS["town"]), page):
+        assert not at.exception, [e.message for e in at.exception]
+        for frame in at.dataframe:
+            assert not leaks(frame.value.to_csv(), names), f"{page}: a table names another town"
+        for spec in plotly_specs(at):
+            assert not leaks(spec, names), f"{page}: a chart names another town"
+        selector = [m for m in at.sidebar.multiselect if m.label == "街镇"]
+        assert all(selector[0].options == ["青村镇"] for _ in selector)
+        for layer in deck_layers(at):
+            if layer.get("id") in BASE_LAYERS or not isinstance(layer.get("data"), list):
+                continue
+            text = str(layer["data"])
+            assert not leaks(text, names), f"{page}: map layer {layer['id']} names another town"
+            for row in layer["data"]:
+                if "lat" in row and "lon" in row:
+                    assert (round(row["lat"], 5), round(row["lon"], 5)) not in points, f"{page}: {layer['id']}"
 
 
 # --- masking on screen ---------------------------------------------------------------------------------
@@ -133,32 +127,32 @@ def worker_names(app_connection):
     return names, phones
 
 
-def cells(at) -> set:
+def cells(at, page: str) -> set:
+    """Every table cell the page shows, over all its tabs."""
     out = set()
-    for frame in at.dataframe:
-        for col in frame.value.columns:
-            out |= {str(v) for v in frame.value[col].tolist()}
+    for run in every_tab(at, page):
+        for frame in run.dataframe:
+            for col in frame.value.columns:
+                out |= {str(v) for v in frame.value[col].tolist()}
     return out
 
 
-@pytest.mark.xdist_group("access-district")
 @pytest.mark.parametrize("page", ["people", "reports", "community"])
 def test_names_and_phones_are_masked_for_district_and_clear_for_admin(app_env, worker_names, page):
     names, phones = worker_names
-    shown = cells(opened(page, USERS["district"])[0])
+    shown = cells(open_page(page, USERS["district"]), page)
     assert not shown & names and not shown & phones, f"{page} shows a full name or phone to a district user"
     if page == "people":  # the worker list: the admin sees it as stored (so the check above can fail)
-        clear = cells(opened(page, USERS["admin"])[0])
+        clear = cells(open_page(page, USERS["admin"]), page)
         assert clear & names and clear & phones
-        assert cells(open_page(page, access.User("d2", access.DISTRICT, pii=True))) & names
+        assert cells(open_page(page, access.User("d2", access.DISTRICT, pii=True)), page) & names
 
 
-@pytest.mark.xdist_group("access-viewer")
 def test_a_viewer_gets_no_personal_columns(app_env, worker_names):
     names, phones = worker_names
     masked = re.compile(r"^\S{1,2}\*$|^\d{3}\*{4}\d{4}$")
     for page in ("people", "reports", "community"):
-        shown = cells(opened(page, USERS["viewer"])[0])
+        shown = cells(open_page(page, USERS["viewer"]), page)
         assert not shown & names and not shown & phones
         assert not [v for v in shown if masked.match(v)], f"{page}: a viewer sees (masked) personal values"
 
@@ -192,12 +186,12 @@ ATTEMPTS = [
 
 
 @pytest.mark.parametrize("n", range(len(ATTEMPTS)))
-def test_url_attempts_change_nothing_and_are_recorded(app_env, app_connection, other_towns, n):
+def test_url_attempts_change_nothing_and_are_recorded(app_env, app_connection, recorder, other_towns, n):
     page, params, action = ATTEMPTS[n]
     user = access.User("viewer_qc", access.VIEWER, (QINGCUN,)) if action == "page_denied" else USERS["town"]
     if params.get("drill") == "REPORT":
         params = {"drill": f"id:{report_elsewhere(app_connection.cursor())}"}
-    at, recorder = opened(page, user, params)
+    at = open_page(page, user, params)
     assert not at.exception, [e.message for e in at.exception]
     assert [u for u, _ in recorder.actions(action)] and all(u == user.username for u, _ in recorder.actions(action))
     names, _ = other_towns

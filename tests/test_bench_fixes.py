@@ -46,6 +46,7 @@ def test_worker_list_download_fetches_every_row_when_clicked(app_env, app_con, m
 
     monkeypatch.setattr(ui_rights, "download_button", capture)
     at = login_apptest(AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run())
+    at.query_params["people_tab"] = "人员名单"  # only the open tab runs
     at.switch_page("pages/people.py").run()
     assert not at.exception
     build, rows = builds["人员名单.csv"]

@@ -238,25 +238,40 @@ def run_page(params: dict | None = None) -> AppTest:
     return at.switch_page("pages/community.py").run()
 
 
+def open_tab(at: AppTest, label: str) -> AppTest:
+    """Only the open tab runs (lazy tabs): open another one as a click does, ?community_tab=<label>."""
+    at.query_params["community_tab"] = label  # the URL a click writes,
+    at.session_state["community_tab"] = label  # and the tab state it sets (AppTest keeps it across runs)
+    return at.run()
+
+
 def test_page_shows_every_section_with_charts_and_a_map(app_env):
     at = run_page()
     assert not at.exception, [e.message for e in at.exception]
     assert [t.label for t in at.tabs] == list(LCM.COMMUNITY_TABS)
-    labels = [m.label for m in at.metric]
+    labels, charts, decks, downloads = [], [], [], 0
+    for tab in LCM.COMMUNITY_TABS:
+        at = open_tab(at, tab)
+        assert not at.exception, (tab, [e.message for e in at.exception])
+        labels += [m.label for m in at.metric]
+        charts += at.get("plotly_chart")
+        decks += at.get("deck_gl_json_chart")
+        downloads += len(at.get("download_button"))
     assert LCM.FRAUD_KPI_TOTAL in labels and LCM.SUGGEST_KPI_ADOPTION in labels
-    charts = at.get("plotly_chart")
     assert len(charts) >= 8
     titles = [json.loads(c.proto.spec)["layout"].get("title", {}).get("text", "") for c in charts]
     assert LCM.FRAUD_ROLE_TITLE in titles
-    decks = at.get("deck_gl_json_chart")
     assert len(decks) == 1
     spec = json.loads(decks[0].proto.json)
     assert "mapProvider" not in spec or spec.get("mapProvider") in (None, "")
-    assert len(at.get("download_button")) >= 10
+    assert downloads >= 10
 
 
 def test_page_with_a_town_without_data_says_so_instead_of_empty_charts(app_env):
     at = run_page({"from": "2026-11-20", "to": "2026-11-27", "town": "310120111"})
-    assert not at.exception, [e.message for e in at.exception]
-    text = " ".join(str(el.value) for el in at.caption) + " ".join(str(el.value) for el in at.info)
+    text = ""
+    for tab in LCM.COMMUNITY_TABS:
+        at = open_tab(at, tab)
+        assert not at.exception, (tab, [e.message for e in at.exception])
+        text += " ".join(str(el.value) for el in at.caption) + " ".join(str(el.value) for el in at.info)
     assert LC.NO_DATA in text

@@ -112,7 +112,7 @@ def test_imported_suggestion_titles_are_shown_as_text(app_env):
                 "(select suggestion_id from suggestions order by submitted_on desc limit 1)")
     con.execute("update meta set value = value || 'x' where key = 'data_version'")
     con.close()
-    at = _page_run("pages/community.py", {"from": "2026-01-01", "to": "2026-11-27"})
+    at = _page_run("pages/community.py", {"from": "2026-01-01", "to": "2026-11-27", "community_tab": "人民建议"})
     assert not at.exception
     bodies = [m.value for m in [*at.success, *at.markdown]]
     assert any("\\!\\[x\\]" in b for b in bodies), bodies[:5]

@@ -249,20 +249,33 @@ def run_page(params: dict | None = None) -> AppTest:
     return at.switch_page("pages/people.py").run()
 
 
+def open_tab(at: AppTest, label: str) -> AppTest:
+    """Only the open tab runs (lazy tabs): open another one as a click does, ?people_tab=<label>."""
+    at.query_params["people_tab"] = label  # the URL a click writes,
+    at.session_state["people_tab"] = label  # and the tab state it sets (AppTest keeps it across runs)
+    return at.run()
+
+
 def test_people_page_shows_every_section(app_env):
     at = run_page()
     assert not at.exception, [e.message for e in at.exception]
     assert [t.label for t in at.tabs] == list(LP.PEOPLE_TABS)
-    labels = [m.label for m in at.metric]
+    labels, n_charts, n_frames = [], 0, 0
+    for tab in LP.PEOPLE_TABS:
+        at = open_tab(at, tab)
+        assert not at.exception, (tab, [e.message for e in at.exception])
+        labels += [m.label for m in at.metric]
+        n_charts += len(at.get("plotly_chart"))
+        n_frames += len(at.dataframe)
     for label in (LP.PEOPLE_ACTIVE, LP.PEOPLE_MOBILE_MEMBERS, LP.PEOPLE_ROLE_PEOPLE, LP.PEOPLE_ROLE_HOLDINGS,
                   LP.PEOPLE_POINTS_OUTSTANDING):
         assert label in labels
-    assert len(at.get("plotly_chart")) >= 10
-    assert len(at.dataframe) >= 5
+    assert n_charts >= 10
+    assert n_frames >= 5
 
 
 def test_people_page_role_filter_from_the_url(app_env):
-    at = run_page({"role": "爱心接力员", "town": "310120111"})
+    at = run_page({"role": "爱心接力员", "town": "310120111", "people_tab": LP.PEOPLE_TABS[2]})
     assert not at.exception, [e.message for e in at.exception]
     assert at.multiselect(key="fx_w_roles").value == ["爱心接力员"]
     people_metric = next(m for m in at.metric if m.label == LP.PEOPLE_ROLE_PEOPLE)
@@ -274,4 +287,5 @@ def test_people_page_says_no_data_instead_of_empty_charts(app_env):
     at = run_page({"from": "2023-01-01", "to": "2023-01-31"})
     assert not at.exception, [e.message for e in at.exception]
     assert any(LC.NO_DATA in i.value for i in at.info)
-    assert not at.get("plotly_chart")
+    for tab in LP.PEOPLE_TABS:
+        assert not open_tab(at, tab).get("plotly_chart"), tab

@@ -53,6 +53,7 @@ def test_a_bad_preset_is_a_chinese_warning_not_an_error(app_env):
 
 def test_fraud_with_no_case_in_the_period_shows_the_record_and_offers_all_time(app_env):
     at = run_app({"from": "2026-11-20", "to": "2026-11-21"})  # two days without a case
+    at.query_params["community_tab"] = "反诈拦截"  # only the open tab runs
     at.switch_page("pages/community.py").run()
     assert not at.exception, [e.message for e in at.exception]
     labels = {m.label: m.value for m in at.metric}
@@ -66,6 +67,7 @@ def test_fraud_with_no_case_in_the_period_shows_the_record_and_offers_all_time(a
 
 def test_fraud_over_all_time_shows_the_period_figures_and_charts(app_env):
     at = run_app({"period": "all"})
+    at.query_params["community_tab"] = "反诈拦截"  # only the open tab runs
     at.switch_page("pages/community.py").run()
     assert not at.exception, [e.message for e in at.exception]
     labels = {m.label: m.value for m in at.metric}

@@ -164,8 +164,10 @@ def _ledger(w: World, t: dict, end_s: int) -> pd.DataFrame:
         ignore_index=True,
     ).sort_values(["idx", "s", "reason"], kind="stable")
     merchants = t["merchants"]
-    m_day, m_town = merchants["day"].to_numpy(), merchants["town_code"].to_numpy()
-    m_offers = [set(o) for o in merchants["offers"]]
+    m_start = (merchants["day"].to_numpy() * 86400).tolist()
+    m_town, m_id = merchants["town_code"].tolist(), merchants["merchant_id"].tolist()
+    # per item, the merchants offering it (in table order: the draw below indexes this order)
+    offering = {item: [k for k, o in enumerate(merchants["offers"]) if item in set(o)] for item in REDEEM_PRICE}
     town = w.tables["workers"]["town_code"].to_numpy()
     rng = w.rng(23)
     items = list(REDEEM_PRICE)
@@ -177,13 +179,13 @@ def _ledger(w: World, t: dict, end_s: int) -> pd.DataFrame:
         if rng.random() < 0.45:
             item = items[int(rng.integers(len(items)))]
             when = e.s + int(rng.uniform(1, 20) * 86400)
-            ok = [k for k in range(len(m_day)) if item in m_offers[k] and m_day[k] * 86400 <= when]
-            local = [k for k in ok if m_town[k] == town[e.idx]]
-            if bal >= REDEEM_PRICE[item] and ok and when < end_s:
-                k = (local or ok)[int(rng.integers(len(local or ok)))]
-                rows.append((e.idx, when, -REDEEM_PRICE[item], V.POINT_REASON_REDEEM, None,
-                             merchants["merchant_id"].iloc[k], item))
-                bal -= REDEEM_PRICE[item]
+            if bal >= REDEEM_PRICE[item] and when < end_s:
+                ok = [k for k in offering[item] if m_start[k] <= when]
+                if ok:
+                    local = [k for k in ok if m_town[k] == town[e.idx]]
+                    k = (local or ok)[int(rng.integers(len(local or ok)))]
+                    rows.append((e.idx, when, -REDEEM_PRICE[item], V.POINT_REASON_REDEEM, None, m_id[k], item))
+                    bal -= REDEEM_PRICE[item]
         balance[e.idx] = bal
     df = pd.DataFrame(rows, columns=["idx", "s", "delta", "reason", "report_id", "merchant_id", "item"])
     df = df[df["s"] < end_s].sort_values(["s", "idx"], kind="stable").reset_index(drop=True)

@@ -11,7 +11,16 @@ from fxdash.demo.targets import (
     TARGET_SUGGESTIONS,
     TARGET_VOLUNTEER_PARTICIPATIONS,
 )
-from fxdash.demo.world import REF, ROLES_START, START, TOWN_CODES, TOWN_W, World, short_name
+from fxdash.demo.world import (
+    REF,
+    ROLES_START,
+    START,
+    TOWN_CODES,
+    TOWN_W,
+    World,
+    choice_without_replacement,
+    short_name,
+)
 from fxdash.labels import vocab as V
 from fxdash.places import FENGPU, TOWNS
 
@@ -51,18 +60,20 @@ def gen_activities(w: World) -> None:
 def _volunteer(w: World, rng, days, sizes, acts, parts) -> None:
     picker = Picker(w, rng)
     com = w.tables["communities"]
+    local_ids = {code: g["community_id"].to_numpy() for code, g in com.groupby("town_code")}
+    town_short = {t.code: short_name(t.name) for t in TOWNS}
     kinds = rng.choice(list(VOLUNTEER_KIND_P), size=len(days), p=list(VOLUNTEER_KIND_P.values()))
     for day, size, kind in zip(days, sizes, kinds):
         code = rng.choice(TOWN_CODES, p=TOWN_W)
-        local = com[com["town_code"] == code]
-        cid = local["community_id"].iloc[int(rng.integers(len(local)))]
+        local = local_ids.get(code, ())
+        cid = local[int(rng.integers(len(local)))]
         people = {picker.pick(int(day), V.ROLE_BY_ACTIVITY[kind], code if rng.random() < 0.7 else None)
                   for _ in range(size * 2)}
         people = sorted(people)[:size]
         if len(people) < size:
             continue
         k = len(acts)
-        acts.append([kind, f"{short_name(next(t.name for t in TOWNS if t.code == code))}{kind}志愿活动",
+        acts.append([kind, f"{town_short[code]}{kind}志愿活动",
                      int(day), code, None, cid])
         parts += [(k, i, float(rng.integers(2, 9)) / 2) for i in people]
 
@@ -73,15 +84,16 @@ def _party(w: World, rng, days, acts, parts) -> None:
     founded = ((br["founded_on"].to_numpy().astype("datetime64[D]") - START).astype(int))
     members = {b: g.index.to_numpy() for b, g in wk.groupby("branch_id")}
     joined, left = wk["joined_day"].to_numpy(), wk["left_day"].to_numpy()
+    names, towns, ids = (br[c].tolist() for c in ("name", "town_code", "branch_id"))
     for day in days:
         open_ = np.flatnonzero(founded <= day)
         if not len(open_):
             continue
-        b = br.iloc[int(open_[int(rng.integers(len(open_)))])]
+        b = int(open_[int(rng.integers(len(open_)))])
         kind = "理论学习" if rng.random() < 0.6 else "议事协商"
         k = len(acts)
-        acts.append([kind, f"{b['name']}{kind}", int(day), b["town_code"], b["branch_id"], None])
-        m = members.get(b["branch_id"], np.array([], int))
+        acts.append([kind, f"{names[b]}{kind}", int(day), towns[b], ids[b], None])
+        m = members.get(ids[b], np.array([], int))
         m = m[(joined[m] <= day) & (left[m] > day)]
         for i in rng.choice(m, size=min(len(m), int(rng.integers(6, 16))), replace=False):
             parts.append((k, int(i), 2.0))
@@ -156,8 +168,8 @@ def gen_care(w: World) -> None:
         day = p.day + int(vrng.integers(0, 5))
         end = min(p.until_day, horizon_day + 1)
         while day < end:
-            tasks = vrng.choice(V.CARE_TASKS, size=int(vrng.integers(1, 4)), replace=False, p=task_p)
-            visits.append([p.pair_id, day, [t for t in V.CARE_TASKS if t in set(tasks)], p.idx])
+            tasks = set(choice_without_replacement(vrng, task_p, int(vrng.integers(1, 4))))
+            visits.append([p.pair_id, day, [t for k, t in enumerate(V.CARE_TASKS) if k in tasks], p.idx])
             gap = vrng.gamma(4, 1.8)
             if p.lapsing and vrng.random() < 0.35:
                 gap = vrng.uniform(15, 40)

@@ -20,19 +20,19 @@ def _names(rng, n: int) -> list[str]:
     g1 = rng.integers(len(N.GIVEN_CHARS), size=n)
     g2 = rng.integers(len(N.GIVEN_CHARS), size=n)
     two = rng.random(n) < 0.7
-    out = []
-    for i in range(n):
-        name = N.SURNAMES[sur[i]] + N.GIVEN_CHARS[g1[i]] + (N.GIVEN_CHARS[g2[i]] if two[i] else "")
-        if name in N.ARTICLE_PEOPLE:
-            name += "明"  # never a real person named in the article
-        out.append(name)
-    return out
+    given = np.array(list(N.GIVEN_CHARS))
+    names = np.strings.add(np.strings.add(np.array(list(N.SURNAMES))[sur], given[g1]), np.where(two, given[g2], ""))
+    # never a real person named in the article
+    names = np.where(np.isin(names, list(N.ARTICLE_PEOPLE)), np.strings.add(names, "明"), names)
+    return names.tolist()
 
 
 def _phones(rng, n: int) -> list[str]:
     second = rng.choice(list("35789"), size=n)
     rest = rng.integers(0, 10**9, size=n)
-    return [f"1{s}{r:09d}" for s, r in zip(second, rest)]
+    if not n:  # zfill cannot size an empty array
+        return []
+    return np.strings.add(np.strings.add("1", second), np.strings.zfill(rest.astype(str), 9)).tolist()
 
 
 def gen_workers(w: World) -> None:
@@ -80,22 +80,20 @@ def _worker_attributes(w: World, rng, n: int) -> pd.DataFrame:
     rider = np.isin(occ, ("快递员", "外卖骑手", "即时配送员"))
     gender = np.where(rng.random(n) < np.where(rider, 0.88, 0.93), "男", "女")
     age = np.clip(rng.normal(34, 8, n), 18, 62).astype(int)
-    # plain-dict lookups: a pandas filter per worker is far too slow at --scale 100
-    ent_by_business = {}
+    # the enterprise: a draw u[i] against the cumulative size shares of the occupation's businesses
+    business_of = {o: b for b, o in V.OCCUPATION_BY_BUSINESS.items()}
+    u = rng.random(n)
+    enterprise = np.empty(n, dtype=object)
     for business, g in ent.groupby("business"):
-        ent_by_business[business] = (g["enterprise_id"].to_numpy(), np.cumsum(g["size"].to_numpy() / g["size"].sum()))
+        ids, cum = g["enterprise_id"].to_numpy(), np.cumsum(g["size"].to_numpy() / g["size"].sum())
+        rows = np.flatnonzero(np.isin(occ, [o for o, b in business_of.items() if b == business]))
+        enterprise[rows] = ids[np.minimum(np.searchsorted(cum, u[rows]), len(ids) - 1)]
+    # the site: the enterprise's site in the worker's town, else its first site
     site_at, first_site = {}, {}
     for s_id, e_id, code in zip(sites["site_id"], sites["enterprise_id"], sites["town_code"]):
         site_at.setdefault((e_id, code), s_id)
         first_site.setdefault(e_id, s_id)
-    business_of = {o: b for b, o in V.OCCUPATION_BY_BUSINESS.items()}
-    u = rng.random(n)
-    enterprise, site = [], []
-    for i in range(n):
-        ids, cum = ent_by_business[business_of[occ[i]]]
-        e_id = ids[min(int(np.searchsorted(cum, u[i])), len(ids) - 1)]
-        enterprise.append(e_id)
-        site.append(site_at.get((e_id, town[i]), first_site[e_id]))
+    site = [site_at.get((e_id, code)) or first_site[e_id] for e_id, code in zip(enterprise, town)]
     return pd.DataFrame(
         {
             "name": _names(rng, n),
@@ -139,10 +137,11 @@ def _assign_branches(w: World, df: pd.DataFrame) -> None:
     u = rng.random(len(df))
     pick = rng.integers(0, 1_000_000, len(df))
     towns = df["town_code"].to_numpy()
-    for i in range(len(df)):
-        cands = [b for b in by_town.get(towns[i], []) if b != zhenxing]
-        if cands and u[i] < 0.55:
-            branch[i] = cands[pick[i] % len(cands)]
+    for code, ids in by_town.items():  # a town's branches other than 振兴路, for 55% of its workers
+        cands = np.array([b for b in ids if b != zhenxing], dtype=object)
+        rows = np.flatnonzero((towns == code) & (u < 0.55))
+        if len(cands):
+            branch[rows] = cands[pick[rows] % len(cands)]
     # 振兴路: the ~200-rider WeChat group of the article
     qingcun_act = np.flatnonzero((towns == QINGCUN) & (df["group"].to_numpy() == 0))
     branch[rng.choice(qingcun_act, size=min(ZHENXING_MEMBERS * w.scale, len(qingcun_act)), replace=False)] = zhenxing
@@ -205,30 +204,76 @@ def gen_roles(w: World) -> None:
     w.tables["worker_roles"] = df
 
 
+class _PickerIndex:
+    """What a Picker searches, as plain lists (a try is checked in Python, a numpy scalar is slower):
+    workers' days and towns (as numbers), role holders per role."""
+
+    def __init__(self, wk: pd.DataFrame, rl: pd.DataFrame):
+        self.joined, self.left = wk["joined_day"].tolist(), wk["left_day"].tolist()
+        self.town = wk["town_code"].to_numpy()
+        codes, town_of = np.unique(self.town, return_inverse=True)
+        self.town_of = town_of.tolist()
+        self.town_no = {str(c): k for k, c in enumerate(codes)}
+        columns = ("idx", "since_day", "until_day")
+        self.by_role = {r: tuple(g[c].tolist() for c in columns) for r, g in rl.groupby("role")}
+        self.any_role = tuple(rl[c].tolist() for c in columns)
+
+
 class Picker:
-    """Pick a worker active on a given day, preferring holders of a role."""
+    """Pick a worker active on a given day, preferring holders of a role.
+
+    Each pick tries random candidates one after another (up to 40 role holders, then up to 200 workers
+    in the town, then anywhere). The tries are drawn in one batch and checked at once; when a try
+    before the last one succeeds, the generator is set back and advanced by exactly the draws the
+    one-by-one loop would have made (a batch of integers() equals as many single calls, state included),
+    so the stream, and every pick after it, is the same as drawing them singly.
+    """
 
     def __init__(self, w: World, rng):
-        wk, rl = w.tables["workers"], w.tables["worker_roles"]
         self.rng = rng
-        self.joined, self.left = wk["joined_day"].to_numpy(), wk["left_day"].to_numpy()
-        self.town = wk["town_code"].to_numpy()
-        self.by_role = {r: g[["idx", "since_day", "until_day"]].to_numpy() for r, g in rl.groupby("role")}
-        self.any_role = rl[["idx", "since_day", "until_day"]].to_numpy()
+        wk, rl = w.tables["workers"], w.tables["worker_roles"]
+        # ten pickers per build read the same two tables: index them once (kept with the tables indexed)
+        memo = w.memo.get("picker")
+        if memo is None or memo[0] is not wk or memo[1] is not rl:
+            memo = w.memo["picker"] = (wk, rl, _PickerIndex(wk, rl))
+        index = memo[2]
+        self.joined, self.left, self.town = index.joined, index.left, index.town
+        self._town_of, self._town_no = index.town_of, index.town_no
+        self.by_role, self.any_role = index.by_role, index.any_role
 
     def pick(self, day: int, role: str | None = None, town: str | None = None) -> int:
+        town_no = None if town is None else self._town_no.get(str(town), -1)
+        town_of, joined, left = self._town_of, self.joined, self.left
         pool = self.by_role.get(role, self.any_role) if role != "" else None
-        if pool is not None and len(pool):
-            for _ in range(40):
-                i, s, u = pool[self.rng.integers(len(pool))]
-                if s <= day < u and (town is None or self.town[i] == town):
-                    return int(i)
-        for _ in range(200):
-            i = int(self.rng.integers(len(self.joined)))
-            if self.joined[i] <= day < self.left[i] and (town is None or self.town[i] == town):
+        if pool is not None and len(pool[0]):
+            idx, since, until = pool
+
+            def held(k):
+                return since[k] <= day < until[k] and (town_no is None or town_of[idx[k]] == town_no)
+            k = self._first(len(idx), 40, held)
+            if k is not None:
+                return idx[k]
+        n = len(joined)
+        if town_no != -1:  # -1: a town no worker lives in (the one-by-one loop tried 200 times in vain)
+            i = self._first(n, 200, lambda i: joined[i] <= day < left[i] and (town_no is None or town_of[i] == town_no))
+            if i is not None:
                 return i
-        for _ in range(200):
-            i = int(self.rng.integers(len(self.joined)))
-            if self.joined[i] <= day < self.left[i]:
+        else:
+            self.rng.integers(n, size=200)
+        i = self._first(n, 200, lambda i: joined[i] <= day < left[i])
+        if i is not None:
+            return i
+        return int(self.rng.integers(n))
+
+    def _first(self, n: int, tries: int, ok) -> int | None:
+        """The first of up to `tries` draws of integers(n) that is `ok`, the generator left as after
+        drawing up to and including it one by one; None (all `tries` drawn) if none is."""
+        bits = self.rng.bit_generator
+        saved = bits.state
+        for j, i in enumerate(self.rng.integers(n, size=tries).tolist()):
+            if ok(i):
+                if j + 1 < tries:
+                    bits.state = saved
+                    self.rng.integers(n, size=j + 1)
                 return i
-        return int(self.rng.integers(len(self.joined)))
+        return None

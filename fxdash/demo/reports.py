@@ -6,7 +6,18 @@ import pandas as pd
 from fxdash import demo_names as N
 from fxdash.demo.people import Picker
 from fxdash.demo.targets import TARGET_REPORTS
-from fxdash.demo.world import REF, START, TOWN_CODES, TOWN_W, World, points_in_town, short_name
+from fxdash.demo.world import (
+    REF,
+    START,
+    TOWN_CODES,
+    TOWN_W,
+    World,
+    disc_of,
+    near_points,
+    points_in_town,
+    short_name,
+    spread_points,
+)
 from fxdash.labels import vocab as V
 from fxdash.places import TOWNS
 
@@ -57,12 +68,18 @@ def _reports_for(w: World, days: np.ndarray, rng) -> pd.DataFrame:
                      rng.choice(TOWN_CODES, size=n, p=TOWN_W))
     lonlat = np.empty((n, 2))
     near = rng.random(n) < 0.55
+    # the draws in report order, as points_in_town makes them; the spread points are placed afterwards
+    discs = {(code, j): disc_of(code, centre) for code, centres in hot.items() for j, centre in enumerate(centres)}
+    uniforms = np.empty((n, 3))
     for i in range(n):
         if near[i]:
-            centre = hot[towns[i]][int(rng.integers(3))]
-            lonlat[i] = points_in_town(rng, towns[i], 1, centre=centre, sigma_km=0.35)[0]
+            j = int(rng.integers(3))
+            lonlat[i] = near_points(rng, towns[i], 1, hot[towns[i]][j], 0.35, discs[towns[i], j])[0]
         else:
-            lonlat[i] = points_in_town(rng, towns[i], 1)[0]
+            uniforms[i] = rng.random(3)
+    for code in np.unique(towns[~near]):
+        rows = np.flatnonzero(~near & (towns == code))
+        lonlat[rows] = spread_points(code, uniforms[rows])
     community = _nearest_community(com, towns, lonlat)
     # lifecycle, in seconds after reporting
     rejected = rng.random(n) < 0.05
@@ -97,13 +114,11 @@ def _reports_for(w: World, days: np.ndarray, rng) -> pd.DataFrame:
 
 
 def _nearest_community(com: pd.DataFrame, towns: np.ndarray, lonlat: np.ndarray) -> list:
-    out = [None] * len(towns)
+    out = np.full(len(towns), None, dtype=object)
     for code, g in com.groupby("town_code"):
         idx = np.flatnonzero(towns == code)
         if not len(idx):
             continue
         d = (lonlat[idx, 0:1] - g["lon"].to_numpy()) ** 2 + (lonlat[idx, 1:2] - g["lat"].to_numpy()) ** 2
-        ids = g["community_id"].to_numpy()[np.argmin(d, axis=1)]
-        for k, i in enumerate(idx):
-            out[i] = ids[k]
-    return out
+        out[idx] = g["community_id"].to_numpy()[np.argmin(d, axis=1)]
+    return out.tolist()

@@ -39,18 +39,41 @@ def active_at(alias: str, day: str = "?") -> str:
     return f"({alias}.joined_on <= {day} and ({alias}.left_on is null or {alias}.left_on > {day}))"
 
 
-def worker_where(f: Filters, alias: str = "w", town: bool = True, named: bool = False) -> tuple[str, list | dict]:
+def worker_where(f: Filters, alias: str = "w", town: bool = True, named: bool = False,
+                 prefix: str = "") -> tuple[str, list | dict]:
     """The global filters that apply to a worker: town, occupation, enterprise. `town=False` leaves the
     town to the query (it applies to where something happened, not where the worker is registered)."""
     return f.where(town=f"{alias}.town_code" if town else None, occupation=f"{alias}.occupation",
-                   enterprise=f"{alias}.enterprise_id", named=named)
+                   enterprise=f"{alias}.enterprise_id", named=named, prefix=prefix)
 
 
-def report_where(f: Filters, named: bool = False, prefix: str = "") -> tuple[str, list | dict]:
-    """Filters as they apply to reports `r` (joined to their reporter `w`): where and when reported,
-    what, status, and who reported."""
-    return f.where(timestamp="r.reported_at", town="r.town_code", category="r.category", status="r.status",
-                   occupation="w.occupation", enterprise="w.enterprise_id", named=named, prefix=prefix)
+def worker_in(f: Filters, column: str, town: bool = True, named: bool = False,
+              prefix: str = "") -> tuple[str, list | dict]:
+    """Condition: the worker id `column` (of the query's own table) is of a worker passing the worker
+    filters (`worker_where`), or plain `true` when none applies.
+
+    Use it instead of joining the registry only to filter: DuckDB keeps a join that filters nothing,
+    and a join with the registry (600,000 rows with varchar keys at scale 100) cost 0.02-0.04 s of CPU
+    per query (0.1-0.3 s on the loaded machine) against 0.001 s without. A key that is null, or of a
+    worker filtered out, fails the condition as the join did.
+    """
+    cond, params = worker_where(f, town=town, named=named, prefix=prefix)
+    if cond == "true":
+        return cond, params
+    return f"{column} in (select w.worker_id from workers w where {cond})", params
+
+
+def report_where(f: Filters, named: bool = False, prefix: str = "", period: bool = True,
+                 status: bool = True) -> tuple[str, list | dict]:
+    """Filters as they apply to reports `r`: where and when reported, what, status, and who reported
+    (the reporter's occupation and enterprise, through `worker_in`: no join with the registry needed).
+    `period=False` / `status=False` leave the period / the status filter to the query."""
+    cond, params = f.where(timestamp="r.reported_at" if period else None, town="r.town_code", category="r.category",
+                           status="r.status" if status else None, named=named, prefix=prefix)
+    wcond, wparams = worker_in(f, "r.reporter_id", town=False, named=named, prefix=prefix)
+    if wcond == "true":
+        return cond, params
+    return f"{cond} and {wcond}", {**params, **wparams} if named else [*params, *wparams]
 
 
 def registered_per(f: Filters, by: str, counts: str = "count(*) as registered", counts_params=(),
@@ -139,23 +162,45 @@ def role_members(con, f: Filters) -> int:
 
 
 def _role_members_series(con, f: Filters, periods) -> pd.DataFrame:
-    """role_members at the end of each period (one grouped query); column `value`."""
+    """role_members at the end of each period (one grouped query); column `value`.
+
+    A holding counts on day d when since <= d < until and its holder is registered (joined_on <= d <
+    left_on): the span [s, e) below. A person's overlapping spans are merged into stretches first, so
+    that each counts once: the count on day d is then the stretches begun by d minus those ended by d,
+    instead of every holding tested against every period and the holders counted distinct (0.15 s of
+    CPU for the 12 sparkline weeks at scale 100, now 0.09 s).
+    """
     cond, params = worker_where(f, named=True)
     rcond, rparams = f.where(role="r.role", named=True)
     psql, pparams = _periods_sql(periods)
-    # open ends as 'infinity' so the join is on two inequalities per interval (an IEJoin, not a
-    # nested loop with an OR): 10x faster at scale 100 than the same condition written as active_at
     sql = f"""
         with periods as ({psql}),
-        held as (
-            select r.worker_id, r.since, coalesce(r.until, 'infinity'::date) as until,
-                   w.joined_on, coalesce(w.left_on, 'infinity'::date) as left_on
-            from worker_roles r join workers w using (worker_id)
-            where {cond} and {rcond}
+        spans as (
+            select * from (
+                select w.rowid as k, greatest(r.since, w.joined_on) as s,
+                       least(coalesce(r.until, 'infinity'::date), coalesce(w.left_on, 'infinity'::date)) as e
+                from worker_roles r join workers w using (worker_id)
+                where {cond} and {rcond}
+            ) where s < e
+        ),
+        ordered as (
+            select k, s, e,
+                   max(e) over (partition by k order by s, e rows between unbounded preceding and 1 preceding) as before
+            from spans
+        ),
+        islands as (
+            -- a span starting after every earlier one of the person has ended opens a new stretch
+            select k, s, e, sum((before is null or s > before)::int) over (partition by k order by s, e
+                                                                           rows unbounded preceding) as stretch
+            from ordered
+        ),
+        stretches as (select k, min(s) as s, max(e) as e from islands group by k, stretch),
+        changes as (
+            select s as day, count(*) as people from stretches group by 1
+            union all select e, -count(*) from stretches where e < 'infinity'::date group by 1
         )
-        select p.p_to, count(distinct h.worker_id) as value
-        from held h join periods p
-          on h.since <= p.p_to and h.until > p.p_to and h.joined_on <= p.p_to and h.left_on > p.p_to
+        select p.p_to, sum(c.people)::bigint as value
+        from periods p join changes c on c.day <= p.p_to
         group by 1
     """
     return _per_period(con, sql, bind(params, rparams, pparams), periods)
@@ -170,7 +215,7 @@ def town_summary(con, f: Filters) -> pd.DataFrame:
         with workers_now as ({wsql}),
         reports_in as (
             select r.town_code, count(*) as reports
-            from reports r left join workers w on w.worker_id = r.reporter_id
+            from reports r
             where {rcond} group by 1
         ),
         final as (

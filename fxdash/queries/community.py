@@ -14,7 +14,7 @@ import pandas as pd
 
 from fxdash.filters import Filters
 from fxdash.privacy import CODE, NAME, personal
-from fxdash.queries.common import _per_period, fetch, worker_where
+from fxdash.queries.common import _per_period, fetch, worker_in
 
 OVERDUE_DAYS = 14  # a pair not visited for more than this many days is raised in the weekly meeting
 
@@ -22,16 +22,18 @@ OVERDUE_DAYS = 14  # a pair not visited for more than this many days is raised i
 # --- elderly care ------------------------------------------------------------------------------------
 
 
-def _pairs_sql(f: Filters) -> tuple[str, list]:
-    """CTE body: care pairs whose volunteer passes the worker filters and whose community the town filter."""
-    wcond, wparams = worker_where(f, town=False)
+def _pairs_sql(f: Filters, volunteer: bool = False) -> tuple[str, list]:
+    """CTE body: care pairs whose volunteer passes the worker filters and whose community the town
+    filter; `volunteer` adds the volunteer's name (a join with the large registry, only where shown)."""
+    wcond, wparams = worker_in(f, "p.worker_id", town=False)
     tcond, tparams = f.where(town="c.town_code")
+    name, join = ("w.name", "join workers w on w.worker_id = p.worker_id") if volunteer else ("null::varchar", "")
     sql = f"""
-        select p.*, c.name as community, c.town_code, t.name as town, w.name as volunteer
+        select p.*, c.name as community, c.town_code, t.name as town, {name} as volunteer
         from care_pairs p
         join communities c using (community_id)
         join towns t on t.town_code = c.town_code
-        join workers w on w.worker_id = p.worker_id
+        {join}
         where {wcond} and {tcond}
     """
     return sql, [*wparams, *tparams]
@@ -171,7 +173,7 @@ def visit_tasks(con, f: Filters) -> pd.DataFrame:
 def overdue_pairs(con, f: Filters, days: int = OVERDUE_DAYS) -> pd.DataFrame:
     """Pairs active at the period end whose last visit (or, never visited, their start) is more than
     `days` days before it: the list the weekly meeting follows up. Visits after the end do not count."""
-    pairs, pparams = _pairs_sql(f)
+    pairs, pparams = _pairs_sql(f, volunteer=True)
     sql = f"""
         with pairs as ({pairs}),
         active as (

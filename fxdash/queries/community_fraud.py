@@ -9,22 +9,24 @@ from fxdash.filters import Filters
 from fxdash.labels import community as LCM
 from fxdash.labels import vocab as V
 from fxdash.privacy import NAME, personal
-from fxdash.queries.common import bind, fetch, worker_where
+from fxdash.queries.common import bind, fetch, worker_in
 
 
 def _period(f: Filters) -> dict:
     return {"date_from": f.date_from, "date_to": f.date_to}
 
 
-def _fraud_sql(f: Filters) -> tuple[str, dict]:
-    """CTE body: cases under the town and worker filters (any date)."""
-    wcond, wparams = worker_where(f, town=False, named=True)
+def _fraud_sql(f: Filters, worker: bool = False) -> tuple[str, dict]:
+    """CTE body: cases under the town and worker filters (any date); `worker` adds the name of the
+    worker who stopped it (a join with the large registry, only where shown)."""
+    wcond, wparams = worker_in(f, "x.worker_id", town=False, named=True)
     tcond, tparams = f.where(town="x.town_code", named=True)
+    name, join = ("w.name", "left join workers w on w.worker_id = x.worker_id") if worker else ("null::varchar", "")
     sql = f"""
-        select x.*, t.name as town, w.name as worker
+        select x.*, t.name as town, {name} as worker
         from fraud_interceptions x
         join towns t on t.town_code = x.town_code
-        left join workers w on w.worker_id = x.worker_id
+        {join}
         where {tcond} and {wcond}
     """
     return sql, bind(tparams, wparams)
@@ -115,7 +117,7 @@ def fraud_by_role(con, f: Filters) -> pd.DataFrame:
 @personal(worker=NAME)
 def fraud_cases(con, f: Filters) -> pd.DataFrame:
     """The period's cases, newest first, with the roles the worker held then."""
-    cases, params = _fraud_sql(f)
+    cases, params = _fraud_sql(f, worker=True)
     sql = f"""
         with cases as ({cases} and x.occurred_on between $date_from and $date_to),
         case_roles as ({_case_roles_sql()}),

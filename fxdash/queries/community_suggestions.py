@@ -7,22 +7,28 @@ import pandas as pd
 
 from fxdash.filters import Filters
 from fxdash.privacy import NAME, personal
-from fxdash.queries.common import fetch
+from fxdash.queries.common import fetch, worker_in
 
 
-def _suggestions_sql(f: Filters) -> tuple[str, list]:
-    """CTE body: suggestions submitted in the period by workers passing the filters (town = theirs)."""
-    cond, params = f.where(date="s.submitted_on", town="w.town_code", occupation="w.occupation",
-                           enterprise="w.enterprise_id")
+def _suggestions_sql(f: Filters, submitter: bool = False) -> tuple[str, list]:
+    """CTE body: suggestions submitted in the period by workers passing the filters (town = theirs);
+    `submitter` adds who submitted them (name, occupation, town: a join with the large registry, only
+    where shown)."""
+    dcond, dparams = f.where(date="s.submitted_on")
+    wcond, wparams = worker_in(f, "s.worker_id")
+    if submitter:
+        columns = "w.name as submitter, w.occupation, t.name as town"
+        joins = "left join workers w on w.worker_id = s.worker_id left join towns t on t.town_code = w.town_code"
+    else:
+        columns, joins = "null::varchar as submitter, null::varchar as occupation, null::varchar as town", ""
     sql = f"""
-        select s.*, w.name as submitter, w.occupation, t.name as town,
+        select s.*, {columns},
                case when s.status = '已答复' then date_diff('day', s.submitted_on, s.closed_on) end as days_to_answer
         from suggestions s
-        left join workers w on w.worker_id = s.worker_id
-        left join towns t on t.town_code = w.town_code
-        where {cond}
+        {joins}
+        where {dcond} and {wcond}
     """
-    return sql, params
+    return sql, [*dparams, *wparams]
 
 
 def suggestion_summary(con, f: Filters) -> dict:
@@ -60,7 +66,7 @@ def suggestions_by_topic(con, f: Filters) -> pd.DataFrame:
 @personal(submitter=NAME)
 def suggestion_list(con, f: Filters, adopted_only: bool = False) -> pd.DataFrame:
     """Every suggestion of the period (or only the adopted ones), adopted first, then newest first."""
-    rows, params = _suggestions_sql(f)
+    rows, params = _suggestions_sql(f, submitter=True)
     sql = f"""
         with rows as ({rows}),
         final as (

@@ -153,7 +153,6 @@ def report_points(con, f: Filters) -> pd.DataFrame:
     sql = f"""
         select r.report_id, r.lat, r.lon, r.town_code, r.category, r.status, r.reported_at
         from reports r
-        left join workers w on w.worker_id = r.reporter_id
         where r.lat is not null and r.lon is not null and {cond}
         order by r.report_id
     """

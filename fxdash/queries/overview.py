@@ -5,7 +5,17 @@ import pandas as pd
 
 from fxdash.filters import Filters
 from fxdash.labels import vocab as V
-from fxdash.queries.common import _per_period, _periods_sql, active_at, bind, fetch, report_where, scalar, worker_where
+from fxdash.queries.common import (
+    _per_period,
+    _periods_sql,
+    active_at,
+    bind,
+    fetch,
+    report_where,
+    scalar,
+    worker_in,
+    worker_where,
+)
 
 
 def active_workers(con, f: Filters) -> int:
@@ -38,7 +48,6 @@ def reports_in_period(con, f: Filters) -> tuple[int, int]:
     sql = f"""
         select count(*), count(*) filter (where list_contains(?, r.status))
         from reports r
-        left join workers w on w.worker_id = r.reporter_id
         where {cond}
     """
     total, still_open = con.execute(sql, [list(V.OPEN_STATUSES), *params]).fetchone()
@@ -47,13 +56,11 @@ def reports_in_period(con, f: Filters) -> tuple[int, int]:
 
 def weekly_reports(con, f: Filters) -> pd.DataFrame:
     """New and resolved reports per week (Monday start) within the period."""
-    cond, params = f.where(town="r.town_code", category="r.category", occupation="w.occupation",
-                           enterprise="w.enterprise_id")
+    cond, params = report_where(f, period=False, status=False)
     sql = f"""
         with scoped as (
             select r.reported_at, r.resolved_at, r.status
             from reports r
-            left join workers w on w.worker_id = r.reporter_id
             where {cond}
         ),
         weeks as (
@@ -81,12 +88,11 @@ def weekly_reports(con, f: Filters) -> pd.DataFrame:
 
 def activities_held(con, f: Filters) -> int:
     """Volunteer activities held in the period in which at least one filtered worker took part."""
-    cond, params = worker_where(f)
+    cond, params = worker_in(f, "p.worker_id")
     sql = f"""
         select count(distinct a.activity_id)
         from activities a
         join activity_participants p using (activity_id)
-        join workers w using (worker_id)
         where not list_contains(?, a.kind) and a.held_on between ? and ? and {cond}
     """
     return int(scalar(con, sql, [list(V.PARTY_ACTIVITY_KINDS), f.date_from, f.date_to, *params]))
@@ -94,11 +100,11 @@ def activities_held(con, f: Filters) -> int:
 
 def first_roles(con, f: Filters) -> int:
     """People whose first of the four roles began in the period (new members, not extra roles)."""
-    cond, params = worker_where(f)
+    cond, params = worker_in(f, "r.worker_id")
     sql = f"""
         with firsts as (
             select r.worker_id, min(r.since) as first_since
-            from worker_roles r join workers w using (worker_id)
+            from worker_roles r
             where {cond} group by 1
         )
         select count(*) from firsts where first_since between ? and ?
@@ -113,10 +119,19 @@ def first_roles(con, f: Filters) -> int:
 def _active_workers_series(con, f: Filters, periods) -> pd.DataFrame:
     cond, params = worker_where(f, named=True)
     psql, pparams = _periods_sql(periods)
+    # registered on day d = joined by d minus left by d (nobody leaves before joining: a schema check):
+    # one grouped pass over the registry, not every worker tested against every period
     sql = f"""
-        with periods as ({psql})
-        select p.p_to, count(*) as value
-        from periods p, workers w where {active_at('w', 'p.p_to')} and {cond} group by 1
+        with periods as ({psql}),
+        scoped as (select w.joined_on, w.left_on from workers w where {cond}),
+        moves as (
+            select joined_on as day, count(*) as joined, 0 as left_ from scoped group by 1
+            union all
+            select left_on, 0, count(*) from scoped where left_on is not null group by 1
+        )
+        select p.p_to, (sum(m.joined) - sum(m.left_))::bigint as value
+        from periods p join moves m on m.day <= p.p_to
+        group by 1
     """
     return _per_period(con, sql, bind(params, pparams), periods)
 
@@ -148,14 +163,13 @@ def _branches_founded_series(con, f: Filters, periods) -> pd.DataFrame:
 
 def _reports_in_period_series(con, f: Filters, periods) -> pd.DataFrame:
     """reports_in_period per period: columns `total`, `still_open`."""
-    cond, params = f.where(town="r.town_code", category="r.category", status="r.status",
-                           occupation="w.occupation", enterprise="w.enterprise_id", named=True)
+    cond, params = report_where(f, named=True, period=False)
     psql, pparams = _periods_sql(periods)
     sql = f"""
         with periods as ({psql}),
         scoped as (
             select r.reported_at, r.status
-            from reports r left join workers w on w.worker_id = r.reporter_id
+            from reports r
             where r.reported_at >= (select min(ts_from) from periods)
               and r.reported_at < (select max(ts_to) from periods) and {cond}
         )
@@ -168,14 +182,13 @@ def _reports_in_period_series(con, f: Filters, periods) -> pd.DataFrame:
 
 def _resolved_series(con, f: Filters, periods) -> pd.DataFrame:
     """The resolved reports weekly_reports counts over each period (its weeks summed): column `resolved`."""
-    cond, params = f.where(town="r.town_code", category="r.category", occupation="w.occupation",
-                           enterprise="w.enterprise_id", named=True)
+    cond, params = report_where(f, named=True, period=False, status=False)
     psql, pparams = _periods_sql(periods)
     sql = f"""
         with periods as ({psql}),
         scoped as (
             select r.resolved_at
-            from reports r left join workers w on w.worker_id = r.reporter_id
+            from reports r
             where r.status = '已办结' and r.resolved_at >= (select min(ts_from) from periods)
               and r.resolved_at < (select max(ts_to) from periods) and {cond}
         )
@@ -187,7 +200,7 @@ def _resolved_series(con, f: Filters, periods) -> pd.DataFrame:
 
 
 def _activities_held_series(con, f: Filters, periods) -> pd.DataFrame:
-    cond, params = worker_where(f, named=True)
+    cond, params = worker_in(f, "p.worker_id", named=True)
     psql, pparams = _periods_sql(periods)
     sql = f"""
         with periods as ({psql}),
@@ -195,7 +208,6 @@ def _activities_held_series(con, f: Filters, periods) -> pd.DataFrame:
             select distinct a.activity_id, a.held_on
             from activities a
             join activity_participants p using (activity_id)
-            join workers w using (worker_id)
             where not list_contains($kinds, a.kind) and {cond}
               and a.held_on between (select min(p_from) from periods) and (select max(p_to) from periods)
         )
@@ -207,13 +219,13 @@ def _activities_held_series(con, f: Filters, periods) -> pd.DataFrame:
 
 
 def _first_roles_series(con, f: Filters, periods) -> pd.DataFrame:
-    cond, params = worker_where(f, named=True)
+    cond, params = worker_in(f, "r.worker_id", named=True)
     psql, pparams = _periods_sql(periods)
     sql = f"""
         with periods as ({psql}),
         firsts as (
             select r.worker_id, min(r.since) as first_since
-            from worker_roles r join workers w using (worker_id)
+            from worker_roles r
             where {cond} group by 1
         )
         select p.p_to, count(*) as value

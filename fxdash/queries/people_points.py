@@ -10,16 +10,17 @@ import pandas as pd
 from fxdash.filters import Filters
 from fxdash.labels import people as LP
 from fxdash.privacy import NAME, personal
-from fxdash.queries.common import _per_period, _periods_sql, bind, fetch, worker_where
+from fxdash.queries.common import _per_period, _periods_sql, bind, fetch, worker_in
 from fxdash.queries.people import trend_start
 
 
 def _ledger_sql(f: Filters) -> tuple[str, list]:
-    """Ledger rows of the filtered workers, up to the period end."""
-    cond, params = worker_where(f)
+    """Ledger rows of the filtered workers, up to the period end (the worker's own columns are joined
+    by the queries that show them, after aggregating: the registry is large)."""
+    cond, params = worker_in(f, "p.worker_id")
     sql = f"""
-        select p.*, w.name, w.occupation, w.town_code
-        from points_ledger p join workers w using (worker_id)
+        select p.*
+        from points_ledger p
         where p.occurred_at < ? and {cond}
     """
     end = dt.datetime.combine(f.date_to + dt.timedelta(days=1), dt.time())
@@ -115,18 +116,17 @@ def top_earners(con, f: Filters, n: int = 10) -> pd.DataFrame:
     sql = f"""
         with ledger as ({lsql}),
         per_worker as (
-            select worker_id, any_value(name) as name, any_value(occupation) as occupation,
-                   any_value(town_code) as town_code,
-                   coalesce(sum(delta) filter (where delta > 0 and occurred_at >= ?), 0) as earned,
+            select worker_id, coalesce(sum(delta) filter (where delta > 0 and occurred_at >= ?), 0) as earned,
                    sum(delta) as balance
             from ledger group by 1
         ),
+        top as (select * from per_worker where earned > 0 order by earned desc, worker_id limit ?),
+        -- names for the few kept (every worker is in the registry and its town in towns: foreign keys)
         final as (
-            select p.worker_id, p.name, p.occupation, t.name as town, p.earned, p.balance
-            from per_worker p join towns t using (town_code)
-            where p.earned > 0
+            select p.worker_id, w.name, w.occupation, t.name as town, p.earned, p.balance
+            from top p join workers w using (worker_id) join towns t on t.town_code = w.town_code
         )
-        select * from final order by earned desc, worker_id limit ?
+        select * from final order by earned desc, worker_id
     """
     df = fetch(con, sql, [*lparams, dt.datetime.combine(f.date_from, dt.time()), int(n)])
     return df
@@ -136,19 +136,36 @@ def top_earners(con, f: Filters, n: int = 10) -> pd.DataFrame:
 def negative_balances(con, f: Filters) -> pd.DataFrame:
     """Data faults: workers whose running balance went below zero at any time up to the period end."""
     lsql, lparams = _ledger_sql(f)
+    # Running sums (a window sorted per worker) only where the balance may have gone below zero: a
+    # worker who redeemed nothing cannot, nor one who had earned, before the moment of their first
+    # redemption, at least all they ever redeemed (every balance after it stays >= that margin).
     sql = f"""
         with ledger as ({lsql}),
-        running as (
-            select worker_id, name, occurred_at,
-                   sum(delta) over (partition by worker_id order by occurred_at, entry_id) as balance
-            from ledger
+        firsts as (
+            select worker_id, min(occurred_at) as first_out, -sum(delta) as redeemed
+            from ledger where delta < 0 group by 1
         ),
-        final as (
-            select worker_id, any_value(name) as name,
-                   min(occurred_at) filter (where balance < 0) as first_negative_at,
+        at_risk as (
+            select l.worker_id
+            from ledger l join firsts x using (worker_id)
+            group by l.worker_id, x.redeemed
+            having coalesce(sum(l.delta) filter (where l.delta > 0 and l.occurred_at < x.first_out), 0) < x.redeemed
+        ),
+        redeemers as (select * from ledger where worker_id in (select worker_id from at_risk)),
+        running as (
+            select worker_id, occurred_at,
+                   sum(delta) over (partition by worker_id order by occurred_at, entry_id) as balance
+            from redeemers
+        ),
+        negative as (
+            select worker_id, min(occurred_at) filter (where balance < 0) as first_negative_at,
                    min(balance) as lowest_balance, arg_max(balance, occurred_at) as balance
             from running group by 1
             having min(balance) < 0
+        ),
+        final as (
+            select n.worker_id, w.name, n.first_negative_at, n.lowest_balance, n.balance
+            from negative n join workers w using (worker_id)
         )
         select * from final order by lowest_balance, worker_id
     """
@@ -157,13 +174,13 @@ def negative_balances(con, f: Filters) -> pd.DataFrame:
 
 def _points_summary_series(con, f: Filters, periods) -> pd.DataFrame:
     """points_summary's `earned` and `redeemed` per period, in one query (the weekly comparison)."""
-    cond, params = worker_where(f, named=True)
+    cond, params = worker_in(f, "p.worker_id", named=True)
     psql, pparams = _periods_sql(periods)
     sql = f"""
         with periods as ({psql}),
         ledger as (
             select p.occurred_at, p.delta
-            from points_ledger p join workers w using (worker_id)
+            from points_ledger p
             where p.occurred_at >= (select min(ts_from) from periods)
               and p.occurred_at < (select max(ts_to) from periods) and {cond}
         )

@@ -8,7 +8,15 @@ import pandas as pd
 
 from fxdash.filters import Filters
 from fxdash.labels import vocab as V
-from fxdash.queries.common import _per_period, _periods_sql, active_at, bind, fetch, role_members, worker_where
+from fxdash.queries.common import (
+    _per_period,
+    _periods_sql,
+    active_at,
+    bind,
+    fetch,
+    worker_in,
+    worker_where,
+)
 from fxdash.queries.people import engaged_cte, engaged_params, months_cte, months_params, role_cond, trend_start
 
 
@@ -38,9 +46,9 @@ def roles_summary(con, f: Filters) -> dict:
         )
         select * from final
     """
+    # `people` is the overview's figure (common.role_members): the same holdings counted once each
     row = fetch(con, sql, bind(hparams, engaged_params(f))).iloc[0]
     out = {k: int(v) for k, v in row.items()}
-    out["people"] = role_members(con, f)  # the overview's figure; equal to the distinct count above
     out["active_share"] = out["active_people"] / out["people"] if out["people"] else None
     return out
 
@@ -61,7 +69,7 @@ def roles_by_role(con, f: Filters) -> pd.DataFrame:
                    c.active / nullif(c.holders, 0) as active_share
             from roles left join counted c using (role)
         )
-        select * from final
+        select * from final order by list_position($role_list::varchar[], role)
     """
     roles = list(f.roles) if f.roles else list(V.ROLES)
     return fetch(con, sql, bind(hparams, engaged_params(f), role_list=roles))
@@ -122,15 +130,14 @@ def role_growth(con, f: Filters) -> pd.DataFrame:
 
 def _volunteer_sql(f: Filters, group: str) -> tuple[str, dict]:
     """Volunteer participations of the filtered workers from `$held_from` to `$held_to`, grouped by `group`."""
-    cond, params = worker_where(f, named=True)
-    role, rparams = role_cond(f, on="a.held_on")
+    cond, params = worker_in(f, "p.worker_id", named=True)
+    role, rparams = role_cond(f, alias="p", on="a.held_on")
     sql = f"""
         select {group}
                count(*) as participations, coalesce(sum(p.hours), 0) as hours,
                count(distinct p.worker_id) as volunteers
         from activity_participants p
         join activities a using (activity_id)
-        join workers w using (worker_id)
         where list_contains($kinds, a.kind) and a.held_on between $held_from and $held_to and {cond} and {role}
     """
     return sql, bind(params, rparams, kinds=list(V.VOLUNTEER_ACTIVITY_KINDS))

@@ -39,7 +39,6 @@ def frame_cells(con, f: Filters, step: str, cell_m: int) -> pd.DataFrame:
             select date_diff('day', $first_day::date, r.reported_at::date) // $step_days as frame,
                    floor((r.lon - $lon0) / $dlon)::int as cell_x, floor((r.lat - $lat0) / $dlat)::int as cell_y
             from reports r
-            left join workers w on w.worker_id = r.reporter_id
             where r.lon is not null and r.lat is not null and {cond}
         ),
         final as (select frame, cell_x, cell_y, count(*) as reports from scoped group by all)
@@ -56,7 +55,6 @@ def frame_totals(con, f: Filters, step: str) -> pd.DataFrame:
         with final as (
             select date_diff('day', ?::date, r.reported_at::date) // ? as frame, count(*) as reports
             from reports r
-            left join workers w on w.worker_id = r.reporter_id
             where {cond} group by 1
         )
         select * from final order by frame

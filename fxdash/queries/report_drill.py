@@ -74,7 +74,7 @@ def _date(value: str) -> dt.date | None:
 
 
 def drill_where(d: Drill | None) -> tuple[str, dict]:
-    """The drill as a condition on reports `r` (use with report_where, which joins workers `w`), with
+    """The drill as a condition on reports `r` (used beside report_where), with
     named parameters `$drill_*`."""
     if d is None:
         return "true", {}

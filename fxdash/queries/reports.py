@@ -62,6 +62,7 @@ def _deadline_pairs(deadlines) -> tuple[list[str], list[float]]:
 
 def _outcomes_sql(f: Filters, deadlines=None, backlog: bool = False, drill=None) -> tuple[str, dict]:
     """Per-report rows with due time, state at T and outcome; `backlog` widens to every report before T.
+    The reporter's columns are null here (the aggregates need none): `_with_reporter` fills them in.
 
     Named parameters; the report filters' period ones carry the prefix `backlog_` for the backlog, so
     that a query can hold both (on_time_summary)."""
@@ -76,11 +77,10 @@ def _outcomes_sql(f: Filters, deadlines=None, backlog: bool = False, drill=None)
         scoped as (
             select r.report_id, r.reporter_id, r.category, r.description, r.town_code, r.community_id,
                    r.lat, r.lon, r.status, r.reported_at, r.accepted_at, r.resolved_at, r.handler,
-                   r.points_awarded, w.name as reporter_name, w.phone as reporter_phone,
-                   w.occupation as reporter_occupation,
+                   r.points_awarded, null::varchar as reporter_name, null::varchar as reporter_phone,
+                   null::varchar as reporter_occupation,
                    coalesce(d.deadline_days, $default_deadline) as deadline_days, $measured_at::timestamp as measured_at
             from reports r
-            left join workers w on w.worker_id = r.reporter_id
             left join deadlines d on d.category = r.category
             where {cond} and {dcond}
         ),
@@ -111,6 +111,15 @@ def _outcomes_sql(f: Filters, deadlines=None, backlog: bool = False, drill=None)
                      open_statuses=list(V.OPEN_STATUSES))
 
 
+def _with_reporter(rows_sql: str) -> str:
+    """Rows of _outcomes_sql (filtered as the caller needs) with their reporter's name, phone and
+    occupation, the columns in place: joined after filtering, so only the rows kept meet the registry."""
+    return f"""
+        select o.* replace (w.name as reporter_name, w.phone as reporter_phone, w.occupation as reporter_occupation)
+        from ({rows_sql}) o left join workers w on w.worker_id = o.reporter_id
+    """
+
+
 @personal(reporter_name=NAME, reporter_phone=PHONE)
 def report_outcomes(con, f: Filters, deadlines=None, backlog: bool = False, drill=None) -> pd.DataFrame:
     """One row per report in scope with its deadline, state at T and outcome (see module doc).
@@ -119,7 +128,7 @@ def report_outcomes(con, f: Filters, deadlines=None, backlog: bool = False, dril
     not only those made in the period (the overdue list must not lose old cases).
     """
     sql, params = _outcomes_sql(f, deadlines, backlog, drill)
-    df = fetch(con, sql + " order by reported_at", params)
+    df = fetch(con, _with_reporter(sql) + " order by reported_at, report_id", params)
     df["days_overdue"] = ((df["measured_at"] - df["due_at"]).dt.total_seconds() / 86400).where(
         df["outcome"] == "overdue")
     return df
@@ -156,12 +165,27 @@ def on_time_summary(con, f: Filters, deadlines=None) -> pd.DataFrame:
     return fetch(con, query, bind(params, bparams))
 
 
+def on_time_by_town(con, f: Filters, deadlines=None) -> pd.DataFrame:
+    """Per town (by code): the period's reports decided at T (on time, late or overdue) and those on time."""
+    sql, params = _outcomes_sql(f, deadlines)
+    query = f"""
+        with period as ({sql}),
+        final as (
+            select town_code, count(*) as decided, count(*) filter (where outcome = 'on_time') as on_time
+            from period where outcome in ('on_time', 'late', 'overdue') group by 1
+        )
+        select * from final order by town_code
+    """
+    return fetch(con, query, params)
+
+
 @personal(reporter=NAME, reporter_phone=PHONE)
 def overdue_list(con, f: Filters, deadlines=None, town_names: dict | None = None) -> pd.DataFrame:
     """Open reports past their deadline at T, made at any time before T, oldest first."""
     # kept in DuckDB: fetching every report before T to keep the overdue ones took 2 s at scale 100
     sql, params = _outcomes_sql(f, deadlines, backlog=True)
-    df = fetch(con, f"select * from ({sql}) where outcome = 'overdue' order by reported_at, report_id", params)
+    overdue = _with_reporter(f"select * from ({sql}) where outcome = 'overdue'")
+    df = fetch(con, f"{overdue} order by reported_at, report_id", params)
     df["days_overdue"] = (df["measured_at"] - df["due_at"]).dt.total_seconds() / 86400
     return _readable(con, df)
 
@@ -171,7 +195,8 @@ def records(con, f: Filters, deadlines=None, drill=None) -> pd.DataFrame:
     """The period's reports (narrowed by the drill), newest first, with readable columns."""
     # a single report picked from the overdue list may predate the period
     backlog = drill is not None and drill.kind == "id"
-    df = report_outcomes(con, f, deadlines, backlog=backlog, drill=drill).sort_values("reported_at", ascending=False)
+    df = report_outcomes(con, f, deadlines, backlog=backlog, drill=drill).sort_values(
+        ["reported_at", "report_id"], ascending=[False, True])
     return _readable(con, df)
 
 
@@ -283,7 +308,7 @@ def community_ranking(con, f: Filters, limit: int = 15) -> pd.DataFrame:
     sql = f"""
         with counts as (
             select r.community_id, count(*) as reports
-            from reports r left join workers w on w.worker_id = r.reporter_id
+            from reports r
             where {cond} and r.community_id is not null
             group by 1
         ),
@@ -309,7 +334,7 @@ def hour_weekday(con, f: Filters) -> pd.DataFrame:
         ),
         counts as (
             select isodow(r.reported_at) as weekday, hour(r.reported_at) as hour, count(*) as reports
-            from reports r left join workers w on w.worker_id = r.reporter_id
+            from reports r
             where {cond} group by 1, 2
         ),
         final as (
@@ -324,25 +349,32 @@ def hour_weekday(con, f: Filters) -> pd.DataFrame:
 @personal(reporter=NAME, reporter_phone=PHONE)
 def top_reporters(con, f: Filters, limit: int = 10) -> pd.DataFrame:
     """Workers with the most reports in the period, their resolved reports and points awarded for them;
-    `town` is where most of their reports were made (within the filters), not where they are registered."""
+    `town` is where most of their reports were made (within the filters; a tie goes to the first town by
+    code), not where they are registered."""
     cond, params = report_where(f)
     sql = f"""
-        with counts as (
-            select r.reporter_id, mode(r.town_code) as town_code, count(*) as reports,
-                   count(*) filter (where r.status = '已办结') as resolved,
-                   sum(r.points_awarded)::bigint as points
-            from reports r left join workers w on w.worker_id = r.reporter_id
+        with per_town as (
+            select r.reporter_id, r.town_code, count(*) as reports,
+                   count(*) filter (where r.status = '已办结') as resolved, sum(r.points_awarded) as points
+            from reports r
             where {cond} and r.reporter_id is not null
-            group by 1
+            group by 1, 2
         ),
+        counts as (
+            select reporter_id, first(town_code order by reports desc, town_code) as town_code,
+                   sum(reports)::bigint as reports, sum(resolved)::bigint as resolved, sum(points)::bigint as points
+            from per_town group by 1
+        ),
+        top as (select * from counts order by reports desc, points desc, reporter_id limit ?),
+        -- the registry only for the few kept (every reporter is in it: a foreign key)
         final as (
             select c.reporter_id, w.name as reporter, w.phone as reporter_phone, w.occupation,
                    t.name as town, c.reports, c.resolved, c.points
-            from counts c
+            from top c
             join workers w on w.worker_id = c.reporter_id
             left join towns t on t.town_code = c.town_code
         )
-        select * from final order by reports desc, points desc, reporter_id limit ?
+        select * from final order by reports desc, points desc, reporter_id
     """
     return fetch(con, sql, [*params, limit])
 
@@ -352,8 +384,7 @@ def _on_time_series(con, f: Filters, periods, deadlines=None) -> pd.DataFrame:
     `resolution_rate` and `on_time_rate` (%, NaN without a decided report) of the period's reports,
     and `overdue_backlog` at its end. The states and outcomes are _outcomes_sql's, measured at each
     period's end."""
-    cond, params = f.where(town="r.town_code", category="r.category", status="r.status",
-                           occupation="w.occupation", enterprise="w.enterprise_id", named=True)
+    cond, params = report_where(f, named=True, period=False)
     psql, pparams = _periods_sql(periods)
     cats, days = _deadline_pairs(deadlines)
     sql = f"""
@@ -365,7 +396,6 @@ def _on_time_series(con, f: Filters, periods, deadlines=None) -> pd.DataFrame:
             select r.status, r.reported_at, r.accepted_at, r.resolved_at,
                    r.reported_at + coalesce(d.deadline_days, $default_deadline) * interval 1 day as due_at
             from reports r
-            left join workers w on w.worker_id = r.reporter_id
             left join deadlines d on d.category = r.category
             where r.reported_at >= $earliest and r.reported_at < (select max(ts_to) from periods) and {cond}
         ),

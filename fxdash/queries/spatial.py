@@ -24,7 +24,6 @@ def report_bins(con, f: Filters, cell_m: int = 500) -> pd.DataFrame:
         with scoped as (
             select r.*, floor((r.lon - $lon0) / $dlon)::int as cx, floor((r.lat - $lat0) / $dlat)::int as cy
             from reports r
-            left join workers w on w.worker_id = r.reporter_id
             where r.lon is not null and r.lat is not null and {cond}
         ),
         -- the cell's main town and category: the most frequent, ties to the first by name (mode()
