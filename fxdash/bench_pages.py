@@ -121,7 +121,10 @@ def navigation_mode():
 def _clear_caches() -> None:
     import streamlit as st
 
+    from fxdash import ui_widgets
+
     st.cache_data.clear()
+    ui_widgets._figure.clear()  # built charts are kept per input too (a resource: shared, not copied)
 
 
 def signed_in_app(username: str, password: str):

@@ -43,6 +43,7 @@ from fxdash.ui_widgets import (
     compact,
     demo_banner,
     downloads,
+    figure,
     filter_notes,
     grid_height,
     kept,

@@ -1,6 +1,7 @@
 """Small widgets every page shares: safe text, banners, the period caption, the map base with its
 warnings, download buttons with the filters written into the files, and the row cap of a grid."""
 
+import hashlib
 import re
 
 import pandas as pd
@@ -137,3 +138,33 @@ def kept(key: str, default=None) -> dict:
     def note() -> None:
         store[key] = st.session_state[key]
     return {"key": key, "on_change": note}
+
+
+def figure(builder, *args, **kwargs):
+    """The chart `builder(*args, **kwargs)` (a fxdash.charts / report_charts function of query results)
+    built once per distinct input and shared: plotly validates every property while a figure is built
+    (~10-30 ms a chart, most of a warm rerun on 队伍与志愿), while the inputs are small aggregates that
+    hash in well under a millisecond. The figure is shared between sessions, so nothing may change
+    it after it is built (pages only hand it to st.plotly_chart, which reads it)."""
+    try:
+        key = repr((tuple(_exact(a) for a in args), sorted((k, _exact(v)) for k, v in kwargs.items())))
+    except TypeError:  # an input without an exact fingerprint: build it as before
+        return builder(*args, **kwargs)
+    return _figure(f"{builder.__module__}.{builder.__qualname__}", key, builder, args, kwargs)
+
+
+def _exact(value):
+    """A fingerprint of every value of a frame (Streamlit's own hash samples frames over 50,000 rows, and
+    two such inputs differing outside the sample would share a chart); other inputs by their repr."""
+    if isinstance(value, (pd.DataFrame, pd.Series)):
+        digest = hashlib.blake2b(pd.util.hash_pandas_object(value, index=True).to_numpy().tobytes(),
+                                 digest_size=16).hexdigest()
+        if isinstance(value, pd.DataFrame):
+            return ("frame", tuple(value.columns), tuple(map(str, value.dtypes)), digest)
+        return ("series", value.name, str(value.dtype), digest)
+    return value
+
+
+@st.cache_resource(max_entries=2000, show_spinner=False)
+def _figure(name: str, key: str, _builder, _args: tuple, _kwargs: dict):
+    return _builder(*_args, **_kwargs)

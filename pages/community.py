@@ -25,7 +25,7 @@ def chart(fig_fn, df, *args, show: bool = True, **kwargs) -> None:
     if df.empty or not show:
         no_data()
     else:
-        st.plotly_chart(fig_fn(df, *args, **kwargs), width="stretch")
+        st.plotly_chart(ui.figure(fig_fn, df, *args, **kwargs), width="stretch")
 
 
 def table(df, stem: str, key: str, highlight: str | None = None, height: int | None = None) -> None:

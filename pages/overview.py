@@ -78,9 +78,9 @@ with left:
     st.html(maps.legend_html(station_map.legend_items(data, 0, shown)))
 with right:
     shown_weeks = metrics.chart_window(f)
-    st.plotly_chart(charts.weekly_new_resolved(ui.run(overview.weekly_reports, shown_weeks),
+    st.plotly_chart(ui.figure(charts.weekly_new_resolved, ui.run(overview.weekly_reports, shown_weeks),
                                                through=min(f.date_to, as_of), today=as_of,
                                                since=shown_weeks.date_from), width="stretch")
     if shown_weeks != f:
         st.caption(M.CHART_LAST_WEEKS.format(weeks=metrics.CHART_MAX_WEEKS, period=shown_weeks.period_text()))
-st.plotly_chart(charts.town_bars(ui.run(common.town_summary, f)), width="stretch")
+st.plotly_chart(ui.figure(charts.town_bars, ui.run(common.town_summary, f)), width="stretch")

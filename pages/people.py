@@ -58,18 +58,18 @@ def registry_tab(f) -> None:
         return
     left, right = st.columns(2)
     with left:
-        chart(charts.people_flows(ui.run(people.monthly_flows, f)))
+        chart(ui.figure(charts.people_flows, ui.run(people.monthly_flows, f)))
     with right:
-        chart(charts.people_hbars(ui.run(people.active_by, f, by="town"), "label", "workers", LP.PEOPLE_TOWN_TITLE))
+        chart(ui.figure(charts.people_hbars, ui.run(people.active_by, f, by="town"), "label", "workers", LP.PEOPLE_TOWN_TITLE))
     c1, c2, c3 = st.columns(3)
     with c1:
-        chart(charts.people_hbars(ui.run(people.active_by, f, by="occupation"), "label", "workers",
+        chart(ui.figure(charts.people_hbars, ui.run(people.active_by, f, by="occupation"), "label", "workers",
                                   LP.PEOPLE_OCCUPATION_TITLE, height=320))
     with c2:
-        chart(charts.people_hbars(ui.run(people.age_bands, f), "label", "workers", LP.PEOPLE_AGE_TITLE,
+        chart(ui.figure(charts.people_hbars, ui.run(people.age_bands, f), "label", "workers", LP.PEOPLE_AGE_TITLE,
                                   color=charts.PALETTE[2], height=320, ordered=True))
     with c3:
-        chart(charts.people_hbars(ui.run(people.active_by, f, by="gender"), "label", "workers",
+        chart(ui.figure(charts.people_hbars, ui.run(people.active_by, f, by="gender"), "label", "workers",
                                   LP.PEOPLE_GENDER_TITLE, color=charts.PALETTE[4], height=320))
     st.subheader(LP.PEOPLE_ENTERPRISE_HEADER, help=LP.PEOPLE_COVERAGE_HELP)
     ent = ui.run(people.enterprise_coverage, f)
@@ -92,7 +92,7 @@ def party_tab(f) -> None:
     c[4].metric(LP.PEOPLE_CONSULT, f"{s['consult']:,} {LP.PEOPLE_UNIT_TIMES}", border=True)
     by_town = ui.run(people_party.party_by_town, f)
     if s["party_members"] or s["mobile_members"]:
-        chart(charts.people_grouped(by_town, "town", {"party_members": LP.PEOPLE_PARTY_MEMBERS,
+        chart(ui.figure(charts.people_grouped, by_town, "town", {"party_members": LP.PEOPLE_PARTY_MEMBERS,
                                                       "mobile_members": LP.PEOPLE_MOBILE_MEMBERS},
                                     LP.PEOPLE_PARTY_TOWN_TITLE))
     else:
@@ -125,13 +125,13 @@ def roles_tab(f) -> None:
         return
     left, right = st.columns(2)
     with left:
-        chart(charts.people_roles(ui.run(people_roles.roles_by_role, f)))
+        chart(ui.figure(charts.people_roles, ui.run(people_roles.roles_by_role, f)))
     with right:
-        chart(charts.people_stacked(ui.run(people_roles.roles_by_town, f), "town", "role", "holdings",
+        chart(ui.figure(charts.people_stacked, ui.run(people_roles.roles_by_town, f), "town", "role", "holdings",
                                     LP.PEOPLE_ROLE_TOWN_TITLE, LP.PEOPLE_UNIT_PARTS, order=V.ROLES))
     left, right = st.columns(2)
     with left:
-        chart(charts.people_lines(ui.run(people_roles.role_growth, f),
+        chart(ui.figure(charts.people_lines, ui.run(people_roles.role_growth, f),
                                   {"people": LP.PEOPLE_PEOPLE, "holdings": LP.PEOPLE_HOLDINGS},
                                   LP.PEOPLE_ROLE_GROWTH_TITLE))
     volunteer = ui.run(people_roles.volunteer_monthly, f)
@@ -139,10 +139,10 @@ def roles_tab(f) -> None:
         if volunteer.empty:
             no_data()
         else:
-            chart(charts.people_stacked(volunteer, "month", "kind", "participations", LP.PEOPLE_VOLUNTEER_TITLE,
+            chart(ui.figure(charts.people_stacked, volunteer, "month", "kind", "participations", LP.PEOPLE_VOLUNTEER_TITLE,
                                         LP.PEOPLE_UNIT_PARTS, order=V.VOLUNTEER_ACTIVITY_KINDS, monthly=True))
     if not volunteer.empty:
-        chart(charts.people_stacked(volunteer, "month", "kind", "hours", LP.PEOPLE_HOURS_TITLE,
+        chart(ui.figure(charts.people_stacked, volunteer, "month", "kind", "hours", LP.PEOPLE_HOURS_TITLE,
                                     LP.PEOPLE_UNIT_HOURS, order=V.VOLUNTEER_ACTIVITY_KINDS, monthly=True))
 
 
@@ -167,14 +167,14 @@ def points_tab(f) -> None:
         return
     left, right = st.columns(2)
     with left:
-        chart(charts.people_stacked(monthly, "month", "reason", "points", LP.PEOPLE_POINTS_TITLE,
+        chart(ui.figure(charts.people_stacked, monthly, "month", "reason", "points", LP.PEOPLE_POINTS_TITLE,
                                     LP.PEOPLE_UNIT_POINTS, order=V.POINT_REASONS, monthly=True))
     items = ui.run(people_points.redeemed_by_item_month, f)
     with right:
         if items.empty:
             no_data()
         else:
-            chart(charts.people_stacked(items, "month", "item", "points", LP.PEOPLE_ITEMS_TITLE,
+            chart(ui.figure(charts.people_stacked, items, "month", "item", "points", LP.PEOPLE_ITEMS_TITLE,
                                         LP.PEOPLE_UNIT_POINTS, order=V.REDEEM_ITEMS, monthly=True))
     left, right = st.columns([3, 2])
     with left:

@@ -91,11 +91,11 @@ def where(f) -> None:
                         key="rpt_map", height=maps.SIZE_WIDE[1])
         st.caption(LRP.RPT_MAP_CAPTION.format(cell=drills.CELL_M))
     with right:
-        st.plotly_chart(report_charts.town_rate_bars(ui.run(R.town_rates, f)), key="rpt_towns", selection_mode="points",
+        st.plotly_chart(ui.figure(report_charts.town_rate_bars, ui.run(R.town_rates, f)), key="rpt_towns", selection_mode="points",
                         on_select=partial(on_chart, "rpt_towns", "town"), width="stretch")
     communities = ui.run(R.community_ranking, f, limit=10)
     if not communities.empty:
-        st.plotly_chart(report_charts.community_bars(communities, LRP.RPT_COMMUNITY_TITLE.format(n=len(communities))),
+        st.plotly_chart(ui.figure(report_charts.community_bars, communities, LRP.RPT_COMMUNITY_TITLE.format(n=len(communities))),
                         width="stretch")
         st.caption(LRP.RPT_COMMUNITY_NOTE)
 
@@ -106,22 +106,22 @@ def when(f) -> None:
     weekly = ui.run(overview.weekly_reports, f)
     weeks = [pd.Timestamp(w).strftime("%Y-%m-%d") for w in weekly["week"]]
     as_of = ui.settings().as_of
-    trend = charts.weekly_new_resolved(weekly, through=min(f.date_to, as_of), today=as_of,
+    trend = ui.figure(charts.weekly_new_resolved, weekly, through=min(f.date_to, as_of), today=as_of,
                                        since=f.date_from)
     left.plotly_chart(trend, key="rpt_weeks", selection_mode="points",
                       on_select=partial(on_chart, "rpt_weeks", "week", weeks), width="stretch")
     slots = ui.run(R.hour_weekday, f)
     values = [f"{d}-{h}" for d, h in zip(slots["weekday"], slots["hour"])]
-    right.plotly_chart(report_charts.hour_weekday_heatmap(slots), key="rpt_slots", selection_mode="points",
+    right.plotly_chart(ui.figure(report_charts.hour_weekday_heatmap, slots), key="rpt_slots", selection_mode="points",
                        on_select=partial(on_chart, "rpt_slots", "slot", values), width="stretch")
 
 
 def how_fast(f) -> None:
     st.subheader(LRP.RPT_SECTION_HOW)
     left, right = st.columns([3, 2])
-    left.plotly_chart(report_charts.category_bars(ui.run(R.category_stats, f, deadlines=deadlines)), key="rpt_cats",
+    left.plotly_chart(ui.figure(report_charts.category_bars, ui.run(R.category_stats, f, deadlines=deadlines)), key="rpt_cats",
                       selection_mode="points", on_select=partial(on_chart, "rpt_cats", "cat"), width="stretch")
-    right.plotly_chart(report_charts.status_funnel(ui.run(R.status_funnel, f, deadlines=deadlines).iloc[0]),
+    right.plotly_chart(ui.figure(report_charts.status_funnel, ui.run(R.status_funnel, f, deadlines=deadlines).iloc[0]),
                        width="stretch")
     by = st.segmented_control(LRP.RPT_DURATION_PICK, list(LRP.RPT_DURATION_BY), default="category",
                               format_func=LRP.RPT_DURATION_BY.get, key="rpt_duration_by") or "category"
@@ -129,7 +129,7 @@ def how_fast(f) -> None:
     if durations.empty:
         st.info(LC.NO_DATA)
     else:
-        st.plotly_chart(report_charts.duration_boxes(durations, LRP.RPT_DURATION_BY[by]), width="stretch")
+        st.plotly_chart(ui.figure(report_charts.duration_boxes, durations, LRP.RPT_DURATION_BY[by]), width="stretch")
         st.caption(LRP.RPT_DURATION_NOTE)
 
 

@@ -44,7 +44,7 @@ with left:
     st.subheader(LW.WEEKLY_BRIEFING)
     st.markdown("\n".join(f"{k}. {s}" for k, s in enumerate(b["sentences"], start=1)))
 with right:
-    st.plotly_chart(charts.weekly_new_resolved(b["trend"], weekly_export.trend_title()), width="stretch")
+    st.plotly_chart(ui.figure(charts.weekly_new_resolved, b["trend"], weekly_export.trend_title()), width="stretch")
 
 tables = weekly.export_tables(b)
 st.subheader(LW.WEEKLY_HOTSPOTS)

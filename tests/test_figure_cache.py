@@ -1,0 +1,50 @@
+"""ui.figure: a chart is built once per distinct input and shared; any difference in the input rebuilds it."""
+
+import pandas as pd
+import pytest
+
+from fxdash import charts, ui_widgets
+
+
+@pytest.fixture
+def counted():
+    ui_widgets._figure.clear()
+    calls = []
+
+    def builder(df, title, *, color="red"):
+        calls.append(title)
+        return {"rows": len(df), "title": title, "color": color, "first": df.iloc[0].tolist() if len(df) else None}
+    yield builder, calls
+    ui_widgets._figure.clear()
+
+
+def test_equal_inputs_share_one_build_and_every_difference_rebuilds(counted):
+    builder, calls = counted
+    big = pd.DataFrame({"x": range(120_000), "town": ["南桥镇", "奉城镇"] * 60_000})
+    first = ui_widgets.figure(builder, big, "全区")
+    assert ui_widgets.figure(builder, big.copy(), "全区") is first and calls == ["全区"]
+
+    changed = big.copy()
+    changed.loc[99_999, "x"] = -1  # outside any sample Streamlit's own hash would take of a frame this long
+    ui_widgets.figure(builder, changed, "全区")
+    ui_widgets.figure(builder, big, "南桥镇")
+    ui_widgets.figure(builder, big, "全区", color="blue")
+    ui_widgets.figure(builder, big.rename(columns={"x": "y"}), "全区")
+    ui_widgets.figure(builder, big.astype({"x": "float64"}), "全区")
+    assert len(calls) == 6
+
+
+def test_an_input_without_a_fingerprint_is_built_each_time(counted):
+    builder, calls = counted
+    listed = pd.DataFrame({"x": [[1, 2], [3]]})  # lists in cells cannot be hashed
+    ui_widgets.figure(builder, listed, "a")
+    ui_widgets.figure(builder, listed, "a")
+    assert calls == ["a", "a"]
+
+
+def test_a_real_chart_is_the_same_figure_as_built_directly():
+    ui_widgets._figure.clear()
+    df = pd.DataFrame({"town": ["南桥镇", "奉城镇"], "reports": [12, 7], "active_workers": [300, 210]})
+    cached = ui_widgets.figure(charts.town_bars, df)
+    assert cached.to_json() == charts.town_bars(df).to_json()
+    assert ui_widgets.figure(charts.town_bars, df) is cached
