@@ -1,6 +1,7 @@
 """Accounts, sign-in, sessions and the audit log in the store (SQLite and PostgreSQL), and the CLI."""
 
 import datetime as dt
+import shutil
 import subprocess
 import sys
 import time
@@ -170,10 +171,12 @@ def test_audit_append_rate(any_store):
 # --- the command line ---------------------------------------------------------------------------------
 
 
-def test_cli_user_commands_and_audit_verify(app_db_template, ops_store):
+def test_cli_user_commands_and_audit_verify(app_db_template, ops_store, tmp_path):
     """The commands in this process (tests.cli.in_process); the first and the last as the child processes
     an operator starts (its OS user, its standard input)."""
-    env = {"FXDASH_DB": str(app_db_template)}
+    # a copy: this worker may hold the template open read-write (app_connection), which locks a child out
+    shutil.copy(app_db_template, tmp_path / "app.duckdb")
+    env = {"FXDASH_DB": str(tmp_path / "app.duckdb")}
     done = child("user", "add", "qc_admin", "--role", "town", "--town", "310120111", "--password-stdin",
               stdin="青村镇的长密码2026\n", env=env)
     assert done.returncode == 0 and "已创建用户 qc_admin" in done.stdout and "青村镇" in done.stdout, done.stderr
