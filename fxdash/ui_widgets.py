@@ -1,6 +1,7 @@
 """Small widgets every page shares: safe text, banners, the period caption, the map base with its
 warnings, download buttons with the filters written into the files, and the row cap of a grid."""
 
+import datetime as dt
 import hashlib
 import re
 
@@ -155,14 +156,22 @@ def figure(builder, *args, **kwargs):
 
 def _exact(value):
     """A fingerprint of every value of a frame (Streamlit's own hash samples frames over 50,000 rows, and
-    two such inputs differing outside the sample would share a chart); other inputs by their repr."""
+    two such inputs differing outside the sample would share a chart); plain values as themselves, and
+    containers of them. Anything else raises TypeError (built uncached): its repr may be shortened
+    (numpy arrays, dataclasses holding frames), and two different inputs must never share a key."""
     if isinstance(value, (pd.DataFrame, pd.Series)):
         digest = hashlib.blake2b(pd.util.hash_pandas_object(value, index=True).to_numpy().tobytes(),
                                  digest_size=16).hexdigest()
         if isinstance(value, pd.DataFrame):
             return ("frame", tuple(value.columns), tuple(map(str, value.dtypes)), digest)
         return ("series", value.name, str(value.dtype), digest)
-    return value
+    if value is None or isinstance(value, (str, bool, int, float, dt.date)):
+        return value
+    if isinstance(value, (tuple, list)):
+        return (type(value).__name__, tuple(_exact(v) for v in value))
+    if isinstance(value, dict):
+        return ("dict", tuple((_exact(k), _exact(v)) for k, v in value.items()))
+    raise TypeError(f"no exact fingerprint for {type(value).__name__}")
 
 
 @st.cache_resource(max_entries=2000, show_spinner=False)

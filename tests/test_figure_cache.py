@@ -42,6 +42,28 @@ def test_an_input_without_a_fingerprint_is_built_each_time(counted):
     assert calls == ["a", "a"]
 
 
+def test_inputs_whose_repr_could_be_shortened_are_never_shared(counted):
+    import dataclasses
+
+    import numpy as np
+
+    builder, calls = counted
+    a, b = np.zeros(5000), np.zeros(5000)
+    b[2500] = 1  # numpy prints both as [0. 0. 0. ... 0. 0. 0.]
+    ui_widgets.figure(builder, pd.DataFrame({"x": [1]}), "a", color=a)
+    ui_widgets.figure(builder, pd.DataFrame({"x": [1]}), "a", color=b)
+
+    @dataclasses.dataclass
+    class Holder:
+        df: pd.DataFrame
+    ui_widgets.figure(builder, pd.DataFrame({"x": [1]}), "a", color=Holder(pd.DataFrame({"x": range(100)})))
+    ui_widgets.figure(builder, pd.DataFrame({"x": [1]}), "a", color=Holder(pd.DataFrame({"x": range(1, 101)})))
+    assert len(calls) == 4
+    ui_widgets.figure(builder, pd.DataFrame({"x": [1]}), "a", color={"南桥镇": ["#111", 2]})
+    ui_widgets.figure(builder, pd.DataFrame({"x": [1]}), "a", color={"南桥镇": ["#111", 2]})
+    assert len(calls) == 5  # plain containers are keyed exactly, and shared
+
+
 def test_a_real_chart_is_the_same_figure_as_built_directly():
     ui_widgets._figure.clear()
     df = pd.DataFrame({"town": ["南桥镇", "奉城镇"], "reports": [12, 7], "active_workers": [300, 210]})
