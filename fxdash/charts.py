@@ -46,8 +46,7 @@ def _set_template(fig: go.Figure) -> None:
 
 
 def _style_parts(title: str | None, height: int) -> dict:
-    """The layout properties style() sets (as given to update_layout, validated there), in the order
-    update_layout stores them (compound properties first), so that the fast path serialises the same."""
+    """The layout properties style() sets (as given to update_layout, validated there)."""
     return dict(
         title={"text": title, "x": 0, "y": 0.98, "yanchor": "top", "font": {"size": 18}} if title else None,
         font={"family": FONT, "size": 14},
@@ -84,12 +83,12 @@ def style(fig: go.Figure, title: str | None = None, height: int = 360) -> go.Fig
         fig.update_layout(**parts)
         return fig
     layout, done = fig.layout, _STYLED[bool(title)]
-    for key, value in parts.items():
-        if key in layout._props or key not in done:  # a chart set it already: merge as update_layout does
-            fig.update_layout({key: value})
+    for key in (k for k in done if k in parts):  # in the order update_layout stores them
+        if key in layout._props:  # the chart set it already: merge as update_layout does
+            fig.update_layout({key: parts[key]})
             continue
         fast = copy.deepcopy(done[key])
-        if key == "title":
+        if key == "title" and title:
             fast["text"] = title
         elif key == "height":
             fast = height
