@@ -37,27 +37,66 @@ def _set_template(fig: go.Figure) -> None:
     """Give the figure TEMPLATE without plotly validating it again: assigning a Template validated and
     copied all of it, about half of style() (measured: 8 of 15-20 ms per chart, a page draws up to 13).
     Plotly sets its own default template the same way (layout._validate off, "already validated")."""
-    layout = fig.layout
+    _set_validated(fig.layout, "template", copy.deepcopy(_TEMPLATE_JSON))  # each figure its own copy
+
+
+def _set_validated(layout: go.Layout, key: str, value) -> None:
+    """Set a layout property to JSON plotly has already validated, without validating it again."""
     layout._validate = False
     try:
-        layout.template = copy.deepcopy(_TEMPLATE_JSON)  # each figure its own: nothing shared to mutate
+        layout[key] = value
     finally:
         layout._validate = True
+
+
+def _style_parts(title: str | None, height: int) -> dict:
+    """The layout properties style() sets (as given to update_layout, validated there)."""
+    return dict(
+        title={"text": title, "x": 0, "y": 0.98, "yanchor": "top", "font": {"size": 18}} if title else None,
+        font={"family": FONT, "size": 14},
+        margin={"l": 10, "r": 10, "t": 80 if title else 40, "b": 10},
+        # legend on its own line under the title, so the two never overlap
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "title": None},
+        hoverlabel={"font": {"family": FONT}},
+        height=height,
+        colorway=PALETTE,
+    )
+
+
+_TITLE_MARK, _HEIGHT_MARK = "\x00title", 999
+
+
+def _validated_parts(titled: bool) -> dict:
+    """What plotly makes of _style_parts on a blank layout, validated once at import: style() then sets
+    it without validating again (validating these seven properties was about half of building a chart,
+    measured over the pages' real inputs). Only title text and height vary; they are filled in per chart."""
+    fig = go.Figure()
+    fig.update_layout(**_style_parts(_TITLE_MARK if titled else None, _HEIGHT_MARK))
+    return fig.layout.to_plotly_json()
+
+
+_STYLED = {titled: _validated_parts(titled) for titled in (False, True)}
+VALIDATE_STYLE = False  # True: style() validates every property as before (tests compare the two)
 
 
 def style(fig: go.Figure, title: str | None = None, height: int = 360) -> go.Figure:
     """The shared layout: readable on a projector, no plotly logo, legend on top."""
     _set_template(fig)
-    fig.update_layout(
-        title={"text": title, "x": 0, "y": 0.98, "yanchor": "top", "font": {"size": 18}} if title else None,
-        font={"family": FONT, "size": 14},
-        height=height,
-        margin={"l": 10, "r": 10, "t": 80 if title else 40, "b": 10},
-        # legend on its own line under the title, so the two never overlap
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "title": None},
-        colorway=PALETTE,
-        hoverlabel={"font": {"family": FONT}},
-    )
+    parts = _style_parts(title, height)
+    if VALIDATE_STYLE:
+        fig.update_layout(**parts)
+        return fig
+    layout, done = fig.layout, _STYLED[bool(title)]
+    for key in (k for k in done if k in parts):  # in the order update_layout stores them
+        if key in layout._props:  # the chart set it already: merge as update_layout does
+            fig.update_layout({key: parts[key]})
+            continue
+        fast = copy.deepcopy(done[key])
+        if key == "title" and title:
+            fast["text"] = title
+        elif key == "height":
+            fast = height
+        _set_validated(layout, key, fast)
     return fig
 
 
@@ -109,8 +148,8 @@ def weekly_new_resolved(df: pd.DataFrame, title: str = LO.OVERVIEW_TREND_TITLE, 
                         name=f"{LC.RESOLVED}（不满一周）", mode="lines+markers",
                         line={"color": GOOD, "width": 3, "dash": "dash"}, marker={"symbol": "circle-open", "size": 10},
                         customdata=hover, hovertemplate="%{customdata}<br>办结 %{y} 条<extra></extra>")
-    fig.update_xaxes(title=f"{LC.WEEK}（周一起）", **category_axis(x, text))
-    fig.update_yaxes(title=LC.UNIT_CASE, **count_axis([*df["new"], *df["resolved"]]))
+    fig.update_layout(xaxis=dict(title=f"{LC.WEEK}（周一起）", **category_axis(x, text)))
+    fig.update_layout(yaxis=dict(title=LC.UNIT_CASE, **count_axis([*df["new"], *df["resolved"]])))
     return style(fig, title)
 
 
@@ -151,8 +190,8 @@ def people_flows(df: pd.DataFrame, title: str = LP.PEOPLE_FLOWS_TITLE) -> go.Fig
                     line={"color": "#000000", "width": 3},
                     hovertemplate="%{x}<br>净变化 %{y:+,} 人<extra></extra>")
     fig.update_layout(barmode="relative")
-    fig.update_xaxes(**category_axis(months))
-    fig.update_yaxes(title=LC.UNIT_PERSON, **count_axis([*df["joined"], *(-df["left_"]), *df["net"]]), zerolinewidth=2)
+    fig.update_layout(xaxis=category_axis(months))
+    fig.update_layout(yaxis=dict(title=LC.UNIT_PERSON, **count_axis([*df["joined"], *(-df["left_"]), *df["net"]]), zerolinewidth=2))
     return style(fig, title)
 
 
@@ -166,8 +205,8 @@ def people_hbars(df: pd.DataFrame, label: str, value: str, title: str, unit: str
                 texttemplate="%{text:,}", textposition="outside", cliponaxis=False,
                 hovertemplate=f"%{{y}}<br>%{{x:,}} {unit}<extra></extra>")
     # room on the right for the printed values
-    fig.update_xaxes(title=unit, **count_axis(df[value], headroom=0.2))
-    fig.update_yaxes(**category_axis(df[label]))
+    fig.update_layout(xaxis=dict(title=unit, **count_axis(df[value], headroom=0.2)))
+    fig.update_layout(yaxis=category_axis(df[label]))
     return style(fig, title, height=height)
 
 
@@ -179,8 +218,8 @@ def people_grouped(df: pd.DataFrame, x: str, series: dict[str, str], title: str,
         fig.add_bar(x=df[x], y=df[col], name=name, marker_color=PALETTE[i],
                     hovertemplate=f"%{{x}}<br>{name} %{{y:,}} {unit}<extra></extra>")
     fig.update_layout(barmode="group")
-    fig.update_yaxes(title=unit, **count_axis(df[list(series)].to_numpy().ravel()))
-    fig.update_xaxes(**category_axis(df[x]))
+    fig.update_layout(yaxis=dict(title=unit, **count_axis(df[list(series)].to_numpy().ravel())))
+    fig.update_layout(xaxis=category_axis(df[x]))
     return style(fig, title)
 
 
@@ -199,8 +238,8 @@ def people_stacked(df: pd.DataFrame, x: str, color: str, y: str, title: str, uni
         fig.add_bar(x=xs, y=part.to_numpy(), name=group, marker_color=PALETTE[i % len(PALETTE)],
                     hovertemplate=f"%{{x}}<br>{group} %{{y:,}} {unit}<extra></extra>")
     fig.update_layout(barmode="relative")
-    fig.update_xaxes(**category_axis(xs))
-    fig.update_yaxes(title=unit, **count_axis(stacked_extent(df, x, y)))
+    fig.update_layout(xaxis=category_axis(xs))
+    fig.update_layout(yaxis=dict(title=unit, **count_axis(stacked_extent(df, x, y))))
     fig = style(fig, title, height=360 + 24 * (len(groups) > 4))
     if len(groups) > 4:  # a long legend wraps (half-width charts fit about four): keep it off the title
         fig.update_layout(margin={"t": 80 + 26 * ((len(groups) - 1) // 4)})
@@ -233,8 +272,8 @@ def people_lines(df: pd.DataFrame, series: dict[str, str], title: str, unit: str
     for i, (col, name) in enumerate(series.items()):
         fig.add_scatter(x=months, y=df[col], name=name, mode="lines+markers", line={"color": PALETTE[i], "width": 3},
                         hovertemplate=f"%{{x}}<br>{name} %{{y:,}} {unit}<extra></extra>")
-    fig.update_xaxes(**category_axis(months))
-    fig.update_yaxes(title=unit, **count_axis(df[list(series)].to_numpy().ravel()))
+    fig.update_layout(xaxis=category_axis(months))
+    fig.update_layout(yaxis=dict(title=unit, **count_axis(df[list(series)].to_numpy().ravel())))
     return style(fig, title)
 
 
@@ -262,8 +301,8 @@ def care_gap_bars(df: pd.DataFrame, top: int = 12, title: str = LCM.CARE_GAP_TIT
     fig.add_bar(y=names, x=d["gap"], name=LCM.SERIES_GAP, orientation="h", marker_color=BAD,
                 text=d["gap"], textposition="inside", hovertemplate="%{y}<br>尚未结对 %{x:,} 人<extra></extra>")
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(title=LC.UNIT_PERSON, **count_axis(d["paired_80"] + d["gap"]))
-    fig.update_yaxes(**category_axis(names))
+    fig.update_layout(xaxis=dict(title=LC.UNIT_PERSON, **count_axis(d["paired_80"] + d["gap"])))
+    fig.update_layout(yaxis=category_axis(names))
     return _legend_in_order(style(fig, title, height=max(360, 34 * len(d) + 120)))
 
 
@@ -273,8 +312,8 @@ def care_town_bars(df: pd.DataFrame, title: str = LCM.CARE_TOWN_TITLE) -> go.Fig
                 hovertemplate="%{x}<br>期内结对 %{y} 对<extra></extra>")
     fig.add_bar(x=df["town"], y=df["pairs_at_end"], name=LCM.SERIES_PAIRS_AT_END, marker_color=GOOD,
                 hovertemplate="%{x}<br>期末在结对 %{y} 对<extra></extra>")
-    fig.update_yaxes(title=LCM.UNIT_PAIR, **count_axis([*df["pairs_in_period"], *df["pairs_at_end"]]))
-    fig.update_xaxes(**category_axis(df["town"]))
+    fig.update_layout(yaxis=dict(title=LCM.UNIT_PAIR, **count_axis([*df["pairs_in_period"], *df["pairs_at_end"]])))
+    fig.update_layout(xaxis=category_axis(df["town"]))
     return style(fig, title)
 
 
@@ -306,9 +345,9 @@ def count_bars(df: pd.DataFrame, label_col: str, value_col: str, title: str, uni
     fig.add_bar(**xy, marker_color=colour, text=d[value_col], textposition="auto", name=unit,
                 hovertemplate=("%{y}" if horizontal else "%{x}") + f"<br>%{{{'x' if horizontal else 'y'}:,}} {unit}"
                 + "<extra></extra>")
-    value_axis, label_axis = (fig.update_xaxes, fig.update_yaxes) if horizontal else (fig.update_yaxes, fig.update_xaxes)
-    value_axis(title=unit, **count_axis(d[value_col]))
-    label_axis(**category_axis(d[label_col]))
+    value_axis, label_axis = ("xaxis", "yaxis") if horizontal else ("yaxis", "xaxis")
+    fig.update_layout({value_axis: dict(title=unit, **count_axis(d[value_col]))})
+    fig.update_layout({label_axis: category_axis(d[label_col])})
     fig.update_layout(showlegend=False)
     height = max(300, 40 * len(d) + 110) if horizontal else 360
     return style(fig, title, height=height)
@@ -337,8 +376,8 @@ def fraud_town_bars(df: pd.DataFrame, title: str = LCM.FRAUD_TOWN_TITLE) -> go.F
     fig.add_bar(x=df["town"], y=df["amount"] / 10_000, marker_color=NEUTRAL, customdata=df["cases"],
                 text=[f"{a / 10_000:,.1f}" for a in df["amount"]], textposition="auto",
                 hovertemplate="%{x}<br>%{customdata} 起，%{y:,.1f} 万元<extra></extra>")
-    fig.update_yaxes(title=LCM.UNIT_WAN_YUAN, **amount_axis(df["amount"] / 10_000))
-    fig.update_xaxes(**category_axis(df["town"]))
+    fig.update_layout(yaxis=dict(title=LCM.UNIT_WAN_YUAN, **amount_axis(df["amount"] / 10_000)))
+    fig.update_layout(xaxis=category_axis(df["town"]))
     fig.update_layout(showlegend=False)
     return style(fig, title)
 
@@ -354,8 +393,8 @@ def suggestion_topic_bars(df: pd.DataFrame, title: str = LCM.SUGGEST_TOPIC_TITLE
             fig.add_bar(x=topics, y=part["suggestions"], name=status, marker_color=colours[status],
                         hovertemplate="%{x}<br>" + status + " %{y} 条<extra></extra>")
     fig.update_layout(barmode="stack")
-    fig.update_yaxes(title=LC.UNIT_CASE, **count_axis(stacked_extent(df, "topic", "suggestions")))
-    fig.update_xaxes(**category_axis(topics))
+    fig.update_layout(yaxis=dict(title=LC.UNIT_CASE, **count_axis(stacked_extent(df, "topic", "suggestions"))))
+    fig.update_layout(xaxis=category_axis(topics))
     return style(fig, title)
 
 
@@ -365,8 +404,8 @@ def scene_type_bars(df: pd.DataFrame, title: str = LCM.SCENE_TYPE_TITLE) -> go.F
     fig.add_bar(x=df["scene_type"], y=df["scenes"], marker_color=[scene_rgb(t) for t in df["scene_type"]],
                 text=df["scenes"], textposition="auto", customdata=df["new_in_period"],
                 hovertemplate="%{x}<br>%{y} 个（期内新认定 %{customdata} 个）<extra></extra>")
-    fig.update_yaxes(title=LC.UNIT_ITEM, **count_axis(df["scenes"]))
-    fig.update_xaxes(**category_axis(df["scene_type"]))
+    fig.update_layout(yaxis=dict(title=LC.UNIT_ITEM, **count_axis(df["scenes"])))
+    fig.update_layout(xaxis=category_axis(df["scene_type"]))
     fig.update_layout(showlegend=False)
     return style(fig, title)
 
@@ -382,7 +421,7 @@ def stacked_scene_bars(df: pd.DataFrame, group_col: str, title: str, group_label
             fig.add_bar(x=names, y=part, name=stype, marker_color=scene_rgb(stype),
                         hovertemplate="%{x}<br>" + stype + " %{y} 个<extra></extra>")
     fig.update_layout(barmode="stack", xaxis=category_axis(names))
-    fig.update_yaxes(title=LC.UNIT_ITEM, **count_axis(stacked_extent(df, group_col, "scenes")))
+    fig.update_layout(yaxis=dict(title=LC.UNIT_ITEM, **count_axis(stacked_extent(df, group_col, "scenes"))))
     return _legend_in_order(style(fig, title))
 
 
@@ -394,6 +433,6 @@ def amenity_bars(df: pd.DataFrame, title: str = LCM.RESOURCE_TITLE) -> go.Figure
         fig.add_bar(y=d["amenity"], x=d[col], name=name, orientation="h", marker_color=colour,
                     hovertemplate="%{y}<br>" + name + " %{x} 个<extra></extra>")
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(title=LC.UNIT_ITEM, **count_axis(d["rider_stations"] + d["service_points"]))
-    fig.update_yaxes(**category_axis(d["amenity"]))
+    fig.update_layout(xaxis=dict(title=LC.UNIT_ITEM, **count_axis(d["rider_stations"] + d["service_points"])))
+    fig.update_layout(yaxis=category_axis(d["amenity"]))
     return _legend_in_order(style(fig, title, height=max(360, 36 * len(d) + 120)))

@@ -21,8 +21,8 @@ def town_rate_bars(df: pd.DataFrame, title: str = LRP.RPT_TOWN_RATE_TITLE) -> go
                 text=[f"{v:.1f}" for v in d["per_1000"]], textposition="outside", cliponaxis=False,
                 hovertext=[f"上报 {r} 条 / 在册 {w:,} 人" for r, w in zip(d["reports"], d["active_workers"])],
                 hovertemplate="%{y}<br>每千人 %{x:.1f} 条<br>%{hovertext}<extra></extra>")
-    fig.update_xaxes(title=LRP.RPT_TOWN_RATE_AXIS, **amount_axis(d["per_1000"], headroom=0.15))
-    fig.update_yaxes(**category_axis(d["town"]))
+    fig.update_layout(xaxis=dict(title=LRP.RPT_TOWN_RATE_AXIS, **amount_axis(d["per_1000"], headroom=0.15)))
+    fig.update_layout(yaxis=category_axis(d["town"]))
     fig.update_layout(clickmode="event+select", showlegend=False)
     return style(fig, title, height=max(360, 30 * len(d) + 110))
 
@@ -37,8 +37,8 @@ def community_bars(df: pd.DataFrame, title: str) -> go.Figure:
                       for r, p in zip(d["reports"], d["per_1000_residents"])],
                 textposition="outside", cliponaxis=False,
                 hovertemplate="%{y}<br>上报 %{x} 条<extra></extra>")
-    fig.update_xaxes(title=LC.UNIT_CASE, **count_axis(d["reports"], headroom=0.45))
-    fig.update_yaxes(**category_axis(names))
+    fig.update_layout(xaxis=dict(title=LC.UNIT_CASE, **count_axis(d["reports"], headroom=0.45)))
+    fig.update_layout(yaxis=category_axis(names))
     fig.update_layout(showlegend=False)
     return style(fig, title, height=max(360, 30 * len(d) + 110))
 
@@ -56,9 +56,9 @@ def hour_weekday_heatmap(df: pd.DataFrame, title: str = LRP.RPT_HOUR_TITLE) -> g
                     marker={"size": 18, "symbol": "square", "opacity": 0.01, "color": "#000"},
                     customdata=df["reports"], hovertemplate="%{y} %{x}时<br>上报 %{customdata} 条<extra></extra>",
                     showlegend=False)
-    fig.update_xaxes(title=LRP.RPT_HOUR_AXIS, tickmode="array", tickvals=list(range(24)),
-                     ticktext=[str(h) for h in range(24)], range=[-0.5, 23.5], showgrid=False)
-    fig.update_yaxes(**category_axis(days), autorange="reversed", showgrid=False)
+    fig.update_layout(xaxis=dict(title=LRP.RPT_HOUR_AXIS, tickmode="array", tickvals=list(range(24)),
+                                 ticktext=[str(h) for h in range(24)], range=[-0.5, 23.5], showgrid=False))
+    fig.update_layout(yaxis=dict(**category_axis(days), autorange="reversed", showgrid=False))
     fig.update_layout(clickmode="event+select")
     return style(fig, title)
 
@@ -71,12 +71,14 @@ def category_bars(df: pd.DataFrame, title: str = LRP.RPT_CATEGORY_TITLE) -> go.F
     for col, name, colour in parts:
         fig.add_bar(y=d["category"], x=d[col], name=name, orientation="h", marker_color=colour,
                     customdata=d["category"], hovertemplate="%{y}<br>" + name + " %{x} 条<extra></extra>")
-    for cat, total, share in zip(d["category"], d["reports"], d["share_resolved"]):
-        fig.add_annotation(y=cat, x=total, text=f" {LRP.RPT_SHARE_RESOLVED} {share:.0%}", showarrow=False,
-                           xanchor="left", font={"size": 13, "color": "#333"})
+    # all labels in one update: add_annotation per category validated and re-laid the figure each time
+    fig.update_layout(annotations=[
+        {"y": cat, "x": total, "text": f" {LRP.RPT_SHARE_RESOLVED} {share:.0%}", "showarrow": False,
+         "xanchor": "left", "font": {"size": 13, "color": "#333"}}
+        for cat, total, share in zip(d["category"], d["reports"], d["share_resolved"])])
     fig.update_layout(barmode="stack", clickmode="event+select", legend={"traceorder": "normal"})
-    fig.update_xaxes(title=LC.UNIT_CASE, **count_axis(d["reports"], headroom=0.35))  # room for the share labels
-    fig.update_yaxes(**category_axis(d["category"]))
+    fig.update_layout(xaxis=dict(title=LC.UNIT_CASE, **count_axis(d["reports"], headroom=0.35)))  # room for the share labels
+    fig.update_layout(yaxis=category_axis(d["category"]))
     return style(fig, title, height=max(360, 34 * len(d) + 120))
 
 
@@ -90,7 +92,7 @@ def status_funnel(row: pd.Series, title: str = LRP.RPT_FUNNEL_TITLE) -> go.Figur
     note = f"待受理 {waiting} 条 · 处置中 {doing} 条 · " + LRP.RPT_FUNNEL_REJECTED.format(n=rejected)
     fig.add_annotation(text=note, x=0, y=-0.12, xref="paper", yref="paper", showarrow=False, xanchor="left",
                        font={"size": 14, "color": "#444"})
-    fig.update_yaxes(**category_axis(LRP.RPT_FUNNEL_STAGES))
+    fig.update_layout(yaxis=category_axis(LRP.RPT_FUNNEL_STAGES))
     fig = style(fig, title)
     fig.update_layout(margin={"b": 50}, showlegend=False)
     return fig
@@ -108,8 +110,8 @@ def duration_boxes(df: pd.DataFrame, by_label: str) -> go.Figure:
         fig.add_scatter(y=d["label"], x=d["deadline_days"], mode="markers", name=LRP.RPT_DEADLINE,
                         marker={"symbol": "line-ns-open", "size": 18, "color": BAD, "line": {"width": 3}},
                         hovertemplate="%{y}<br>时限 %{x} 天<extra></extra>")
-    fig.update_xaxes(title=LRP.RPT_DAYS, **amount_axis([*d["p90"], *d["deadline_days"]]))
-    fig.update_yaxes(**category_axis(d["label"]))
+    fig.update_layout(xaxis=dict(title=LRP.RPT_DAYS, **amount_axis([*d["p90"], *d["deadline_days"]])))
+    fig.update_layout(yaxis=category_axis(d["label"]))
     return style(fig, LRP.RPT_DURATION_TITLE.format(by=by_label), height=max(360, 30 * len(d) + 120))
 
 
