@@ -57,7 +57,7 @@ KWARGS = {
                                              "overdue_to_discuss", "latest_snapshot", "bundle")},
 }
 # not (con, filters) queries: SQL helpers, writers and lookups checked separately below
-NOT_QUERIES = {"fetch", "scalar", "active_at", "worker_where", "worker_in", "report_where", "registered_per", "bind", "grid_params", "save_snapshot", "trend_start",
+NOT_QUERIES = {"fetch", "scalar", "active_at", "worker_where", "worker_in", "timed_series", "report_where", "registered_per", "bind", "grid_params", "save_snapshot", "trend_start",
                "months_cte", "months_params", "role_cond", "engaged_cte", "engaged_params",
                "measured_at", "check_radius", "week_filters", "filters_key", "comparison_table",
                "hot_cells_table", "export_tables", "parse_drill", "drill_where", "describe", "from_points",

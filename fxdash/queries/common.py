@@ -117,6 +117,29 @@ def _per_period(con, sql: str, params: list | dict, periods, fill=0) -> pd.DataF
     return out.fillna(fill).astype(got.dtypes.to_dict())  # counts stay integers
 
 
+def timed_series(con, periods, *, rows: str, at: str, where: str, measures: str, params: dict,
+                 columns: str = "") -> pd.DataFrame:
+    """Per period, `measures` (aggregates over alias s) of the timed rows of `rows` ("table alias"):
+    the rows whose `at` timestamp lies in the span of all periods and that meet `where` are cut once,
+    with `at` and `columns` ("alias.col, ..."), then joined to each period on the half-open
+    [ts_from, ts_to) that Filters.where uses for one period. One row per period (see _per_period)."""
+    alias = rows.split()[-1]
+    psql, pparams = _periods_sql(periods)
+    sql = f"""
+        with periods as ({psql}),
+        scoped as (
+            select {", ".join(filter(None, (f"{alias}.{at}", columns)))}
+            from {rows}
+            where {alias}.{at} >= (select min(ts_from) from periods)
+              and {alias}.{at} < (select max(ts_to) from periods) and {where}
+        )
+        select p.p_to, {measures}
+        from periods p join scoped s on s.{at} >= p.ts_from and s.{at} < p.ts_to
+        group by 1
+    """
+    return _per_period(con, sql, bind(params, pparams), periods)
+
+
 # The lookups below list every town / enterprise, or with `f` only those in the user's scope (the
 # town selector, the URL check). Town names and centres alone are no data: maps draw every boundary.
 

@@ -13,6 +13,7 @@ from fxdash.queries.common import (
     fetch,
     report_where,
     scalar,
+    timed_series,
     worker_in,
     worker_where,
 )
@@ -164,39 +165,17 @@ def _branches_founded_series(con, f: Filters, periods) -> pd.DataFrame:
 def _reports_in_period_series(con, f: Filters, periods) -> pd.DataFrame:
     """reports_in_period per period: columns `total`, `still_open`."""
     cond, params = report_where(f, named=True, period=False)
-    psql, pparams = _periods_sql(periods)
-    sql = f"""
-        with periods as ({psql}),
-        scoped as (
-            select r.reported_at, r.status
-            from reports r
-            where r.reported_at >= (select min(ts_from) from periods)
-              and r.reported_at < (select max(ts_to) from periods) and {cond}
-        )
-        select p.p_to, count(*) as total, count(*) filter (where list_contains($open, s.status)) as still_open
-        from periods p join scoped s on s.reported_at >= p.ts_from and s.reported_at < p.ts_to
-        group by 1
-    """
-    return _per_period(con, sql, bind(params, pparams, open=list(V.OPEN_STATUSES)), periods)
+    return timed_series(con, periods, rows="reports r", at="reported_at", columns="r.status", where=cond,
+                        measures="count(*) as total, count(*) filter (where list_contains($open, s.status)) "
+                                 "as still_open",
+                        params=bind(params, open=list(V.OPEN_STATUSES)))
 
 
 def _resolved_series(con, f: Filters, periods) -> pd.DataFrame:
     """The resolved reports weekly_reports counts over each period (its weeks summed): column `resolved`."""
     cond, params = report_where(f, named=True, period=False, status=False)
-    psql, pparams = _periods_sql(periods)
-    sql = f"""
-        with periods as ({psql}),
-        scoped as (
-            select r.resolved_at
-            from reports r
-            where r.status = '已办结' and r.resolved_at >= (select min(ts_from) from periods)
-              and r.resolved_at < (select max(ts_to) from periods) and {cond}
-        )
-        select p.p_to, count(*) as resolved
-        from periods p join scoped s on s.resolved_at >= p.ts_from and s.resolved_at < p.ts_to
-        group by 1
-    """
-    return _per_period(con, sql, bind(params, pparams), periods)
+    return timed_series(con, periods, rows="reports r", at="resolved_at",
+                        where=f"r.status = '已办结' and {cond}", measures="count(*) as resolved", params=params)
 
 
 def _activities_held_series(con, f: Filters, periods) -> pd.DataFrame:

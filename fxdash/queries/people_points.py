@@ -10,7 +10,7 @@ import pandas as pd
 from fxdash.filters import Filters
 from fxdash.labels import people as LP
 from fxdash.privacy import NAME, personal
-from fxdash.queries.common import _per_period, _periods_sql, bind, fetch, worker_in
+from fxdash.queries.common import fetch, timed_series, worker_in
 from fxdash.queries.people import trend_start
 
 
@@ -175,18 +175,7 @@ def negative_balances(con, f: Filters) -> pd.DataFrame:
 def _points_summary_series(con, f: Filters, periods) -> pd.DataFrame:
     """points_summary's `earned` and `redeemed` per period, in one query (the weekly comparison)."""
     cond, params = worker_in(f, "p.worker_id", named=True)
-    psql, pparams = _periods_sql(periods)
-    sql = f"""
-        with periods as ({psql}),
-        ledger as (
-            select p.occurred_at, p.delta
-            from points_ledger p
-            where p.occurred_at >= (select min(ts_from) from periods)
-              and p.occurred_at < (select max(ts_to) from periods) and {cond}
-        )
-        select p.p_to, coalesce(sum(l.delta) filter (where l.delta > 0), 0)::bigint as earned,
-               coalesce(-sum(l.delta) filter (where l.delta < 0), 0)::bigint as redeemed
-        from periods p join ledger l on l.occurred_at >= p.ts_from and l.occurred_at < p.ts_to
-        group by 1
-    """
-    return _per_period(con, sql, bind(params, pparams), periods)
+    return timed_series(con, periods, rows="points_ledger p", at="occurred_at", columns="p.delta", where=cond,
+                        measures="coalesce(sum(s.delta) filter (where s.delta > 0), 0)::bigint as earned, "
+                                 "coalesce(-sum(s.delta) filter (where s.delta < 0), 0)::bigint as redeemed",
+                        params=params)
