@@ -1,7 +1,6 @@
 """Small widgets every page shares: safe text, banners, the period caption, the map base with its
 warnings, download buttons with the filters written into the files, and the row cap of a grid."""
 
-import datetime as dt
 import hashlib
 import re
 
@@ -14,7 +13,7 @@ from fxdash.labels import common as LC
 from fxdash.labels import data as LD
 from fxdash.labels import overview as LO
 from fxdash.labels import projector as P
-from fxdash.ui_data import boundaries, demo_state, is_demo, run, settings, uploaded_boundaries
+from fxdash.ui_data import _plain, boundaries, demo_state, is_demo, run, settings, uploaded_boundaries
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~$:=&@])")
 MAX_TABLE_ROWS = 1000  # rows sent to the browser (2,000 report rows were 0.76 MB); the downloads carry every row
@@ -165,7 +164,7 @@ def _exact(value):
         if isinstance(value, pd.DataFrame):
             return ("frame", tuple(value.columns), tuple(map(str, value.dtypes)), digest)
         return ("series", value.name, str(value.dtype), digest)
-    if value is None or isinstance(value, (str, bool, int, float, dt.date)):
+    if _plain(value):  # the query cache's own test of an exact repr (plain values, tuples of them)
         return value
     if isinstance(value, (tuple, list)):
         return (type(value).__name__, tuple(_exact(v) for v in value))
