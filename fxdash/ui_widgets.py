@@ -11,6 +11,7 @@ from fxdash import export, textfmt, ui_chrome, ui_rights
 from fxdash.filters import Filters
 from fxdash.labels import common as LC
 from fxdash.labels import data as LD
+from fxdash.labels import filters as LF
 from fxdash.labels import overview as LO
 from fxdash.labels import projector as P
 from fxdash.ui_data import _plain, boundaries, demo_state, is_demo, run, settings, uploaded_boundaries
@@ -120,6 +121,9 @@ def lazy_tabs(key: str, sections: dict) -> None:
     """st.tabs (label -> function drawing its content) where only the open tab's function runs: a
     closed tab costs nothing, and a tab switch reruns the page (from cache: the queries already ran).
     The open tab is in the URL (?<key>=<label>, left out for the first tab), so a view stays a link."""
+    asked = st.query_params.get(key)
+    if asked and asked not in sections:  # Streamlit would open the first tab without a word
+        st.warning(plain(LF.ERR_PARAM_UNKNOWN.format(key=key, value=asked[:40])))
     tabs = st.tabs(list(sections), key=key, bind="query-params")
     for tab, section in zip(tabs, sections.values()):
         if tab.open:

@@ -87,3 +87,14 @@ def test_a_link_to_a_community_tab_runs_that_tab_only(app_env):
     assert not at.exception, [e.message for e in at.exception]
     assert len(at.get("deck_gl_json_chart")) == 1
     assert LCM.SCENE_KPI_TOTAL in metric_labels(at) and LCM.CARE_KPI_VISITS not in metric_labels(at)
+
+
+@pytest.mark.parametrize("value", ["<b>积分</b>", "积分" * 2500, "'; drop table workers;--"])
+def test_a_bad_tab_in_a_link_is_named_in_a_chinese_warning(app_env, value):
+    at = open_page("people", {PEOPLE: value})
+    assert not at.exception, [e.message for e in at.exception]
+    warned = [w.value for w in at.warning if PEOPLE.replace("_", "\\_") in w.value]
+    assert len(warned) == 1 and "不是可选值" in warned[0]
+    assert "<b>" not in warned[0] and len(warned[0]) < 200  # escaped, and a long value is cut
+    empty = open_page("people", {PEOPLE: ""})
+    assert not [w for w in empty.warning if PEOPLE.replace("_", "\\_") in w.value]  # an empty one asks nothing
