@@ -8,6 +8,7 @@ from fxdash import map_view
 from tests import deck_capture as D
 from tests.auth import TEST_PASSWORD, login
 from tests.conftest import OUTPUT, outside_requests, wait_for_charts
+from tests.test_browser import go_to
 
 pytestmark = pytest.mark.browser
 
@@ -20,6 +21,8 @@ CASES = [  # (name, path, town codes in focus, user: None = the demo admin)
     ("map_town", f"/map?town={QINGCUN}", (QINGCUN,), None),
     ("map_town_user", "/map", (QINGCUN,), "qingcun"),  # a town account sees its own town, framed
 ]
+ADMIN_PAGES = [case for case in CASES if case[3] is None and not case[2]]  # one session walks these
+TOWN_CASES = [case for case in CASES if case not in ADMIN_PAGES]
 
 
 @pytest.fixture
@@ -40,13 +43,26 @@ def drawn_deck(page):
     return deck, box["width"], box["height"]
 
 
-@pytest.mark.parametrize("name,path,focus,user", CASES, ids=[c[0] for c in CASES])
-def test_the_map_frames_its_points_and_labels_do_not_collide(app_server, hd_page, name, path, focus, user):
+def test_the_admin_pages_maps_frame_their_points_and_labels_do_not_collide(app_server, hd_page):
+    """The district's maps page by page in one session (the sidebar's navigation, no reload)."""
+    login(hd_page, app_server, path=ADMIN_PAGES[0][1])
+    for name, path, focus, _ in ADMIN_PAGES:
+        if path != ADMIN_PAGES[0][1]:
+            go_to(hd_page, name)
+        map_frames_its_points_and_labels_do_not_collide(hd_page, name, focus)
+
+
+@pytest.mark.parametrize("name,path,focus,user", TOWN_CASES, ids=[c[0] for c in TOWN_CASES])
+def test_the_map_of_a_town_frames_it_and_labels_do_not_collide(app_server, hd_page, name, path, focus, user):
     if user is None:
         login(hd_page, app_server, path=path)
     else:
         login(hd_page, app_server, username=user, password=TEST_PASSWORD, path=path)
-    assert hd_page.get_by_test_id("stException").count() == 0
+    map_frames_its_points_and_labels_do_not_collide(hd_page, name, focus)
+
+
+def map_frames_its_points_and_labels_do_not_collide(hd_page, name: str, focus: tuple) -> None:
+    assert hd_page.get_by_test_id("stException").count() == 0, name
     element, width, height = drawn_deck(hd_page)
     spec = D.last_deck(hd_page.decks)
     view = D.view_of(spec)
