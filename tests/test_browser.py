@@ -14,7 +14,9 @@ from fxdash.labels import pages as PG
 from fxdash.labels import people as LP
 from fxdash.labels import playback as LPB
 from fxdash.labels import reconcile as LR
+from tests import deck_capture as D
 from tests.auth import login
+from tests.browse import go_to_page
 from tests.conftest import (
     OUTPUT,
     ROOT,
@@ -25,6 +27,7 @@ from tests.conftest import (
     wait_for_app,
     wait_for_charts,
 )
+from tests.test_browser_map_framing import FRAMED_PAGES, map_frames_its_points_and_labels_do_not_collide
 
 PAGE_FILES = sorted(p.stem for p in (ROOT / "pages").glob("*.py"))
 TITLES = {"overview": PG.PAGE_OVERVIEW, "map": PG.PAGE_MAP, "reports": PG.PAGE_REPORTS, "people": PG.PAGE_PEOPLE,
@@ -33,7 +36,7 @@ TITLES = {"overview": PG.PAGE_OVERVIEW, "map": PG.PAGE_MAP, "reports": PG.PAGE_R
 # the walk's order: it starts on a page without a map and ends on the overview, whose preset click
 # changes the period of every page after it
 WALK = ("people", "community", "data", "users", "audit", "reconcile", "map", "reports", "weekly", "overview")
-VIEWPORT = {"width": 1600, "height": 2400}
+VIEWPORT = {"width": 1920, "height": 2400}  # a meeting room projector's width
 
 pytestmark = pytest.mark.browser
 
@@ -42,12 +45,6 @@ def tall(page, height: int) -> None:
     """Grow the window (Streamlit scrolls inside its own container: a full-page screenshot only shows what
     fits in the window) and wait until the charts have drawn at the new size."""
     page.set_viewport_size({"width": VIEWPORT["width"], "height": height})
-    wait_for_charts(page)
-
-
-def go_to(page, stem: str) -> None:
-    """Open a page through the sidebar's navigation, in the same session, and wait until it has drawn."""
-    click_and_rerun(page, page.get_by_test_id("stSidebarNav").get_by_text(TITLES[stem], exact=True))
     wait_for_charts(page)
 
 
@@ -176,6 +173,14 @@ def community_tabs_render_with_charts_and_the_scene_map(page) -> None:
     tall(page, VIEWPORT["height"])
 
 
+def data_page_is_in_the_navigation_with_downloads(page) -> None:
+    """An admin's navigation lists 数据管理, whose page offers downloads (tests/test_browser_access.py's
+    cases for the other roles)."""
+    nav = page.get_by_test_id("stSidebarNav").inner_text()
+    assert "总览" in nav and "数据管理" in nav
+    assert page.get_by_test_id("stDownloadButton").count() > 0
+
+
 def weekly_shows_the_week_and_its_briefing(page) -> None:
     text = page.inner_text("[data-testid='stApp']")  # the default week: the last complete one
     assert "2026年第47周" in text and "新增上报问题" in text and "简报" in text
@@ -193,22 +198,30 @@ PAGE_CHECKS = {"overview": overview_shows_figures_charts_and_the_story, "map": m
                "reports": reports_show_charts_map_lists_and_drill_from_a_click,
                "people": people_tabs_render_with_chinese_charts,
                "community": community_tabs_render_with_charts_and_the_scene_map,
-               "weekly": weekly_shows_the_week_and_its_briefing, "reconcile": reconcile_shows_the_published_figures}
+               "weekly": weekly_shows_the_week_and_its_briefing, "data": data_page_is_in_the_navigation_with_downloads,
+               "reconcile": reconcile_shows_the_published_figures}
 
 
 def test_every_page_renders_in_chromium_with_chinese_and_no_exception(app_server, page):
-    """One session through every page by the sidebar: each draws without exception, in Chinese, offline."""
+    """One session through every page by the sidebar: each draws without exception, in Chinese, offline;
+    each map frames its content (tests/test_browser_map_framing.py: at 1920 px wide, the canvas's width
+    there; the window's height does not change the canvas)."""
     assert sorted(WALK) == PAGE_FILES, "the walk visits every page"
+    assert set(FRAMED_PAGES) <= set(WALK)
+    page.set_viewport_size(VIEWPORT)
+    page.decks = D.record_decks(page)
     login(page, app_server, path="/" + WALK[0])
     wait_for_charts(page)
     for stem in WALK:
         if stem != WALK[0]:
-            go_to(page, stem)
+            go_to_page(page, TITLES[stem])
         assert page.get_by_test_id("stException").count() == 0, stem
         text = page.inner_text("[data-testid='stApp']")
         assert "演示数据" in text, stem
         assert "Traceback" not in text, stem
         screenshot(page, f"page_{stem}")
+        if stem in FRAMED_PAGES:  # first, at the window's width before any check grows the window
+            map_frames_its_points_and_labels_do_not_collide(page, stem, ())
         if stem in PAGE_CHECKS:
             PAGE_CHECKS[stem](page)
         assert outside_requests(page.requests) == [], stem
