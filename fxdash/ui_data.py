@@ -4,6 +4,8 @@ on the page (fxdash.ui re-exports these; nothing here imports another fxdash.ui*
 """
 
 import datetime as dt
+import hashlib
+import json
 import logging
 import os
 import threading
@@ -73,14 +75,30 @@ def demo_state() -> str | None:
         return db.get_meta(cur, "demo")
 
 
-@st.cache_data(show_spinner=False)
+class SharedGeoJSON(dict):
+    """A display GeoJSON shared by every session (one object, not a copy per run): read-only, with a
+    digest of its content taken once, so that a deck built from it can be cached by that digest
+    (fxdash.ui_widgets.deck) instead of fingerprinting every coordinate on every run."""
+
+    def __init__(self, geojson: dict):
+        super().__init__(geojson)
+        text = json.dumps(geojson, sort_keys=True, ensure_ascii=False, allow_nan=True)
+        self.fingerprint = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+    def _read_only(self, *_, **__):
+        raise TypeError("SharedGeoJSON is shared between sessions: copy it before changing it")
+
+    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = __ior__ = _read_only
+
+
+@st.cache_resource(show_spinner=False)
 def boundaries(path: str | None):
     """The configured GeoJSON (or None), read and simplified for display once per path; {"error": message}
-    if unreadable."""
+    if unreadable. One shared object (SharedGeoJSON): unpickling a copy for every run cost ~4 ms a map."""
     if not path:
         return None
     try:
-        return geo.load_display_geojson(path)
+        return SharedGeoJSON(geo.load_display_geojson(path))
     except geo.BoundaryError as exc:
         return {"error": str(exc)}
 

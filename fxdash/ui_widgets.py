@@ -1,20 +1,21 @@
 """Small widgets every page shares: safe text, banners, the period caption, the map base with its
 warnings, download buttons with the filters written into the files, and the row cap of a grid."""
 
+import dataclasses
 import hashlib
 import re
 
 import pandas as pd
 import streamlit as st
 
-from fxdash import export, textfmt, ui_chrome, ui_rights
+from fxdash import export, maps, textfmt, ui_chrome, ui_rights
 from fxdash.filters import Filters
 from fxdash.labels import common as LC
 from fxdash.labels import data as LD
 from fxdash.labels import filters as LF
 from fxdash.labels import overview as LO
 from fxdash.labels import projector as P
-from fxdash.ui_data import _plain, boundaries, demo_state, is_demo, run, settings, uploaded_boundaries
+from fxdash.ui_data import SharedGeoJSON, _plain, boundaries, demo_state, is_demo, run, settings, uploaded_boundaries
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~$:=&@])")
 MAX_TABLE_ROWS = 1000  # rows sent to the browser (2,000 report rows were 0.76 MB); the downloads carry every row
@@ -150,31 +151,63 @@ def figure(builder, *args, **kwargs):
     (~10-30 ms a chart, most of a warm rerun on 队伍与志愿), while the inputs are small aggregates that
     hash in well under a millisecond. The figure is shared between sessions, so nothing may change
     it after it is built (pages only hand it to st.plotly_chart, which reads it)."""
+    return _shared(builder.__module__ + "." + builder.__qualname__, builder, args, kwargs)
+
+
+def deck(builder, *args, **kwargs) -> maps.BuiltDeck:
+    """The map `builder(*args, **kwargs)` (a fxdash.maps / station_map deck builder) built and written as
+    JSON once per distinct input and shared, as figure does for charts: a station map took 15-40 ms of
+    every overview run (tooltips, label placement, JSON) for the same stations and cells."""
+    def build(*a, **k) -> maps.BuiltDeck:
+        return maps.BuiltDeck(builder(*a, **k))
+    return _shared(f"deck:{builder.__module__}.{builder.__qualname__}", build, args, kwargs)
+
+
+def _shared(name: str, builder, args: tuple, kwargs: dict):
     try:
         key = repr((tuple(_exact(a) for a in args), sorted((k, _exact(v)) for k, v in kwargs.items())))
     except TypeError:  # an input without an exact fingerprint: build it as before
         return builder(*args, **kwargs)
-    return _figure(f"{builder.__module__}.{builder.__qualname__}", key, builder, args, kwargs)
+    return _figure(name, key, builder, args, kwargs)
 
 
 def _exact(value):
     """A fingerprint of every value of a frame (Streamlit's own hash samples frames over 50,000 rows, and
     two such inputs differing outside the sample would share a chart); plain values as themselves, and
-    containers of them. Anything else raises TypeError (built uncached): its repr may be shortened
-    (numpy arrays, dataclasses holding frames), and two different inputs must never share a key."""
+    containers of them, dataclasses field by field. Anything else raises TypeError (built uncached): its
+    repr may be shortened (numpy arrays), and two different inputs must never share a key."""
     if isinstance(value, (pd.DataFrame, pd.Series)):
-        digest = hashlib.blake2b(pd.util.hash_pandas_object(value, index=True).to_numpy().tobytes(),
-                                 digest_size=16).hexdigest()
+        try:
+            hashed = pd.util.hash_pandas_object(value, index=True)
+        except TypeError:  # lists in cells (e.g. a station's amenities): hashed as their exact text
+            hashed = pd.util.hash_pandas_object(_cells_as_text(value), index=True)
+        digest = hashlib.blake2b(hashed.to_numpy().tobytes(), digest_size=16).hexdigest()
         if isinstance(value, pd.DataFrame):
             return ("frame", tuple(value.columns), tuple(map(str, value.dtypes)), digest)
         return ("series", value.name, str(value.dtype), digest)
     if _plain(value):  # the query cache's own test of an exact repr (plain values, tuples of them)
         return value
+    if isinstance(value, SharedGeoJSON):  # a boundaries file, read once: its digest, not its coordinates
+        return ("geojson", value.fingerprint)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):  # e.g. station_map.MapData
+        fields = tuple((f.name, _exact(getattr(value, f.name))) for f in dataclasses.fields(value))
+        return (type(value).__module__, type(value).__qualname__, fields)
     if isinstance(value, (tuple, list)):
         return (type(value).__name__, tuple(_exact(v) for v in value))
     if isinstance(value, dict):
         return ("dict", tuple((_exact(k), _exact(v)) for k, v in value.items()))
     raise TypeError(f"no exact fingerprint for {type(value).__name__}")
+
+
+def _cells_as_text(value):
+    """A copy of a frame (or series) whose object columns hold the exact text of each cell's fingerprint;
+    raises TypeError for a cell without one."""
+    if isinstance(value, pd.Series):
+        return _cells_as_text(value.to_frame())
+    out = value.copy()
+    for col in [c for c in value.columns if value[c].dtype == object]:
+        out[col] = [repr(_exact(v.tolist() if hasattr(v, "tolist") else v)) for v in value[col]]
+    return out
 
 
 @st.cache_resource(max_entries=2000, show_spinner=False)

@@ -36,9 +36,22 @@ def test_equal_inputs_share_one_build_and_every_difference_rebuilds(counted):
 
 def test_an_input_without_a_fingerprint_is_built_each_time(counted):
     builder, calls = counted
-    listed = pd.DataFrame({"x": [[1, 2], [3]]})  # lists in cells cannot be hashed
+    odd = pd.DataFrame({"x": [{1, 2}, {3}]})  # sets in cells: no exact fingerprint
+    ui_widgets.figure(builder, odd, "a")
+    ui_widgets.figure(builder, odd, "a")
+    assert calls == ["a", "a"]
+
+
+def test_lists_in_cells_are_keyed_by_every_item(counted):
+    import numpy as np
+
+    builder, calls = counted
+    listed = pd.DataFrame({"x": [np.array(["热水", "休息"]), np.array(["充换电"])], "n": [1, 2]})
     ui_widgets.figure(builder, listed, "a")
-    ui_widgets.figure(builder, listed, "a")
+    ui_widgets.figure(builder, listed.copy(), "a")
+    assert calls == ["a"]
+    ui_widgets.figure(builder, listed.assign(x=[np.array(["热水", "休息"]), np.array(["充电"])]), "a")
+    ui_widgets.figure(builder, listed.assign(x=[["热水", "休息"], ["充换电"]]), "a")  # the same items as a list: shared
     assert calls == ["a", "a"]
 
 
