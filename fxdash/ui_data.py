@@ -3,6 +3,7 @@ reads, its connection, the cached query runner, boundaries files, and writes wit
 on the page (fxdash.ui re-exports these; nothing here imports another fxdash.ui* module).
 """
 
+import copy
 import datetime as dt
 import hashlib
 import json
@@ -12,6 +13,7 @@ import threading
 import uuid
 
 import duckdb
+import pandas as pd
 import streamlit as st
 
 from fxdash import access, config, db, geo, privacy, readers, rights, versions, writes
@@ -65,14 +67,28 @@ def user_scope() -> Filters:
 
 
 def is_demo() -> bool:
-    with connection().cursor() as cur:
-        return db.is_demo(cur)
+    return _demo_meta()[0]
 
 
 def demo_state() -> str | None:
     """"mixed" once a real import went into the demo database (set by fxdash.ingest), else None/other."""
-    with connection().cursor() as cur:
-        return db.get_meta(cur, "demo")
+    return _demo_meta()[1]
+
+
+def _demo_meta() -> tuple[bool, str | None]:
+    path = str(config.load_settings().db)
+    try:
+        return _demo_meta_of(path, data_version())
+    except FileNotFoundError:  # an old pinned version, no longer kept: read the current one
+        return _demo_meta_of(path, pin_current_version())
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _demo_meta_of(path: str, version: str) -> tuple[bool, str | None]:
+    """Whether data version `version` of database `path` is demo data, and its demo state: read once
+    per version (the login check and the banner asked DuckDB four times a run)."""
+    with _readers(path).connection(version).cursor() as cur:
+        return db.is_demo(cur), db.get_meta(cur, "demo")
 
 
 class SharedGeoJSON(dict):
@@ -208,8 +224,26 @@ def _cached(fn, name: str, filters, version: str, kwargs: tuple, mode: str):
     """The query `fn` through the cache (fxdash.bench_pages wraps this to note a page's queries)."""
     plain = all(_plain(v) for _, v in kwargs)
     key = f"{name}|{filters!r}|{kwargs!r}" if plain else f"{name}|{filters!r}"
-    return _query(_fn=fn, _filters=filters, _kwargs=kwargs, key=key, version=version, mode=mode,
-                  other_kwargs=() if plain else kwargs)
+    return handed_out(_query(_fn=fn, _filters=filters, _kwargs=kwargs, key=key, version=version, mode=mode,
+                             other_kwargs=() if plain else kwargs))
+
+
+def handed_out(value):
+    """A shared cached result as its caller may use it: frames as shallow copies (pandas copy-on-write:
+    a change to the copy, a new column or index name included, never reaches the cached frame), lists,
+    tuples and dicts rebuilt round them, plain values as they are, anything else deep-copied. st.cache_data
+    unpickled a full copy of every result on every hit instead (~1 ms a frame, most of it strings)."""
+    if isinstance(value, (pd.DataFrame, pd.Series)):
+        return value.copy(deep=False)
+    if isinstance(value, dict):
+        return {k: handed_out(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [handed_out(v) for v in value]
+    if type(value) is tuple:
+        return tuple(handed_out(v) for v in value)
+    if isinstance(value, _PLAIN):
+        return value
+    return copy.deepcopy(value)
 
 
 _PLAIN = (str, int, float, bool, type(None), dt.date)
@@ -222,9 +256,9 @@ def _plain(value) -> bool:
     return isinstance(value, _PLAIN)
 
 
-@st.cache_data(show_spinner=False, max_entries=1024)
+@st.cache_resource(show_spinner=False, max_entries=1024)
 def _query(*, _fn, _filters, _kwargs: tuple, key: str, version: str, mode: str, other_kwargs: tuple):
-    """The query itself. Streamlit hashes only the arguments without a leading underscore: `key` is
+    """The query itself, its result shared (see handed_out). Streamlit hashes only the arguments without a leading underscore: `key` is
     the function's qualified name and the repr of the scoped filters (a frozen dataclass of dates,
     strings and tuples: its repr is exact) and of plain kwargs, hashed as one short string; hashing
     the Filters object itself (dataclasses.asdict, a deep copy) cost ~1.5 ms per query on every
