@@ -36,7 +36,9 @@ def test_equal_inputs_share_one_build_and_every_difference_rebuilds(counted):
 
 def test_an_input_without_a_fingerprint_is_built_each_time(counted):
     builder, calls = counted
-    odd = pd.DataFrame({"x": [{1, 2}, {3}]})  # sets in cells: no exact fingerprint
+    import threading
+
+    odd = pd.DataFrame({"x": [threading.Lock(), 3]})  # a cell pickle cannot write: no exact fingerprint
     ui_widgets.figure(builder, odd, "a")
     ui_widgets.figure(builder, odd, "a")
     assert calls == ["a", "a"]
@@ -51,8 +53,10 @@ def test_lists_in_cells_are_keyed_by_every_item(counted):
     ui_widgets.figure(builder, listed.copy(), "a")
     assert calls == ["a"]
     ui_widgets.figure(builder, listed.assign(x=[np.array(["热水", "休息"]), np.array(["充电"])]), "a")
-    ui_widgets.figure(builder, listed.assign(x=[["热水", "休息"], ["充换电"]]), "a")  # the same items as a list: shared
-    assert calls == ["a", "a"]
+    as_lists = listed.assign(x=[["热水", "休息"], ["充换电"]])  # the same items, as lists: another input
+    ui_widgets.figure(builder, as_lists, "a")
+    ui_widgets.figure(builder, as_lists.copy(deep=False), "a")
+    assert calls == ["a", "a", "a"]
 
 
 def test_inputs_whose_repr_could_be_shortened_are_never_shared(counted):
