@@ -7,6 +7,7 @@ import pickle
 import re
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from fxdash import export, maps, textfmt, ui_chrome, ui_rights
@@ -152,7 +153,25 @@ def figure(builder, *args, **kwargs):
     (~10-30 ms a chart, most of a warm rerun on 队伍与志愿), while the inputs are small aggregates that
     hash in well under a millisecond. The figure is shared between sessions, so nothing may change
     it after it is built (pages only hand it to st.plotly_chart, which reads it)."""
-    return _shared(builder.__module__ + "." + builder.__qualname__, builder, args, kwargs)
+    def build(*a, **k):
+        return _frozen(builder(*a, **k))
+    return _shared(builder.__module__ + "." + builder.__qualname__, build, args, kwargs)
+
+
+class SharedFigure(go.Figure):
+    """A built chart shared between sessions, its dict form (what st.plotly_chart asks for on every run:
+    plotly deep-copies the figure and re-encodes its arrays, ~5 ms a chart) taken once. Read-only: the
+    dict is the one given to every caller."""
+
+    def to_dict(self) -> dict:
+        return self._fx_dict
+
+
+def _frozen(fig):
+    if type(fig) is go.Figure:  # the same object, its class narrowed: nothing is rebuilt or revalidated
+        fig.__class__ = SharedFigure
+        fig._fx_dict = go.Figure.to_dict(fig)
+    return fig
 
 
 def deck(builder, *args, **kwargs) -> maps.BuiltDeck:

@@ -87,3 +87,21 @@ def test_a_real_chart_is_the_same_figure_as_built_directly():
     cached = ui_widgets.figure(charts.town_bars, df)
     assert cached.to_json() == charts.town_bars(df).to_json()
     assert ui_widgets.figure(charts.town_bars, df) is cached
+
+
+def test_a_shared_chart_gives_plotly_chart_the_dict_of_the_chart_built_directly():
+    import json
+
+    import plotly.io
+    import plotly.tools
+
+    ui_widgets._figure.clear()
+    df = pd.DataFrame({"town": ["南桥镇", "奉城镇"], "reports": [12, 7], "active_workers": [300, 210]})
+    cached = ui_widgets.figure(charts.town_bars, df)
+    direct = charts.town_bars(df)
+    assert isinstance(cached, ui_widgets.SharedFigure) and cached.to_dict() is cached.to_dict()  # taken once
+    # what st.plotly_chart sends: the figure's dict, then its JSON
+    sent = plotly.io.to_json(plotly.tools.return_figure_from_figure_or_data(cached, True), validate=False)
+    assert json.loads(sent) == json.loads(plotly.io.to_json(direct.to_dict(), validate=False))
+    assert ui_widgets._frozen({"not": "a figure"}) == {"not": "a figure"}  # other builders' results as they are
+    ui_widgets._figure.clear()
