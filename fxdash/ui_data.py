@@ -1,12 +1,11 @@
 """The app's side of the data: settings, the operational store, which data version a script run
 reads, its connection, the cached query runner, boundaries files, and writes with their waiting shown
-on the page (fxdash.ui re-exports these; nothing here imports another fxdash.ui* module).
+on the page (fxdash.ui re-exports these; of the other fxdash.ui* modules only the Streamlit-free ui_cache).
 """
 
 import copy
 import datetime as dt
-import hashlib
-import json
+import functools
 import logging
 import os
 import threading
@@ -21,6 +20,9 @@ from fxdash import store as ops
 from fxdash.filters import Filters, default_filters
 from fxdash.labels import common as LC
 from fxdash.labels import versions as LV
+from fxdash.ui_cache import PLAIN as _PLAIN
+from fxdash.ui_cache import SharedCache, SharedGeoJSON, exact
+from fxdash.ui_cache import plain as _plain
 
 
 @st.cache_resource(show_spinner=False)
@@ -48,7 +50,15 @@ def username() -> str | None:
 
 
 def settings() -> config.Settings:
-    return config.load_settings()
+    """The settings, parsed once per environment and day (a run asked a dozen times; the as-of date
+    falls back to today's)."""
+    env = tuple((s.env, os.environ[s.env]) for s in config.SETTINGS if s.env in os.environ)
+    return _settings_of(env, dt.date.today())
+
+
+@functools.lru_cache(maxsize=16)
+def _settings_of(env: tuple, today: dt.date) -> config.Settings:
+    return config.load_settings(dict(env))
 
 
 @st.cache_resource(show_spinner=False)
@@ -76,7 +86,7 @@ def demo_state() -> str | None:
 
 
 def _demo_meta() -> tuple[bool, str | None]:
-    path = str(config.load_settings().db)
+    path = str(settings().db)
     try:
         return _demo_meta_of(path, data_version())
     except FileNotFoundError:  # an old pinned version, no longer kept: read the current one
@@ -89,22 +99,6 @@ def _demo_meta_of(path: str, version: str) -> tuple[bool, str | None]:
     per version (the login check and the banner asked DuckDB four times a run)."""
     with _readers(path).connection(version).cursor() as cur:
         return db.is_demo(cur), db.get_meta(cur, "demo")
-
-
-class SharedGeoJSON(dict):
-    """A display GeoJSON shared by every session (one object, not a copy per run): read-only, with a
-    digest of its content taken once, so that a deck built from it can be cached by that digest
-    (fxdash.ui_widgets.deck) instead of fingerprinting every coordinate on every run."""
-
-    def __init__(self, geojson: dict):
-        super().__init__(geojson)
-        text = json.dumps(geojson, sort_keys=True, ensure_ascii=False, allow_nan=True)
-        self.fingerprint = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
-
-    def _read_only(self, *_, **__):
-        raise TypeError("SharedGeoJSON is shared between sessions: copy it before changing it")
-
-    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = __ior__ = _read_only
 
 
 @st.cache_resource(show_spinner=False)
@@ -131,7 +125,7 @@ def ensure_database() -> None:
     """Start of every run: on first start build the demo database (through the writer path, so two
     processes starting together build it once); then pin the current data version for this run."""
     try:
-        s = config.load_settings()
+        s = settings()
         if not s.db.exists() or versions.current(s.db) is None:
             with _build_lock():
                 _first_start(s)
@@ -158,7 +152,7 @@ def _first_start(s: config.Settings) -> None:
 
 def pin_current_version() -> str:
     """Make this run (and the runs of this session until the next pin) read the current version."""
-    key = _readers(str(config.load_settings().db)).current_key()
+    key = _readers(str(settings().db)).current_key()
     st.session_state[_PIN] = key
     return key
 
@@ -176,7 +170,7 @@ def connection() -> duckdb.DuckDBPyConnection:
 
 
 def _connection_for(key: str) -> duckdb.DuckDBPyConnection:
-    pool = _readers(str(config.load_settings().db))
+    pool = _readers(str(settings().db))
     try:
         return pool.connection(key)
     except FileNotFoundError:  # an old pinned version, no longer kept: read the current one
@@ -189,7 +183,7 @@ def publish(write, *args, **kwargs):
     note = st.empty()
     try:
         with st.spinner(LV.WRITING):
-            value = write(config.load_settings().db, *args, wait_progress=note.info, **kwargs)
+            value = write(settings().db, *args, wait_progress=note.info, **kwargs)
     except (versions.WriterBusy, writes.Refused) as exc:
         note.error(str(exc))
         return None
@@ -212,7 +206,7 @@ def deferred(fn, filters: Filters | None = None, /, **kwargs):
     """A function of no arguments that runs query `fn` later, as run() would now (this run's user and
     data version, scoped and masked) but uncached: a download's file built when clicked, outside any
     script run, so that a page need not fetch a long list it shows only the start of."""
-    user, version, path = current_user(), data_version(), str(config.load_settings().db)
+    user, version, path = current_user(), data_version(), str(settings().db)
 
     def call():
         with _readers(path).connection(version).cursor() as cur:
@@ -246,27 +240,26 @@ def handed_out(value):
     return copy.deepcopy(value)
 
 
-_PLAIN = (str, int, float, bool, type(None), dt.date)
+_QUERIES = SharedCache(1024)
 
 
-def _plain(value) -> bool:
-    """A value whose repr names it exactly (so the repr can stand for it in a cache key)."""
-    if isinstance(value, (tuple, list, frozenset)):
-        return all(_plain(v) for v in value)
-    return isinstance(value, _PLAIN)
-
-
-@st.cache_resource(show_spinner=False, max_entries=1024)
 def _query(*, _fn, _filters, _kwargs: tuple, key: str, version: str, mode: str, other_kwargs: tuple):
-    """The query itself, its result shared (see handed_out). Streamlit hashes only the arguments without a leading underscore: `key` is
-    the function's qualified name and the repr of the scoped filters (a frozen dataclass of dates,
-    strings and tuples: its repr is exact) and of plain kwargs, hashed as one short string; hashing
-    the Filters object itself (dataclasses.asdict, a deep copy) cost ~1.5 ms per query on every
-    rerun. Any other kwargs are hashed by Streamlit as before (`other_kwargs`). All arguments are
-    passed by keyword: a positional one makes Streamlit inspect the signature on each call."""
-    with _connection_for(version).cursor() as cur:
-        result = _fn(cur, **dict(_kwargs)) if _filters is None else _fn(cur, _filters, **dict(_kwargs))
-    return privacy.protect(result, privacy.declared(_fn), mode)
+    """The query through the shared cache (its result shared: see handed_out). `key` is the function's
+    qualified name and the repr of the scoped filters (a frozen dataclass of dates, strings and tuples:
+    its repr is exact) and of plain kwargs; any other kwargs (`other_kwargs`, e.g. a frame of reference
+    figures) are keyed by their exact fingerprint, or the query runs uncached when they have none."""
+    def compute():
+        with _connection_for(version).cursor() as cur:
+            result = _fn(cur, **dict(_kwargs)) if _filters is None else _fn(cur, _filters, **dict(_kwargs))
+        return privacy.protect(result, privacy.declared(_fn), mode)
+    try:
+        others = exact(other_kwargs) if other_kwargs else ()
+    except TypeError:
+        return compute()
+    return _QUERIES.get((key, version, mode, others), compute)
+
+
+_query.clear = _QUERIES.clear  # as st.cache_resource's functions have it (bench, tests)
 
 
 def run_page(page) -> None:

@@ -1,9 +1,6 @@
 """Small widgets every page shares: safe text, banners, the period caption, the map base with its
 warnings, download buttons with the filters written into the files, and the row cap of a grid."""
 
-import dataclasses
-import hashlib
-import pickle
 import re
 
 import pandas as pd
@@ -17,7 +14,8 @@ from fxdash.labels import data as LD
 from fxdash.labels import filters as LF
 from fxdash.labels import overview as LO
 from fxdash.labels import projector as P
-from fxdash.ui_data import SharedGeoJSON, _plain, boundaries, demo_state, is_demo, run, settings, uploaded_boundaries
+from fxdash.ui_cache import exact
+from fxdash.ui_data import boundaries, demo_state, is_demo, run, settings, uploaded_boundaries
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~$:=&@])")
 MAX_TABLE_ROWS = 1000  # rows sent to the browser (2,000 report rows were 0.76 MB); the downloads carry every row
@@ -185,39 +183,10 @@ def deck(builder, *args, **kwargs) -> maps.BuiltDeck:
 
 def _shared(name: str, builder, args: tuple, kwargs: dict):
     try:
-        key = repr((tuple(_exact(a) for a in args), sorted((k, _exact(v)) for k, v in kwargs.items())))
+        key = repr((tuple(exact(a) for a in args), sorted((k, exact(v)) for k, v in kwargs.items())))
     except TypeError:  # an input without an exact fingerprint: build it as before
         return builder(*args, **kwargs)
     return _figure(name, key, builder, args, kwargs)
-
-
-def _exact(value):
-    """A fingerprint of every value of a frame (Streamlit's own hash samples frames over 50,000 rows, and
-    two such inputs differing outside the sample would share a chart; equal frames may pickle apart, e.g.
-    a deep copy with its blocks laid out anew: that costs a rebuild, never a wrong chart); plain values as
-    themselves, and containers of them, dataclasses field by field. Anything else raises TypeError (built uncached): its
-    repr may be shortened (numpy arrays), and two different inputs must never share a key."""
-    if isinstance(value, (pd.DataFrame, pd.Series)):
-        try:  # the whole frame as pickle writes it: every value (lists in cells too), 5-25x faster than
-            data = pickle.dumps(value, protocol=5)  # pd.util.hash_pandas_object on text columns
-        except (pickle.PicklingError, TypeError, AttributeError) as exc:
-            raise TypeError(f"no exact fingerprint for this {type(value).__name__}") from exc
-        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-        if isinstance(value, pd.DataFrame):
-            return ("frame", tuple(value.columns), tuple(map(str, value.dtypes)), digest)
-        return ("series", value.name, str(value.dtype), digest)
-    if _plain(value):  # the query cache's own test of an exact repr (plain values, tuples of them)
-        return value
-    if isinstance(value, SharedGeoJSON):  # a boundaries file, read once: its digest, not its coordinates
-        return ("geojson", value.fingerprint)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):  # e.g. station_map.MapData
-        fields = tuple((f.name, _exact(getattr(value, f.name))) for f in dataclasses.fields(value))
-        return (type(value).__module__, type(value).__qualname__, fields)
-    if isinstance(value, (tuple, list)):
-        return (type(value).__name__, tuple(_exact(v) for v in value))
-    if isinstance(value, dict):
-        return ("dict", tuple((_exact(k), _exact(v)) for k, v in value.items()))
-    raise TypeError(f"no exact fingerprint for {type(value).__name__}")
 
 
 @st.cache_resource(max_entries=2000, show_spinner=False)

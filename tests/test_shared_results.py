@@ -106,3 +106,81 @@ def test_demo_state_is_read_once_per_database_and_version(tmp_path, monkeypatch)
         ui_data._readers(path).close()
     ui_data._demo_meta_of.clear()
     ui_data._readers.clear()
+
+
+def test_twenty_sessions_asking_at_once_compute_a_result_once():
+    import threading
+    import time
+
+    from fxdash.ui_cache import SharedCache
+
+    cache, calls, results = SharedCache(8), [], []
+
+    def compute():
+        calls.append(1)
+        time.sleep(0.05)  # long enough for every other session to arrive while it runs
+        return pd.DataFrame({"n": [1]})
+
+    threads = [threading.Thread(target=lambda: results.append(cache.get(("q", "v1"), compute))) for _ in range(20)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(calls) == 1 and len(results) == 20 and all(r is results[0] for r in results)
+
+
+def test_the_least_recently_used_result_goes_first_and_a_failure_is_not_kept():
+    from fxdash.ui_cache import SharedCache
+
+    cache, calls = SharedCache(2), []
+
+    def value(v):
+        def compute():
+            calls.append(v)
+            return v
+        return compute
+
+    cache.get("a", value("a"))
+    cache.get("b", value("b"))
+    cache.get("a", value("a"))  # a used again: b is now the oldest
+    cache.get("c", value("c"))
+    cache.get("a", value("a"))
+    cache.get("b", value("b"))
+    assert calls == ["a", "b", "c", "b"] and len(cache) == 2
+
+    def fails():
+        raise RuntimeError("DuckDB busy")
+    with pytest.raises(RuntimeError):
+        cache.get("d", fails)
+    assert cache.get("d", value("d")) == "d"
+
+
+def test_a_frame_among_the_arguments_is_keyed_by_every_value(counted):
+    query, calls = counted
+    def read():  # as the page reads its reference figures on every run: an equal frame, another object
+        return pd.DataFrame({"figure": ["骑手驿站"] * 60_000, "value": range(60_000)})
+    refs = read()
+    ui_data._cached(query, "q", None, "v1", (("refs", refs),), "clear")
+    ui_data._cached(query, "q", None, "v1", (("refs", read()),), "clear")
+    assert len(calls) == 1
+    changed = refs.copy()
+    changed.loc[59_999, "value"] = -1  # past any sample of a long frame
+    ui_data._cached(query, "q", None, "v1", (("refs", changed),), "clear")
+    assert len(calls) == 2
+    import threading
+
+    odd = (("refs", threading.Lock()),)  # no exact fingerprint: computed every time, never shared
+    ui_data._cached(query, "q", None, "v1", odd, "clear")
+    ui_data._cached(query, "q", None, "v1", odd, "clear")
+    assert len(calls) == 4
+
+
+def test_settings_are_parsed_once_per_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("FXDASH_DB", str(tmp_path / "a.duckdb"))
+    monkeypatch.setenv("FXDASH_AS_OF", "2026-03-18")
+    first = ui_data.settings()
+    assert ui_data.settings() is first and first.as_of == dt.date(2026, 3, 18)
+    monkeypatch.setenv("FXDASH_DB", str(tmp_path / "b.duckdb"))  # another server's setting: read anew
+    assert ui_data.settings().db == tmp_path / "b.duckdb"
+    monkeypatch.delenv("FXDASH_AS_OF")
+    assert ui_data.settings().as_of == dt.date.today()
