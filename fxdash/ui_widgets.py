@@ -5,6 +5,7 @@ import re
 
 import pandas as pd
 import plotly.graph_objects as go
+import pydeck as pdk
 import streamlit as st
 
 from fxdash import export, maps, textfmt, ui_chrome, ui_rights
@@ -14,7 +15,7 @@ from fxdash.labels import data as LD
 from fxdash.labels import filters as LF
 from fxdash.labels import overview as LO
 from fxdash.labels import projector as P
-from fxdash.ui_cache import exact
+from fxdash.ui_cache import SharedCache, exact
 from fxdash.ui_data import boundaries, demo_state, is_demo, run, settings, uploaded_boundaries
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~$:=&@])")
@@ -151,9 +152,22 @@ def figure(builder, *args, **kwargs):
     (~10-30 ms a chart, most of a warm rerun on 队伍与志愿), while the inputs are small aggregates that
     hash in well under a millisecond. The figure is shared between sessions, so nothing may change
     it after it is built (pages only hand it to st.plotly_chart, which reads it)."""
-    def build(*a, **k):
-        return _frozen(builder(*a, **k))
-    return _shared(builder.__module__ + "." + builder.__qualname__, build, args, kwargs)
+    return _shared(builder, args, kwargs)
+
+
+def deck(builder, *args, **kwargs):
+    """The map `builder(*args, **kwargs)` (a fxdash.maps / station_map deck builder) built and written as
+    JSON once per distinct input and shared (maps.BuiltDeck), as figure does for charts: the overview's
+    station map took 15-40 ms of every run (tooltips, label placement, JSON) for the same stations."""
+    return _shared(builder, args, kwargs)
+
+
+def _shared(builder, args: tuple, kwargs: dict):
+    try:
+        key = repr((tuple(exact(a) for a in args), sorted((k, exact(v)) for k, v in kwargs.items())))
+    except TypeError:  # an input without an exact fingerprint: build it as before
+        return builder(*args, **kwargs)
+    return _figure(f"{builder.__module__}.{builder.__qualname__}", key, builder, args, kwargs)
 
 
 class SharedFigure(go.Figure):
@@ -165,30 +179,22 @@ class SharedFigure(go.Figure):
         return self._fx_dict
 
 
-def _frozen(fig):
-    if type(fig) is go.Figure:  # the same object, its class narrowed: nothing is rebuilt or revalidated
-        fig.__class__ = SharedFigure
-        fig._fx_dict = go.Figure.to_dict(fig)
-    return fig
+def _frozen(built):
+    """A built chart or map as it is shared: a figure with its dict taken once (the same object, its
+    class narrowed: nothing is rebuilt or revalidated), a deck as its JSON."""
+    if type(built) is go.Figure:
+        built.__class__ = SharedFigure
+        built._fx_dict = go.Figure.to_dict(built)
+    elif isinstance(built, pdk.Deck):
+        built = maps.BuiltDeck(built)
+    return built
 
 
-def deck(builder, *args, **kwargs) -> maps.BuiltDeck:
-    """The map `builder(*args, **kwargs)` (a fxdash.maps / station_map deck builder) built and written as
-    JSON once per distinct input and shared, as figure does for charts: a station map took 15-40 ms of
-    every overview run (tooltips, label placement, JSON) for the same stations and cells."""
-    def build(*a, **k) -> maps.BuiltDeck:
-        return maps.BuiltDeck(builder(*a, **k))
-    return _shared(f"deck:{builder.__module__}.{builder.__qualname__}", build, args, kwargs)
+_BUILT = SharedCache(2000)
 
 
-def _shared(name: str, builder, args: tuple, kwargs: dict):
-    try:
-        key = repr((tuple(exact(a) for a in args), sorted((k, exact(v)) for k, v in kwargs.items())))
-    except TypeError:  # an input without an exact fingerprint: build it as before
-        return builder(*args, **kwargs)
-    return _figure(name, key, builder, args, kwargs)
+def _figure(name: str, key: str, builder, args: tuple, kwargs: dict):
+    return _BUILT.get((name, key), lambda: _frozen(builder(*args, **kwargs)))
 
 
-@st.cache_resource(max_entries=2000, show_spinner=False)
-def _figure(name: str, key: str, _builder, _args: tuple, _kwargs: dict):
-    return _builder(*_args, **_kwargs)
+_figure.clear = _BUILT.clear  # bench and tests start from an empty cache
