@@ -12,27 +12,23 @@ import pytest
 
 from fxdash import db, ui_data
 from fxdash.filters import default_filters
+from tests.test_rerun_cost import counted  # noqa: F401 - the query cache on an in-memory DuckDB
 
 
 @pytest.fixture
-def counted(monkeypatch):
-    con = duckdb.connect()
-    monkeypatch.setattr(ui_data, "_connection_for", lambda version: con)
-    ui_data._query.clear()
-    calls = []
+def tabled(counted):  # noqa: F811
+    """The query cache's counted query (tests/test_rerun_cost.py), giving a dict of a frame, a list and a number."""
+    query, calls = counted
 
-    def query(cur, f=None, **kwargs):
-        calls.append((f, kwargs))
+    def tables(cur, f=None, **kwargs):
+        query(cur, f, **kwargs)
         return {"table": pd.DataFrame({"town": ["南桥镇", "奉城镇"], "n": [3, 4]}), "notes": [("期间", "本周")],
                 "total": 7}
-
-    yield query, calls
-    ui_data._query.clear()
-    con.close()
+    return tables, calls
 
 
-def test_a_caller_changing_its_result_never_changes_another_callers(counted):
-    query, calls = counted
+def test_a_caller_changing_its_result_never_changes_another_callers(tabled):
+    query, calls = tabled
     f = default_filters(dt.date(2026, 3, 18))
     mine = ui_data._cached(query, "q", f, "v1", (), "clear")
     mine["table"]["n"] = [0, 0]
@@ -49,8 +45,8 @@ def test_a_caller_changing_its_result_never_changes_another_callers(counted):
     assert theirs["notes"] == [("期间", "本周")] and theirs["total"] == 7
 
 
-def test_each_scope_masking_mode_and_data_version_has_its_own_entry(counted):
-    query, calls = counted
+def test_each_scope_masking_mode_and_data_version_has_its_own_entry(tabled):
+    query, calls = tabled
     f = default_filters(dt.date(2026, 3, 18))
     ui_data._cached(query, "q", f, "v1", (), "clear")
     ui_data._cached(query, "q", replace(f, scope=("310120102",)), "v1", (), "clear")  # a town account
@@ -155,7 +151,7 @@ def test_the_least_recently_used_result_goes_first_and_a_failure_is_not_kept():
     assert cache.get("d", value("d")) == "d"
 
 
-def test_a_frame_among_the_arguments_is_keyed_by_every_value(counted):
+def test_a_frame_among_the_arguments_is_keyed_by_every_value(counted):  # noqa: F811
     query, calls = counted
     def read():  # as the page reads its reference figures on every run: an equal frame, another object
         return pd.DataFrame({"figure": ["骑手驿站"] * 60_000, "value": range(60_000)})
