@@ -121,9 +121,10 @@ def navigation_mode():
 def _clear_caches() -> None:
     import streamlit as st
 
-    from fxdash import ui_widgets
+    from fxdash import ui_data, ui_widgets
 
     st.cache_data.clear()
+    ui_data._query.clear()  # query results are a resource too (shared, handed out as copies)
     ui_widgets._figure.clear()  # built charts are kept per input too (a resource: shared, not copied)
 
 
