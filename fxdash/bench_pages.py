@@ -254,7 +254,7 @@ def open_page(at, page_id: str) -> None:
     as a link without the tab's URL key opens it)."""
     page, _, tab = page_id.partition(":")
     at.switch_page(f"pages/{page}.py")
-    for key, labels in TABS.values():
+    for key, _ in TABS.values():
         at.query_params.pop(key, None)
     if page in TABS:
         key, labels = TABS[page]
