@@ -38,7 +38,11 @@ class Figure(go.Figure):
     """go.Figure, unchecked unless VALIDATE (its layout too, until style() sets its validated parts)."""
 
     def __init__(self, data=None, **kwargs):
-        super().__init__(data, **kwargs, **({} if VALIDATE else {"_validate": False}))
+        if VALIDATE:
+            super().__init__(data, **kwargs)
+            return
+        # no default template: plotly copies in Streamlit's whole default, and style() replaces it
+        super().__init__(data, layout={"template": {}}, **kwargs, _validate=False)
 
     def update_layout(self, dict1=None, overwrite=False, **kwargs):
         """Properties the layout does not hold yet are set directly (what update_layout makes of
