@@ -128,7 +128,7 @@ def markdown(rows: list[dict], builds: dict, imported: dict | None) -> str:
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines = [f"# fxdash bench — {stamp}", "",
              f"Demo as of {bench_data.AS_OF}, signed in as the demo admin, server-side (AppTest), medians. "
-             "cold: st.cache_data cleared first; ratio: cold ÷ (page's own queries + bare page). "
+             "cold: query and chart caches cleared first (what a new filter combination costs); ratio: cold ÷ (page's own queries + bare page). "
              f"2 cores, shared machine: `load` is the 1-minute load average. ✗ = over issue 17's budget.", "",
              "| scale | page | cold s | warm s | queries s (n) | bare s | ratio | sent MB (deck / plotly / frames) | load |",
              "|---|---|---|---|---|---|---|---|---|"]
