@@ -233,9 +233,10 @@ def people_stacked(df: pd.DataFrame, x: str, color: str, y: str, title: str, uni
     xs = list(dict.fromkeys(df[x]))
     seen = list(df[color].unique())
     groups = [g for g in order if g in seen] + [g for g in seen if g not in order]
+    rows = dict(tuple(df.groupby(color, sort=False)))  # each group's rows in their order, in one pass
     fig = Figure()
     for i, group in enumerate(groups):
-        part = df[df[color] == group].set_index(x)[y].reindex(xs).fillna(0)
+        part = rows[group].set_index(x)[y].reindex(xs).fillna(0)
         fig.add_bar(x=xs, y=part.to_numpy(), name=group, marker_color=PALETTE[i % len(PALETTE)],
                     hovertemplate=f"%{{x}}<br>{group} %{{y:,}} {unit}<extra></extra>")
     fig.update_layout(barmode="relative")
