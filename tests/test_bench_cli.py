@@ -125,3 +125,14 @@ def test_loadtest_signs_in_opens_pages_and_reports(server):
     print(wrong.stdout, wrong.stderr)
     assert wrong.returncode == 1
     assert "errors 2" in wrong.stdout.splitlines() and "登录失败" in wrong.stdout
+
+
+def test_reads_outside_the_query_cache_count_with_the_pages_queries(ref_con):
+    from fxdash.queries import common
+
+    original = common.town_names
+    with bench_pages._Recorder() as rec:
+        assert common.town_names.__qualname__ == "town_names"  # the query cache's key stays the function's
+        names = common.town_names(ref_con)
+    assert names and [name for name, _ in rec.direct] == ["fxdash.queries.common.town_names"]
+    assert rec.direct[0][1] > 0 and common.town_names is original
