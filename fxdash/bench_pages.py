@@ -183,13 +183,15 @@ def navigation_mode():
 
 def _clear_caches() -> None:
     """Forget what a new filter combination (or a new data version) finds missing: every query result
-    and every built chart. The display copy of the town boundaries stays: it is kept per file for the
-    life of the process, whatever the filters (clearing it, as `st.cache_data.clear()` did, re-read and
-    simplified the GeoJSON in every cold run of a page with a map: 20-30 ms that no filter change costs)."""
+    and every built chart and map. The display copy of the town boundaries stays (a resource kept per
+    file for the life of the process, whatever the filters)."""
+    import streamlit as st
+
     from fxdash import ui_data, ui_widgets
 
-    ui_data._query.clear()
-    ui_widgets._figure.clear()  # built charts are kept per input too (a resource: shared, not copied)
+    st.cache_data.clear()
+    ui_data._query.clear()  # query results are a resource too (shared, handed out as copies)
+    ui_widgets._figure.clear()  # built charts and maps are kept per input too (a resource: shared, not copied)
 
 
 def signed_in_app(username: str, password: str):

@@ -6,10 +6,12 @@ st.session_state[access.SESSION_KEY] only after the store has confirmed the sess
 """
 
 import logging
+import threading
 import uuid
 
 import streamlit as st
 from sqlalchemy.exc import OperationalError
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from fxdash import access, ui_data
 from fxdash.labels import accounts as LA
@@ -66,11 +68,30 @@ def confirm() -> access.User | None:
         checked = sessions.check(store, token, idle, demo)
         if checked.user is not None:
             st.session_state[access.SESSION_KEY] = checked.user
+            _checked.run = _this_run()
             return checked.user
         notice = {"expired": LA.LOGIN_EXPIRED.format(minutes=idle), "demo_off": LA.LOGIN_DEMO_OFF}
         _forget_session(notice.get(checked.reason, LA.LOGIN_ENDED))
     st.session_state.pop(access.SESSION_KEY, None)
+    _checked.run = None
     return None
+
+
+_checked = threading.local()  # .run: the run (see _this_run) whose session the store confirmed
+
+
+def _this_run():
+    """An object that stands for this script run alone: Streamlit gives every run a new cursors dict
+    (kept referenced by _checked, so no later run can get the same one)."""
+    ctx = get_script_run_ctx()
+    return ctx.cursors if ctx is not None else None
+
+
+def confirmed_this_run() -> bool:
+    """Whether app.py's gate already confirmed the session during this very run (then a page's
+    ensure_frame need not ask the store a second time)."""
+    run = _this_run()
+    return run is not None and getattr(_checked, "run", None) is run and access.SESSION_KEY in st.session_state
 
 
 def gate(url_paths: list[str]) -> access.User:
@@ -164,7 +185,7 @@ def ensure_frame() -> None:
     now goes through app.py, which builds the filters, the banner and the page list.
     A page never runs for a session that has ended, expired or was never signed in.
     """
-    if "fx_filters" not in st.session_state or confirm() is None:
+    if "fx_filters" not in st.session_state or not (confirmed_this_run() or confirm() is not None):
         from streamlit.runtime.pages_manager import PagesManager
 
         PagesManager.uses_pages_directory = False

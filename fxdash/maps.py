@@ -47,6 +47,23 @@ class Deck(pdk.Deck):
                           ensure_ascii=False)
 
 
+class BuiltDeck:
+    """A deck already written as JSON, for st.pydeck_chart (which asks only for to_json, the tooltip and
+    the layers; the layers are left out, so it has no frame to convert): shared between sessions, it is
+    built and serialised once (fxdash.ui_widgets.deck) instead of on every rerun."""
+
+    layers = None
+    deck_widget = None
+    mapbox_key = None
+
+    def __init__(self, deck: pdk.Deck):
+        self._json = deck.to_json()
+        self._tooltip = deck._tooltip
+
+    def to_json(self) -> str:
+        return self._json
+
+
 # --- framing -----------------------------------------------------------------------------------------
 
 

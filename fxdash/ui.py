@@ -41,6 +41,7 @@ from fxdash.ui_widgets import (
     MAX_TABLE_ROWS,
     capped,
     compact,
+    deck,
     demo_banner,
     downloads,
     figure,

@@ -1,15 +1,18 @@
 """The app's side of the data: settings, the operational store, which data version a script run
 reads, its connection, the cached query runner, boundaries files, and writes with their waiting shown
-on the page (fxdash.ui re-exports these; nothing here imports another fxdash.ui* module).
+on the page (fxdash.ui re-exports these; of the other fxdash.ui* modules only the Streamlit-free ui_cache).
 """
 
+import copy
 import datetime as dt
+import functools
 import logging
 import os
 import threading
 import uuid
 
 import duckdb
+import pandas as pd
 import streamlit as st
 
 from fxdash import access, config, db, geo, privacy, readers, rights, versions, writes
@@ -17,6 +20,9 @@ from fxdash import store as ops
 from fxdash.filters import Filters, default_filters
 from fxdash.labels import common as LC
 from fxdash.labels import versions as LV
+from fxdash.ui_cache import PLAIN as _PLAIN
+from fxdash.ui_cache import SharedCache, SharedGeoJSON, exact
+from fxdash.ui_cache import plain as _plain
 
 
 @st.cache_resource(show_spinner=False)
@@ -44,7 +50,15 @@ def username() -> str | None:
 
 
 def settings() -> config.Settings:
-    return config.load_settings()
+    """The settings, parsed once per environment and day (a run asked a dozen times; the as-of date
+    falls back to today's)."""
+    env = tuple((s.env, os.environ[s.env]) for s in config.SETTINGS if s.env in os.environ)
+    return _settings_of(env, dt.date.today())
+
+
+@functools.lru_cache(maxsize=16)
+def _settings_of(env: tuple, today: dt.date) -> config.Settings:
+    return config.load_settings(dict(env))
 
 
 @st.cache_resource(show_spinner=False)
@@ -63,24 +77,38 @@ def user_scope() -> Filters:
 
 
 def is_demo() -> bool:
-    with connection().cursor() as cur:
-        return db.is_demo(cur)
+    return _demo_meta()[0]
 
 
 def demo_state() -> str | None:
     """"mixed" once a real import went into the demo database (set by fxdash.ingest), else None/other."""
-    with connection().cursor() as cur:
-        return db.get_meta(cur, "demo")
+    return _demo_meta()[1]
 
 
-@st.cache_data(show_spinner=False)
+def _demo_meta() -> tuple[bool, str | None]:
+    path = str(settings().db)
+    try:
+        return _demo_meta_of(path, data_version())
+    except FileNotFoundError:  # an old pinned version, no longer kept: read the current one
+        return _demo_meta_of(path, pin_current_version())
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _demo_meta_of(path: str, version: str) -> tuple[bool, str | None]:
+    """Whether data version `version` of database `path` is demo data, and its demo state: read once
+    per version (the login check and the banner asked DuckDB four times a run)."""
+    with _readers(path).connection(version).cursor() as cur:
+        return db.is_demo(cur), db.get_meta(cur, "demo")
+
+
+@st.cache_resource(show_spinner=False)
 def boundaries(path: str | None):
     """The configured GeoJSON (or None), read and simplified for display once per path; {"error": message}
-    if unreadable."""
+    if unreadable. One shared object (SharedGeoJSON): unpickling a copy for every run cost ~4 ms a map."""
     if not path:
         return None
     try:
-        return geo.load_display_geojson(path)
+        return SharedGeoJSON(geo.load_display_geojson(path))
     except geo.BoundaryError as exc:
         return {"error": str(exc)}
 
@@ -97,7 +125,7 @@ def ensure_database() -> None:
     """Start of every run: on first start build the demo database (through the writer path, so two
     processes starting together build it once); then pin the current data version for this run."""
     try:
-        s = config.load_settings()
+        s = settings()
         if not s.db.exists() or versions.current(s.db) is None:
             with _build_lock():
                 _first_start(s)
@@ -124,7 +152,7 @@ def _first_start(s: config.Settings) -> None:
 
 def pin_current_version() -> str:
     """Make this run (and the runs of this session until the next pin) read the current version."""
-    key = _readers(str(config.load_settings().db)).current_key()
+    key = _readers(str(settings().db)).current_key()
     st.session_state[_PIN] = key
     return key
 
@@ -142,7 +170,7 @@ def connection() -> duckdb.DuckDBPyConnection:
 
 
 def _connection_for(key: str) -> duckdb.DuckDBPyConnection:
-    pool = _readers(str(config.load_settings().db))
+    pool = _readers(str(settings().db))
     try:
         return pool.connection(key)
     except FileNotFoundError:  # an old pinned version, no longer kept: read the current one
@@ -155,7 +183,7 @@ def publish(write, *args, **kwargs):
     note = st.empty()
     try:
         with st.spinner(LV.WRITING):
-            value = write(config.load_settings().db, *args, wait_progress=note.info, **kwargs)
+            value = write(settings().db, *args, wait_progress=note.info, **kwargs)
     except (versions.WriterBusy, writes.Refused) as exc:
         note.error(str(exc))
         return None
@@ -178,7 +206,7 @@ def deferred(fn, filters: Filters | None = None, /, **kwargs):
     """A function of no arguments that runs query `fn` later, as run() would now (this run's user and
     data version, scoped and masked) but uncached: a download's file built when clicked, outside any
     script run, so that a page need not fetch a long list it shows only the start of."""
-    user, version, path = current_user(), data_version(), str(config.load_settings().db)
+    user, version, path = current_user(), data_version(), str(settings().db)
 
     def call():
         with _readers(path).connection(version).cursor() as cur:
@@ -190,31 +218,48 @@ def _cached(fn, name: str, filters, version: str, kwargs: tuple, mode: str):
     """The query `fn` through the cache (fxdash.bench_pages wraps this to note a page's queries)."""
     plain = all(_plain(v) for _, v in kwargs)
     key = f"{name}|{filters!r}|{kwargs!r}" if plain else f"{name}|{filters!r}"
-    return _query(_fn=fn, _filters=filters, _kwargs=kwargs, key=key, version=version, mode=mode,
-                  other_kwargs=() if plain else kwargs)
+    return handed_out(_query(_fn=fn, _filters=filters, _kwargs=kwargs, key=key, version=version, mode=mode,
+                             other_kwargs=() if plain else kwargs))
 
 
-_PLAIN = (str, int, float, bool, type(None), dt.date)
+def handed_out(value):
+    """A shared cached result as its caller may use it: frames as shallow copies (pandas copy-on-write:
+    a change to the copy, a new column or index name included, never reaches the cached frame), lists,
+    tuples and dicts rebuilt round them, plain values as they are, anything else deep-copied. st.cache_data
+    unpickled a full copy of every result on every hit instead (~1 ms a frame, most of it strings)."""
+    if isinstance(value, (pd.DataFrame, pd.Series)):
+        return value.copy(deep=False)
+    if isinstance(value, dict):
+        return {k: handed_out(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [handed_out(v) for v in value]
+    if type(value) is tuple:
+        return tuple(handed_out(v) for v in value)
+    if isinstance(value, _PLAIN):
+        return value
+    return copy.deepcopy(value)
 
 
-def _plain(value) -> bool:
-    """A value whose repr names it exactly (so the repr can stand for it in a cache key)."""
-    if isinstance(value, (tuple, list, frozenset)):
-        return all(_plain(v) for v in value)
-    return isinstance(value, _PLAIN)
+_QUERIES = SharedCache(1024)
 
 
-@st.cache_data(show_spinner=False, max_entries=1024)
 def _query(*, _fn, _filters, _kwargs: tuple, key: str, version: str, mode: str, other_kwargs: tuple):
-    """The query itself. Streamlit hashes only the arguments without a leading underscore: `key` is
-    the function's qualified name and the repr of the scoped filters (a frozen dataclass of dates,
-    strings and tuples: its repr is exact) and of plain kwargs, hashed as one short string; hashing
-    the Filters object itself (dataclasses.asdict, a deep copy) cost ~1.5 ms per query on every
-    rerun. Any other kwargs are hashed by Streamlit as before (`other_kwargs`). All arguments are
-    passed by keyword: a positional one makes Streamlit inspect the signature on each call."""
-    with _connection_for(version).cursor() as cur:
-        result = _fn(cur, **dict(_kwargs)) if _filters is None else _fn(cur, _filters, **dict(_kwargs))
-    return privacy.protect(result, privacy.declared(_fn), mode)
+    """The query through the shared cache (its result shared: see handed_out). `key` is the function's
+    qualified name and the repr of the scoped filters (a frozen dataclass of dates, strings and tuples:
+    its repr is exact) and of plain kwargs; any other kwargs (`other_kwargs`, e.g. a frame of reference
+    figures) are keyed by their exact fingerprint, or the query runs uncached when they have none."""
+    def compute():
+        with _connection_for(version).cursor() as cur:
+            result = _fn(cur, **dict(_kwargs)) if _filters is None else _fn(cur, _filters, **dict(_kwargs))
+        return privacy.protect(result, privacy.declared(_fn), mode)
+    try:
+        others = exact(other_kwargs) if other_kwargs else ()
+    except TypeError:
+        return compute()
+    return _QUERIES.get((key, version, mode, others), compute)
+
+
+_query.clear = _QUERIES.clear  # as st.cache_resource's functions have it (bench, tests)
 
 
 def run_page(page) -> None:

@@ -1,20 +1,22 @@
 """Small widgets every page shares: safe text, banners, the period caption, the map base with its
 warnings, download buttons with the filters written into the files, and the row cap of a grid."""
 
-import hashlib
 import re
 
 import pandas as pd
+import plotly.graph_objects as go
+import pydeck as pdk
 import streamlit as st
 
-from fxdash import export, textfmt, ui_chrome, ui_rights
+from fxdash import export, maps, textfmt, ui_chrome, ui_rights
 from fxdash.filters import Filters
 from fxdash.labels import common as LC
 from fxdash.labels import data as LD
 from fxdash.labels import filters as LF
 from fxdash.labels import overview as LO
 from fxdash.labels import projector as P
-from fxdash.ui_data import _plain, boundaries, demo_state, is_demo, run, settings, uploaded_boundaries
+from fxdash.ui_cache import SharedCache, exact
+from fxdash.ui_data import boundaries, demo_state, is_demo, run, settings, uploaded_boundaries
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~$:=&@])")
 MAX_TABLE_ROWS = 1000  # rows sent to the browser (2,000 report rows were 0.76 MB); the downloads carry every row
@@ -150,33 +152,49 @@ def figure(builder, *args, **kwargs):
     (~10-30 ms a chart, most of a warm rerun on 队伍与志愿), while the inputs are small aggregates that
     hash in well under a millisecond. The figure is shared between sessions, so nothing may change
     it after it is built (pages only hand it to st.plotly_chart, which reads it)."""
+    return _shared(builder, args, kwargs)
+
+
+def deck(builder, *args, **kwargs):
+    """The map `builder(*args, **kwargs)` (a fxdash.maps / station_map deck builder) built and written as
+    JSON once per distinct input and shared (maps.BuiltDeck), as figure does for charts: the overview's
+    station map took 15-40 ms of every run (tooltips, label placement, JSON) for the same stations."""
+    return _shared(builder, args, kwargs)
+
+
+def _shared(builder, args: tuple, kwargs: dict):
     try:
-        key = repr((tuple(_exact(a) for a in args), sorted((k, _exact(v)) for k, v in kwargs.items())))
+        key = repr((tuple(exact(a) for a in args), sorted((k, exact(v)) for k, v in kwargs.items())))
     except TypeError:  # an input without an exact fingerprint: build it as before
         return builder(*args, **kwargs)
     return _figure(f"{builder.__module__}.{builder.__qualname__}", key, builder, args, kwargs)
 
 
-def _exact(value):
-    """A fingerprint of every value of a frame (Streamlit's own hash samples frames over 50,000 rows, and
-    two such inputs differing outside the sample would share a chart); plain values as themselves, and
-    containers of them. Anything else raises TypeError (built uncached): its repr may be shortened
-    (numpy arrays, dataclasses holding frames), and two different inputs must never share a key."""
-    if isinstance(value, (pd.DataFrame, pd.Series)):
-        digest = hashlib.blake2b(pd.util.hash_pandas_object(value, index=True).to_numpy().tobytes(),
-                                 digest_size=16).hexdigest()
-        if isinstance(value, pd.DataFrame):
-            return ("frame", tuple(value.columns), tuple(map(str, value.dtypes)), digest)
-        return ("series", value.name, str(value.dtype), digest)
-    if _plain(value):  # the query cache's own test of an exact repr (plain values, tuples of them)
-        return value
-    if isinstance(value, (tuple, list)):
-        return (type(value).__name__, tuple(_exact(v) for v in value))
-    if isinstance(value, dict):
-        return ("dict", tuple((_exact(k), _exact(v)) for k, v in value.items()))
-    raise TypeError(f"no exact fingerprint for {type(value).__name__}")
+class SharedFigure(go.Figure):
+    """A built chart shared between sessions, its dict form (what st.plotly_chart asks for on every run:
+    plotly deep-copies the figure and re-encodes its arrays, ~5 ms a chart) taken once. Read-only: the
+    dict is the one given to every caller."""
+
+    def to_dict(self) -> dict:
+        return self._fx_dict
 
 
-@st.cache_resource(max_entries=2000, show_spinner=False)
-def _figure(name: str, key: str, _builder, _args: tuple, _kwargs: dict):
-    return _builder(*_args, **_kwargs)
+def _frozen(built):
+    """A built chart or map as it is shared: a figure with its dict taken once (the same object, its
+    class narrowed: nothing is rebuilt or revalidated), a deck as its JSON."""
+    if isinstance(built, go.Figure):  # fxdash.chart_figure's unchecked Figure too
+        built.__class__ = SharedFigure
+        built._fx_dict = go.Figure.to_dict(built)
+    elif isinstance(built, pdk.Deck):
+        built = maps.BuiltDeck(built)
+    return built
+
+
+_BUILT = SharedCache(2000)
+
+
+def _figure(name: str, key: str, builder, args: tuple, kwargs: dict):
+    return _BUILT.get((name, key), lambda: _frozen(builder(*args, **kwargs)))
+
+
+_figure.clear = _BUILT.clear  # bench and tests start from an empty cache

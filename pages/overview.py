@@ -73,8 +73,8 @@ with left:
     data = station_map.MapData(stations=ui.run(station_queries.stations, f),
                                bins=ui.run(spatial.report_bins, f, cell_m=station_queries.DENSITY_CELL_M))
     boundaries, rivers, tile_url = ui.map_base()
-    st.pydeck_chart(station_map.station_map(data, ui.run(common.towns), boundaries, rivers, tile_url, shown=shown,
-                                            focus=maps.focus(f), size=maps.SIZE_OVERVIEW), height=maps.SIZE_OVERVIEW[1])
+    st.pydeck_chart(ui.deck(station_map.station_map, data, ui.run(common.towns), boundaries, rivers, tile_url,
+                            shown=shown, focus=maps.focus(f), size=maps.SIZE_OVERVIEW), height=maps.SIZE_OVERVIEW[1])
     st.html(maps.legend_html(station_map.legend_items(data, 0, shown)))
 with right:
     shown_weeks = metrics.chart_window(f)

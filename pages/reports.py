@@ -85,8 +85,8 @@ def where(f) -> None:
     bins = ui.run(spatial.report_bins, f, cell_m=drills.CELL_M)
     with left:
         boundaries, rivers, tile_url = ui.map_base()
-        deck = maps.density_map(bins, ui.run(common.towns), boundaries, rivers, tile_url, focus=maps.focus(f),
-                                size=maps.SIZE_WIDE)
+        deck = ui.deck(maps.density_map, bins, ui.run(common.towns), boundaries, rivers, tile_url,
+                       focus=maps.focus(f), size=maps.SIZE_WIDE)
         st.pydeck_chart(deck, on_select=partial(on_map, "rpt_map", bins), selection_mode="single-object",
                         key="rpt_map", height=maps.SIZE_WIDE[1])
         st.caption(LRP.RPT_MAP_CAPTION.format(cell=drills.CELL_M))

@@ -52,8 +52,8 @@ c1, c2, c3 = st.columns(3)
 with c1:
     st.markdown(f"**{weekly_export.hot_cells_title()}**")
     boundaries, rivers, tiles = ui.map_base()
-    hot_map = maps.density_map(b["hot_cells"], ui.run(common.towns), boundaries, rivers, tiles, focus=maps.focus(f),
-                               size=maps.SIZE_THIRD, frame_cells_only=True)
+    hot_map = ui.deck(maps.density_map, b["hot_cells"], ui.run(common.towns), boundaries, rivers, tiles,
+                      focus=maps.focus(f), size=maps.SIZE_THIRD, frame_cells_only=True)
     st.pydeck_chart(hot_map, height=maps.SIZE_THIRD[1])
     cells = ui.projected(tables["热点网格"].drop(columns=["中心纬度", "中心经度"]))
     st.dataframe(textfmt.readable(cells), hide_index=True, width="stretch", height=ui.grid_height(len(cells)))
