@@ -182,7 +182,7 @@ class SharedFigure(go.Figure):
 def _frozen(built):
     """A built chart or map as it is shared: a figure with its dict taken once (the same object, its
     class narrowed: nothing is rebuilt or revalidated), a deck as its JSON."""
-    if type(built) is go.Figure:
+    if isinstance(built, go.Figure):  # fxdash.chart_figure's unchecked Figure too
         built.__class__ = SharedFigure
         built._fx_dict = go.Figure.to_dict(built)
     elif isinstance(built, pdk.Deck):
