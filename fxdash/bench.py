@@ -47,8 +47,10 @@ def _label(value: str) -> str:
 def register(sub) -> None:
     p = sub.add_parser("bench", help="页面性能基准：冷/热耗时、查询耗时、发送字节数、演示库生成与导入耗时")
     p.add_argument("--scale", type=_scales, default=[1], help="演示数据规模，逗号分隔，例如 1,10,100（默认 1）")
-    p.add_argument("--pages", type=bench_pages.page_list, default=list(bench_pages.PAGE_KEYS),
-                   help=f"页面，逗号分隔（默认 {','.join(bench_pages.PAGE_KEYS)}）")
+    p.add_argument("--pages", type=bench_pages.bench_page_list, default=list(bench_pages.PAGE_KEYS),
+                   help=f"页面，逗号分隔（默认 {','.join(bench_pages.PAGE_KEYS)}）；页面:分页签 只测该分页签，"
+                        "例如 people:四大员")
+    p.add_argument("--tabs", action="store_true", help="另外测每个有分页签的页面的其余各分页签（各占一行）")
     p.add_argument("--out", type=Path, default=bench_data.RESULTS_DIR, help="结果目录（默认 bench/results）")
     p.add_argument("--label", type=_label, default="latest", help="结果文件名（默认 latest → latest.csv/.md）")
     p.add_argument("--repeats", type=_repeats, default=3, help="每项测量次数，取中位数（默认 3）")
@@ -87,7 +89,7 @@ def _pages_at(scale: int, path: Path, args, user: str, password: str) -> list[di
         with bench_pages.navigation_mode():
             at = bench_pages.signed_in_app(user, password)
             rows = []
-            for page in args.pages:
+            for page in bench_pages.with_tabs(args.pages) if args.tabs else args.pages:
                 load = bench_data.load_average()
                 fig = bench_pages.measure_page(at, page, args.repeats)
                 rows.append(_row(scale, fig, load))
@@ -95,7 +97,7 @@ def _pages_at(scale: int, path: Path, args, user: str, password: str) -> list[di
                 if args.profile:
                     from fxdash import bench_profile
 
-                    out = args.out / f"profile-{args.label}-s{scale}-{page}.txt"
+                    out = args.out / f"profile-{args.label}-s{scale}-{page.replace(':', '-')}.txt"
                     print(f"    剖析：{bench_profile.profile_page(at, page, out)}", flush=True)
         return rows
     finally:
@@ -113,7 +115,7 @@ def _row(scale: int, fig: bench_pages.PageFigures, load: float) -> dict:
 
 
 def _line(r: dict) -> str:
-    return (f"  规模 {r['scale']:>3} {r['page']:<10} 冷 {r['cold_s']:.3f} s  热 {r['warm_s']:.3f} s  "
+    return (f"  规模 {r['scale']:>3} {r['page']:<12} 冷 {r['cold_s']:.3f} s  热 {r['warm_s']:.3f} s  "
             f"查询 {r['queries_s']:.3f} s（{r['n_queries']} 个）  空页 {r['bare_s']:.3f} s  比值 {r['ratio']:.2f}  "
             f"发送 {r['bytes_total'] / 1e6:.2f} MB  负载 {r['load']}")
 
@@ -126,7 +128,7 @@ def markdown(rows: list[dict], builds: dict, imported: dict | None) -> str:
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines = [f"# fxdash bench — {stamp}", "",
              f"Demo as of {bench_data.AS_OF}, signed in as the demo admin, server-side (AppTest), medians. "
-             "cold: st.cache_data cleared first; ratio: cold ÷ (page's own queries + bare page). "
+             "cold: query and chart caches cleared first (what a new filter combination costs); ratio: cold ÷ (page's own queries + bare page). "
              f"2 cores, shared machine: `load` is the 1-minute load average. ✗ = over issue 17's budget.", "",
              "| scale | page | cold s | warm s | queries s (n) | bare s | ratio | sent MB (deck / plotly / frames) | load |",
              "|---|---|---|---|---|---|---|---|---|"]

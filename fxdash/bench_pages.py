@@ -1,23 +1,35 @@
 """Server-side page timings with Streamlit's AppTest, signed in as the demo admin through the login form.
 
-For one page: cold (every st.cache_data cleared first: what a new filter combination costs) and warm
-(the same run again, from cache), each the median of `repeats` runs; the page's own queries alone (the
-query calls it made through fxdash.ui_data, replayed uncached, without Streamlit); a bare page (the
+For one page (or one tab of a page with lazy tabs: "people:四大员"): cold (the query and chart caches
+cleared first: what a new filter combination costs) and warm (the same run again, from cache), each the median
+of `repeats` runs; the page's own queries alone: the query calls it made through fxdash.ui_data,
+replayed uncached without Streamlit, each distinct call once as the cache runs it, plus the reads it
+makes outside the query cache on every run (DIRECT_READS, timed where they ran); a bare page (the
 app's frame: login check, sidebar, banner, with the page itself skipped); and the bytes of the
 elements the page sends (deck JSON, plotly specs, dataframes, the rest), from the element protos.
 """
 
 import contextlib
+import functools
+import importlib
 import logging
 import statistics
 import time
 from dataclasses import dataclass
 
 from fxdash import config, privacy
+from fxdash.labels import community as LCM
+from fxdash.labels import people as LP
 
 APP = config.ROOT / "app.py"
 PAGE_KEYS = ("overview", "map", "reports", "people", "community", "weekly")  # the pages issue 17 budgets
 RUN_TIMEOUT = 300  # seconds per script run (a cold page at scale 100 takes a few)
+# pages with lazy tabs (fxdash.ui.lazy_tabs): URL key and tab labels; "page:label" measures that tab
+TABS = {"people": ("people_tab", LP.PEOPLE_TABS), "community": ("community_tab", LCM.COMMUNITY_TABS)}
+# reads a page makes outside the query cache, on every run: (module, function); timed where they ran.
+# Calls from inside a cached query are the query's own time already and are not counted twice.
+DIRECT_READS = (("fxdash.queries.report_drill", "drill_town"), ("fxdash.queries.common", "town_names"),
+                ("fxdash.store.references", "current"), ("fxdash.store.snapshots", "latest"))
 KINDS = {"deck_gl_json_chart": "deck", "plotly_chart": "plotly", "dataframe": "dataframes",
          "arrow_data_frame": "dataframes", "table": "dataframes", "arrow_table": "dataframes"}
 
@@ -29,7 +41,7 @@ class PageFigures:
     warm: float
     queries: float
     bare: float
-    n_queries: int
+    n_queries: int  # distinct cached query calls plus direct reads per run
     bytes: dict  # kind -> bytes (deck, plotly, dataframes, other) and total
 
     @property
@@ -53,6 +65,30 @@ def page_list(value: str) -> list[str]:
     return parts
 
 
+def bench_page_list(value: str) -> list[str]:
+    """`--pages` of bench: page keys, or "page:tab" for one tab of a page with lazy tabs (TABS)."""
+    import argparse
+
+    parts = [p.strip() for p in value.split(",") if p.strip()]
+    page_list(",".join(p.partition(":")[0] for p in parts) or value)  # unknown pages: its message
+    for part in parts:
+        page, has_tab, tab = part.partition(":")
+        if has_tab and tab not in TABS.get(page, (None, ()))[1]:
+            known = "、".join(f"{page}:{t}" for t in TABS[page][1]) if page in TABS else "无（此页没有分页签）"
+            raise argparse.ArgumentTypeError(f"未知分页签 {part}；可选：{known}")
+    return parts
+
+
+def with_tabs(pages: list[str]) -> list[str]:
+    """`--tabs`: after each page with lazy tabs, each of its other tabs ("people:四大员")."""
+    out = []
+    for page in pages:
+        out.append(page)
+        if page in TABS:
+            out += [f"{page}:{tab}" for tab in TABS[page][1][1:] if f"{page}:{tab}" not in pages]
+    return list(dict.fromkeys(out))
+
+
 class _Recorder:
     """Wraps fxdash.ui_data._cached (every query a page runs through ui.run goes there) to note the
     calls of a run; `replay` times them again uncached, straight on DuckDB."""
@@ -63,21 +99,48 @@ class _Recorder:
         self.module = ui_data
         self.original = ui_data._cached
         self.calls: list[tuple] = []
+        self.direct: list[tuple[str, float]] = []  # (name, seconds) of DIRECT_READS outside the cache
+        self._inside = 0
+        self._patched: list[tuple] = []
 
     def __enter__(self):
         def cached(fn, name, filters, version, kwargs, mode):
             self.calls.append((fn, name, filters, version, kwargs, mode))
-            return self.original(fn, name, filters, version, kwargs, mode)
+            self._inside += 1
+            try:
+                return self.original(fn, name, filters, version, kwargs, mode)
+            finally:
+                self._inside -= 1
 
         self.module._cached = cached
+        for module_name, attr in DIRECT_READS:
+            module = importlib.import_module(module_name)
+            self._patched.append((module, attr, getattr(module, attr)))
+            setattr(module, attr, self._timed_read(f"{module_name}.{attr}", getattr(module, attr)))
         return self
+
+    def _timed_read(self, name: str, fn):
+        @functools.wraps(fn)  # the same name (a query cache key) and declarations as the function itself
+        def read(*args, **kwargs):
+            if self._inside:
+                return fn(*args, **kwargs)
+            started = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                self.direct.append((name, time.perf_counter() - started))
+        read.bench_read = True
+        return read
 
     def __exit__(self, *exc):
         self.module._cached = self.original
+        for module, attr, fn in self._patched:
+            setattr(module, attr, fn)
 
     def replay(self, calls) -> float:
         started = time.perf_counter()
         for fn, _name, filters, version, kwargs, mode in calls:
+            fn = fn.__wrapped__ if getattr(fn, "bench_read", False) else fn  # a DIRECT_READS one, cached
             with self.module._connection_for(version).cursor() as cur:
                 result = fn(cur, **dict(kwargs)) if filters is None else fn(cur, filters, **dict(kwargs))
             privacy.protect(result, privacy.declared(fn), mode)
@@ -119,13 +182,16 @@ def navigation_mode():
 
 
 def _clear_caches() -> None:
+    """Forget what a new filter combination (or a new data version) finds missing: every query result
+    and every built chart and map. The display copy of the town boundaries stays (a resource kept per
+    file for the life of the process, whatever the filters)."""
     import streamlit as st
 
     from fxdash import ui_data, ui_widgets
 
     st.cache_data.clear()
     ui_data._query.clear()  # query results are a resource too (shared, handed out as copies)
-    ui_widgets._figure.clear()  # built charts are kept per input too (a resource: shared, not copied)
+    ui_widgets._figure.clear()  # built charts and maps are kept per input too (a resource: shared, not copied)
 
 
 def signed_in_app(username: str, password: str):
@@ -191,9 +257,32 @@ def _key(call: tuple) -> tuple:
     return name, repr(filters), repr(kwargs), mode
 
 
-def measure_page(at, page: str, repeats: int = 3) -> PageFigures:
-    """Figures of pages/<page>.py on a signed-in AppTest (see the module docstring)."""
+def open_page(at, page_id: str) -> None:
+    """Point the AppTest at pages/<page>.py, at the tab a "page:tab" id names (the first tab otherwise,
+    as a link without the tab's URL key opens it)."""
+    page, _, tab = page_id.partition(":")
     at.switch_page(f"pages/{page}.py")
+    for key, _ in TABS.values():
+        at.query_params.pop(key, None)
+    if page in TABS:
+        key, labels = TABS[page]
+        if tab:
+            at.query_params[key] = tab
+        at.session_state[key] = tab or labels[0]  # the tab widget's own state, kept from an earlier run
+
+
+def _check_tab(at, page_id: str) -> None:
+    page, _, tab = page_id.partition(":")
+    if tab and at.query_params.get(TABS[page][0]) != tab:
+        from fxdash.bench_data import BenchError
+
+        raise BenchError(f"分页签没有打开：{page_id}（网址中为 {at.query_params.get(TABS[page][0])!r}）")
+
+
+def measure_page(at, page_id: str, repeats: int = 3) -> PageFigures:
+    """Figures of pages/<page>.py (at the tab of a "page:tab" id) on a signed-in AppTest (see the
+    module docstring)."""
+    open_page(at, page_id)
     with _page_skipped():
         bare = []
         for _ in range(repeats):
@@ -203,15 +292,19 @@ def measure_page(at, page: str, repeats: int = 3) -> PageFigures:
             _clear_caches()
             _timed(at)  # the calls of the frame alone, to tell the page's own apart
             frame_calls = {_key(c) for c in rec.calls}
-    cold, warm = [], []
+    cold, warm, direct = [], [], []
     with _Recorder() as rec:
         for _ in range(repeats):
             _clear_caches()
+            before = len(rec.direct)
             cold.append(_timed(at))
+            direct.append(rec.direct[before:])
         page_calls = list({_key(c): c for c in rec.calls if _key(c) not in frame_calls}.values())
+    _check_tab(at, page_id)
     for _ in range(repeats):
         warm.append(_timed(at))
     sizes = element_bytes(at)
-    queries = [rec.replay(page_calls) for _ in range(repeats)]
-    return PageFigures(page, statistics.median(cold), statistics.median(warm), statistics.median(queries),
-                       statistics.median(bare), len(page_calls), sizes)
+    reads = statistics.median(sum(s for _, s in run) for run in direct)
+    queries = [rec.replay(page_calls) + reads for _ in range(repeats)]
+    return PageFigures(page_id, statistics.median(cold), statistics.median(warm), statistics.median(queries),
+                       statistics.median(bare), len(page_calls) + max(len(run) for run in direct), sizes)

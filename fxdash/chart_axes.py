@@ -88,9 +88,9 @@ def percent_axis(values: Iterable = (0.0, 1.0)) -> dict:
 
 def stacked_extent(df: pd.DataFrame, by, value: str) -> list[float]:
     """The top of the positive stack and the bottom of the negative stack for each group."""
-    grouped = df.groupby(by)[value]
-    pos = grouped.apply(lambda s: s[s > 0].sum())
-    neg = grouped.apply(lambda s: s[s < 0].sum())
+    values = df[value]  # each group's positive and negative parts summed apart, without a Python call per group
+    pos = values.where(values > 0, 0).groupby(df[by]).sum()
+    neg = values.where(values < 0, 0).groupby(df[by]).sum()
     return [*pos.tolist(), *neg.tolist()]
 
 

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 
 from fxdash import textfmt
 from fxdash.chart_axes import amount_axis, category_axis, count_axis, percent_axis, stacked_extent
+from fxdash.chart_figure import Figure
 from fxdash.labels import common as LC
 from fxdash.labels import community as LCM
 from fxdash.labels import overview as LO
@@ -70,7 +71,7 @@ def _validated_parts(titled: bool) -> dict:
     """What plotly makes of _style_parts on a blank layout, validated once at import: style() then sets
     it without validating again (validating these seven properties was about half of building a chart,
     measured over the pages' real inputs). Only title text and height vary; they are filled in per chart."""
-    fig = go.Figure()
+    fig = go.Figure()  # validated (not fxdash.chart_figure's): this is what plotly makes of the parts
     fig.update_layout(**_style_parts(_TITLE_MARK if titled else None, _HEIGHT_MARK))
     return fig.layout.to_plotly_json()
 
@@ -132,7 +133,7 @@ def weekly_new_resolved(df: pd.DataFrame, title: str = LO.OVERVIEW_TREND_TITLE, 
     if n and since is not None and mondays[0] < since:
         cut[0], text[0] = True, f"{textfmt.month_day(since)}起"
         hover[0] = f"{text[0]}（不满一周）"
-    fig = go.Figure()
+    fig = Figure()
     fig.add_bar(x=x, y=df["new"], name=LC.NEW, marker_color=NEUTRAL, customdata=hover,
                 marker_pattern_shape=["/" if c else "" for c in cut], marker_opacity=[0.55 if c else 1.0 for c in cut],
                 hovertemplate="%{customdata}<br>新增 %{y} 条<extra></extra>")
@@ -155,7 +156,7 @@ def weekly_new_resolved(df: pd.DataFrame, title: str = LO.OVERVIEW_TREND_TITLE, 
 
 def town_bars(df: pd.DataFrame, title: str = LO.OVERVIEW_TOWN_TITLE) -> go.Figure:
     """Registered workers per town (bars) with the period's reports (markers, second axis)."""
-    fig = go.Figure()
+    fig = Figure()
     fig.add_bar(x=df["town"], y=df["active_workers"], name=LO.KPI_ACTIVE_WORKERS, marker_color=NEUTRAL,
                 hovertemplate="%{x}<br>在册 %{y:,} 人<extra></extra>")
     fig.add_scatter(x=df["town"], y=df["reports"], name=LO.KPI_REPORTS, mode="markers", yaxis="y2",
@@ -181,7 +182,7 @@ def _month_labels(months) -> pd.Series:
 def people_flows(df: pd.DataFrame, title: str = LP.PEOPLE_FLOWS_TITLE) -> go.Figure:
     """Joins above the axis, leaves below it, and the net change as a line, per month."""
     months = _month_labels(df["month"])
-    fig = go.Figure()
+    fig = Figure()
     fig.add_bar(x=months, y=df["joined"], name=LP.PEOPLE_JOINED.removeprefix("期内"), marker_color=NEUTRAL,
                 hovertemplate="%{x}<br>新增 %{y:,} 人<extra></extra>")
     fig.add_bar(x=months, y=-df["left_"], name=LP.PEOPLE_LEFT.removeprefix("期内"), marker_color=BAD,
@@ -200,7 +201,7 @@ def people_hbars(df: pd.DataFrame, label: str, value: str, title: str, unit: str
     """Horizontal bars with the value printed at the bar end: largest on top, or in the given
     order from the top when the categories are ordinal (`ordered`, e.g. age bands)."""
     df = df.iloc[::-1] if ordered else df.sort_values(value)
-    fig = go.Figure()
+    fig = Figure()
     fig.add_bar(y=df[label], x=df[value], orientation="h", marker_color=color, text=df[value],
                 texttemplate="%{text:,}", textposition="outside", cliponaxis=False,
                 hovertemplate=f"%{{y}}<br>%{{x:,}} {unit}<extra></extra>")
@@ -213,7 +214,7 @@ def people_hbars(df: pd.DataFrame, label: str, value: str, title: str, unit: str
 def people_grouped(df: pd.DataFrame, x: str, series: dict[str, str], title: str,
                    unit: str = LC.UNIT_PERSON) -> go.Figure:
     """Side-by-side bars of several columns (`series`: column -> legend name) per category."""
-    fig = go.Figure()
+    fig = Figure()
     for i, (col, name) in enumerate(series.items()):
         fig.add_bar(x=df[x], y=df[col], name=name, marker_color=PALETTE[i],
                     hovertemplate=f"%{{x}}<br>{name} %{{y:,}} {unit}<extra></extra>")
@@ -232,9 +233,10 @@ def people_stacked(df: pd.DataFrame, x: str, color: str, y: str, title: str, uni
     xs = list(dict.fromkeys(df[x]))
     seen = list(df[color].unique())
     groups = [g for g in order if g in seen] + [g for g in seen if g not in order]
-    fig = go.Figure()
+    rows = dict(tuple(df.groupby(color, sort=False)))  # each group's rows in their order, in one pass
+    fig = Figure()
     for i, group in enumerate(groups):
-        part = df[df[color] == group].set_index(x)[y].reindex(xs).fillna(0)
+        part = rows[group].set_index(x)[y].reindex(xs).fillna(0)
         fig.add_bar(x=xs, y=part.to_numpy(), name=group, marker_color=PALETTE[i % len(PALETTE)],
                     hovertemplate=f"%{{x}}<br>{group} %{{y:,}} {unit}<extra></extra>")
     fig.update_layout(barmode="relative")
@@ -248,7 +250,7 @@ def people_stacked(df: pd.DataFrame, x: str, color: str, y: str, title: str, uni
 
 def people_roles(df: pd.DataFrame, title: str = LP.PEOPLE_ROLE_TITLE) -> go.Figure:
     """Holders per role (bars) and the share of them active in the last 30 days (markers, right axis)."""
-    fig = go.Figure()
+    fig = Figure()
     fig.add_bar(x=df["role"], y=df["holders"], name=LP.PEOPLE_ROLE_HOLDERS, marker_color=NEUTRAL,
                 text=df["holders"], texttemplate="%{text:,}", textposition="inside",
                 hovertemplate="%{x}<br>担任 %{y:,} 人<extra></extra>")
@@ -268,7 +270,7 @@ def people_roles(df: pd.DataFrame, title: str = LP.PEOPLE_ROLE_TITLE) -> go.Figu
 def people_lines(df: pd.DataFrame, series: dict[str, str], title: str, unit: str = LC.UNIT_PERSON) -> go.Figure:
     """One line per column (`series`: column -> legend name) over the months."""
     months = _month_labels(df["month"])
-    fig = go.Figure()
+    fig = Figure()
     for i, (col, name) in enumerate(series.items()):
         fig.add_scatter(x=months, y=df[col], name=name, mode="lines+markers", line={"color": PALETTE[i], "width": 3},
                         hovertemplate=f"%{{x}}<br>{name} %{{y:,}} {unit}<extra></extra>")
@@ -295,7 +297,7 @@ def care_gap_bars(df: pd.DataFrame, top: int = 12, title: str = LCM.CARE_GAP_TIT
     """Paired and unpaired elders 80+ for the communities with the largest gap (worst on top)."""
     d = df.head(top).iloc[::-1]
     names = d["community"] + "（" + d["town"] + "）"
-    fig = go.Figure()
+    fig = Figure()
     fig.add_bar(y=names, x=d["paired_80"], name=LCM.SERIES_PAIRED, orientation="h", marker_color=GOOD,
                 hovertemplate="%{y}<br>已结对 %{x:,} 人<extra></extra>")
     fig.add_bar(y=names, x=d["gap"], name=LCM.SERIES_GAP, orientation="h", marker_color=BAD,
@@ -307,7 +309,7 @@ def care_gap_bars(df: pd.DataFrame, top: int = 12, title: str = LCM.CARE_GAP_TIT
 
 
 def care_town_bars(df: pd.DataFrame, title: str = LCM.CARE_TOWN_TITLE) -> go.Figure:
-    fig = go.Figure()
+    fig = Figure()
     fig.add_bar(x=df["town"], y=df["pairs_in_period"], name=LCM.SERIES_PAIRS_IN_PERIOD, marker_color=NEUTRAL,
                 hovertemplate="%{x}<br>期内结对 %{y} 对<extra></extra>")
     fig.add_bar(x=df["town"], y=df["pairs_at_end"], name=LCM.SERIES_PAIRS_AT_END, marker_color=GOOD,
@@ -320,7 +322,7 @@ def care_town_bars(df: pd.DataFrame, title: str = LCM.CARE_TOWN_TITLE) -> go.Fig
 def care_visits_chart(df: pd.DataFrame, title: str = LCM.CARE_VISITS_TITLE) -> go.Figure:
     """Visits per month (bars) and visits per active pair (line, second axis)."""
     months = _month_labels(df["month"])
-    fig = go.Figure()
+    fig = Figure()
     fig.add_bar(x=months, y=df["visits"], name=LCM.SERIES_VISITS, marker_color=NEUTRAL,
                 hovertemplate="%{x}<br>走访 %{y:,} 次<extra></extra>")
     fig.add_scatter(x=months, y=df["visits_per_pair"], name=LCM.SERIES_VISITS_PER_PAIR_30, yaxis="y2",
@@ -341,7 +343,7 @@ def count_bars(df: pd.DataFrame, label_col: str, value_col: str, title: str, uni
     d = df.iloc[::-1] if horizontal else df
     xy = {"y": d[label_col], "x": d[value_col], "orientation": "h"} if horizontal else \
         {"x": d[label_col], "y": d[value_col]}
-    fig = go.Figure()
+    fig = Figure()
     fig.add_bar(**xy, marker_color=colour, text=d[value_col], textposition="auto", name=unit,
                 hovertemplate=("%{y}" if horizontal else "%{x}") + f"<br>%{{{'x' if horizontal else 'y'}:,}} {unit}"
                 + "<extra></extra>")
@@ -356,7 +358,7 @@ def count_bars(df: pd.DataFrame, label_col: str, value_col: str, title: str, uni
 def fraud_month_chart(df: pd.DataFrame, title: str = LCM.FRAUD_MONTH_TITLE) -> go.Figure:
     """Yuan stopped per month (bars) and the running total since records began (line), in 万元."""
     months = _month_labels(df["month"])
-    fig = go.Figure()
+    fig = Figure()
     fig.add_bar(x=months, y=df["amount"] / 10_000, name=LCM.SERIES_AMOUNT, marker_color=NEUTRAL,
                 customdata=df["cases"], hovertemplate="%{x}<br>%{customdata} 起，%{y:,.1f} 万元<extra></extra>")
     fig.add_scatter(x=months, y=df["cumulative_amount"] / 10_000, name=LCM.SERIES_CUMULATIVE, yaxis="y2",
@@ -372,7 +374,7 @@ def fraud_month_chart(df: pd.DataFrame, title: str = LCM.FRAUD_MONTH_TITLE) -> g
 
 
 def fraud_town_bars(df: pd.DataFrame, title: str = LCM.FRAUD_TOWN_TITLE) -> go.Figure:
-    fig = go.Figure()
+    fig = Figure()
     fig.add_bar(x=df["town"], y=df["amount"] / 10_000, marker_color=NEUTRAL, customdata=df["cases"],
                 text=[f"{a / 10_000:,.1f}" for a in df["amount"]], textposition="auto",
                 hovertemplate="%{x}<br>%{customdata} 起，%{y:,.1f} 万元<extra></extra>")
@@ -384,7 +386,7 @@ def fraud_town_bars(df: pd.DataFrame, title: str = LCM.FRAUD_TOWN_TITLE) -> go.F
 
 def suggestion_topic_bars(df: pd.DataFrame, title: str = LCM.SUGGEST_TOPIC_TITLE) -> go.Figure:
     """Suggestions per topic, stacked by status in the vocabulary's order."""
-    fig = go.Figure()
+    fig = Figure()
     colours = dict(zip(V.SUGGESTION_STATUSES, (PALETTE[7], PALETTE[1], GOOD)))
     topics = [t for t in V.SUGGESTION_TOPICS if t in set(df["topic"])]
     for status in V.SUGGESTION_STATUSES:
@@ -400,7 +402,7 @@ def suggestion_topic_bars(df: pd.DataFrame, title: str = LCM.SUGGEST_TOPIC_TITLE
 
 def scene_type_bars(df: pd.DataFrame, title: str = LCM.SCENE_TYPE_TITLE) -> go.Figure:
     """The six types, each in its map colour; new ones in the period noted in the hover."""
-    fig = go.Figure()
+    fig = Figure()
     fig.add_bar(x=df["scene_type"], y=df["scenes"], marker_color=[scene_rgb(t) for t in df["scene_type"]],
                 text=df["scenes"], textposition="auto", customdata=df["new_in_period"],
                 hovertemplate="%{x}<br>%{y} 个（期内新认定 %{customdata} 个）<extra></extra>")
@@ -414,7 +416,7 @@ def stacked_scene_bars(df: pd.DataFrame, group_col: str, title: str, group_label
     """Scenes per town or per batch, stacked by type in the six-type order."""
     groups = list(dict.fromkeys(df[group_col]))
     names = [group_labels.get(g, g) if group_labels else g for g in groups]
-    fig = go.Figure()
+    fig = Figure()
     for stype in V.SCENE_TYPES:
         part = df[df["scene_type"] == stype].set_index(group_col)["scenes"].reindex(groups)
         if part.notna().any():
@@ -428,7 +430,7 @@ def stacked_scene_bars(df: pd.DataFrame, group_col: str, title: str, group_label
 def amenity_bars(df: pd.DataFrame, title: str = LCM.RESOURCE_TITLE) -> go.Figure:
     """Stations offering each amenity, rider stations and service points stacked."""
     d = df.iloc[::-1]
-    fig = go.Figure()
+    fig = Figure()
     for col, name, colour in (("rider_stations", "骑手驿站", NEUTRAL), ("service_points", "服务点位", PALETTE[1])):
         fig.add_bar(y=d["amenity"], x=d[col], name=name, orientation="h", marker_color=colour,
                     hovertemplate="%{y}<br>" + name + " %{x} 个<extra></extra>")

@@ -156,10 +156,13 @@ CARE_VISITS = Metric("care_visits", M.CARE_VISITS, M.TIMES, False, 1, community.
 UNVISITED_PAIRS = Metric("unvisited_pairs", M.UNVISITED_PAIRS, M.PAIR, True, -1, community.overdue_pairs, _count,
                          threshold=community.OVERDUE_DAYS, series=community._overdue_pairs_series,
                          note=M.NOTE_UNVISITED_PAIRS.format(days=community.OVERDUE_DAYS))
-FRAUD_CASES = Metric("fraud_cases", M.FRAUD_CASES, M.INCIDENT, False, 1, community_fraud.fraud_totals, _field("cases"))
-FRAUD_AMOUNT = Metric("fraud_amount", M.FRAUD_AMOUNT, M.YUAN, False, 1, community_fraud.fraud_totals, _field("amount"))
+FRAUD_CASES = Metric("fraud_cases", M.FRAUD_CASES, M.INCIDENT, False, 1, community_fraud.fraud_totals, _field("cases"),
+                     series=community_fraud._fraud_totals_series, series_pick="cases")
+FRAUD_AMOUNT = Metric("fraud_amount", M.FRAUD_AMOUNT, M.YUAN, False, 1, community_fraud.fraud_totals, _field("amount"),
+                      series=community_fraud._fraud_totals_series, series_pick="amount")
 SUGGESTIONS = Metric("suggestions", M.SUGGESTIONS, M.CASE, False, 1, community_suggestions.suggestion_summary,
-                     _field("submitted"))
+                     _field("submitted"), series=community_suggestions._suggestion_summary_series,
+                     series_pick="submitted")
 NEGATIVE_BALANCES = Metric("negative_balances", M.NEGATIVE_BALANCES, M.PERSON, True, -1, people_points.negative_balances, _count)
 
 # --- the groups pages loop over ------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from fxdash.chart_axes import amount_axis, category_axis, count_axis
+from fxdash.chart_figure import Figure, funnel
 from fxdash.charts import style
 from fxdash.labels import common as LC
 from fxdash.labels import reports as LRP
@@ -16,7 +17,7 @@ from fxdash.theme import BAD, GOOD, NEUTRAL, PALETTE
 def town_rate_bars(df: pd.DataFrame, title: str = LRP.RPT_TOWN_RATE_TITLE) -> go.Figure:
     """Reports per 1,000 registered workers per town, highest on top (clickable)."""
     d = df.dropna(subset=["per_1000"]).iloc[::-1]
-    fig = go.Figure()
+    fig = Figure()
     fig.add_bar(y=d["town"], x=d["per_1000"], orientation="h", marker_color=NEUTRAL, customdata=d["town_code"],
                 text=[f"{v:.1f}" for v in d["per_1000"]], textposition="outside", cliponaxis=False,
                 hovertext=[f"上报 {r} 条 / 在册 {w:,} 人" for r, w in zip(d["reports"], d["active_workers"])],
@@ -31,7 +32,7 @@ def community_bars(df: pd.DataFrame, title: str) -> go.Figure:
     """Communities with the most reports, with their rate per 1,000 residents in the label."""
     d = df.iloc[::-1]
     names = [f"{c}（{t}）" for c, t in zip(d["community"], d["town"])]
-    fig = go.Figure()
+    fig = Figure()
     fig.add_bar(y=names, x=d["reports"], orientation="h", marker_color=PALETTE[1],
                 text=[f"{r} 条 · 每千居民 {p:.2f}" if pd.notna(p) else f"{r} 条"
                       for r, p in zip(d["reports"], d["per_1000_residents"])],
@@ -47,7 +48,7 @@ def hour_weekday_heatmap(df: pd.DataFrame, title: str = LRP.RPT_HOUR_TITLE) -> g
     """Reports by weekday (rows, Monday on top) and hour; an invisible marker per cell takes the click."""
     grid = df.pivot(index="weekday", columns="hour", values="reports").reindex(index=range(1, 8), columns=range(24))
     days = list(LRP.WEEKDAYS)
-    fig = go.Figure()
+    fig = Figure()
     fig.add_heatmap(z=grid.to_numpy(), x=list(range(24)), y=days, colorscale="YlOrRd", xgap=1, ygap=1, zmin=0,
                     colorbar={"title": LC.UNIT_CASE, "thickness": 12, **_colorbar_ticks(df["reports"])},
                     hovertemplate="%{y} %{x}时<br>上报 %{z} 条<extra></extra>")
@@ -66,7 +67,7 @@ def hour_weekday_heatmap(df: pd.DataFrame, title: str = LRP.RPT_HOUR_TITLE) -> g
 def category_bars(df: pd.DataFrame, title: str = LRP.RPT_CATEGORY_TITLE) -> go.Figure:
     """Reports per category split into resolved / still open / rejected, with the share resolved as text."""
     d = df.iloc[::-1].assign(other=lambda x: x["reports"] - x["resolved"] - x["open"])
-    fig = go.Figure()
+    fig = Figure()
     parts = (("resolved", "已办结", GOOD), ("open", "未办结", BAD), ("other", "不予受理", "#999999"))
     for col, name, colour in parts:
         fig.add_bar(y=d["category"], x=d[col], name=name, orientation="h", marker_color=colour,
@@ -85,7 +86,7 @@ def category_bars(df: pd.DataFrame, title: str = LRP.RPT_CATEGORY_TITLE) -> go.F
 def status_funnel(row: pd.Series, title: str = LRP.RPT_FUNNEL_TITLE) -> go.Figure:
     """Reported -> accepted -> resolved at the period end; rejected ones noted under the title."""
     values = [int(row["reported"]), int(row["accepted"]), int(row["resolved"])]
-    fig = go.Figure(go.Funnel(y=list(LRP.RPT_FUNNEL_STAGES), x=values, textinfo="value+percent initial",
+    fig = Figure(funnel(y=list(LRP.RPT_FUNNEL_STAGES), x=values, textinfo="value+percent initial",
                               marker={"color": [NEUTRAL, PALETTE[1], GOOD]},
                               hovertemplate="%{y} %{x} 条<extra></extra>"))
     waiting, doing, rejected = int(row["waiting"]), int(row["in_progress"]), int(row["rejected"])
@@ -102,7 +103,7 @@ def duration_boxes(df: pd.DataFrame, by_label: str) -> go.Figure:
     """Days to resolve per group as boxes from precomputed quartiles (whiskers: minimum to 90th
     percentile, so a few months-long cases do not flatten the rest), deadline as a red tick."""
     d = df.iloc[::-1]
-    fig = go.Figure()
+    fig = Figure()
     fig.add_box(y=d["label"], q1=d["q1"], median=d["median"], q3=d["q3"], lowerfence=d["low"],
                 upperfence=d["p90"], orientation="h", marker_color=NEUTRAL, name=LC.RESOLVED,
                 hoverinfo="x+y")

@@ -100,6 +100,8 @@ def drill_in_scope(raw: str | None, mine: dict) -> str | None:
     """A ?drill= naming a real town outside the user's scope (town:CODE, or id: of a report made
     there) is refused, recorded and dropped from the URL; any other value is returned as it is for the
     page to check (the query layer would show nothing of it anyway)."""
+    if not raw:  # no drill-down (most runs): nothing to look up
+        return raw
     with ui_data.connection().cursor() as cur:
         town = report_drill.drill_town(cur, raw)
         known = common.town_names(cur)

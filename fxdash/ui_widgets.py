@@ -186,7 +186,7 @@ def _frozen(built):
     legend, maps.scene_map) item by item."""
     if type(built) is tuple:
         return tuple(_frozen(item) for item in built)
-    if type(built) is go.Figure:
+    if isinstance(built, go.Figure):  # fxdash.chart_figure's unchecked Figure too
         built.__class__ = SharedFigure
         built._fx_dict = go.Figure.to_dict(built)
     elif isinstance(built, pdk.Deck):

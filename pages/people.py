@@ -107,7 +107,8 @@ def party_tab(f) -> None:
 
 
 def roles_tab(f) -> None:
-    s = ui.run(people_roles.roles_summary, f)
+    section = ui.run(people_roles.role_section, f)  # the four role figures from one join (scale 100: 1/3 the time)
+    s = section["summary"]
     v = ui.run(people_roles.volunteer_summary, f)
     c = st.columns(5)
     c[0].metric(LP.PEOPLE_ROLE_PEOPLE, f"{s['people']:,} {LC.UNIT_PERSON}", help=LP.PEOPLE_ROLE_PEOPLE_HELP, border=True)
@@ -125,13 +126,13 @@ def roles_tab(f) -> None:
         return
     left, right = st.columns(2)
     with left:
-        chart(ui.figure(charts.people_roles, ui.run(people_roles.roles_by_role, f)))
+        chart(ui.figure(charts.people_roles, section["by_role"]))
     with right:
-        chart(ui.figure(charts.people_stacked, ui.run(people_roles.roles_by_town, f), "town", "role", "holdings",
+        chart(ui.figure(charts.people_stacked, section["by_town"], "town", "role", "holdings",
                                     LP.PEOPLE_ROLE_TOWN_TITLE, LP.PEOPLE_UNIT_PARTS, order=V.ROLES))
     left, right = st.columns(2)
     with left:
-        chart(ui.figure(charts.people_lines, ui.run(people_roles.role_growth, f),
+        chart(ui.figure(charts.people_lines, section["growth"],
                                   {"people": LP.PEOPLE_PEOPLE, "holdings": LP.PEOPLE_HOLDINGS},
                                   LP.PEOPLE_ROLE_GROWTH_TITLE))
     volunteer = ui.run(people_roles.volunteer_monthly, f)

@@ -9,8 +9,9 @@ import sys
 
 import pytest
 
-from fxdash import bench, bench_data, loadtest
+from fxdash import bench, bench_data, bench_pages, loadtest
 from fxdash.__main__ import main
+from fxdash.labels import people as LP
 from tests.auth import ACCOUNT, PASSWORDS
 from tests.conftest import ROOT, start_server
 
@@ -21,16 +22,16 @@ def _fxdash(args: list[str], stdin: str = "", timeout: float = 600, env: dict | 
                           text=True, timeout=timeout, env={**clean, **(env or {})})
 
 
-def test_bench_at_scale_1_on_two_pages_writes_csv_and_markdown(tmp_path):
+def test_bench_at_scale_1_on_two_pages_and_a_tab_writes_csv_and_markdown(tmp_path):
     out = tmp_path / "results"
-    done = _fxdash(["bench", "--scale", "1", "--pages", "overview,map", "--data-dir", str(tmp_path / "data"),
+    done = _fxdash(["bench", "--scale", "1", "--pages", "overview,map,people:四大员", "--data-dir", str(tmp_path / "data"),
                     "--out", str(out), "--label", "t", "--import-rows", "2000"])
     print(done.stdout, done.stderr)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     with open(out / "t.csv", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
-    assert [r["page"] for r in rows] == ["overview", "map"] and {r["scale"] for r in rows} == {"1"}
+    assert [r["page"] for r in rows] == ["overview", "map", "people:四大员"] and {r["scale"] for r in rows} == {"1"}
     assert tuple(rows[0]) == bench.COLUMNS
     for r in rows:
         assert float(r["cold_s"]) > 0 and float(r["warm_s"]) > 0 and float(r["bare_s"]) > 0
@@ -38,9 +39,10 @@ def test_bench_at_scale_1_on_two_pages_writes_csv_and_markdown(tmp_path):
         parts = sum(int(r[f"bytes_{k}"]) for k in ("deck", "plotly", "dataframes", "other"))
         assert int(r["bytes_total"]) == parts > 0
     assert int(rows[1]["bytes_deck"]) > 0  # the map page sends a deck
+    assert int(rows[2]["n_queries"]) >= 3 and int(rows[2]["bytes_plotly"]) > 0  # the tab's own queries and charts
     md = (out / "t.md").read_text(encoding="utf-8")
     table = [line for line in md.splitlines() if line.startswith("| 1 | ")]
-    assert [line.split(" | ")[1] for line in table[:2]] == ["overview", "map"]
+    assert [line.split(" | ")[1] for line in table[:3]] == ["overview", "map", "people:四大员"]
     assert "demo build s" in md and "CLI import of 2,000 report rows" in md
     assert "规模 1" in done.stdout and "导入 2,000 行" in done.stdout
     # the next run reuses the database it built, with the figures of that build
@@ -53,6 +55,8 @@ def test_bench_at_scale_1_on_two_pages_writes_csv_and_markdown(tmp_path):
     (["bench", "--scale", "1,abc"], "规模"),
     (["bench", "--pages", "overview,nope"], "未知页面 nope"),
     (["bench", "--repeats", "1"], "重复次数"),
+    (["bench", "--pages", "people:nope"], "未知分页签 people:nope"),
+    (["bench", "--pages", "map:地图"], "此页没有分页签"),
     (["bench", "--label", "../x"], "结果名"),
     (["loadtest", "--url", "http://example.com:8501"], "只能对本机服务器压测"),
     (["loadtest", "--url", "http://10.0.0.5:8501"], "只能对本机服务器压测"),
@@ -63,6 +67,12 @@ def test_bad_arguments_get_one_chinese_line(args, words, capsys):
     assert main(args) == 2
     err = capsys.readouterr().err
     assert words in err and "Traceback" not in err
+
+
+def test_tabs_follow_their_page_once():
+    assert bench_pages.with_tabs(["map", "people"]) == ["map", "people", *[f"people:{t}" for t in LP.PEOPLE_TABS[1:]]]
+    assert bench_pages.with_tabs(["community:反诈拦截", "community"]).count("community:反诈拦截") == 1
+    assert bench_pages.bench_page_list("people:四大员,map") == ["people:四大员", "map"]
 
 
 def test_local_addresses_only():
@@ -115,3 +125,14 @@ def test_loadtest_signs_in_opens_pages_and_reports(server):
     print(wrong.stdout, wrong.stderr)
     assert wrong.returncode == 1
     assert "errors 2" in wrong.stdout.splitlines() and "登录失败" in wrong.stdout
+
+
+def test_reads_outside_the_query_cache_count_with_the_pages_queries(ref_con):
+    from fxdash.queries import common
+
+    original = common.town_names
+    with bench_pages._Recorder() as rec:
+        assert common.town_names.__qualname__ == "town_names"  # the query cache's key stays the function's
+        names = common.town_names(ref_con)
+    assert names and [name for name, _ in rec.direct] == ["fxdash.queries.common.town_names"]
+    assert rec.direct[0][1] > 0 and common.town_names is original

@@ -5,18 +5,23 @@ chart the pages draw, on their real inputs under several filter sets, must seria
 built the former way (style() validating each property, update_xaxes/update_yaxes, add_annotation)."""
 
 import importlib
+import json
 
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from fxdash import charts, ui_widgets
+from fxdash import chart_figure, charts, ui_widgets
+from fxdash.labels import community as LCM
+from fxdash.labels import people as LP
 from tests.auth import login_apptest
 from tests.conftest import ROOT
 
-PAGES = ("reports", "people", "community", "overview")
+PAGES = ("reports", "people", "community", "overview", "weekly", "map")
 FILTER_SETS = ({}, {"town": "南桥镇"}, {"from": "2025-06-01", "to": "2026-01-31"})
+TABS = [("people", {"people_tab": tab}) for tab in LP.PEOPLE_TABS[1:]] + \
+    [("community", {"community_tab": tab}) for tab in LCM.COMMUNITY_TABS[1:]]  # the other tabs, default filters
 
 
 def _former_update_layout(self, dict1=None, overwrite=False, **kwargs):
@@ -36,13 +41,20 @@ def _former_update_layout(self, dict1=None, overwrite=False, **kwargs):
 _UPDATE_LAYOUT = go.Figure.update_layout
 
 
+def _canonical(fig: go.Figure) -> str:
+    """The figure's JSON with its keys sorted: an unchecked figure (fxdash.chart_figure) stores a trace's
+    properties in the order given, a validated one in plotly's; every value must be the same."""
+    return json.dumps(json.loads(fig.to_json()), sort_keys=True, ensure_ascii=False)
+
+
 def _both_ways(monkeypatch, build, *args, **kwargs) -> tuple[str, str]:
-    """(the figure's JSON built the former way, as built now)."""
+    """(the figure's JSON built the former way, validated throughout, as built now)."""
     with monkeypatch.context() as former:
         former.setattr(charts, "VALIDATE_STYLE", True)
+        former.setattr(chart_figure, "VALIDATE", True)
         former.setattr(go.Figure, "update_layout", _former_update_layout)
-        validated = build(*args, **kwargs).to_json()
-    return validated, build(*args, **kwargs).to_json()
+        validated = _canonical(build(*args, **kwargs))
+    return validated, _canonical(build(*args, **kwargs))
 
 
 def test_every_page_chart_serialises_as_when_validated(app_env, monkeypatch):
@@ -54,15 +66,14 @@ def test_every_page_chart_serialises_as_when_validated(app_env, monkeypatch):
 
     monkeypatch.setattr(ui_widgets, "_figure", record)
     at = login_apptest(AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run())
-    for page in PAGES:
-        for params in FILTER_SETS:
-            for key in list(at.query_params):
-                del at.query_params[key]
-            at.query_params.update(params)
-            at.switch_page(f"pages/{page}.py").run()
-            assert not at.exception, (page, params)
+    for page, params in [(page, params) for page in PAGES for params in FILTER_SETS] + TABS:
+        for key in list(at.query_params):
+            del at.query_params[key]
+        at.query_params.update(params)
+        at.switch_page(f"pages/{page}.py").run()
+        assert not at.exception, (page, params)
     names = {b.__qualname__ for b, _, _ in calls}
-    assert len(calls) >= 40 and len(names) >= 12, names  # the pages' first tabs draw these
+    assert len(calls) >= 70 and len(names) >= 24, names  # every builder the pages and their tabs draw
     for builder, args, kwargs in calls:
         validated, fast = _both_ways(monkeypatch, builder, *args, **kwargs)
         assert fast == validated, builder.__qualname__

@@ -233,3 +233,20 @@ def test_the_heatmap_colour_scale_counts_in_whole_numbers(ref_con):
     bar = fig.data[0].colorbar
     assert all(float(v).is_integer() for v in bar.tickvals) and list(bar.ticktext) == [f"{int(v):,}" for v in bar.tickvals]
     assert list(fig.layout.xaxis.tickvals) == list(range(24))
+
+
+@pytest.mark.parametrize("values", [[3, -2, 5, 0, -1, 4], [1.5, float("nan"), -2.25, 0.0, 7.0, -0.5], [-1, -2, -3, -4, -5, -6]])
+def test_stacked_extent_is_each_groups_positive_and_negative_sums(values):
+    df = pd.DataFrame({"g": ["b", "a", "b", "c", "a", "b"], "v": values})
+    plain = df.groupby("g")["v"]
+    expected = [*plain.apply(lambda s: s[s > 0].sum()).tolist(), *plain.apply(lambda s: s[s < 0].sum()).tolist()]
+    assert chart_axes.stacked_extent(df, "g", "v") == expected
+
+
+def test_stacked_bars_carry_each_groups_values_with_gaps_as_zero():
+    df = pd.DataFrame({"m": ["x", "y", "x", "z", "y"], "g": ["B", "A", "A", "B", "C"], "v": [1, 2, 3, -4, 5]})
+    fig = charts.people_stacked(df, "m", "g", "v", "标题", "人", order=("A", "B"))
+    assert [t.name for t in fig.data] == ["A", "B", "C"]
+    for trace in fig.data:
+        plain = df[df["g"] == trace.name].set_index("m")["v"].reindex(["x", "y", "z"]).fillna(0)
+        assert list(trace.y) == plain.tolist() and list(trace.x) == ["x", "y", "z"]

@@ -48,7 +48,7 @@ def same(a, b) -> bool:
 def test_the_figures_that_cost_most_per_week_have_a_series_form():
     keys = {m.key for m in WITH_SERIES}
     assert {m.key for m in metrics.OVERVIEW} <= keys  # the 12-week sparklines: all in grouped queries
-    assert {"points_earned", "care_visits", "unvisited_pairs", "roles_new"} <= keys
+    assert {"points_earned", "care_visits", "unvisited_pairs", "roles_new", "fraud_cases", "suggestions"} <= keys
 
 
 @pytest.mark.parametrize("name", list(FILTER_SETS))
@@ -107,3 +107,19 @@ def test_report_outcomes_in_series_follow_the_settings_deadlines(ref_con):
         single = metrics.values(ref_con, f.with_period(start, end), group, deadlines)
         assert all(same(row[k], single[k]) for k in single), (end, row, single)
     assert got != default  # the deadlines change the outcomes
+
+
+@pytest.mark.parametrize("name", list(FILTER_SETS))
+def test_fraud_and_suggestion_series_are_the_single_period_figures(ref_con, name):
+    """The weekly comparison's fraud and suggestion figures (one grouped query each, not one per week),
+    over months too, where the demo has cases and suggestions in each."""
+    f = FILTER_SETS[name]
+    group = (metrics.FRAUD_CASES, metrics.FRAUD_AMOUNT, metrics.SUGGESTIONS)
+    months = [(D(2025, m, 1), D(2025, m + 1, 1) - dt.timedelta(days=1)) for m in range(3, 11)]
+    for spans in (months, comparison_weeks(D(2026, 3, 9))):
+        got = metrics.values_series(ref_con, f, group, spans)
+        singles = [metrics.values(ref_con, f.with_period(a, b), group) for a, b in spans]
+        assert got == singles
+    if name == "all":
+        month_rows = metrics.values_series(ref_con, f, group, months)
+        assert all(sum(row[m.key] for row in month_rows) > 0 for m in group)

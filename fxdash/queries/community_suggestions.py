@@ -7,7 +7,7 @@ import pandas as pd
 
 from fxdash.filters import Filters
 from fxdash.privacy import NAME, personal
-from fxdash.queries.common import fetch, worker_in
+from fxdash.queries.common import _per_period, fetch, worker_in
 
 
 def _suggestions_sql(f: Filters, submitter: bool = False) -> tuple[str, list]:
@@ -46,6 +46,20 @@ def suggestion_summary(con, f: Filters) -> dict:
     return {"submitted": submitted, "answered": answered, "adopted": adopted, "adoption_pct": rate,
             "median_days": None if median_days is None else float(median_days),
             "mean_days": None if mean_days is None else round(float(mean_days), 1)}
+
+
+def _suggestion_summary_series(con, f: Filters, periods) -> pd.DataFrame:
+    """suggestion_summary's `submitted` per period in one query (the weekly comparison's five weeks)."""
+    rows, params = _suggestions_sql(f.with_period(min(a for a, _ in periods), max(b for _, b in periods)))
+    # _suggestions_sql binds `?` (DuckDB does not mix them with named ones): the periods as two lists here
+    sql = f"""
+        with rows as ({rows}),
+        periods as (select unnest(?::date[]) as p_from, unnest(?::date[]) as p_to)
+        select p.p_to, count(*) as submitted
+        from periods p join rows r on r.submitted_on between p.p_from and p.p_to
+        group by 1
+    """
+    return _per_period(con, sql, [*params, [a for a, _ in periods], [b for _, b in periods]], periods)
 
 
 def suggestions_by_topic(con, f: Filters) -> pd.DataFrame:

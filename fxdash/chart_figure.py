@@ -1,0 +1,78 @@
+"""The plotly Figure the chart builders (fxdash.charts, fxdash.report_charts) draw on: built without
+plotly validating each property as it is set.
+
+Measured on the pages' real inputs (the reports page's seven charts at scale 1: 39 ms, 16 ms unchecked):
+after style() was fixed (fxdash.charts), building a chart was mostly plotly checking it: every add_bar
+validated the trace twice (once built, once re-built into the figure), every array went through
+narwhals' dataframe detection, and each update_layout parsed property paths and ran its relayout
+machinery (2-3 ms a call, three or four calls a chart). The builders' inputs are our own query results
+of known types, so the figure is built unchecked, with the conversions validation made that change the
+JSON: a pandas Series or Index becomes its numpy array (what plotly stores, and encodes as a typed
+array), a title given as text becomes {"text": ...}. tests/test_chart_style_fast.py builds every chart
+the pages and their tabs draw both ways (VALIDATE on and off) and compares the JSON, keys sorted.
+"""
+
+import pandas as pd
+import plotly.graph_objects as go
+
+VALIDATE = False  # True: plotly validates every property as set, as before (the tests compare the two)
+
+
+def _as_plotly_stores(value):
+    """A trace argument as plotly's validators would store it, where that changes the JSON."""
+    if isinstance(value, (pd.Series, pd.Index)):
+        return value.to_numpy()
+    if isinstance(value, dict):  # a title given as text is plotly's {"text": ...} (axes, colour bars)
+        return {k: {"text": v} if k == "title" and isinstance(v, str) else _as_plotly_stores(v)
+                for k, v in value.items()}
+    return value
+
+
+def _args(kwargs: dict) -> dict:
+    if VALIDATE:
+        return kwargs
+    return {**{k: _as_plotly_stores(v) for k, v in kwargs.items()}, "_validate": False}
+
+
+class Figure(go.Figure):
+    """go.Figure, unchecked unless VALIDATE (its layout too, until style() sets its validated parts)."""
+
+    def __init__(self, data=None, **kwargs):
+        if VALIDATE:
+            super().__init__(data, **kwargs)
+            return
+        # no default template: plotly copies in Streamlit's whole default, and style() replaces it
+        super().__init__(data, layout={"template": {}}, **kwargs, _validate=False)
+
+    def update_layout(self, dict1=None, overwrite=False, **kwargs):
+        """Properties the layout does not hold yet are set directly (what update_layout makes of
+        them on an empty property, without its path parsing and relayout machinery: 2-3 ms a call,
+        most of building a chart once traces were unchecked); any other goes through plotly's update."""
+        parts = {**(dict1 or {}), **kwargs}
+        if VALIDATE or overwrite:
+            return super().update_layout(parts, overwrite)
+        layout = self.layout
+        rest = {}
+        for key, value in parts.items():
+            if "_" in key or key in layout._props:
+                rest[key] = value
+            else:
+                layout[key] = _as_plotly_stores(value)
+        return super().update_layout(rest) if rest else self
+
+    def add_bar(self, **kwargs):
+        return super().add_bar(**_args(kwargs))
+
+    def add_scatter(self, **kwargs):
+        return super().add_scatter(**_args(kwargs))
+
+    def add_heatmap(self, **kwargs):
+        return super().add_heatmap(**_args(kwargs))
+
+    def add_box(self, **kwargs):
+        return super().add_box(**_args(kwargs))
+
+
+def funnel(**kwargs) -> go.Funnel:
+    """A funnel trace for Figure(...), unchecked unless VALIDATE."""
+    return go.Funnel(**_args(kwargs))
