@@ -13,6 +13,7 @@ from fxdash import bench, bench_data, bench_pages, loadtest
 from fxdash.__main__ import main
 from fxdash.labels import people as LP
 from tests.auth import ACCOUNT, PASSWORDS
+from tests.cli import in_process
 from tests.conftest import ROOT, start_server
 
 
@@ -24,8 +25,8 @@ def _fxdash(args: list[str], stdin: str = "", timeout: float = 600, env: dict | 
 
 def test_bench_at_scale_1_on_two_pages_and_a_tab_writes_csv_and_markdown(tmp_path):
     out = tmp_path / "results"
-    done = _fxdash(["bench", "--scale", "1", "--pages", "overview,map,people:四大员", "--data-dir", str(tmp_path / "data"),
-                    "--out", str(out), "--label", "t", "--import-rows", "2000"])
+    done = in_process("bench", "--scale", "1", "--pages", "overview,map,people:四大员", "--data-dir",
+                      str(tmp_path / "data"), "--out", str(out), "--label", "t", "--import-rows", "2000")
     print(done.stdout, done.stderr)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
