@@ -124,6 +124,25 @@ def _one_chart_browser():
         kaleido._global_server._initialized = False
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _components_scanned_once():
+    """Streamlit's scan of the installed packages for custom components once per worker, not once per
+    AppTest: every new AppTest's first run reads the metadata of every installed distribution (~0.4 CPU-s,
+    half of a short AppTest case). The packages do not change during a run, so neither does the answer."""
+    from streamlit.components.v2 import manifest_scanner
+
+    scan, found = manifest_scanner.scan_component_manifests, []
+
+    def scan_once(*args, **kwargs):
+        if not found:
+            found.append(scan(*args, **kwargs))
+        return list(found[0])
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(manifest_scanner, "scan_component_manifests", scan_once)
+        yield
+
+
 def run_root(tmp_path_factory) -> Path:
     """The temporary folder the whole run shares: pytest's base temp, or its parent under xdist (each worker
     has its own base temp below it)."""
