@@ -15,7 +15,7 @@ from fxdash.store import imports
 from tests.conftest import ROOT
 from tests.test_ingest import REPORT_HEADER, copy_db, csv_bytes, report_rows, state
 
-LARGE = 150_000  # more than one DuckDB row group (122,880): the insert writes blocks before commit
+LARGE = 125_000  # more than one DuckDB row group (122,880): the insert writes blocks before commit
 
 
 @pytest.fixture
