@@ -143,6 +143,30 @@ def _components_scanned_once():
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _scripts_compiled_once():
+    """AppTest's scripts (app.py, the pages) compiled once per worker, not at every run: AppTest makes a new
+    ScriptCache for each run, so every run read, rewrote (st.write magic) and compiled app.py and its page
+    again (~15 ms a run). Keyed by the path and the file's bytes, so a changed or new script compiles anew."""
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import app_test, local_script_runner
+
+    compiled = {}
+
+    class ScriptsCompiledOnce(ScriptCache):
+        def get_bytecode(self, script_path: str):
+            path = os.path.abspath(script_path)
+            key = (path, Path(path).read_bytes())
+            if key not in compiled:
+                compiled[key] = ScriptCache().get_bytecode(path)
+            return compiled[key]
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(app_test, "ScriptCache", ScriptsCompiledOnce)  # the pages'
+        mp.setattr(local_script_runner, "ScriptCache", ScriptsCompiledOnce)  # the main script's
+        yield
+
+
 def run_root(tmp_path_factory) -> Path:
     """The temporary folder the whole run shares: pytest's base temp, or its parent under xdist (each worker
     has its own base temp below it)."""
