@@ -48,8 +48,8 @@ def register(sub) -> None:
     p = sub.add_parser("bench", help="页面性能基准：冷/热耗时、查询耗时、发送字节数、演示库生成与导入耗时")
     p.add_argument("--scale", type=_scales, default=[1], help="演示数据规模，逗号分隔，例如 1,10,100（默认 1）")
     p.add_argument("--pages", type=bench_pages.bench_page_list, default=list(bench_pages.PAGE_KEYS),
-                   help=f"页面，逗号分隔（默认 {','.join(bench_pages.PAGE_KEYS)}）；页面:分页签 只测该分页签，"
-                        "例如 people:四大员")
+                   help=f"页面，逗号分隔（默认 {','.join(bench_pages.PAGE_KEYS)}）；"
+                        "写成 people:四大员 这样只测该页面的该分页签")
     p.add_argument("--tabs", action="store_true", help="另外测每个有分页签的页面的其余各分页签（各占一行）")
     p.add_argument("--out", type=Path, default=bench_data.RESULTS_DIR, help="结果目录（默认 bench/results）")
     p.add_argument("--label", type=_label, default="latest", help="结果文件名（默认 latest → latest.csv/.md）")

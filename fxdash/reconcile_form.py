@@ -6,14 +6,20 @@ import streamlit as st
 from fxdash import access, reconcile, ui
 from fxdash.labels import reconcile as R
 from fxdash.store import references
+from fxdash.ui_cache import SharedCache
+from fxdash.ui_data import handed_out
+
+_FIGURES = SharedCache(16)  # per store and its references' change stamp
 
 FORM_FIELDS = ("figure_key", "value", "ref_date", "rule", "tolerance", "source_title", "source_link",
                "source_file", "note")
 
 
 def figures() -> pd.DataFrame:
-    """The active published figures (operational store, not cached: an edit must show at once)."""
-    return references.current(ui.ops_store())
+    """The active published figures, read again only when they changed (every overview run read them all,
+    ~7 ms): keyed by the store's change stamp, so a saved edit, by this process or another, shows at once."""
+    store = ui.ops_store()
+    return handed_out(_FIGURES.get((store.url, references.stamp(store)), lambda: references.current(store)))
 
 
 def history() -> pd.DataFrame:

@@ -15,6 +15,7 @@ from fxdash.ui_data import (
     current_user,
     data_version,
     deferred,
+    derived,
     ensure_database,
     is_demo,
     ops_store,

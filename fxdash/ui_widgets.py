@@ -158,7 +158,8 @@ def figure(builder, *args, **kwargs):
 def deck(builder, *args, **kwargs):
     """The map `builder(*args, **kwargs)` (a fxdash.maps / station_map deck builder) built and written as
     JSON once per distinct input and shared (maps.BuiltDeck), as figure does for charts: the overview's
-    station map took 15-40 ms of every run (tooltips, label placement, JSON) for the same stations."""
+    station map took 15-40 ms of every run (tooltips, label placement, JSON) for the same stations. A builder
+    giving a tuple (maps.scene_map: the deck and its legend) gets the tuple back with its deck frozen."""
     return _shared(builder, args, kwargs)
 
 
@@ -181,7 +182,10 @@ class SharedFigure(go.Figure):
 
 def _frozen(built):
     """A built chart or map as it is shared: a figure with its dict taken once (the same object, its
-    class narrowed: nothing is rebuilt or revalidated), a deck as its JSON."""
+    class narrowed: nothing is rebuilt or revalidated), a deck as its JSON; a tuple (a deck and its
+    legend, maps.scene_map) item by item."""
+    if type(built) is tuple:
+        return tuple(_frozen(item) for item in built)
     if isinstance(built, go.Figure):  # fxdash.chart_figure's unchecked Figure too
         built.__class__ = SharedFigure
         built._fx_dict = go.Figure.to_dict(built)

@@ -179,7 +179,7 @@ def scenes() -> None:
     with left:
         st.subheader(LCM.SCENE_MAP_TITLE)
         boundaries, rivers, tile_url = ui.map_base()
-        deck, legend = maps.scene_map(listed, ui.run(common.towns), boundaries, rivers, tile_url, focus=maps.focus(f),
+        deck, legend = ui.deck(maps.scene_map, listed, ui.run(common.towns), boundaries, rivers, tile_url, focus=maps.focus(f),
                                       size=maps.SIZE_SCENES)
         st.pydeck_chart(deck, height=maps.SIZE_SCENES[1])
         st.markdown(legend, unsafe_allow_html=True)

@@ -52,8 +52,8 @@ data = station_map.MapData(
     sites=ui.run(M.sites, f) if "sites" in shown else None,
 )
 boundaries, rivers, tile_url = ui.map_base()
-deck = station_map.station_map(data, ui.run(common.towns), boundaries, rivers, tile_url, radius_m=radius, shown=shown,
-                               focus=maps.focus(f))
+deck = ui.deck(station_map.station_map, data, ui.run(common.towns), boundaries, rivers, tile_url, radius_m=radius,
+               shown=shown, focus=maps.focus(f))
 
 map_col, detail_col = st.columns([3, 1])
 with map_col:

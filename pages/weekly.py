@@ -25,8 +25,8 @@ f = ui.current_filters()
 
 st.title(PG.PAGE_WEEKLY)
 monday = ui_weekly.week_picker(ui.controls())  # folded away in projector mode
-b = briefing.with_sentences({**ui.run(weekly.bundle, f, monday=monday, deadlines=ui.settings().deadlines),
-                             "snapshot": ui_weekly.week_snapshot(f, monday)})
+b = {**ui.derived(briefing.with_sentences, weekly.bundle, f, monday=monday, deadlines=ui.settings().deadlines),
+     "snapshot": ui_weekly.week_snapshot(f, monday)}
 st.caption(LW.WEEKLY_CAPTION.format(span=b["span"]))
 ui.record_view(f, period=b["span"])  # the projector's scope line names the week, not the sidebar dates
 

@@ -65,8 +65,13 @@ _COUNT_RUNS = """() => {
   if (window.__fxRuns === undefined) {
     window.__fxRuns = 0;
     const app = document.querySelector('[data-testid="stApp"]');
-    new MutationObserver(() => { if (app.getAttribute('data-test-script-state') === 'running') window.__fxRuns++; })
-      .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+    // count every change into "running" from the records themselves: a short run can go to "running" and
+    // back before the callback, which then reads "notRunning" from the element
+    const STATE = 'data-test-script-state';
+    new MutationObserver(records => records.forEach((r, i) => {
+      const value = i + 1 < records.length ? records[i + 1].oldValue : app.getAttribute(STATE);
+      if (value === 'running' && r.oldValue !== 'running') window.__fxRuns++;
+    })).observe(app, {attributes: true, attributeOldValue: true, attributeFilter: [STATE]});
   }
   return window.__fxRuns;
 }"""
@@ -88,6 +93,28 @@ def click_and_rerun(pg, locator, timeout: float = PATIENCE) -> None:
     before = script_runs(pg)
     locator.click()
     wait_for_rerun(pg, before, timeout)
+
+
+def go_to_page(pg, title: str, timeout: float = PATIENCE) -> None:
+    """Open the page `title` through the sidebar's navigation, in the same session (st.navigation switches
+    pages without a reload: no new sign-in, no new frontend), and wait until it has drawn: its title
+    (every page starts with st.title) and an idle script.
+
+    A click that lands while a rerun is under way can be lost (as on the data page's buttons, see
+    test_browser_ingest_limits): if the page has not changed after a quarter of the patience, click again."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    link = pg.get_by_test_id("stSidebarNav").get_by_text(title, exact=True)
+    heading = pg.locator("[data-testid='stMain'] h1").filter(has_text=title).first
+    wait_for_app(pg, timeout)
+    link.click()
+    try:
+        heading.wait_for(timeout=timeout / 4)
+    except PlaywrightTimeout:
+        wait_for_app(pg, timeout)
+        link.click()
+        heading.wait_for(timeout=timeout)
+    wait_for_charts(pg, timeout)
 
 
 def screenshot(pg, name: str) -> Path:

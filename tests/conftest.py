@@ -440,15 +440,13 @@ LONG_FIRST = (
     "tests/test_browser_ingest_limits.py",  # the "writable" group: one server, its tests in turn on one worker
     "tests/test_browser_data.py",
     "tests/test_browser_projector.py::test_every_page",
+    "tests/test_browser.py::test_every_page",  # one session through every page, with each page's checks
     "tests/test_browser_reports.py::test_a_drill_in_the_url",
     "tests/test_browser_versions.py",  # two servers and a CLI import while they serve
     "tests/test_browser_projector.py",
     "tests/test_browser_map.py::test_with_narrowed_filters",
     "tests/test_browser_map_framing.py",
-    "tests/test_browser_weekly.py::test_projector",
     "tests/test_briefing_cli.py",  # the command as a child, the page's export (AppTest), kaleido
-    "tests/test_browser_presets.py",
-    "tests/test_browser_playback.py",
     "tests/test_browser_reports.py",
     "tests/test_bench_cli.py::test_bench_at_scale_1",  # a whole scale-1 bench, its own server
     "tests/test_browser",  # the rest of the browser tests

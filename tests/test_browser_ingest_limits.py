@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from fxdash.labels import data as LD
+from fxdash.labels import people as LP
 from tests.auth import login
 from tests.conftest import screenshot, script_runs, wait_for_app, wait_for_rerun
 from tests.test_browser_data import ADMIN, PASSWORD, open_data_page
@@ -104,8 +105,9 @@ def test_hostile_uploads_neither_stop_the_server_nor_other_sessions(limits_serve
             wait_for_app(attacker)
             assert attacker.get_by_test_id("stException").count() == 0, name
             # another session is served while and after the hostile file is handled
-            login(bystander, url, ADMIN, PASSWORD, path="/")  # a new session: it signs in again
-            bystander.get_by_text("在册新就业群体").first.wait_for(timeout=60_000)
+            # a new session (it signs in again), on a page without a map: its data is what it waits for
+            login(bystander, url, ADMIN, PASSWORD, path="/people")
+            bystander.get_by_text(LP.PEOPLE_ACTIVE).first.wait_for(timeout=60_000)
             assert bystander.get_by_test_id("stException").count() == 0
             assert proc.poll() is None, f"server stopped on {name}"
     finally:

@@ -34,7 +34,11 @@ def test_login_wrong_password_right_password_page_and_logout(app_server, page):
     assert "town=310120111" in page.url and "token" not in page.url
     assert page.get_by_test_id("stException").count() == 0
     assert LA.SIGNED_IN_AS.format(name=user, role=LA.ROLE_LABELS["district"]) in app.inner_text()
-    assert LA.PAGE_USERS not in page.get_by_test_id("stSidebarNav").inner_text()  # admin pages are hidden
+    nav = page.get_by_test_id("stSidebarNav").inner_text()
+    assert LA.PAGE_USERS not in nav  # admin pages are hidden
+    # a district account's pages and downloads (tests/test_browser_access.py's case for this role)
+    assert "总览" in nav and "数据管理" in nav
+    assert page.get_by_test_id("stDownloadButton").count() > 0
     screenshot(page, "login_signed_in")
 
     page.get_by_role("button", name=LA.LOGOUT).click()

@@ -1,11 +1,12 @@
-"""The map page in headless Chromium: the deck draws, nothing is fetched from outside this machine."""
+"""The map page in headless Chromium with narrowed filters from the URL: a click on a station opens its panel.
+The default map, its deck and its playback are checked on the walk through every page (tests/test_browser.py)."""
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests import deck_capture
 from tests.auth import login
-from tests.conftest import OUTPUT, outside_requests, screenshot, wait_for_app, wait_for_charts
+from tests.conftest import outside_requests, screenshot, wait_for_app, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
@@ -16,25 +17,6 @@ def open_map(page, base: str, query: str = "") -> None:
     login(page, base, path="/map" + query)
     page.wait_for_selector("[data-testid='stDeckGlJsonChart'] canvas", timeout=30_000)
     wait_for_charts(page)  # deck.gl draws after the script has finished
-
-
-def test_map_page_draws_the_deck_offline(app_server, page):
-    open_map(page, app_server)
-    assert page.get_by_test_id("stException").count() == 0
-    assert page.locator("[data-testid='stDeckGlJsonChart'] canvas").count() >= 1
-    text = page.inner_text("[data-testid='stApp']")
-    for word in ("阵地地图", "骑手驿站", "上报问题覆盖率", "建议新增骑手驿站", "图例"):
-        assert word in text, word
-    screenshot(page, "map_default")
-    deck = page.get_by_test_id("stDeckGlJsonChart")
-    deck.scroll_into_view_if_needed()
-    wait_for_charts(page)
-    OUTPUT.mkdir(parents=True, exist_ok=True)
-    deck.locator("..").locator("..").screenshot(path=str(OUTPUT / "map_deck.png"))  # the map with its legend
-    page.set_viewport_size({"width": 1600, "height": 3400})  # the app scrolls inside: grow to see it all
-    wait_for_charts(page)
-    screenshot(page, "map_full")
-    assert outside_requests(page.requests) == []
 
 
 def screen_xy(box: dict, lat: float, lon: float, view) -> tuple[float, float]:

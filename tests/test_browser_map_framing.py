@@ -1,4 +1,5 @@
-"""Every map frames its content at 1920x1080: the deck's view state (as the browser received it), on
+"""Every map frames its content at 1920x1080 (the district's maps on the walk through every page, tests/test_browser.py; a
+town's here): the deck's view state (as the browser received it), on
 the canvas's real size, contains every point and cell the deck draws, the district or the chosen town,
 and town labels that do not overlap one another and are drawn last (above the dots)."""
 
@@ -12,11 +13,10 @@ from tests.conftest import OUTPUT, outside_requests, wait_for_charts
 pytestmark = pytest.mark.browser
 
 QINGCUN = "310120111"  # 青村镇
-CASES = [  # (name, path, town codes in focus, user: None = the demo admin)
-    ("overview", "/", (), None),
-    ("map", "/map", (), None),
-    ("reports", "/reports", (), None),
-    ("weekly", "/weekly", (), None),
+# the district's maps, page by page: checked on the walk through every page (tests/test_browser.py), on
+# its one session at 1920 px wide
+FRAMED_PAGES = ("overview", "map", "reports", "weekly")
+TOWN_CASES = [  # (name, path, town codes in focus, user: None = the demo admin)
     ("map_town", f"/map?town={QINGCUN}", (QINGCUN,), None),
     ("map_town_user", "/map", (QINGCUN,), "qingcun"),  # a town account sees its own town, framed
 ]
@@ -40,13 +40,19 @@ def drawn_deck(page):
     return deck, box["width"], box["height"]
 
 
-@pytest.mark.parametrize("name,path,focus,user", CASES, ids=[c[0] for c in CASES])
-def test_the_map_frames_its_points_and_labels_do_not_collide(app_server, hd_page, name, path, focus, user):
+@pytest.mark.parametrize("name,path,focus,user", TOWN_CASES, ids=[c[0] for c in TOWN_CASES])
+def test_the_map_of_a_town_frames_it_and_labels_do_not_collide(app_server, hd_page, name, path, focus, user):
     if user is None:
         login(hd_page, app_server, path=path)
     else:
         login(hd_page, app_server, username=user, password=TEST_PASSWORD, path=path)
-    assert hd_page.get_by_test_id("stException").count() == 0
+    map_frames_its_points_and_labels_do_not_collide(hd_page, name, focus)
+
+
+def map_frames_its_points_and_labels_do_not_collide(hd_page, name: str, focus: tuple) -> None:
+    """The last deck `hd_page` was sent (record it with deck_capture.record_decks into hd_page.decks) frames
+    its points, the district or the towns in `focus`, and its town labels do not collide."""
+    assert hd_page.get_by_test_id("stException").count() == 0, name
     element, width, height = drawn_deck(hd_page)
     spec = D.last_deck(hd_page.decks)
     view = D.view_of(spec)

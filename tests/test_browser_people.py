@@ -1,10 +1,11 @@
-"""The people page served by `streamlit run` in headless Chromium: every tab draws, nothing leaves the machine."""
+"""The people page served by `streamlit run` in headless Chromium: the role filter of the URL narrows the list.
+Every tab is drawn on the walk through every page (tests/test_browser.py)."""
 
 import pytest
 
 from fxdash.labels import people as LP
 from tests.auth import ACCOUNT, ADMIN, login
-from tests.conftest import outside_requests, screenshot, select_tab, wait_for_charts
+from tests.conftest import screenshot, select_tab
 
 pytestmark = pytest.mark.browser
 
@@ -18,20 +19,6 @@ def open_people(page, base: str, query: str = "", user: str = ADMIN) -> None:
     # tall enough to capture the tables below the charts (Streamlit scrolls inside its own container)
     page.set_viewport_size({"width": 1600, "height": 2600})
     login(page, base, user, path="/people" + query)
-
-
-def test_people_page_tabs_render_with_chinese_charts(app_server, page):
-    open_people(page, app_server)
-    wait_for_charts(page)
-    assert page.get_by_test_id("stException").count() == 0
-    text = page.inner_text("[data-testid='stApp']")
-    assert LP.PEOPLE_ACTIVE in text and "Traceback" not in text
-    screenshot(page, "people_registry")
-    for name, shot in zip(LP.PEOPLE_TABS[1:], ("people_party", "people_roles", "people_points", "people_list")):
-        open_tab(page, name)
-        assert page.get_by_test_id("stException").count() == 0
-        screenshot(page, shot)
-    assert outside_requests(page.requests) == []
 
 
 def test_people_page_role_filter_narrows_the_list(app_server, page):

@@ -7,21 +7,16 @@ scrolls to the end of the long reports page."""
 import pytest
 
 from fxdash import access, rights
-from fxdash.labels import accounts as LA
 from fxdash.labels import pages as PG
 from fxdash.labels import projector as P
-from fxdash.labels import reconcile as LR
 from tests.auth import ACCOUNT, login
 from tests.browse import POLL_MS
-from tests.conftest import OUTPUT, wait_for_charts
-from tests.test_browser import PAGE_FILES
+from tests.conftest import OUTPUT, screenshot, wait_for_charts
+from tests.test_browser import PAGE_FILES, TITLES
 from tests.test_browser_typography import read_every_tab
 
 pytestmark = pytest.mark.browser
 
-TITLES = {"overview": PG.PAGE_OVERVIEW, "map": PG.PAGE_MAP, "reports": PG.PAGE_REPORTS, "people": PG.PAGE_PEOPLE,
-          "community": PG.PAGE_COMMUNITY, "weekly": PG.PAGE_WEEKLY, "reconcile": LR.PAGE, "data": PG.PAGE_DATA,
-          "users": LA.PAGE_USERS, "audit": LA.PAGE_AUDIT}
 NO_FILTERS = {"reconcile", "data", "users", "audit"}  # pages that show no data under the sidebar filters
 QINGCUN = "310120111"  # 青村镇
 SCREEN = {"width": 1920, "height": 1080}
@@ -97,7 +92,18 @@ def test_every_page_has_the_bar_and_its_scope_and_no_grid_scrolls_on_the_first_s
         assert scrolling_grids(screen) == [], key
         if key == "reports":  # a long page: the bar stays in view at its end
             bar_stays_in_view_at_the_end(screen)
+        if key in ("overview", "weekly"):
+            figures_are_large_and_the_way_out_is_shown(screen, key)
         read_every_tab(screen, key)
+
+
+def figures_are_large_and_the_way_out_is_shown(screen, key: str) -> None:
+    """The sidebar is hidden, the figures are large enough to read across a room, the way out is shown."""
+    assert not screen.get_by_test_id("stSidebar").is_visible(), key
+    size = screen.evaluate("getComputedStyle(document.querySelector('[data-testid=\"stMetricValue\"] div')).fontSize")
+    assert float(size.rstrip("px")) >= 50, key
+    assert "退出投影模式" in screen.inner_text("[data-testid='stApp']"), key
+    screenshot(screen, f"{key}_projector")
 
 
 def bar_stays_in_view_at_the_end(screen) -> None:

@@ -7,9 +7,10 @@ import re
 
 import pytest
 
+from fxdash.labels import pages as PG
 from tests.auth import login
-from tests.browse import POLL_MS
-from tests.conftest import OUTPUT, click_and_rerun, select_tab, wait_for_app
+from tests.browse import POLL_MS, go_to_page
+from tests.conftest import OUTPUT, select_tab
 from tests.typography import problems
 
 pytestmark = pytest.mark.browser
@@ -72,9 +73,9 @@ def test_uploader_and_calendar_read_chinese_on_an_english_browser(app_server, en
     zone = uploader.get_by_test_id("stFileUploaderDropzone").inner_text()
     words = [w for w in re.findall(r"[A-Za-z]{3,}", zone) if w not in ("upload", "XLSX", "XLS", "CSV")]
     assert "单个文件不超过 50MB，格式：XLSX、XLS、CSV" in zone and not words, zone
-    # 数据管理 has no sidebar filters: the period's calendar is on the analysis pages (same session)
-    click_and_rerun(pg, pg.get_by_test_id("stSidebarNav").get_by_text("总览", exact=True))
-    wait_for_app(pg)
+    # 数据管理 has no sidebar filters: the period's calendar is on the analysis pages (same session; one
+    # without a map)
+    go_to_page(pg, PG.PAGE_PEOPLE)
     pg.locator('[data-testid="stSidebar"] [data-testid="stDateInput"] button[aria-label^="Choose"]').click()
     calendar = pg.get_by_role("dialog").last
     calendar.get_by_text("快捷选择").wait_for(timeout=10_000)

@@ -5,6 +5,7 @@ numbers, merged cells, title and total rows, and the capped problem list.
 Every rejected file leaves the database unchanged (row counts, checksum, data version, import log).
 """
 
+import codecs
 import dataclasses
 import io
 import re
@@ -113,7 +114,8 @@ def test_the_child_process_memory_limit_gives_one_problem(con, tmp_path):
 
 def test_the_child_process_time_limit_gives_one_problem(con, tmp_path):
     short = dataclasses.replace(limits.load(), seconds=1, max_rows=10**7, max_cells=10**8, max_bytes=10**9)
-    data = csv_bytes([REPORT_HEADER, *report_rows(100_000)] * 8)
+    once = csv_bytes([REPORT_HEADER, *report_rows(100_000)])
+    data = once + once.removeprefix(codecs.BOM_UTF8) * 7  # the bytes of csv_bytes([...] * 8), in a tenth of the time
     result = rejected(con, data, "slow.csv", "reports", "秒仍未完成", imports_dir=tmp_path, limits_=short)
     assert len(result.problems) == 1
 

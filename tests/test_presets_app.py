@@ -2,8 +2,8 @@
 累计, and 关爱与平安 → 反诈 with no case in the period.
 
 AppTest runs only the page script on a rerun (not app.py, so not the sidebar): after a widget change these
-tests check the session's filter store the callbacks write; tests/test_browser_presets.py clicks the real
-control in a browser."""
+tests check the session's filter store the callbacks write; the page walk of tests/test_browser.py clicks the
+real control in a browser (overview_shows_figures_charts_and_the_story)."""
 
 import datetime as dt
 

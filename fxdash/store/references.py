@@ -9,7 +9,7 @@ import datetime as dt
 import uuid
 
 import pandas as pd
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 
 from fxdash.store import now
 from fxdash.store.schema import reference_figures as t
@@ -102,6 +102,13 @@ def current(store, include_retired: bool = False) -> pd.DataFrame:
     with store.read() as conn:
         rows = conn.execute(query).mappings().all()
     return _frame(rows, ["figure_id", *FIELDS, "version", "updated_at", "updated_by"])
+
+
+def stamp(store) -> tuple:
+    """What every add, edit and retirement changes (the history is append-only: one row per change), to
+    key a cached copy of current() by; one small read instead of every figure."""
+    with store.read() as conn:
+        return tuple(conn.execute(select(func.count(), func.max(h.c.changed_at)).select_from(h)).one())
 
 
 def history(store, figure_id: str | None = None) -> pd.DataFrame:
