@@ -186,7 +186,7 @@ def without_polling():
     """AppTest's run waits for the script thread by waking every 1 ms to look at its events; each wake
     takes the GIL from the script. Measured back to back (scale 1, cold overview and reports, median of
     10, load 5.7-5.9): 7-9 % more process CPU per run than waiting on the thread itself (0.267 vs 0.244 s,
-    0.206 vs 0.192 s); a cost of the instrument, not of the server, so the bench joins the thread instead
+    0.206 vs 0.192 s; 4-6 % in an earlier sitting); a cost of the instrument, not of the server, so the bench joins the thread instead
     (the runner joins it right after anyway: same end, same timeout)."""
     from streamlit.testing.v1 import local_script_runner
 
