@@ -86,7 +86,7 @@ def _pages_at(scale: int, path: Path, args, user: str, password: str) -> list[di
     saved = {k: v for k, v in os.environ.items() if k.startswith("FXDASH_")}
     os.environ.update({k: v for k, v in bench_data.env_for(path).items() if k.startswith("FXDASH_")})
     try:
-        with bench_pages.navigation_mode():
+        with bench_pages.navigation_mode(), bench_pages.without_polling(), bench_pages.shared_script_cache():
             at = bench_pages.signed_in_app(user, password)
             rows = []
             for page in bench_pages.with_tabs(args.pages) if args.tabs else args.pages:

@@ -45,18 +45,17 @@ class _Sources:
 
 
 def _branch_group(run: _Sources, day: dt.date, name: str = "振兴路街区党支部") -> float:
-    table = run(people_party.branch_table, day)
-    row = table[table["branch"] == name]
-    if row.empty:
+    size = run(people_party.branch_group_size, day, name=name)  # branch_table's group_size, that branch alone
+    if size is None:
         raise Missing(name)
-    return float(row["group_size"].iloc[0])
+    return float(size)
 
 
 def _community_population(run: _Sources, day: dt.date, name: str = "胡桥社区") -> float:
-    profile = run(community.community_profile, day, name=name)
-    if profile is None:
+    population = run(community.community_population, day, name=name)  # community_profile's, alone
+    if population is None:
         raise Missing(name)
-    return float(profile["population"])
+    return float(population)
 
 
 def _party_activities(run: _Sources, day: dt.date) -> float:

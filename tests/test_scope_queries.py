@@ -48,7 +48,8 @@ MONDAY = last_complete_week(APP_AS_OF)
 # keyword arguments some functions need
 KWARGS = {
     "alerts": {"today": APP_AS_OF},
-    "community_profile": {"name": "胡桥社区"},
+    "community_profile": {"name": "胡桥社区"}, "community_population": {"name": "胡桥社区"},
+    "branch_group_size": {"name": "南桥中心街区党支部"},
     "coverage": {"radius_m": 800}, "candidates": {"radius_m": 800}, "town_table": {"radius_m": 800},
     "active_by": {"by": "town"}, "stations_open": {"kind": "骑手驿站"},
     "frame_cells": {"step": "week", "cell_m": 500}, "frame_totals": {"step": "week"},

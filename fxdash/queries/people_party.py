@@ -87,3 +87,24 @@ def branch_table(con, f: Filters) -> pd.DataFrame:
     return fetch(con, sql, bind(wparams, bparams, _kinds_params(), date_from=f.date_from))
 
 
+
+
+def branch_group_size(con, f: Filters, name: str) -> int | None:
+    """branch_table's group_size of one branch (the comparison of published figures reads nothing else):
+    None when the branch is not founded by the period end, filtered out or absent. Only that branch's
+    workers are counted, without the other branches' members and activities."""
+    cond, params = worker_where(f, named=True)
+    wsql, wparams = registered_per(f, "w.branch_id", "count(*) as group_size", named=True,
+                                   where=(f"w.branch_id in (select branch_id from chosen) and {cond}", params))
+    bcond, bparams = f.where(town="b.town_code", named=True)
+    sql = f"""
+        with chosen as (
+            select b.branch_id, b.founded_on from branches b join towns t on t.town_code = b.town_code
+            where b.name = $name and b.founded_on <= $date_to and {bcond}
+        ),
+        members as ({wsql})
+        select coalesce(m.group_size, 0) from chosen c left join members m using (branch_id)
+        order by c.founded_on limit 1
+    """
+    row = con.execute(sql, bind(wparams, bparams, name=name)).fetchone()
+    return None if row is None else row[0]
