@@ -217,13 +217,14 @@ def shared_script_cache():
 
     shared = ScriptCache()
     modules = (app_test, local_script_runner)
+    saved = [module.ScriptCache for module in modules]  # what was there (the tests' own shared cache)
     for module in modules:
         module.ScriptCache = lambda: shared
     try:
         yield
     finally:
-        for module in modules:
-            module.ScriptCache = ScriptCache
+        for module, before in zip(modules, saved, strict=True):
+            module.ScriptCache = before
 
 
 def _clear_caches() -> None:

@@ -144,26 +144,15 @@ def _components_scanned_once():
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _scripts_compiled_once():
-    """AppTest's scripts (app.py, the pages) compiled once per worker, not at every run: AppTest makes a new
-    ScriptCache for each run, so every run read, rewrote (st.write magic) and compiled app.py and its page
-    again (~15 ms a run). Keyed by the path and the file's bytes, so a changed or new script compiles anew."""
-    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
-    from streamlit.testing.v1 import app_test, local_script_runner
+def _apptest_as_the_server_runs():
+    """AppTest's runs as the bench makes them (fxdash.bench_pages): app.py and the pages compiled once per
+    worker in one ScriptCache, as the server keeps it (AppTest made a new cache for every run and parsed,
+    rewrote and compiled both scripts again), and a run's end waited for by joining the script thread
+    instead of waking every 1 ms to look (each wake takes the GIL from the script). Same elements, same
+    timeout error."""
+    from fxdash import bench_pages
 
-    compiled = {}
-
-    class ScriptsCompiledOnce(ScriptCache):
-        def get_bytecode(self, script_path: str):
-            path = os.path.abspath(script_path)
-            key = (path, Path(path).read_bytes())
-            if key not in compiled:
-                compiled[key] = ScriptCache().get_bytecode(path)
-            return compiled[key]
-
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(app_test, "ScriptCache", ScriptsCompiledOnce)  # the pages'
-        mp.setattr(local_script_runner, "ScriptCache", ScriptsCompiledOnce)  # the main script's
+    with bench_pages.shared_script_cache(), bench_pages.without_polling():
         yield
 
 
