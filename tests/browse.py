@@ -5,6 +5,7 @@ Re-exported by tests/conftest.py (`from tests.conftest import wait_for_app, scre
 
 import os
 import tempfile
+import time
 from pathlib import Path
 
 # how long a condition may take: generous, since CI machines are shared (an idle one needs a few seconds)
@@ -60,31 +61,53 @@ def select_tab(pg, tab, timeout: float = PATIENCE) -> None:
     wait_for_charts(pg, timeout)
 
 
-# counts the script runs the page has seen start (installed once per document)
-_COUNT_RUNS = """() => {
-  if (window.__fxRuns === undefined) {
-    window.__fxRuns = 0;
-    const app = document.querySelector('[data-testid="stApp"]');
-    // count every change into "running" from the records themselves: a short run can go to "running" and
-    // back before the callback, which then reads "notRunning" from the element
-    const STATE = 'data-test-script-state';
-    new MutationObserver(records => records.forEach((r, i) => {
-      const value = i + 1 < records.length ? records[i + 1].oldValue : app.getAttribute(STATE);
-      if (value === 'running' && r.oldValue !== 'running') window.__fxRuns++;
-    })).observe(app, {attributes: true, attributeOldValue: true, attributeFilter: [STATE]});
-  }
-  return window.__fxRuns;
-}"""
+# a run the server ended: done, or stopped by an exception or a compile error (not one cut short by a rerun,
+# which another run follows at once)
+_ENDED = None
+
+
+def track_runs(pg) -> None:
+    """Count the script runs the server finishes for this page, from the page's own websocket: every run ends
+    with a ForwardMsg `script_finished`. Call before the page opens the app (tests.conftest.new_page does).
+    The DOM's script state cannot count them: a run served from cache starts and ends between two frames,
+    and the page never shows it as running."""
+    global _ENDED
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    if _ENDED is None:
+        _ENDED = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR,
+                  ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
+    pg.fx_runs = 0
+
+    def frame(payload) -> None:
+        if isinstance(payload, (bytes, bytearray)):
+            msg = ForwardMsg()
+            try:
+                msg.ParseFromString(bytes(payload))
+            except Exception:  # noqa: BLE001 - not a ForwardMsg: nothing to count
+                return
+            if msg.WhichOneof("type") == "script_finished" and msg.script_finished in _ENDED:
+                pg.fx_runs += 1
+
+    pg.on("websocket", lambda ws: ws.on("framereceived", frame))
 
 
 def script_runs(pg) -> int:
-    """How many script runs this page has seen start since the first call (pair with wait_for_rerun)."""
-    return pg.evaluate(_COUNT_RUNS)
+    """How many script runs of this page have ended so far (pair with wait_for_rerun). The page must be
+    tracked (track_runs)."""
+    if not hasattr(pg, "fx_runs"):
+        raise AssertionError("script_runs needs a page from the new_page fixture (tests.browse.track_runs)")
+    return pg.fx_runs
 
 
 def wait_for_rerun(pg, runs_before: int, timeout: float = PATIENCE) -> None:
-    """Wait until a script run started after `runs_before = script_runs(pg)` has finished."""
-    pg.wait_for_function(f"() => window.__fxRuns > {runs_before}", timeout=timeout, polling=POLL_MS)
+    """Wait until a script run that ended after `runs_before = script_runs(pg)` was taken, then until the
+    page has drawn what it sent."""
+    deadline = time.monotonic() + timeout / 1000
+    while script_runs(pg) <= runs_before:  # websocket events reach Python while Playwright waits
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"no script run ended within {timeout / 1000:.0f} s")
+        pg.wait_for_timeout(POLL_MS)
     wait_for_app(pg, timeout)
 
 

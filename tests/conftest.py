@@ -25,6 +25,7 @@ from tests.browse import (  # noqa: F401 - re-exported: tests import them from h
     screenshot,
     script_runs,
     select_tab,
+    track_runs,
     wait_for_app,
     wait_for_charts,
     wait_for_rerun,
@@ -429,6 +430,7 @@ def new_page(_shared_contexts):
     def open_page(viewport: dict | None = None, locale: str = "zh-CN"):
         context = _shared_contexts(locale)
         pg = context.new_page()
+        track_runs(pg)  # before the app opens: its websocket counts the script runs (wait_for_rerun)
         pg.set_viewport_size(viewport or {"width": 1600, "height": 2400})
         opened.append((context, pg))
         return pg
