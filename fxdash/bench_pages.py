@@ -236,7 +236,7 @@ def _clear_caches() -> None:
     from fxdash import ui_data, ui_widgets
 
     st.cache_data.clear()
-    ui_data._query.clear()  # query results are a resource too (shared, handed out as copies)
+    ui_data.clear_results()  # query results are a resource too (shared, handed out as copies)
     ui_widgets._figure.clear()  # built charts and maps are kept per input too (a resource: shared, not copied)
 
 

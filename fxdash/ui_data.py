@@ -22,7 +22,6 @@ from fxdash.labels import common as LC
 from fxdash.labels import versions as LV
 from fxdash.ui_cache import PLAIN as _PLAIN
 from fxdash.ui_cache import SharedCache, SharedGeoJSON, exact
-from fxdash.ui_cache import plain as _plain
 
 
 @st.cache_resource(show_spinner=False)
@@ -195,28 +194,40 @@ def publish(write, *args, **kwargs):
 def run(fn, filters: Filters | None = None, /, **kwargs):
     """Call a query function for the signed-in user with a fresh cursor, scoped and masked as
     fxdash.rights.call does; cached by the scoped filters, the masking mode and the data version."""
-    user = current_user()
-    if filters is not None:
-        filters = rights.scoped(filters, user)
-    return _cached(fn, f"{fn.__module__}.{fn.__qualname__}", filters, data_version(),
-                   tuple(sorted(kwargs.items())), rights.mask_mode(user))
+    return _cached(fn, _name(fn), *_run_key(filters, kwargs))
 
 
 def derived(then, fn, filters: Filters | None = None, /, **kwargs):
     """then(run(fn, filters, **kwargs)): what is computed from a query result alone (the weekly briefing's
     sentences from the week's bundle, ~30 ms at scale 100), once per key of that result (its scoped
     filters, kwargs, data version and masking mode) and shared as the result is (see handed_out)."""
+    parts = _run_key(filters, kwargs)
+    return _derived(then, lambda: _cached(fn, _name(fn), *parts), f"{_name(then)}({_name(fn)})", *parts)
+
+
+def _name(fn) -> str:
+    return f"{fn.__module__}.{fn.__qualname__}"
+
+
+def _run_key(filters: Filters | None, kwargs: dict) -> tuple:
+    """What a query result depends on besides its function: (the filters scoped to the signed-in user,
+    the run's data version, the kwargs in order, the user's masking mode)."""
     user = current_user()
     scoped = rights.scoped(filters, user) if filters is not None else None
-    name = f"{then.__module__}.{then.__qualname__}({fn.__module__}.{fn.__qualname__})"
-    return _derived(then, lambda: run(fn, filters, **kwargs), name, scoped, data_version(),
-                    tuple(sorted(kwargs.items())), rights.mask_mode(user))
+    return scoped, data_version(), tuple(sorted(kwargs.items())), rights.mask_mode(user)
+
+
+def _result_key(name: str, filters, version: str, kwargs: tuple, mode: str) -> tuple:
+    """A cache key naming the inputs exactly: the scoped filters by their repr (a frozen dataclass of dates,
+    strings and tuples: its repr is exact), kwargs by their exact fingerprint (a frame of reference figures
+    by every value). TypeError for a kwarg without one: the caller computes it uncached."""
+    return (name, repr(filters), exact(kwargs), version, mode)
 
 
 def _derived(then, source, name: str, filters, version: str, kwargs: tuple, mode: str):
     """then(source()) through the shared cache under the key of source's query (the parts of run's key)."""
     try:
-        key = (name, repr(filters), exact(kwargs), version, mode)
+        key = _result_key(name, filters, version, kwargs, mode)
     except TypeError:  # a kwarg without an exact fingerprint: computed every time, as before
         return then(source())
     return handed_out(_DERIVED.get(key, lambda: then(source())))
@@ -235,11 +246,17 @@ def deferred(fn, filters: Filters | None = None, /, **kwargs):
 
 
 def _cached(fn, name: str, filters, version: str, kwargs: tuple, mode: str):
-    """The query `fn` through the cache (fxdash.bench_pages wraps this to note a page's queries)."""
-    plain = all(_plain(v) for _, v in kwargs)
-    key = f"{name}|{filters!r}|{kwargs!r}" if plain else f"{name}|{filters!r}"
-    return handed_out(_query(_fn=fn, _filters=filters, _kwargs=kwargs, key=key, version=version, mode=mode,
-                             other_kwargs=() if plain else kwargs))
+    """The query `fn` through the shared cache, its result shared (see handed_out); uncached when a kwarg
+    has no exact fingerprint. fxdash.bench_pages wraps this to note a page's queries."""
+    def compute():
+        with _connection_for(version).cursor() as cur:
+            result = fn(cur, **dict(kwargs)) if filters is None else fn(cur, filters, **dict(kwargs))
+        return privacy.protect(result, privacy.declared(fn), mode)
+    try:
+        key = _result_key(name, filters, version, kwargs, mode)
+    except TypeError:
+        return compute()
+    return handed_out(_QUERIES.get(key, compute))
 
 
 def handed_out(value):
@@ -264,29 +281,10 @@ _QUERIES = SharedCache(1024)
 _DERIVED = SharedCache(256)
 
 
-def _query(*, _fn, _filters, _kwargs: tuple, key: str, version: str, mode: str, other_kwargs: tuple):
-    """The query through the shared cache (its result shared: see handed_out). `key` is the function's
-    qualified name and the repr of the scoped filters (a frozen dataclass of dates, strings and tuples:
-    its repr is exact) and of plain kwargs; any other kwargs (`other_kwargs`, e.g. a frame of reference
-    figures) are keyed by their exact fingerprint, or the query runs uncached when they have none."""
-    def compute():
-        with _connection_for(version).cursor() as cur:
-            result = _fn(cur, **dict(_kwargs)) if _filters is None else _fn(cur, _filters, **dict(_kwargs))
-        return privacy.protect(result, privacy.declared(_fn), mode)
-    try:
-        others = exact(other_kwargs) if other_kwargs else ()
-    except TypeError:
-        return compute()
-    return _QUERIES.get((key, version, mode, others), compute)
-
-
-def _clear_results() -> None:
+def clear_results() -> None:
+    """Drop every shared query result and what was derived from them (the bench's cold runs, tests)."""
     _QUERIES.clear()
-    _DERIVED.clear()  # computed from query results: cleared with them (the bench's cold runs)
-
-
-_query.clear = _clear_results  # as st.cache_resource's functions have it (bench, tests)
-_derived.clear = _DERIVED.clear
+    _DERIVED.clear()
 
 
 def run_page(page) -> None:

@@ -18,9 +18,9 @@ MONDAY = dt.date(2026, 3, 9)  # the last full week before the reference date
 def on_ref(ref_connection, monkeypatch):
     """ui_data's cached query path reading the reference demo database."""
     monkeypatch.setattr(ui_data, "_connection_for", lambda version: ref_connection)
-    ui_data._query.clear()
+    ui_data.clear_results()
     yield
-    ui_data._query.clear()
+    ui_data.clear_results()
 
 
 def _sentences(f, calls, *, version="v1", mode="clear", monday=MONDAY):
@@ -64,6 +64,6 @@ def test_a_cleared_query_cache_clears_what_was_derived_from_it(on_ref):
     calls = []
     f = default_filters(REF_DATE)
     _sentences(f, calls)
-    ui_data._query.clear()  # the bench's cold runs
+    ui_data.clear_results()  # the bench's cold runs
     _sentences(f, calls)
     assert len(calls) == 2

@@ -9,7 +9,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from fxdash import access, ui_data
+from fxdash import access, ui_cache, ui_data
 from fxdash.filters import Filters, default_filters
 from fxdash.store import accounts
 from tests.conftest import ROOT
@@ -21,7 +21,7 @@ def test_every_filters_field_is_named_exactly_by_its_repr():
     f = replace(default_filters(dt.date(2026, 3, 18)), towns=("310120102",), categories=("安全隐患",),
                 scope=("310120102", "310120111"), preset="")
     for field in fields(Filters):
-        assert ui_data._plain(getattr(f, field.name)), field.name
+        assert ui_cache.plain(getattr(f, field.name)), field.name
     assert eval(repr(f), {"Filters": Filters, "datetime": dt}) == f  # noqa: S307 - our own repr
 
 
@@ -30,7 +30,7 @@ def counted(monkeypatch):
     """ui_data's cached query path on an in-memory DuckDB; returns the list of calls that reached it."""
     con = duckdb.connect()
     monkeypatch.setattr(ui_data, "_connection_for", lambda version: con)
-    ui_data._query.clear()
+    ui_data.clear_results()
     calls = []
 
     def query(cur, f: Filters | None = None, **kwargs):
@@ -38,7 +38,7 @@ def counted(monkeypatch):
         return pd.DataFrame({"n": [len(calls)]})
 
     yield query, calls
-    ui_data._query.clear()
+    ui_data.clear_results()
     con.close()
 
 
