@@ -288,6 +288,26 @@ def _legend_in_order(fig: go.Figure) -> go.Figure:
     return fig
 
 
+def _stack_table(df: pd.DataFrame, group: str, series: str, value: str, groups: list) -> pd.DataFrame:
+    """Long-form counts as one table, a row per group (in `groups`' order) and a column per series, in
+    one unstack: a filter, set_index and reindex per series was most of building a stacked chart
+    (the scenes-by-town chart 9.9 -> 5.8 ms at scale 100). Duplicate (group, series) pairs raise, as
+    the per-series reindex did."""
+    return df.set_index([group, series])[value].unstack().reindex(groups)
+
+
+def _stack_series(table: pd.DataFrame, key, dtype) -> pd.Series | None:
+    """Series `key` of a _stack_table as the per-series reindex gave it: None when it has no value,
+    blanks where a group lacks it, and the column's own dtype when no group does (an unstack with a
+    gap anywhere makes every column float, and the chart's JSON would carry floats)."""
+    if key not in table.columns:
+        return None
+    part = table[key]
+    if not part.notna().any():
+        return None
+    return part.astype(dtype) if part.dtype != dtype and part.notna().all() else part
+
+
 def wan_yuan(yuan: float) -> str:
     """Money as staff say it on a slide: 326.9 万元."""
     return f"{yuan / 10_000:,.1f} {LCM.UNIT_WAN_YUAN}"
@@ -389,10 +409,10 @@ def suggestion_topic_bars(df: pd.DataFrame, title: str = LCM.SUGGEST_TOPIC_TITLE
     fig = Figure()
     colours = dict(zip(V.SUGGESTION_STATUSES, (PALETTE[7], PALETTE[1], GOOD)))
     topics = [t for t in V.SUGGESTION_TOPICS if t in set(df["topic"])]
+    table = _stack_table(df, "topic", "status", "suggestions", topics)
     for status in V.SUGGESTION_STATUSES:
-        part = df[df["status"] == status].set_index("topic").reindex(topics)
-        if part["suggestions"].notna().any():
-            fig.add_bar(x=topics, y=part["suggestions"], name=status, marker_color=colours[status],
+        if (part := _stack_series(table, status, df["suggestions"].dtype)) is not None:
+            fig.add_bar(x=topics, y=part, name=status, marker_color=colours[status],
                         hovertemplate="%{x}<br>" + status + " %{y} 条<extra></extra>")
     fig.update_layout(barmode="stack")
     fig.update_layout(yaxis=dict(title=LC.UNIT_CASE, **count_axis(stacked_extent(df, "topic", "suggestions"))))
@@ -416,10 +436,10 @@ def stacked_scene_bars(df: pd.DataFrame, group_col: str, title: str, group_label
     """Scenes per town or per batch, stacked by type in the six-type order."""
     groups = list(dict.fromkeys(df[group_col]))
     names = [group_labels.get(g, g) if group_labels else g for g in groups]
+    table = _stack_table(df, group_col, "scene_type", "scenes", groups)
     fig = Figure()
     for stype in V.SCENE_TYPES:
-        part = df[df["scene_type"] == stype].set_index(group_col)["scenes"].reindex(groups)
-        if part.notna().any():
+        if (part := _stack_series(table, stype, df["scenes"].dtype)) is not None:
             fig.add_bar(x=names, y=part, name=stype, marker_color=scene_rgb(stype),
                         hovertemplate="%{x}<br>" + stype + " %{y} 个<extra></extra>")
     fig.update_layout(barmode="stack", xaxis=category_axis(names))
