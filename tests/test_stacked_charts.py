@@ -90,6 +90,8 @@ EDGE_SCENES = {
     "blank type": _scenes(["南桥镇", "四团镇", "南桥镇"], ["商圈", None, "社区"], [1, 2, 3]),
     "type outside the vocabulary": _scenes(["南桥镇", "四团镇"], ["商圈", "其他"], [1, 2]),
     "zero": _scenes(["南桥镇"], ["商圈"], [0]),
+    "negative": _scenes(["南桥镇", "南桥镇", "四团镇"], ["商圈", "社区", "商圈"], [-1, 2, -3]),
+    "float counts": _scenes(["南桥镇", "南桥镇", "四团镇"], ["商圈", "社区", "商圈"], [1, 2, 3]).astype({"scenes": "float64"}),
 }
 
 
