@@ -12,6 +12,7 @@ The station map of 阵地地图 is in fxdash.station_map.
 import functools
 import html
 import json
+import uuid
 
 import numpy as np
 import pandas as pd
@@ -78,8 +79,24 @@ class Deck(pdk.Deck):
     (\\uXXXX), which made a page send four times the bytes of its data on every rerun."""
 
     def to_json(self) -> str:
-        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"),
-                          ensure_ascii=False)
+        """The deck's JSON; a layer's data that carries its own compact JSON (the shared town boundaries,
+        fxdash.ui_cache.SharedGeoJSON, written once when read) is spliced in as it is instead of being
+        encoded again (1.4 ms of every deck): the same text, since JSON writes a value alike wherever it sits."""
+        spliced = {}
+        for layer in self.layers:
+            text = getattr(layer.data, "compact_json", None)
+            if isinstance(text, str):
+                token = f"fx-spliced-{uuid.uuid4().hex}"  # a placeholder no data can hold
+                spliced[token] = (layer, layer.data, text)
+                layer._data = token
+        try:
+            out = json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"), ensure_ascii=False)
+        finally:
+            for layer, data, _ in spliced.values():
+                layer._data = data
+        for token, (_, _, text) in spliced.items():
+            out = out.replace(f'"{token}"', text, 1)
+        return out
 
 
 class BuiltDeck:

@@ -1,15 +1,17 @@
-"""Map decks are built without pandas' row by row work: a layer's frame becomes its rows column by column
+"""Map decks are built without pandas' row by row work and write the shared boundaries once: a layer's frame becomes its rows column by column
 (maps.records instead of pydeck's DataFrame.to_dict), tooltips read only their columns (maps.rows instead
 of itertuples), text passes _esc as it is, and pydeck asks once whether its Jupyter widget exists. Every
 deck the pages draw must serialise byte for byte as built the former way, on the demo data under several
 filter sets, and on frames with blanks of every kind."""
 
 import datetime as dt
+import json
 
 import numpy as np
 import pandas as pd
 import pydeck as pdk
 import pytest
+from pydeck.bindings.json_tools import default_serialize
 
 from fxdash import geo, maps, station_map, ui_data
 from fxdash.filters import Filters, default_filters
@@ -43,6 +45,11 @@ def _former_rows(df, *cols):
     return (tuple(getattr(r, c) for c in cols) for r in df.itertuples())  # r.name, r.town… as the builders read them
 
 
+def _former_to_json(deck) -> str:
+    """maps.Deck.to_json as it was: every layer's data encoded."""
+    return json.dumps(deck, sort_keys=True, default=default_serialize, separators=(",", ":"), ensure_ascii=False)
+
+
 def _both_ways(monkeypatch, build) -> tuple[str, str]:
     """(the deck's JSON built the former way, as built now)."""
     with monkeypatch.context() as former:
@@ -50,9 +57,8 @@ def _both_ways(monkeypatch, build) -> tuple[str, str]:
             former.setattr(module, "layer", _former_layer)
             former.setattr(module, "rows", _former_rows)
         former.setattr(maps, "_esc", _former_esc)
-        before = build()
-    now = build()
-    return before.to_json(), now.to_json()
+        before = _former_to_json(build())
+    return before, build().to_json()
 
 
 def _boundaries():
@@ -120,3 +126,16 @@ def test_records_are_the_rows_pydeck_made():
     assert repr(fast) == repr(former)
     assert [[type(v) for v in row.values()] for row in fast] == [[type(v) for v in row.values()] for row in former]
     assert maps.records(df.head(0)) == []
+
+
+def test_shared_boundaries_are_spliced_in_whole_and_the_deck_is_left_as_it_was(ref_con):
+    shapes = _boundaries()
+    if shapes is None:
+        pytest.skip("no towns boundary file in ../shared/data/geo")
+    towns = ref_con.execute("select town_code, name, lat, lon from towns").df()
+    scenes = community_places.scene_list(ref_con, FILTER_SETS["all"])
+    deck = maps.scene_map(scenes, towns, shapes, shapes)[0]  # towns and rivers: two spliced layers
+    parsed = json.loads(deck.to_json())
+    spliced = [layer["data"] for layer in parsed["layers"] if layer["id"] in ("town-boundaries", "rivers")]
+    assert spliced == [json.loads(json.dumps(shapes))] * 2
+    assert all(layer.data is shapes for layer in deck.layers[:2]) and "fx-spliced" not in deck.to_json()
