@@ -234,15 +234,14 @@ def people_stacked(df: pd.DataFrame, x: str, color: str, y: str, title: str, uni
     xs = list(dict.fromkeys(df[x]))
     seen = list(df[color].unique())
     groups = [g for g in order if g in seen] + [g for g in seen if g not in order]
-    rows = dict(tuple(df.groupby(color, sort=False)))  # each group's rows in their order, in one pass
+    stacks, extent = _stacks(df, x, color, y, xs, groups, fill=0)
     fig = Figure()
     for i, group in enumerate(groups):
-        part = rows[group].set_index(x)[y].reindex(xs).fillna(0)
-        fig.add_bar(x=xs, y=part.to_numpy(), name=group, marker_color=PALETTE[i % len(PALETTE)],
+        fig.add_bar(x=xs, y=stacks[group], name=group, marker_color=PALETTE[i % len(PALETTE)],
                     hovertemplate=f"%{{x}}<br>{group} %{{y:,}} {unit}<extra></extra>")
     fig.update_layout(barmode="relative")
     fig.update_layout(xaxis=category_axis(xs))
-    fig.update_layout(yaxis=dict(title=unit, **count_axis(stacked_extent(df, x, y))))
+    fig.update_layout(yaxis=dict(title=unit, **count_axis(extent)))
     fig = style(fig, title, height=360 + 24 * (len(groups) > 4))
     if len(groups) > 4:  # a long legend wraps (half-width charts fit about four): keep it off the title
         fig.update_layout(margin={"t": 80 + 26 * ((len(groups) - 1) // 4)})
@@ -289,15 +288,17 @@ def _legend_in_order(fig: go.Figure) -> go.Figure:
     return fig
 
 
-def _stacks(df: pd.DataFrame, group: str, series: str, value: str, groups: list, keys) -> tuple[dict, list]:
-    """Long-form counts as stacked series: {key: its value per group, in `groups` order} for each of `keys`
-    with a value (blank where a group lacks it: floats then, as a reindex gives; the column's own dtype
-    where no group does), and the stack extents (chart_axes.stacked_extent). A filter, set_index and
+def _stacks(df: pd.DataFrame, group: str, series: str, value: str, groups: list, keys,
+            fill: float | None = None) -> tuple[dict, list]:
+    """Long-form values as stacked series: {key: its value per group, in `groups` order} for each of `keys`,
+    as a per-series reindex gave them (the column's own dtype when no group lacks the series, floats else),
+    a gap blank and a series without values left out, or with `fill` every gap (and blank value) `fill` and
+    every key kept; and the stack extents (chart_axes.stacked_extent). A filter (or groupby), set_index and
     reindex per series was most of building a stacked chart (scenes by town at scale 100: 9.6 ms); the few
     dozen rows are read once here in plain Python. Duplicate (group, series) pairs raise, as the reindex did."""
     values = df[value]
-    if values.dtype != np.int64 or df[group].isna().any():  # floats sum as pandas does; blank groups
-        return _stacks_unstacked(df, group, series, value, groups, keys)
+    if values.dtype not in (np.int64, np.float64) or df[group].isna().any():
+        return _stacks_unstacked(df, group, series, value, groups, keys, fill)
     cells, pos, neg = {}, {}, {}  # rows of groups outside `groups` count for the extents, as in stacked_extent
     for g, key, v in zip(df[group].tolist(), df[series].tolist(), values.tolist()):
         if (key, g) in cells:
@@ -308,20 +309,34 @@ def _stacks(df: pd.DataFrame, group: str, series: str, value: str, groups: list,
     out = {}
     for key in keys:
         row = [cells.get((key, g)) for g in groups]
-        if any(v is not None for v in row):
-            out[key] = np.array(row, dtype=values.dtype) if None not in row else \
-                np.array([np.nan if v is None else v for v in row], dtype=float)
-    return out, [*pos.values(), *neg.values()]
+        if None not in row:
+            part = np.array(row, dtype=values.dtype)
+        elif fill is not None or any(v is not None for v in row):
+            part = np.array([np.nan if v is None else v for v in row], dtype=float)
+        else:
+            continue
+        if part.dtype.kind == "f" and fill is not None:
+            part[np.isnan(part)] = fill
+        elif part.dtype.kind == "f" and np.isnan(part).all():  # blank values only: no series, as before
+            continue
+        out[key] = part
+    # float sums as pandas adds them (an axis end one bit apart would change the chart's JSON)
+    extent = [*pos.values(), *neg.values()] if values.dtype == np.int64 else stacked_extent(df, group, value)
+    return out, extent
 
 
-def _stacks_unstacked(df: pd.DataFrame, group: str, series: str, value: str, groups: list, keys) -> tuple[dict, list]:
+def _stacks_unstacked(df: pd.DataFrame, group: str, series: str, value: str, groups: list, keys,
+                      fill: float | None) -> tuple[dict, list]:
     """_stacks through one unstack (any value dtype, blank groups)."""
     table = df.set_index([group, series])[value].unstack().reindex(groups)
     out = {}
     for key in keys:
-        part = table[key] if key in table.columns else None
-        if part is not None and part.notna().any():  # an unstack with a gap anywhere makes every column float
-            out[key] = part.astype(df[value].dtype) if part.dtype != df[value].dtype and part.notna().all() else part
+        part = table[key] if key in table.columns else pd.Series(np.nan, index=table.index)
+        if fill is None and not part.notna().any():
+            continue
+        if part.dtype != df[value].dtype and part.notna().all():  # an unstack with a gap anywhere makes floats
+            part = part.astype(df[value].dtype)
+        out[key] = part if fill is None else part.fillna(fill).to_numpy()
     return out, stacked_extent(df, group, value)
 
 

@@ -5,6 +5,7 @@ frames with gaps, blanks and values outside the vocabulary."""
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -15,7 +16,7 @@ from fxdash.filters import Filters
 from fxdash.labels import common as LC
 from fxdash.labels import community as LCM
 from fxdash.labels import vocab as V
-from fxdash.queries import community_places, community_suggestions
+from fxdash.queries import community_places, community_suggestions, people_points, people_roles
 from fxdash.theme import GOOD, PALETTE, scene_rgb
 
 from .conftest import REF_DATE
@@ -52,6 +53,29 @@ def former_suggestion_topic_bars(df, title=LCM.SUGGEST_TOPIC_TITLE):
     return charts.style(fig, title)
 
 
+def former_people_stacked(df, x, color, y, title, unit, order=(), monthly=False):
+    """charts.people_stacked as it was: a groupby, then set_index, reindex and fillna per group."""
+    df = df.copy()
+    if monthly:
+        df[x] = charts._month_labels(df[x]).to_numpy()
+    xs = list(dict.fromkeys(df[x]))
+    seen = list(df[color].unique())
+    groups = [g for g in order if g in seen] + [g for g in seen if g not in order]
+    rows = dict(tuple(df.groupby(color, sort=False)))
+    fig = Figure()
+    for i, group in enumerate(groups):
+        part = rows[group].set_index(x)[y].reindex(xs).fillna(0)
+        fig.add_bar(x=xs, y=part.to_numpy(), name=group, marker_color=PALETTE[i % len(PALETTE)],
+                    hovertemplate=f"%{{x}}<br>{group} %{{y:,}} {unit}<extra></extra>")
+    fig.update_layout(barmode="relative")
+    fig.update_layout(xaxis=category_axis(xs))
+    fig.update_layout(yaxis=dict(title=unit, **count_axis(stacked_extent(df, x, y))))
+    fig = charts.style(fig, title, height=360 + 24 * (len(groups) > 4))
+    if len(groups) > 4:
+        fig.update_layout(margin={"t": 80 + 26 * ((len(groups) - 1) // 4)})
+    return fig
+
+
 FILTER_SETS = (
     Filters(dt.date(2024, 1, 1), REF_DATE),  # everything: every town, every batch
     Filters(dt.date(2025, 9, 1), REF_DATE),
@@ -78,6 +102,36 @@ def test_demo_charts_serialise_as_built_per_series(ref_con, f):
         assert checked == 3 and towns["town"].nunique() > 3 and topics["status"].nunique() > 1
 
 
+@pytest.mark.parametrize("f", FILTER_SETS, ids=("all", "since-sep", "four-weeks", "one-town"))
+def test_people_stacked_charts_serialise_as_built_per_group(ref_con, f):
+    """The people page's stacked charts: roles by town (counts), volunteering by month (counts and hours),
+    points by month and source (negative redemptions) and by item."""
+    volunteer = people_roles.volunteer_monthly(ref_con, f)
+    cases = [(people_roles.role_section(ref_con, f)["by_town"], ("town", "role", "holdings", "t", "人次"), {"order": V.ROLES}),
+             (volunteer, ("month", "kind", "participations", "t", "人次"), {"order": V.VOLUNTEER_ACTIVITY_KINDS, "monthly": True}),
+             (volunteer, ("month", "kind", "hours", "t", "小时"), {"order": V.VOLUNTEER_ACTIVITY_KINDS, "monthly": True}),
+             (people_points.points_monthly(ref_con, f), ("month", "reason", "points", "t", "分"), {"monthly": True}),
+             (people_points.redeemed_by_item_month(ref_con, f), ("month", "item", "points", "t", "分"), {"monthly": True})]
+    drawn = 0
+    for df, args, kwargs in cases:
+        if len(df):
+            assert charts.people_stacked(df, *args, **kwargs).to_json() == \
+                former_people_stacked(df, *args, **kwargs).to_json(), args
+            drawn += 1
+    assert drawn >= 3
+
+
+def test_people_stacked_gaps_blanks_and_other_dtypes_as_before():
+    base = pd.DataFrame({"m": pd.array(["一月", "一月", "二月", "三月"], dtype="str"),
+                         "g": pd.array(["甲", "乙", "乙", "甲"], dtype="str"), "v": [3, -2, 5, 1]})
+    frames = [base, base.astype({"v": "float64"}), base.assign(v=[1.5, np.nan, 2.0, 0.25]),
+              base.astype({"v": "Int64"}), base.assign(m=pd.array(["一月", None, "二月", "三月"], dtype="str"))]
+    for df in frames:
+        for order in ((), ("乙",)):
+            assert charts.people_stacked(df, "m", "g", "v", "t", "人", order=order).to_json() == \
+                former_people_stacked(df, "m", "g", "v", "t", "人", order=order).to_json(), (df.dtypes["v"], order)
+
+
 def _scenes(towns, types, counts) -> pd.DataFrame:
     return pd.DataFrame({"town": pd.array(towns, dtype="str"), "scene_type": pd.array(types, dtype="str"),
                          "scenes": pd.array(counts, dtype="int64")})
@@ -91,6 +145,8 @@ EDGE_SCENES = {
     "type outside the vocabulary": _scenes(["南桥镇", "四团镇"], ["商圈", "其他"], [1, 2]),
     "zero": _scenes(["南桥镇"], ["商圈"], [0]),
     "negative": _scenes(["南桥镇", "南桥镇", "四团镇"], ["商圈", "社区", "商圈"], [-1, 2, -3]),
+    "blank counts": _scenes(["南桥镇", "四团镇"], ["商圈", "社区"], [1, 2]).astype({"scenes": "float64"}).assign(
+        scenes=[1.0, np.nan]),
     "float counts": _scenes(["南桥镇", "南桥镇", "四团镇"], ["商圈", "社区", "商圈"], [1, 2, 3]).astype({"scenes": "float64"}),
 }
 
