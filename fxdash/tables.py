@@ -18,15 +18,8 @@ def table_style(df: pd.DataFrame, labels: dict, highlight: str | None = None):
     columns = {}
     for col in df.columns:
         values = df[col]
-        if pd.api.types.is_datetime64_any_dtype(values):
-            text = values.map(textfmt.day)
-        elif pd.api.types.is_bool_dtype(values):
-            text = values.map(lambda v: LCM.ADOPTED_YES if v else LCM.ADOPTED_NO)
-        elif col in ("amount_yuan", "amount", "cumulative_amount"):
-            text = values.map(textfmt.number)
-        elif values.isna().any():
-            text = values.map(textfmt.cell)
-        else:
+        text = screen_text(col, values)
+        if text is None:
             columns[col] = values
             continue
         # blanks as — in plain Python, the frame made once: astype, where and a column set per column cost
@@ -39,6 +32,19 @@ def table_style(df: pd.DataFrame, labels: dict, highlight: str | None = None):
         marked = df[highlight].fillna(False).astype(bool).to_numpy()
         styler = styler.apply(lambda _: ["background-color: #dff3ea" if m else "" for m in marked], axis=0)
     return styler
+
+
+def screen_text(col: str, values: pd.Series) -> pd.Series | None:
+    """A column of table_style as text (its blanks still to become —), or None for one shown as it is."""
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return values.map(textfmt.day)
+    if pd.api.types.is_bool_dtype(values):
+        return values.map(lambda v: LCM.ADOPTED_YES if v else LCM.ADOPTED_NO)
+    if col in ("amount_yuan", "amount", "cumulative_amount"):
+        return values.map(textfmt.number)
+    if values.isna().any():
+        return values.map(textfmt.cell)
+    return None
 
 
 def worded(df: pd.DataFrame, dates=(), missing: dict | None = None) -> pd.DataFrame:

@@ -18,21 +18,13 @@ from .conftest import REF_DATE
 
 
 def former_table_style(df, labels, highlight=None):
-    """tables.table_style as it was (a column set per converted column)."""
+    """tables.table_style as it was: a column set (astype, where) per converted column."""
     shown = df.copy()
-    for col in shown.columns:
+    for col in shown.columns:  # which columns become text, and how, is unchanged (tables.screen_text)
         values = shown[col]
-        if pd.api.types.is_datetime64_any_dtype(values):
-            text = values.map(textfmt.day)
-        elif pd.api.types.is_bool_dtype(values):
-            text = values.map(lambda v: LCM.ADOPTED_YES if v else LCM.ADOPTED_NO)
-        elif col in ("amount_yuan", "amount", "cumulative_amount"):
-            text = values.map(textfmt.number)
-        elif values.isna().any():
-            text = values.map(textfmt.cell)
-        else:
-            continue
-        shown[col] = text.astype(object).where(values.notna(), textfmt.MISSING)
+        text = tables.screen_text(col, values)
+        if text is not None:
+            shown[col] = text.astype(object).where(values.notna(), textfmt.MISSING)
     shown = with_labels(shown, labels)
     styler = shown.style
     if highlight is not None and highlight in df.columns:
