@@ -3,13 +3,13 @@
 import copy
 import datetime as dt
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from fxdash import textfmt
-from fxdash.chart_axes import amount_axis, category_axis, count_axis, percent_axis, stacked_extent
+from fxdash.chart_axes import amount_axis, category_axis, count_axis, percent_axis
 from fxdash.chart_figure import Figure
+from fxdash.chart_stacks import stacks
 from fxdash.labels import common as LC
 from fxdash.labels import community as LCM
 from fxdash.labels import overview as LO
@@ -234,10 +234,10 @@ def people_stacked(df: pd.DataFrame, x: str, color: str, y: str, title: str, uni
     xs = list(dict.fromkeys(df[x]))
     seen = list(df[color].unique())
     groups = [g for g in order if g in seen] + [g for g in seen if g not in order]
-    stacks, extent = _stacks(df, x, color, y, xs, groups, fill=0)
+    series, extent = stacks(df, x, color, y, xs, groups, fill=0)
     fig = Figure()
     for i, group in enumerate(groups):
-        fig.add_bar(x=xs, y=stacks[group], name=group, marker_color=PALETTE[i % len(PALETTE)],
+        fig.add_bar(x=xs, y=series[group], name=group, marker_color=PALETTE[i % len(PALETTE)],
                     hovertemplate=f"%{{x}}<br>{group} %{{y:,}} {unit}<extra></extra>")
     fig.update_layout(barmode="relative")
     fig.update_layout(xaxis=category_axis(xs))
@@ -286,58 +286,6 @@ def _legend_in_order(fig: go.Figure) -> go.Figure:
     """Stacked bars list their legend bottom-up by default; read it in the order the series were added."""
     fig.update_layout(legend={"traceorder": "normal"})
     return fig
-
-
-def _stacks(df: pd.DataFrame, group: str, series: str, value: str, groups: list, keys,
-            fill: float | None = None) -> tuple[dict, list]:
-    """Long-form values as stacked series: {key: its value per group, in `groups` order} for each of `keys`,
-    as a per-series reindex gave them (the column's own dtype when no group lacks the series, floats else),
-    a gap blank and a series without values left out, or with `fill` every gap (and blank value) `fill` and
-    every key kept; and the stack extents (chart_axes.stacked_extent). A filter (or groupby), set_index and
-    reindex per series was most of building a stacked chart (scenes by town at scale 100: 9.6 ms); the few
-    dozen rows are read once here in plain Python. Duplicate (group, series) pairs raise, as the reindex did."""
-    values = df[value]
-    if values.dtype not in (np.int64, np.float64) or df[group].isna().any():
-        return _stacks_unstacked(df, group, series, value, groups, keys, fill)
-    cells, pos, neg = {}, {}, {}  # rows of groups outside `groups` count for the extents, as in stacked_extent
-    for g, key, v in zip(df[group].tolist(), df[series].tolist(), values.tolist()):
-        if (key, g) in cells:
-            raise ValueError(f"duplicate {group}/{series} pair: {g}/{key}")
-        cells[key, g] = v
-        pos[g] = pos.get(g, 0) + max(v, 0)
-        neg[g] = neg.get(g, 0) + min(v, 0)
-    out = {}
-    for key in keys:
-        row = [cells.get((key, g)) for g in groups]
-        if None not in row:
-            part = np.array(row, dtype=values.dtype)
-        elif fill is not None or any(v is not None for v in row):
-            part = np.array([np.nan if v is None else v for v in row], dtype=float)
-        else:
-            continue
-        if part.dtype.kind == "f" and fill is not None:
-            part[np.isnan(part)] = fill
-        elif part.dtype.kind == "f" and np.isnan(part).all():  # blank values only: no series, as before
-            continue
-        out[key] = part
-    # float sums as pandas adds them (an axis end one bit apart would change the chart's JSON)
-    extent = [*pos.values(), *neg.values()] if values.dtype == np.int64 else stacked_extent(df, group, value)
-    return out, extent
-
-
-def _stacks_unstacked(df: pd.DataFrame, group: str, series: str, value: str, groups: list, keys,
-                      fill: float | None) -> tuple[dict, list]:
-    """_stacks through one unstack (any value dtype, blank groups)."""
-    table = df.set_index([group, series])[value].unstack().reindex(groups)
-    out = {}
-    for key in keys:
-        part = table[key] if key in table.columns else pd.Series(np.nan, index=table.index)
-        if fill is None and not part.notna().any():
-            continue
-        if part.dtype != df[value].dtype and part.notna().all():  # an unstack with a gap anywhere makes floats
-            part = part.astype(df[value].dtype)
-        out[key] = part if fill is None else part.fillna(fill).to_numpy()
-    return out, stacked_extent(df, group, value)
 
 
 def wan_yuan(yuan: float) -> str:
@@ -441,8 +389,8 @@ def suggestion_topic_bars(df: pd.DataFrame, title: str = LCM.SUGGEST_TOPIC_TITLE
     fig = Figure()
     colours = dict(zip(V.SUGGESTION_STATUSES, (PALETTE[7], PALETTE[1], GOOD)))
     topics = [t for t in V.SUGGESTION_TOPICS if t in set(df["topic"])]
-    stacks, extent = _stacks(df, "topic", "status", "suggestions", topics, V.SUGGESTION_STATUSES)
-    for status, part in stacks.items():
+    series, extent = stacks(df, "topic", "status", "suggestions", topics, V.SUGGESTION_STATUSES)
+    for status, part in series.items():
         fig.add_bar(x=topics, y=part, name=status, marker_color=colours[status],
                     hovertemplate="%{x}<br>" + status + " %{y} 条<extra></extra>")
     fig.update_layout(barmode="stack")
@@ -467,9 +415,9 @@ def stacked_scene_bars(df: pd.DataFrame, group_col: str, title: str, group_label
     """Scenes per town or per batch, stacked by type in the six-type order."""
     groups = list(dict.fromkeys(df[group_col]))
     names = [group_labels.get(g, g) if group_labels else g for g in groups]
-    stacks, extent = _stacks(df, group_col, "scene_type", "scenes", groups, V.SCENE_TYPES)
+    series, extent = stacks(df, group_col, "scene_type", "scenes", groups, V.SCENE_TYPES)
     fig = Figure()
-    for stype, part in stacks.items():
+    for stype, part in series.items():
         fig.add_bar(x=names, y=part, name=stype, marker_color=scene_rgb(stype),
                     hovertemplate="%{x}<br>" + stype + " %{y} 个<extra></extra>")
     fig.update_layout(barmode="stack", xaxis=category_axis(names))

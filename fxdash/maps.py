@@ -19,7 +19,7 @@ import pandas as pd
 import pydeck as pdk
 import pydeck.bindings.deck as pdk_deck
 from pandas.api.extensions import ExtensionDtype
-from pandas.core.dtypes.cast import maybe_box_native
+from pandas.core.dtypes.cast import maybe_box_native  # what DataFrame.to_dict boxes values with
 from pydeck.bindings.json_tools import default_serialize
 
 from fxdash import geo, map_view, textfmt
@@ -83,17 +83,17 @@ class Deck(pdk.Deck):
         fxdash.ui_cache.SharedGeoJSON, written once when read) is spliced in as it is instead of being
         encoded again (1.4 ms of every deck): the same text, since JSON writes a value alike wherever it sits."""
         spliced = {}
-        for layer in self.layers:
-            text = getattr(layer.data, "compact_json", None)
+        for each in self.layers:
+            text = getattr(each.data, "compact_json", None)
             if isinstance(text, str):
                 token = f"fx-spliced-{uuid.uuid4().hex}"  # a placeholder no data can hold
-                spliced[token] = (layer, layer.data, text)
-                layer._data = token
+                spliced[token] = (each, each.data, text)
+                each._data = token
         try:
             out = json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"), ensure_ascii=False)
         finally:
-            for layer, data, _ in spliced.values():
-                layer._data = data
+            for each, data, _ in spliced.values():
+                each._data = data
         for token, (_, _, text) in spliced.items():
             out = out.replace(f'"{token}"', text, 1)
         return out
@@ -187,15 +187,15 @@ def boundary_layer(geojson: dict) -> pdk.Layer:
 
 def rivers_layer(geojson: dict) -> pdk.Layer:
     return layer("GeoJsonLayer", data=geojson, id="rivers",
-                     stroked=False, filled=True, get_fill_color=[150, 190, 230, 200], pickable=False)
+                 stroked=False, filled=True, get_fill_color=[150, 190, 230, 200], pickable=False)
 
 
 def town_points_layer(towns: pd.DataFrame) -> pdk.Layer:
     """Fallback base without a boundary file: a ring at each town's centre."""
     return layer("ScatterplotLayer", data=towns[["name", "lon", "lat"]], id="town-centres",
-                     get_position=["lon", "lat"], get_radius=1200, stroked=True, filled=True,
-                     get_fill_color=[236, 240, 245, 160], get_line_color=[90, 100, 120, 255],
-                     line_width_min_pixels=1, pickable=False)
+                 get_position=["lon", "lat"], get_radius=1200, stroked=True, filled=True,
+                 get_fill_color=[236, 240, 245, 160], get_line_color=[90, 100, 120, 255],
+                 line_width_min_pixels=1, pickable=False)
 
 
 def tile_layer(url: str) -> pdk.Layer:
@@ -225,10 +225,10 @@ def town_labels_layer(towns: pd.DataFrame, view: map_view.View, size: tuple[int,
     data["offset"] = map_view.place_labels(data["lon"], data["lat"], data["name"], view, *size, size=font_px)
     data = data[data["offset"].notna()].assign(offset=lambda d: [list(o) for o in d["offset"]])
     return layer("TextLayer", data=data, id="town-labels", get_position=["lon", "lat"], get_text="name",
-                     get_size=font_px, get_pixel_offset="offset", get_color=[25, 30, 45, 255],
-                     font_family=QUOTED_FONT, font_weight=700, character_set="'auto'", get_text_anchor="'middle'",
-                     get_alignment_baseline="'center'", outline_width=3, outline_color=[255, 255, 255, 235],
-                     font_settings={"sdf": True}, pickable=False)
+                 get_size=font_px, get_pixel_offset="offset", get_color=[25, 30, 45, 255],
+                 font_family=QUOTED_FONT, font_weight=700, character_set="'auto'", get_text_anchor="'middle'",
+                 get_alignment_baseline="'center'", outline_width=3, outline_color=[255, 255, 255, 235],
+                 font_settings={"sdf": True}, pickable=False)
 
 
 def deck(layers: list[pdk.Layer], towns: pd.DataFrame, view: map_view.View, size: tuple[int, int],
@@ -345,9 +345,9 @@ def glyph_layer(key: str, df: pd.DataFrame, colours: list, tips: list[str], size
     data["color"] = colours
     data["tip"] = tips
     return layer("TextLayer", data=data, id=key, get_position=["lon", "lat"], get_text="glyph",
-                     get_size=size, get_color="color", font_family=QUOTED_FONT, character_set="'auto'",
-                     get_text_anchor="'middle'", get_alignment_baseline="'center'", outline_width=2,
-                     outline_color=[255, 255, 255, 255], font_settings={"sdf": True}, pickable=True)
+                 get_size=size, get_color="color", font_family=QUOTED_FONT, character_set="'auto'",
+                 get_text_anchor="'middle'", get_alignment_baseline="'center'", outline_width=2,
+                 outline_color=[255, 255, 255, 255], font_settings={"sdf": True}, pickable=True)
 
 
 def scenes_layer(scenes: pd.DataFrame, size: int = 26) -> pdk.Layer:

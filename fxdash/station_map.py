@@ -79,16 +79,16 @@ def candidate_layers(cand: pd.DataFrame, radius_m: int) -> list[pdk.Layer]:
         for rank, town, reports, staff, nearest in rows(cand, "rank", "town", "reports", "staff", "nearest_station_m")
     ]
     ring = layer("ScatterplotLayer", data=data[["lat", "lon"]], id="candidate-rings",
-                     get_position=["lon", "lat"], get_radius=int(radius_m), filled=False, stroked=True,
-                     get_line_color=[*CANDIDATE_COLOUR, 230], line_width_min_pixels=2.5, pickable=False)
+                 get_position=["lon", "lat"], get_radius=int(radius_m), filled=False, stroked=True,
+                 get_line_color=[*CANDIDATE_COLOUR, 230], line_width_min_pixels=2.5, pickable=False)
     dots = layer("ScatterplotLayer", data=data, id="candidates", get_position=["lon", "lat"],
-                     radius_units="'pixels'", get_radius=13, get_fill_color=[*CANDIDATE_COLOUR, 245],
-                     stroked=True, get_line_color=[255, 255, 255, 255], line_width_units="'pixels'",
-                     get_line_width=2, pickable=True)
+                 radius_units="'pixels'", get_radius=13, get_fill_color=[*CANDIDATE_COLOUR, 245],
+                 stroked=True, get_line_color=[255, 255, 255, 255], line_width_units="'pixels'",
+                 get_line_width=2, pickable=True)
     numbers = layer("TextLayer", data=data[["lat", "lon", "label"]], id="candidate-numbers",
-                        get_position=["lon", "lat"], get_text="label", get_size=15, get_color=[255, 255, 255, 255],
-                        font_family=QUOTED_FONT, font_weight=700, character_set="'auto'", get_text_anchor="'middle'",
-                        get_alignment_baseline="'center'", pickable=False)
+                    get_position=["lon", "lat"], get_text="label", get_size=15, get_color=[255, 255, 255, 255],
+                    font_family=QUOTED_FONT, font_weight=700, character_set="'auto'", get_text_anchor="'middle'",
+                    get_alignment_baseline="'center'", pickable=False)
     return [ring, dots, numbers]
 
 
