@@ -41,6 +41,13 @@ def wait_for_charts(pg, timeout: float = PATIENCE) -> None:
     pg.evaluate(_TWO_FRAMES)
 
 
+def assert_webgl(pg) -> None:
+    """A map check's guard: the page's browser has WebGL (tests.conftest: `map_page`, `new_page(webgl=True)`).
+    Without it deck.gl still puts a canvas on the page and only the drawing is missing."""
+    assert pg.evaluate("() => !!document.createElement('canvas').getContext('webgl2')"), \
+        "this test looks at a map: open its page with WebGL (map_page / new_page(webgl=True))"
+
+
 # tabs that rerun the page on a switch: fxdash.ui.lazy_tabs always gives them a key (class st-key-<key>)
 _STATEFUL_TABS = """tab => [...(tab.closest('[data-testid="stTabs"]')?.classList || [])]
   .some(name => name.startsWith('st-key-'))"""
