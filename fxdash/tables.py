@@ -5,6 +5,7 @@ import streamlit as st
 
 from fxdash import textfmt
 from fxdash.export import with_labels
+from fxdash.labels import common as LC
 from fxdash.labels import community as LCM
 from fxdash.labels import data as LD
 from fxdash.labels import reports as LRP
@@ -15,18 +16,24 @@ def table_style(df: pd.DataFrame, labels: dict, highlight: str | None = None):
     """A table for the screen: Chinese headers, dates as 2026年3月18日, yuan with thousands separators,
     yes/no as words, blanks as —, and rows where the boolean column `highlight` is true shaded green
     (e.g. adopted suggestions). Values become text: Streamlit would show a missing value as "None"."""
+    names = {**LC.COLUMN_LABELS, **(labels or {})}  # as export.with_labels names them
     columns = {}
     for col in df.columns:
         values = df[col]
         text = screen_text(col, values)
-        if text is None:
-            columns[col] = values
-            continue
-        # blanks as — in plain Python, the frame made once: astype, where and a column set per column cost
-        # 3.1 ms for the one-row suggestion list at scale 100, 2.4 ms this way (most of the rest: with_labels)
-        cells = [t if present else textfmt.MISSING for t, present in zip(text.tolist(), values.notna().tolist())]
-        columns[col] = pd.Series(cells, index=df.index, dtype=object, name=col)
-    shown = with_labels(pd.DataFrame(columns, index=df.index), labels)
+        if text is not None:
+            # blanks as — in plain Python, the frame made once: astype, where and a column set per column cost
+            # 3.1 ms for the one-row suggestion list at scale 100, 2.4 ms this way
+            cells = [t if present else textfmt.MISSING for t, present in zip(text.tolist(), values.notna().tolist())]
+            values = pd.Series(cells, index=df.index, dtype=object)
+        columns[col] = values
+    headed = {names.get(col, col): values for col, values in columns.items()}
+    if len(headed) == len(columns):
+        # made under its headers at once: a column left as it is has no blanks (screen_text turns any column
+        # with blanks into text), so with_labels' rename and blank scan would change nothing (~0.7 ms)
+        shown = pd.DataFrame(headed, index=df.index)
+    else:  # two columns under one header: with_labels keeps both
+        shown = with_labels(pd.DataFrame(columns, index=df.index), labels)
     styler = shown.style
     if highlight is not None and highlight in df.columns:
         marked = df[highlight].fillna(False).astype(bool).to_numpy()
