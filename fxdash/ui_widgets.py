@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 import pydeck as pdk
 import streamlit as st
 
-from fxdash import export, maps, textfmt, ui_chrome, ui_rights
+from fxdash import chart_figure, export, maps, textfmt, ui_chrome, ui_rights
 from fxdash.filters import Filters
 from fxdash.labels import common as LC
 from fxdash.labels import data as LD
@@ -196,7 +196,7 @@ def _frozen(built):
         return tuple(_frozen(item) for item in built)
     if isinstance(built, go.Figure):  # fxdash.chart_figure's unchecked Figure too
         built.__class__ = SharedFigure
-        built._fx_dict = go.Figure.to_dict(built)
+        built._fx_dict = chart_figure.figure_dict(built)  # go.Figure.to_dict's dict, copied faster
     elif isinstance(built, pdk.Deck):
         built = maps.BuiltDeck(built)
     return built

@@ -81,7 +81,12 @@ def test_community_tables_read_the_same_without_the_styler(ref_con, f):
         df = query(ref_con, f)
         plain.append(_same_on_screen(df))
         assert _same_on_screen(df.head(0))
+    listed = community_suggestions.suggestion_list(ref_con, f)  # adopted rows shaded: only a Styler can
+    data, config = tables.screen_table(listed, LCM.COMMUNITY_COLUMNS, "adopted")
+    assert config is None and dict(data._compute().ctx) == dict(
+        tables.table_style(listed, LCM.COMMUNITY_COLUMNS, "adopted")._compute().ctx)
     if f.date_from.year == 2024:
+        assert listed["adopted"].any() and not listed["adopted"].all()
         assert plain[3] and plain[4], "the scene list and the amenities (floats, integers) go plain"
 
 
