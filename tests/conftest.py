@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from fxdash import access, db, demo
+from fxdash import access, db, demo, versions
 from fxdash import store as ops
 from fxdash.store import audit
 from tests import serve as tests_serve
@@ -274,11 +274,34 @@ def ref_con(ref_connection):
     cur.close()
 
 
+def _build_app_db(folder: Path) -> None:
+    demo.write_demo(folder / "template.duckdb", APP_AS_OF)
+
+
 @pytest.fixture(scope="session")
 def app_db_template(tmp_path_factory) -> Path:
-    """This worker's copy of the demo database at APP_AS_OF (built once per run); copy it before writing."""
-    return _copy_built(tmp_path_factory, "app", "template.duckdb",
-                       lambda d: demo.write_demo(d / "template.duckdb", APP_AS_OF))
+    """This worker's copy of the demo database at APP_AS_OF (built once per run); copy it before writing.
+    A plain copy is a file the app has not versioned yet: its first start registers it (an "adopt")."""
+    return _copy_built(tmp_path_factory, "app", "template.duckdb", _build_app_db)
+
+
+@pytest.fixture(scope="session")
+def app_db_versioned(tmp_path_factory) -> Path:
+    """The demo database at APP_AS_OF as the app's first start on an empty folder leaves it: version 1, a
+    demo build (the file built once per run, with its versions folder). Read-only: `copy_versioned` it."""
+    return built_once(tmp_path_factory, "app", _build_app_db) / "template.duckdb"
+
+
+def copy_versioned(source: Path, path: Path) -> Path:
+    """A copy of the database at `source` and of its version 1 record at `path`: PATH is version 1 of its own
+    (a hard link to its kept file, as fxdash.versions publishes one), so the app's first run finds a kept
+    version and registers nothing, as after a first start that built the demo. Costs one file copy."""
+    shutil.copy(source, path)
+    folder = versions.versions_dir(path)
+    folder.mkdir()
+    os.link(path, versions.file_of(path, 1))
+    shutil.copy(versions.file_of(source, 1).with_suffix(".json"), folder)
+    return path
 
 
 @pytest.fixture(scope="session")
@@ -305,11 +328,11 @@ def empty_con():
 
 
 @pytest.fixture
-def app_env(app_db_template, store_template, tmp_path, monkeypatch):
-    """Environment for AppTest: its own copy of the demo database and of the store with the demo
-    accounts (sign in with tests.auth.login_apptest), boundaries if available."""
-    path = tmp_path / "app.duckdb"
-    shutil.copy(app_db_template, path)
+def app_env(app_db_versioned, store_template, tmp_path, monkeypatch):
+    """Environment for AppTest: its own copy of the demo database (version 1 of its own, as a first start
+    leaves it: `copy_versioned`) and of the store with the demo accounts (sign in with
+    tests.auth.login_apptest), boundaries if available."""
+    path = copy_versioned(app_db_versioned, tmp_path / "app.duckdb")
     copy_store(store_template, tmp_path / "ops.sqlite3")  # the FXDASH_STORE of _own_store
     monkeypatch.setenv("FXDASH_DB", str(path))
     monkeypatch.setenv("FXDASH_AS_OF", APP_AS_OF.isoformat())
