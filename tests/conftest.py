@@ -332,7 +332,13 @@ def app_env(app_db_versioned, store_template, tmp_path, monkeypatch):
     """Environment for AppTest: its own copy of the demo database (version 1 of its own, as a first start
     leaves it: `copy_versioned`) and of the store with the demo accounts (sign in with
     tests.auth.login_apptest), boundaries if available."""
+    from fxdash import ui_data, ui_widgets
+
     path = copy_versioned(app_db_versioned, tmp_path / "app.duckdb")
+    # this process's shared results are keyed by data version ("v1"), not by file: every copy is v1, so
+    # forget what an earlier test's v1 gave (a test may change its copy in place) - every test starts cold
+    ui_data.clear_results()
+    ui_widgets._figure.clear()
     copy_store(store_template, tmp_path / "ops.sqlite3")  # the FXDASH_STORE of _own_store
     monkeypatch.setenv("FXDASH_DB", str(path))
     monkeypatch.setenv("FXDASH_AS_OF", APP_AS_OF.isoformat())
