@@ -332,13 +332,11 @@ def app_env(app_db_versioned, store_template, tmp_path, monkeypatch):
     """Environment for AppTest: its own copy of the demo database (version 1 of its own, as a first start
     leaves it: `copy_versioned`) and of the store with the demo accounts (sign in with
     tests.auth.login_apptest), boundaries if available."""
-    from fxdash import ui_data, ui_widgets
-
     path = copy_versioned(app_db_versioned, tmp_path / "app.duckdb")
-    # this process's shared results are keyed by data version ("v1"), not by file: every copy is v1, so
-    # forget what an earlier test's v1 gave (a test may change its copy in place) - every test starts cold
-    ui_data.clear_results()
-    ui_widgets._figure.clear()
+    # this process's shared results are keyed by data version ("v1"), not by file, and every copy is v1:
+    # forget them before (an earlier test's v1) and after (a later test's own v1 is other data, or changed
+    # in place), so every test starts cold as with a file of its own
+    _forget_shared_results()
     copy_store(store_template, tmp_path / "ops.sqlite3")  # the FXDASH_STORE of _own_store
     monkeypatch.setenv("FXDASH_DB", str(path))
     monkeypatch.setenv("FXDASH_AS_OF", APP_AS_OF.isoformat())
@@ -347,7 +345,15 @@ def app_env(app_db_versioned, store_template, tmp_path, monkeypatch):
     else:
         monkeypatch.delenv("FXDASH_BOUNDARIES", raising=False)
     monkeypatch.chdir(ROOT)
-    return path
+    yield path
+    _forget_shared_results()
+
+
+def _forget_shared_results() -> None:
+    from fxdash import ui_data, ui_widgets
+
+    ui_data.clear_results()
+    ui_widgets._BUILT.clear()  # what ui_widgets._figure.clear is (a test may have replaced _figure)
 
 
 # --- browser tests: app servers, Chromium, waiting on conditions --------------------------------------
