@@ -515,7 +515,7 @@ LONG_FIRST = (
     "tests/test_browser_projector.py",
     "tests/test_browser_map.py::test_with_narrowed_filters",
     "tests/test_browser_map_framing.py",
-    "tests/test_briefing_cli.py",  # the command as a child, the page's export (AppTest), kaleido
+    "tests/test_briefing_cli.py",  # the command's files and the page's export (AppTest), kaleido
     "tests/test_browser_reports.py",
     "tests/test_bench_cli.py::test_bench_at_scale_1",  # a whole scale-1 bench, its own server
     "tests/test_browser",  # the rest of the browser tests
