@@ -14,6 +14,8 @@ PATIENCE = 120_000
 # keeps the browser drawing frames for as long as the wait lasts (the whole script run): CPU the app
 # server and the other worker need on a 2-core machine.
 POLL_MS = 50
+# how long the server may take to answer a page switch from the sidebar before the click counts as lost
+NAV_ANSWER = 15_000
 # screenshots: outside the repository, kept as CI output (the run prints the folder at its end)
 OUTPUT = Path(os.environ.get("FXDASH_TEST_OUTPUT") or Path(tempfile.gettempdir()) / "fxdash-test-output")
 
@@ -39,6 +41,13 @@ def wait_for_charts(pg, timeout: float = PATIENCE) -> None:
     wait_for_app(pg, timeout)
     pg.wait_for_function(_CHARTS_DRAWN, timeout=timeout, polling=POLL_MS)
     pg.evaluate(_TWO_FRAMES)
+
+
+def assert_webgl(pg) -> None:
+    """A map check's guard: the page's browser has WebGL (tests.conftest: `map_page`, `new_page(webgl=True)`).
+    Without it deck.gl still puts a canvas on the page and only the drawing is missing."""
+    assert pg.evaluate("() => !!document.createElement('canvas').getContext('webgl2')"), \
+        "this test looks at a map: open its page with WebGL (map_page / new_page(webgl=True))"
 
 
 # tabs that rerun the page on a switch: fxdash.ui.lazy_tabs always gives them a key (class st-key-<key>)
@@ -124,19 +133,21 @@ def go_to_page(pg, title: str, timeout: float = PATIENCE) -> None:
     (every page starts with st.title) and an idle script.
 
     A click that lands while a rerun is under way can be lost (as on the data page's buttons, see
-    test_browser_ingest_limits): if the page has not changed after a quarter of the patience, click again."""
+    test_browser_ingest_limits): if the address has not changed (the server's answer to a page switch sets
+    it) within NAV_ANSWER, click again; a second click on the same page only reruns it."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     link = pg.get_by_test_id("stSidebarNav").get_by_text(title, exact=True)
     heading = pg.locator("[data-testid='stMain'] h1").filter(has_text=title).first
     wait_for_app(pg, timeout)
+    before = pg.url
     link.click()
     try:
-        heading.wait_for(timeout=timeout / 4)
+        pg.wait_for_function("before => location.href !== before", arg=before, timeout=NAV_ANSWER, polling=POLL_MS)
     except PlaywrightTimeout:
         wait_for_app(pg, timeout)
         link.click()
-        heading.wait_for(timeout=timeout)
+    heading.wait_for(timeout=timeout)
     wait_for_charts(pg, timeout)
 
 

@@ -20,6 +20,7 @@ from fxdash.store import audit
 from tests import serve as tests_serve
 from tests.browse import (  # noqa: F401 - re-exported: tests import them from here
     OUTPUT,
+    assert_webgl,
     click_and_rerun,
     outside_requests,
     screenshot,
@@ -422,29 +423,63 @@ def writable_server(app_db_template, store_template, tmp_path_factory):
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+# A page opened without WebGL draws everything but its maps: deck.gl logs that it has no context and leaves
+# the canvas empty, the rest of the page is the same. A map page load costs about 1.7 CPU-s of software
+# WebGL (SwiftShader starts a context and compiles its shaders on every load) and twice the wall time,
+# so tests that do not look at a map open their pages without it (`new_page`, `page`); the tests that
+# check maps ask for `webgl=True` (`map_page`) and check that they have it (tests.browse.assert_webgl).
+NO_WEBGL = ["--disable-webgl"]
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """One headless Chromium per worker; every test opens its own context (cookies, sessions) in it."""
+def _playwright():
     _needs_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
+        yield p
+
+
+@pytest.fixture(scope="session")
+def _browsers(_playwright):
+    """Headless Chromium per worker, each kind launched at its first use: with WebGL (in software) or
+    without (NO_WEBGL)."""
+    launched = {}
+
+    def get(webgl: bool):
+        if webgl not in launched:
+            args = CHROMIUM_ARGS + ([] if webgl else NO_WEBGL)
+            launched[webgl] = _playwright.chromium.launch(executable_path=CHROMIUM, args=args)
+        return launched[webgl]
+
+    yield get
+    for b in launched.values():
         b.close()
 
 
 @pytest.fixture(scope="session")
-def _shared_contexts(browser):
-    """Per locale, one browser context per worker that the tests' pages share (see `new_page`)."""
+def browser(_browsers):
+    """The worker's Chromium with WebGL, for tests that look at a map; every test opens its own context
+    (cookies, sessions) in it."""
+    return _browsers(True)
+
+
+@pytest.fixture(scope="session")
+def plain_browser(_browsers):
+    """The worker's Chromium without WebGL (NO_WEBGL), for tests about anything but a map."""
+    return _browsers(False)
+
+
+@pytest.fixture(scope="session")
+def _shared_contexts(_browsers):
+    """Per browser (with or without WebGL) and locale, one context per worker that the tests' pages share
+    (see `new_page`)."""
     contexts = {}
 
-    def get(locale: str):
-        if locale not in contexts:  # no animations: a page load draws fewer frames (a quarter less compositing)
-            contexts[locale] = browser.new_context(locale=locale, reduced_motion="reduce")
-        return contexts[locale]
+    def get(locale: str, webgl: bool):
+        if (locale, webgl) not in contexts:  # no animations: a page load draws fewer frames
+            contexts[locale, webgl] = _browsers(webgl).new_context(locale=locale, reduced_motion="reduce")
+        return contexts[locale, webgl]
 
     yield get
     for context in contexts.values():
@@ -453,17 +488,18 @@ def _shared_contexts(browser):
 
 @pytest.fixture
 def new_page(_shared_contexts):
-    """Open a browser page: `new_page(viewport={"width": 1920, "height": 1080}, locale="en-US")`.
+    """Open a browser page: `new_page(viewport={"width": 1920, "height": 1080}, locale="en-US")`; with
+    `webgl=True` for a test that looks at a map (without, maps stay empty: see NO_WEBGL).
 
     Pages of a locale share one browser context per worker, so the HTTP cache keeps Streamlit's
     scripts (hashed names, served as immutable) and a page load does not fetch and compile the whole
     frontend again. Nothing a test relies on carries over: every page is a Streamlit session of its own
     (sign in on each, tests.auth.login), the pages a test opened are closed after it and the cookies
-    cleared. A test that needs a fresh browser profile opens its own context (`browser.new_context`)."""
+    cleared. A test that needs a fresh browser profile opens its own context (`plain_browser.new_context`)."""
     opened = []
 
-    def open_page(viewport: dict | None = None, locale: str = "zh-CN"):
-        context = _shared_contexts(locale)
+    def open_page(viewport: dict | None = None, locale: str = "zh-CN", webgl: bool = False):
+        context = _shared_contexts(locale, webgl)
         pg = context.new_page()
         track_runs(pg)  # before the app opens: its websocket counts the script runs (wait_for_rerun)
         pg.set_viewport_size(viewport or {"width": 1600, "height": 2400})
@@ -476,17 +512,26 @@ def new_page(_shared_contexts):
         context.clear_cookies()
 
 
+def _recording(pg):
+    pg.requests = []
+    pg.on("request", lambda req: pg.requests.append(req.url))
+    return pg
+
+
 @pytest.fixture
 def page(new_page):
-    """A browser page, 1600 px wide; every request URL is recorded in page.requests.
+    """A browser page without WebGL, 1600 px wide; every request URL is recorded in page.requests.
 
     Tall, because Streamlit scrolls inside its own container: a full-page screenshot only shows
     what fits in the window.
     """
-    pg = new_page({"width": 1600, "height": 2400})
-    pg.requests = []
-    pg.on("request", lambda req: pg.requests.append(req.url))
-    return pg
+    return _recording(new_page({"width": 1600, "height": 2400}))
+
+
+@pytest.fixture
+def map_page(new_page):
+    """`page` with WebGL, for a test that looks at a map."""
+    return _recording(new_page({"width": 1600, "height": 2400}, webgl=True))
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -20,14 +20,15 @@ from tests.browse import go_to_page
 from tests.conftest import (
     OUTPUT,
     ROOT,
+    assert_webgl,
     click_and_rerun,
     outside_requests,
     screenshot,
-    select_tab,
     wait_for_app,
     wait_for_charts,
 )
 from tests.test_browser_map_framing import FRAMED_PAGES, map_frames_its_points_and_labels_do_not_collide
+from tests.test_browser_typography import read_every_tab
 
 PAGE_FILES = sorted(p.stem for p in (ROOT / "pages").glob("*.py"))
 TITLES = {"overview": PG.PAGE_OVERVIEW, "map": PG.PAGE_MAP, "reports": PG.PAGE_REPORTS, "people": PG.PAGE_PEOPLE,
@@ -147,30 +148,41 @@ def the_playback_steps_through_the_days(page) -> None:
     page.locator("iframe").last.screenshot(path=str(OUTPUT / "playback.png"))
 
 
-def people_tabs_render_with_chinese_charts(page) -> None:
-    assert LP.PEOPLE_ACTIVE in page.inner_text("[data-testid='stApp']")
-    for name, shot in zip(LP.PEOPLE_TABS[1:], ("people_party", "people_roles", "people_points", "people_list")):
-        select_tab(page, name)  # plotly draws after the tab becomes visible
-        assert page.get_by_test_id("stException").count() == 0, name
-        screenshot(page, shot)
+def the_tab_is(page, k: int, names: tuple) -> None:
+    assert page.get_by_role("tab", selected=True).inner_text().strip() == names[k]
+    assert page.get_by_test_id("stException").count() == 0, names[k]
 
 
-def community_tabs_render_with_charts_and_the_scene_map(page) -> None:
-    """The care tab lists overdue pairs and 胡桥社区; then each tab in turn: no exception, its charts drawn;
-    the scenes tab draws its map."""
-    text = page.locator("[role='tabpanel']:visible").inner_text()
-    assert LCM.HUQIAO in text and "212" in text
-    assert "超过14天未走访" in text
-    tall(page, 3000)
-    for label, stem in zip(LCM.COMMUNITY_TABS, ("care", "fraud", "suggestions", "scenes", "resources")):
-        select_tab(page, label)  # plotly and deck.gl draw after the tab shows
-        assert page.get_by_test_id("stException").count() == 0, stem
-        panel = page.locator("[role='tabpanel']:visible")
-        assert panel.locator("[data-testid='stPlotlyChart']").count() >= 1, stem
-        if stem == "scenes":
-            assert panel.locator("[data-testid='stDeckGlJsonChart'] canvas").count() >= 1
-        screenshot(page, f"community_{stem}")
-    tall(page, VIEWPORT["height"])
+def people_tab_renders_with_chinese_charts(page, k: int) -> None:
+    """Tab k of 队伍与志愿 (plotly draws after the tab becomes visible; typography selects the tabs)."""
+    the_tab_is(page, k, LP.PEOPLE_TABS)
+    if k == 0:
+        assert LP.PEOPLE_ACTIVE in page.inner_text("[data-testid='stApp']")
+    else:
+        screenshot(page, ("people_party", "people_roles", "people_points", "people_list")[k - 1])
+
+
+COMMUNITY_SHOTS = ("care", "fraud", "suggestions", "scenes", "resources")
+
+
+def community_tab_renders_with_charts_and_the_scene_map(page, k: int) -> None:
+    """Tab k of 关爱与平安: the care tab lists overdue pairs and 胡桥社区; each tab: no exception, its
+    charts drawn; the scenes tab draws its map."""
+    the_tab_is(page, k, LCM.COMMUNITY_TABS)
+    stem = COMMUNITY_SHOTS[k]
+    panel = page.locator("[role='tabpanel']:visible")
+    if k == 0:
+        text = panel.inner_text()
+        assert LCM.HUQIAO in text and "212" in text
+        assert "超过14天未走访" in text
+    assert panel.locator("[data-testid='stPlotlyChart']").count() >= 1, stem
+    if stem == "scenes":
+        assert panel.locator("[data-testid='stDeckGlJsonChart'] canvas").count() >= 1
+    if k == 0:  # the tabs are long: screenshots of the whole tab, then the window back after the last
+        tall(page, 3000)
+    screenshot(page, f"community_{stem}")
+    if k == len(COMMUNITY_SHOTS) - 1:
+        tall(page, VIEWPORT["height"])
 
 
 def data_page_is_in_the_navigation_with_downloads(page) -> None:
@@ -196,21 +208,26 @@ def reconcile_shows_the_published_figures(page) -> None:
 # what a page is checked for beyond rendering, on the same visit
 PAGE_CHECKS = {"overview": overview_shows_figures_charts_and_the_story, "map": map_draws_the_deck_and_plays_back_the_days,
                "reports": reports_show_charts_map_lists_and_drill_from_a_click,
-               "people": people_tabs_render_with_chinese_charts,
-               "community": community_tabs_render_with_charts_and_the_scene_map,
                "weekly": weekly_shows_the_week_and_its_briefing, "data": data_page_is_in_the_navigation_with_downloads,
                "reconcile": reconcile_shows_the_published_figures}
+# what each tab of a page is checked for, as the typography check (read_every_tab) shows it
+TAB_CHECKS = {"people": people_tab_renders_with_chinese_charts,
+              "community": community_tab_renders_with_charts_and_the_scene_map}
 
 
-def test_every_page_renders_in_chromium_with_chinese_and_no_exception(app_server, page):
-    """One session through every page by the sidebar: each draws without exception, in Chinese, offline;
-    each map frames its content (tests/test_browser_map_framing.py: at 1920 px wide, the canvas's width
-    there; the window's height does not change the canvas)."""
+def test_every_page_renders_in_chromium_with_chinese_and_no_exception(app_server, new_page):
+    """One session through every page by the sidebar, on a browser set to English: each draws without
+    exception, in Chinese, offline; each map frames its content (tests/test_browser_map_framing.py: at
+    1920 px wide, the canvas's width there; the window's height does not change the canvas); the text of
+    every tab reads right (tests/test_browser_typography.py), each tab's own checks on the way."""
     assert sorted(WALK) == PAGE_FILES, "the walk visits every page"
     assert set(FRAMED_PAGES) <= set(WALK)
-    page.set_viewport_size(VIEWPORT)
+    page = new_page(VIEWPORT, locale="en-US", webgl=True)
+    page.requests = []
+    page.on("request", lambda req: page.requests.append(req.url))
     page.decks = D.record_decks(page)
     login(page, app_server, path="/" + WALK[0])
+    assert_webgl(page)
     wait_for_charts(page)
     for stem in WALK:
         if stem != WALK[0]:
@@ -222,6 +239,7 @@ def test_every_page_renders_in_chromium_with_chinese_and_no_exception(app_server
         screenshot(page, f"page_{stem}")
         if stem in FRAMED_PAGES:  # first, at the window's width before any check grows the window
             map_frames_its_points_and_labels_do_not_collide(page, stem, ())
+        read_every_tab(page, stem, TAB_CHECKS.get(stem))  # before a check changes the view (overview's preset)
         if stem in PAGE_CHECKS:
             PAGE_CHECKS[stem](page)
         assert outside_requests(page.requests) == [], stem

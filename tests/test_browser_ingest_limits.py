@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from fxdash.labels import data as LD
+from fxdash.labels import metrics as LM
 from fxdash.labels import people as LP
 from tests.auth import login
-from tests.conftest import screenshot, script_runs, wait_for_app, wait_for_rerun
+from tests.conftest import click_and_rerun, screenshot, script_runs, wait_for_app, wait_for_rerun
 from tests.test_browser_data import ADMIN, PASSWORD, open_data_page
 from tests.test_ingest import REPORT_HEADER, csv_bytes
 from tests.test_ingest_hostile import book_bytes, zip_bomb
@@ -69,14 +70,17 @@ def _hostile_files(folder: Path) -> dict[str, tuple[Path, str]]:
     return out
 
 
-def _check_until(page, expected: str, name: str, runs_before: int) -> None:
+def _check_until(page, expected: str, name: str, runs_before: int, meanwhile=None) -> None:
     """Click 只检查 until the expected problem shows (a click during the upload's own rerun is lost, so the
-    first click waits for the rerun the upload started after `runs_before`)."""
+    first click waits for the rerun the upload started after `runs_before`); `meanwhile()` runs right after
+    the first click, while the server reads the file."""
     for attempt in range(3):
         if attempt == 0:
             wait_for_rerun(page, runs_before)
         wait_for_app(page)
         page.get_by_role("button", name=LD.DATA_CHECK).click()
+        if attempt == 0 and meanwhile:
+            meanwhile()
         try:
             page.get_by_text(expected).first.wait_for(state="attached", timeout=120_000)
             return
@@ -90,6 +94,8 @@ def test_hostile_uploads_neither_stop_the_server_nor_other_sessions(limits_serve
     proc, url = limits_server
     files = _hostile_files(tmp_path)
     attacker, bystander = new_page({"width": 1600, "height": 2400}), new_page({"width": 1280, "height": 720})
+    login(bystander, url, ADMIN, PASSWORD, path="/people")  # another user, on a page without a map
+    presets = bystander.get_by_test_id("stSidebar").get_by_test_id("stButtonGroup")
     open_data_page(attacker, url)
     attacker.get_by_test_id("stSelectbox").first.click()
     attacker.get_by_role("option", name="问题上报", exact=True).click()
@@ -97,19 +103,22 @@ def test_hostile_uploads_neither_stop_the_server_nor_other_sessions(limits_serve
     monitor = PeakMemory(proc.pid)
     monitor.start()
     try:
-        for name, (path, expected) in files.items():
+        for (name, (path, expected)), period in zip(files.items(), ("month", "year", "28d")):
             runs = script_runs(attacker)
             attacker.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(str(path))
             attacker.get_by_text(path.name).first.wait_for(timeout=30_000)
-            _check_until(attacker, expected, name, runs)
+            # the other session is served while the hostile file is read: it changes its period meanwhile
+            _check_until(attacker, expected, name, runs,
+                         lambda period=period: click_and_rerun(bystander, presets.locator("button", has_text=LM.PRESETS[period])))
             wait_for_app(attacker)
             assert attacker.get_by_test_id("stException").count() == 0, name
-            # another session is served while and after the hostile file is handled
-            # a new session (it signs in again), on a page without a map: its data is what it waits for
-            login(bystander, url, ADMIN, PASSWORD, path="/people")
-            bystander.get_by_text(LP.PEOPLE_ACTIVE).first.wait_for(timeout=60_000)
-            assert bystander.get_by_test_id("stException").count() == 0
+            assert bystander.get_by_test_id("stException").count() == 0, name
+            assert LP.PEOPLE_ACTIVE in bystander.inner_text("[data-testid='stMain']"), name
             assert proc.poll() is None, f"server stopped on {name}"
+        # and after all three, a new session (it signs in again) is served
+        login(bystander, url, ADMIN, PASSWORD, path="/people")
+        bystander.get_by_text(LP.PEOPLE_ACTIVE).first.wait_for(timeout=60_000)
+        assert bystander.get_by_test_id("stException").count() == 0
     finally:
         monitor.running = False
         monitor.join()

@@ -6,7 +6,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests import deck_capture
 from tests.auth import login
-from tests.conftest import outside_requests, screenshot, wait_for_app, wait_for_charts
+from tests.conftest import assert_webgl, outside_requests, screenshot, wait_for_app, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
@@ -15,6 +15,7 @@ def open_map(page, base: str, query: str = "") -> None:
     # A fresh server runs its first session in Streamlit's old pages/-folder mode unless that session
     # starts at the entry page (PagesManager.uses_pages_directory), so open "/" first.
     login(page, base, path="/map" + query)
+    assert_webgl(page)
     page.wait_for_selector("[data-testid='stDeckGlJsonChart'] canvas", timeout=30_000)
     wait_for_charts(page)  # deck.gl draws after the script has finished
 
@@ -27,7 +28,7 @@ def screen_xy(box: dict, lat: float, lon: float, view) -> tuple[float, float]:
     return box["x"] + float(x), box["y"] + float(y)
 
 
-def test_with_narrowed_filters_clicking_a_station_opens_its_detail_panel(app_server, page, app_con):
+def test_with_narrowed_filters_clicking_a_station_opens_its_detail_panel(app_server, map_page, app_con):
     """The map narrowed to 青村镇's charging stations in a period (one visit): it renders with every layer,
     then a click on a station opens its panel."""
     import datetime as dt
@@ -45,6 +46,7 @@ def test_with_narrowed_filters_clicking_a_station_opens_its_detail_panel(app_ser
     clear = [geo.nearest_m([r.lat], [r.lon], np.r_[stations.drop(i)["lat"], cand["lat"]],
                            np.r_[stations.drop(i)["lon"], cand["lon"]])[0][0] for i, r in stations.iterrows()]
     target = stations.iloc[int(np.argmax(clear))]
+    page = map_page
     decks = deck_capture.record_decks(page)  # the view the page framed (zoomed to 青村镇)
     open_map(page, app_server, "?town=310120111&amenity=充换电&from=2026-10-01&to=2026-11-15")
     # the page with narrowed filters and all layers, before the click

@@ -8,7 +8,7 @@ import pytest
 from fxdash import map_view
 from tests import deck_capture as D
 from tests.auth import TEST_PASSWORD, login
-from tests.conftest import OUTPUT, outside_requests, wait_for_charts
+from tests.conftest import OUTPUT, assert_webgl, outside_requests, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +25,7 @@ TOWN_CASES = [  # (name, path, town codes in focus, user: None = the demo admin)
 @pytest.fixture
 def hd_page(new_page):
     """A 1920x1080 page (a meeting room's projector), recording the decks it is sent."""
-    pg = new_page({"width": 1920, "height": 1080})
+    pg = new_page({"width": 1920, "height": 1080}, webgl=True)
     pg.requests = []
     pg.on("request", lambda req: pg.requests.append(req.url))
     pg.decks = D.record_decks(pg)
@@ -53,6 +53,7 @@ def map_frames_its_points_and_labels_do_not_collide(hd_page, name: str, focus: t
     """The last deck `hd_page` was sent (record it with deck_capture.record_decks into hd_page.decks) frames
     its points, the district or the towns in `focus`, and its town labels do not collide."""
     assert hd_page.get_by_test_id("stException").count() == 0, name
+    assert_webgl(hd_page)
     element, width, height = drawn_deck(hd_page)
     spec = D.last_deck(hd_page.decks)
     view = D.view_of(spec)

@@ -1,7 +1,8 @@
-"""Every page as a projector shows it (1920×1080, ?present=1) and as an English-language browser shows
-it: the visible text keeps Chinese punctuation, never reads None/nan (`read_every_tab`, run on every page
-by the projector walk in tests/test_browser_projector.py, which visits them all in this setting), and
-Streamlit's own uploader and calendar speak Chinese. Screenshots go to OUTPUT/typography_*.png."""
+"""Every page as an English-language browser shows it: the visible text keeps Chinese punctuation, never
+reads None/nan (`read_every_tab`: every tab of every page on the walk through every page in
+tests/test_browser.py, and every page's first screen in projector mode on the projector walk in
+tests/test_browser_projector.py), and Streamlit's own uploader and calendar speak Chinese (a screenshot in
+OUTPUT/typography_calendar.png)."""
 
 import re
 
@@ -40,20 +41,23 @@ def visible_text(pg) -> list[str]:
     return pg.evaluate(VISIBLE_TEXT)
 
 
-def read_every_tab(pg, stem: str) -> None:
-    """A page as a projector shows it on an English browser (tests.test_browser_projector walks every page
-    there and calls this on each): full-width punctuation next to Chinese, no None/nan, dates as
+def read_every_tab(pg, stem: str, on_tab=None, every_tab: bool = True) -> None:
+    """A page on an English browser: full-width punctuation next to Chinese, no None/nan, dates as
     2026年11月27日 and weeks as 2026年第47周 in everything the page shows, chart ticks and hover-free SVG
-    text included, in every tab."""
-    assert pg.get_by_test_id("stException").count() == 0, stem
-    pg.screenshot(path=str(_output(f"typography_{stem}.png")))
+    text included, in every tab (`every_tab=False`: the tab on screen only). `on_tab(pg, k)` runs the
+    page's own checks on tab k once it shows (tests/test_browser.py's walk), so each tab is drawn once."""
+    assert pg.get_by_test_id("stException").count() == 0, stem  # its screenshot: the walk's own
+    tabs = pg.get_by_role("tab")
+    if on_tab:
+        on_tab(pg, 0)
     texts = visible_text(pg)
     first_tab = set(texts)
-    tabs = pg.get_by_role("tab")
-    for k in range(1, tabs.count()):  # what the other tabs show, too
+    for k in range(1, tabs.count() if every_tab else 1):  # what the other tabs show, too
         select_tab(pg, tabs.nth(k))
+        if on_tab:
+            on_tab(pg, k)
         texts += visible_text(pg)
-    assert tabs.count() < 2 or len(set(texts)) > len(first_tab), stem
+    assert not every_tab or tabs.count() < 2 or len(set(texts)) > len(first_tab), stem
     assert any("演示数据" in t for t in texts), stem
     if stem == "overview":  # chart text is scanned too: the trend ends in the current, partial week
         assert "本周至今" in texts
