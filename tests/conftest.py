@@ -334,10 +334,8 @@ def app_env(app_db_versioned, store_template, tmp_path, monkeypatch):
     leaves it: `copy_versioned`) and of the store with the demo accounts (sign in with
     tests.auth.login_apptest), boundaries if available."""
     path = copy_versioned(app_db_versioned, tmp_path / "app.duckdb")
-    # this process's shared query results are keyed by data version ("v1"), not by file, and every copy is
-    # v1: forget them before (an earlier test's v1) and after (a later test's own v1 is other data, or was
-    # changed in place), so every test's queries run on its own file as before
-    _forget_shared_results()
+    # as before (when its first run registered the plain copy as v1), every copy is "v1": the process's
+    # shared query results, keyed by data version, serve the tests of a worker alike
     copy_store(store_template, tmp_path / "ops.sqlite3")  # the FXDASH_STORE of _own_store
     monkeypatch.setenv("FXDASH_DB", str(path))
     monkeypatch.setenv("FXDASH_AS_OF", APP_AS_OF.isoformat())
@@ -346,16 +344,7 @@ def app_env(app_db_versioned, store_template, tmp_path, monkeypatch):
     else:
         monkeypatch.delenv("FXDASH_BOUNDARIES", raising=False)
     monkeypatch.chdir(ROOT)
-    yield path
-    _forget_shared_results()
-
-
-def _forget_shared_results() -> None:
-    """Drop the process's query results and what was derived from them (keyed by data version). Built charts
-    and maps stay: they are keyed by their exact input, so a test's own data always finds its own."""
-    from fxdash import ui_data
-
-    ui_data.clear_results()
+    return path
 
 
 # --- browser tests: app servers, Chromium, waiting on conditions --------------------------------------
