@@ -7,8 +7,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from fxdash import textfmt
-from fxdash.chart_axes import amount_axis, category_axis, count_axis, percent_axis, stacked_extent
+from fxdash.chart_axes import amount_axis, category_axis, count_axis, percent_axis
 from fxdash.chart_figure import Figure
+from fxdash.chart_stacks import stacks
 from fxdash.labels import common as LC
 from fxdash.labels import community as LCM
 from fxdash.labels import overview as LO
@@ -233,15 +234,14 @@ def people_stacked(df: pd.DataFrame, x: str, color: str, y: str, title: str, uni
     xs = list(dict.fromkeys(df[x]))
     seen = list(df[color].unique())
     groups = [g for g in order if g in seen] + [g for g in seen if g not in order]
-    rows = dict(tuple(df.groupby(color, sort=False)))  # each group's rows in their order, in one pass
+    series, extent = stacks(df, x, color, y, xs, groups, fill=0)
     fig = Figure()
     for i, group in enumerate(groups):
-        part = rows[group].set_index(x)[y].reindex(xs).fillna(0)
-        fig.add_bar(x=xs, y=part.to_numpy(), name=group, marker_color=PALETTE[i % len(PALETTE)],
+        fig.add_bar(x=xs, y=series[group], name=group, marker_color=PALETTE[i % len(PALETTE)],
                     hovertemplate=f"%{{x}}<br>{group} %{{y:,}} {unit}<extra></extra>")
     fig.update_layout(barmode="relative")
     fig.update_layout(xaxis=category_axis(xs))
-    fig.update_layout(yaxis=dict(title=unit, **count_axis(stacked_extent(df, x, y))))
+    fig.update_layout(yaxis=dict(title=unit, **count_axis(extent)))
     fig = style(fig, title, height=360 + 24 * (len(groups) > 4))
     if len(groups) > 4:  # a long legend wraps (half-width charts fit about four): keep it off the title
         fig.update_layout(margin={"t": 80 + 26 * ((len(groups) - 1) // 4)})
@@ -389,13 +389,12 @@ def suggestion_topic_bars(df: pd.DataFrame, title: str = LCM.SUGGEST_TOPIC_TITLE
     fig = Figure()
     colours = dict(zip(V.SUGGESTION_STATUSES, (PALETTE[7], PALETTE[1], GOOD)))
     topics = [t for t in V.SUGGESTION_TOPICS if t in set(df["topic"])]
-    for status in V.SUGGESTION_STATUSES:
-        part = df[df["status"] == status].set_index("topic").reindex(topics)
-        if part["suggestions"].notna().any():
-            fig.add_bar(x=topics, y=part["suggestions"], name=status, marker_color=colours[status],
-                        hovertemplate="%{x}<br>" + status + " %{y} 条<extra></extra>")
+    series, extent = stacks(df, "topic", "status", "suggestions", topics, V.SUGGESTION_STATUSES)
+    for status, part in series.items():
+        fig.add_bar(x=topics, y=part, name=status, marker_color=colours[status],
+                    hovertemplate="%{x}<br>" + status + " %{y} 条<extra></extra>")
     fig.update_layout(barmode="stack")
-    fig.update_layout(yaxis=dict(title=LC.UNIT_CASE, **count_axis(stacked_extent(df, "topic", "suggestions"))))
+    fig.update_layout(yaxis=dict(title=LC.UNIT_CASE, **count_axis(extent)))
     fig.update_layout(xaxis=category_axis(topics))
     return style(fig, title)
 
@@ -416,14 +415,13 @@ def stacked_scene_bars(df: pd.DataFrame, group_col: str, title: str, group_label
     """Scenes per town or per batch, stacked by type in the six-type order."""
     groups = list(dict.fromkeys(df[group_col]))
     names = [group_labels.get(g, g) if group_labels else g for g in groups]
+    series, extent = stacks(df, group_col, "scene_type", "scenes", groups, V.SCENE_TYPES)
     fig = Figure()
-    for stype in V.SCENE_TYPES:
-        part = df[df["scene_type"] == stype].set_index(group_col)["scenes"].reindex(groups)
-        if part.notna().any():
-            fig.add_bar(x=names, y=part, name=stype, marker_color=scene_rgb(stype),
-                        hovertemplate="%{x}<br>" + stype + " %{y} 个<extra></extra>")
+    for stype, part in series.items():
+        fig.add_bar(x=names, y=part, name=stype, marker_color=scene_rgb(stype),
+                    hovertemplate="%{x}<br>" + stype + " %{y} 个<extra></extra>")
     fig.update_layout(barmode="stack", xaxis=category_axis(names))
-    fig.update_layout(yaxis=dict(title=LC.UNIT_ITEM, **count_axis(stacked_extent(df, group_col, "scenes"))))
+    fig.update_layout(yaxis=dict(title=LC.UNIT_ITEM, **count_axis(extent)))
     return _legend_in_order(style(fig, title))
 
 

@@ -9,12 +9,17 @@ name some, and everything drawn; town labels go on top, placed so that none over
 The station map of 阵地地图 is in fxdash.station_map.
 """
 
+import functools
 import html
 import json
+import uuid
 
 import numpy as np
 import pandas as pd
 import pydeck as pdk
+import pydeck.bindings.deck as pdk_deck
+from pandas.api.extensions import ExtensionDtype
+from pandas.core.dtypes.cast import maybe_box_native  # what DataFrame.to_dict boxes values with
 from pydeck.bindings.json_tools import default_serialize
 
 from fxdash import geo, map_view, textfmt
@@ -38,13 +43,60 @@ SIZE_SCENES = (700, 460)  # a 3/5 column: 关爱与平安
 SIZE_THIRD = (380, 320)  # a 1/3 column: the weekly hot-spot map
 
 
+# pdk.Deck asks five times per deck whether its Jupyter widget can be made, each time trying to import
+# ipywidgets again (not installed: 0.27 ms a try, 1.4 ms of every deck built); the answer is a fact of the
+# installed packages, asked once.
+pdk_deck.has_jupyter_extra = functools.cache(pdk_deck.has_jupyter_extra)
+
+
+def records(df: pd.DataFrame) -> list[dict]:
+    """A frame's rows as pydeck makes a layer's data of them (DataFrame.to_dict(orient="records"): values
+    as itertuples gives them, those of object and extension columns boxed as Python's own), taken column
+    by column: pandas' row by row conversion was 2.8 ms of the map page's 268 stations, 0.2 ms this way."""
+    columns = []
+    for name in df.columns:
+        values = df[name].tolist()  # numpy columns: Python scalars (Timestamps for dates), as iteration gives
+        if df[name].dtype == object or isinstance(df[name].dtype, ExtensionDtype):
+            values = [maybe_box_native(v) for v in values]
+        columns.append(values)
+    names = list(df.columns)
+    return [dict(zip(names, row)) for row in zip(*columns)]
+
+
+def layer(kind: str, data=None, **kwargs) -> pdk.Layer:
+    """pdk.Layer, a frame given as data converted by records (the same list pydeck would make)."""
+    return pdk.Layer(kind, data=records(data) if isinstance(data, pd.DataFrame) else data, **kwargs)
+
+
+def rows(df: pd.DataFrame, *cols: str):
+    """The values of `cols`, row by row, as itertuples gives them, without iterating every other column
+    (a frame of text columns iterates value by value: most of writing a few hundred tooltips)."""
+    return zip(*(df[c].tolist() for c in cols))
+
+
 class Deck(pdk.Deck):
     """pydeck's Deck written as compact JSON: pydeck indents by 2 and escapes every Chinese character
     (\\uXXXX), which made a page send four times the bytes of its data on every rerun."""
 
     def to_json(self) -> str:
-        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"),
-                          ensure_ascii=False)
+        """The deck's JSON; a layer's data that carries its own compact JSON (the shared town boundaries,
+        fxdash.ui_cache.SharedGeoJSON, written once when read) is spliced in as it is instead of being
+        encoded again (1.4 ms of every deck): the same text, since JSON writes a value alike wherever it sits."""
+        spliced = {}
+        for each in self.layers:
+            text = getattr(each.data, "compact_json", None)
+            if isinstance(text, str):
+                token = f"fx-spliced-{uuid.uuid4().hex}"  # a placeholder no data can hold
+                spliced[token] = (each, each.data, text)
+                each._data = token
+        try:
+            out = json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"), ensure_ascii=False)
+        finally:
+            for each, data, _ in spliced.values():
+                each._data = data
+        for token, (_, _, text) in spliced.items():
+            out = out.replace(f'"{token}"', text, 1)
+        return out
 
 
 class BuiltDeck:
@@ -120,7 +172,7 @@ def view_state(view: map_view.View) -> pdk.ViewState:
 def boundary_layer(geojson: dict) -> pdk.Layer:
     """Town areas from a display GeoJSON (geo.display_geojson, as ui.map_base gives it: the browser
     gets it on every rerun, so it is simplified and rounded once when loaded)."""
-    return pdk.Layer(
+    return layer(
         "GeoJsonLayer",
         data=geojson,
         id="town-boundaries",
@@ -134,21 +186,21 @@ def boundary_layer(geojson: dict) -> pdk.Layer:
 
 
 def rivers_layer(geojson: dict) -> pdk.Layer:
-    return pdk.Layer("GeoJsonLayer", data=geojson, id="rivers",
-                     stroked=False, filled=True, get_fill_color=[150, 190, 230, 200], pickable=False)
+    return layer("GeoJsonLayer", data=geojson, id="rivers",
+                 stroked=False, filled=True, get_fill_color=[150, 190, 230, 200], pickable=False)
 
 
 def town_points_layer(towns: pd.DataFrame) -> pdk.Layer:
     """Fallback base without a boundary file: a ring at each town's centre."""
-    return pdk.Layer("ScatterplotLayer", data=towns[["name", "lon", "lat"]], id="town-centres",
-                     get_position=["lon", "lat"], get_radius=1200, stroked=True, filled=True,
-                     get_fill_color=[236, 240, 245, 160], get_line_color=[90, 100, 120, 255],
-                     line_width_min_pixels=1, pickable=False)
+    return layer("ScatterplotLayer", data=towns[["name", "lon", "lat"]], id="town-centres",
+                 get_position=["lon", "lat"], get_radius=1200, stroked=True, filled=True,
+                 get_fill_color=[236, 240, 245, 160], get_line_color=[90, 100, 120, 255],
+                 line_width_min_pixels=1, pickable=False)
 
 
 def tile_layer(url: str) -> pdk.Layer:
     """An intranet raster tile server (e.g. the department's Tianditu mirror)."""
-    return pdk.Layer("TileLayer", data=url, id="intranet-tiles", min_zoom=0, max_zoom=18, tile_size=256)
+    return layer("TileLayer", data=url, id="intranet-tiles", min_zoom=0, max_zoom=18, tile_size=256)
 
 
 def base_layers(towns: pd.DataFrame, boundaries: dict | None, rivers: dict | None = None,
@@ -172,11 +224,11 @@ def town_labels_layer(towns: pd.DataFrame, view: map_view.View, size: tuple[int,
     data["lon"], data["lat"] = data["lon"].round(5), data["lat"].round(5)
     data["offset"] = map_view.place_labels(data["lon"], data["lat"], data["name"], view, *size, size=font_px)
     data = data[data["offset"].notna()].assign(offset=lambda d: [list(o) for o in d["offset"]])
-    return pdk.Layer("TextLayer", data=data, id="town-labels", get_position=["lon", "lat"], get_text="name",
-                     get_size=font_px, get_pixel_offset="offset", get_color=[25, 30, 45, 255],
-                     font_family=QUOTED_FONT, font_weight=700, character_set="'auto'", get_text_anchor="'middle'",
-                     get_alignment_baseline="'center'", outline_width=3, outline_color=[255, 255, 255, 235],
-                     font_settings={"sdf": True}, pickable=False)
+    return layer("TextLayer", data=data, id="town-labels", get_position=["lon", "lat"], get_text="name",
+                 get_size=font_px, get_pixel_offset="offset", get_color=[25, 30, 45, 255],
+                 font_family=QUOTED_FONT, font_weight=700, character_set="'auto'", get_text_anchor="'middle'",
+                 get_alignment_baseline="'center'", outline_width=3, outline_color=[255, 255, 255, 235],
+                 font_settings={"sdf": True}, pickable=False)
 
 
 def deck(layers: list[pdk.Layer], towns: pd.DataFrame, view: map_view.View, size: tuple[int, int],
@@ -207,6 +259,8 @@ DENSITY_TOOLTIP = {
 
 def _esc(value) -> str:
     """A value as tooltip text (lists joined with 、, dates as 2026年3月18日, missing as —)."""
+    if type(value) is str:  # most values (names, kinds, towns): thousands a map
+        return value
     if isinstance(value, (list, tuple)) or (hasattr(value, "tolist") and not isinstance(value, str)):
         value = "、".join(str(v) for v in list(value)) or "—"
     if value is None or (isinstance(value, float) and pd.isna(value)):
@@ -252,7 +306,7 @@ def density_layer(bins: pd.DataFrame, layer_id: str = "report-density", opacity:
                               data["north"].round(5))
     ]
     keep = ["polygon", "color", "reports", "open_reports", "town", "top_category", "tip"]
-    return pdk.Layer(
+    return layer(
         "PolygonLayer",
         data=data[[c for c in keep if c in data.columns]],
         id=layer_id,
@@ -290,10 +344,10 @@ def glyph_layer(key: str, df: pd.DataFrame, colours: list, tips: list[str], size
     data["glyph"] = GLYPHS[key]
     data["color"] = colours
     data["tip"] = tips
-    return pdk.Layer("TextLayer", data=data, id=key, get_position=["lon", "lat"], get_text="glyph",
-                     get_size=size, get_color="color", font_family=QUOTED_FONT, character_set="'auto'",
-                     get_text_anchor="'middle'", get_alignment_baseline="'center'", outline_width=2,
-                     outline_color=[255, 255, 255, 255], font_settings={"sdf": True}, pickable=True)
+    return layer("TextLayer", data=data, id=key, get_position=["lon", "lat"], get_text="glyph",
+                 get_size=size, get_color="color", font_family=QUOTED_FONT, character_set="'auto'",
+                 get_text_anchor="'middle'", get_alignment_baseline="'center'", outline_width=2,
+                 outline_color=[255, 255, 255, 255], font_settings={"sdf": True}, pickable=True)
 
 
 def scenes_layer(scenes: pd.DataFrame, size: int = 26) -> pdk.Layer:
@@ -302,8 +356,8 @@ def scenes_layer(scenes: pd.DataFrame, size: int = 26) -> pdk.Layer:
     Needs columns name, scene_type, batch, town, certified_on, lat, lon (as the map page's scenes).
     """
     colours = [[*SCENE_COLOURS.get(t, OTHER_RGB), 250] for t in scenes["scene_type"]]
-    tips = [tip(r.name, ("类型", f"友好场景·{r.scene_type}"), ("批次", f"第{r.batch}批"), ("街镇", r.town),
-                ("认定日期", r.certified_on)) for r in scenes.itertuples()]
+    tips = [tip(name, ("类型", f"友好场景·{kind}"), ("批次", f"第{batch}批"), ("街镇", town), ("认定日期", day))
+            for name, kind, batch, town, day in rows(scenes, "name", "scene_type", "batch", "town", "certified_on")]
     return glyph_layer("scenes", scenes, colours, tips, size)
 
 

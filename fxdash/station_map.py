@@ -13,7 +13,7 @@ import pydeck as pdk
 from fxdash import map_view, maps
 from fxdash.labels import layers as LY
 from fxdash.labels import map as LM
-from fxdash.maps import GLYPHS, QUOTED_FONT, points, tip
+from fxdash.maps import GLYPHS, QUOTED_FONT, layer, points, rows, tip
 from fxdash.theme import CANDIDATE_COLOUR, COVER_COLOUR, HOST_COLOURS, PLACE_COLOURS, SCENE_COLOURS
 
 MAP_LAYER_KEYS = ("stations", "density", "coverage", "candidates", "scenes", "branches", "merchants", "sites")
@@ -47,11 +47,11 @@ def stations_layer(stations: pd.DataFrame) -> pdk.Layer:
     data["radius"] = np.where(rider, 8, 4.5)
     data["line"] = np.where(rider, 2.0, 0.8)
     data["tip"] = [
-        tip(r.name, ("类型", r.kind), ("依托单位", r.host_type), ("街镇", r.town),
-            ("服务设施", r.amenities), ("启用日期", r.opened_on))
-        for r in stations.itertuples()
+        tip(name, ("类型", kind), ("依托单位", host), ("街镇", town), ("服务设施", amenities), ("启用日期", opened))
+        for name, kind, host, town, amenities, opened in rows(stations, "name", "kind", "host_type", "town",
+                                                               "amenities", "opened_on")
     ]
-    return pdk.Layer(
+    return layer(
         "ScatterplotLayer", data=data, id="stations", get_position=["lon", "lat"],
         radius_units="'pixels'", get_radius="radius", get_fill_color="color",
         stroked=True, get_line_color=[255, 255, 255, 255], line_width_units="'pixels'", get_line_width="line",
@@ -61,7 +61,7 @@ def stations_layer(stations: pd.DataFrame) -> pdk.Layer:
 
 def coverage_layer(cover: pd.DataFrame, radius_m: int) -> pdk.Layer:
     """A translucent disc of the chosen radius (in metres) round every station that counts."""
-    return pdk.Layer(
+    return layer(
         "ScatterplotLayer", data=points(cover, ["lat", "lon"]), id="coverage", get_position=["lon", "lat"],
         get_radius=int(radius_m), get_fill_color=[*COVER_COLOUR, 28], stroked=True,
         get_line_color=[*COVER_COLOUR, 110], line_width_min_pixels=1, pickable=False,
@@ -73,36 +73,38 @@ def candidate_layers(cand: pd.DataFrame, radius_m: int) -> list[pdk.Layer]:
     data = points(cand, ["lat", "lon"])
     data["label"] = cand["rank"].astype(str)
     data["tip"] = [
-        tip(LM.MAP_CANDIDATE_LABEL.format(rank=r.rank), ("街镇", r.town),
-            ("可新覆盖上报", f"{r.reports:,} 条"), ("可新覆盖骑手", f"{r.staff:,} 人"),
-            ("离最近驿站", f"{r.nearest_station_m:,.0f} 米" if pd.notna(r.nearest_station_m) else "—"))
-        for r in cand.itertuples()
+        tip(LM.MAP_CANDIDATE_LABEL.format(rank=rank), ("街镇", town),
+            ("可新覆盖上报", f"{reports:,} 条"), ("可新覆盖骑手", f"{staff:,} 人"),
+            ("离最近驿站", f"{nearest:,.0f} 米" if pd.notna(nearest) else "—"))
+        for rank, town, reports, staff, nearest in rows(cand, "rank", "town", "reports", "staff", "nearest_station_m")
     ]
-    ring = pdk.Layer("ScatterplotLayer", data=data[["lat", "lon"]], id="candidate-rings",
-                     get_position=["lon", "lat"], get_radius=int(radius_m), filled=False, stroked=True,
-                     get_line_color=[*CANDIDATE_COLOUR, 230], line_width_min_pixels=2.5, pickable=False)
-    dots = pdk.Layer("ScatterplotLayer", data=data, id="candidates", get_position=["lon", "lat"],
-                     radius_units="'pixels'", get_radius=13, get_fill_color=[*CANDIDATE_COLOUR, 245],
-                     stroked=True, get_line_color=[255, 255, 255, 255], line_width_units="'pixels'",
-                     get_line_width=2, pickable=True)
-    numbers = pdk.Layer("TextLayer", data=data[["lat", "lon", "label"]], id="candidate-numbers",
-                        get_position=["lon", "lat"], get_text="label", get_size=15, get_color=[255, 255, 255, 255],
-                        font_family=QUOTED_FONT, font_weight=700, character_set="'auto'", get_text_anchor="'middle'",
-                        get_alignment_baseline="'center'", pickable=False)
+    ring = layer("ScatterplotLayer", data=data[["lat", "lon"]], id="candidate-rings",
+                 get_position=["lon", "lat"], get_radius=int(radius_m), filled=False, stroked=True,
+                 get_line_color=[*CANDIDATE_COLOUR, 230], line_width_min_pixels=2.5, pickable=False)
+    dots = layer("ScatterplotLayer", data=data, id="candidates", get_position=["lon", "lat"],
+                 radius_units="'pixels'", get_radius=13, get_fill_color=[*CANDIDATE_COLOUR, 245],
+                 stroked=True, get_line_color=[255, 255, 255, 255], line_width_units="'pixels'",
+                 get_line_width=2, pickable=True)
+    numbers = layer("TextLayer", data=data[["lat", "lon", "label"]], id="candidate-numbers",
+                    get_position=["lon", "lat"], get_text="label", get_size=15, get_color=[255, 255, 255, 255],
+                    font_family=QUOTED_FONT, font_weight=700, character_set="'auto'", get_text_anchor="'middle'",
+                    get_alignment_baseline="'center'", pickable=False)
     return [ring, dots, numbers]
 
 
 def _place_layers(data: MapData, shown) -> list[pdk.Layer]:
     layers = []
     if (s := data.drawn("sites", shown)) is not None:
-        tips = [tip(r.name, ("企业", r.enterprise), ("街镇", r.town), ("申报人数", r.staff_count),
-                    ("在册人数", r.workers)) for r in s.itertuples()]
+        tips = [tip(name, ("企业", ent), ("街镇", town), ("申报人数", staff), ("在册人数", workers))
+                for name, ent, town, staff, workers in rows(s, "name", "enterprise", "town", "staff_count", "workers")]
         layers.append(maps.glyph_layer("sites", s, [[*PLACE_COLOURS["sites"], 230]] * len(s), tips, 16))
     if (m := data.drawn("merchants", shown)) is not None:
-        tips = [tip(r.name, ("类型", "积分兑换商户"), ("可兑换", r.offers), ("街镇", r.town)) for r in m.itertuples()]
+        tips = [tip(name, ("类型", "积分兑换商户"), ("可兑换", offers), ("街镇", town))
+                for name, offers, town in rows(m, "name", "offers", "town")]
         layers.append(maps.glyph_layer("merchants", m, [[*PLACE_COLOURS["merchants"], 240]] * len(m), tips, 18))
     if (b := data.drawn("branches", shown)) is not None:
-        tips = [tip(r.name, ("类型", "街区党支部"), ("街镇", r.town), ("成立日期", r.founded_on)) for r in b.itertuples()]
+        tips = [tip(name, ("类型", "街区党支部"), ("街镇", town), ("成立日期", founded))
+                for name, town, founded in rows(b, "name", "town", "founded_on")]
         layers.append(maps.glyph_layer("branches", b, [[*PLACE_COLOURS["branches"], 240]] * len(b), tips, 18))
     if (sc := data.drawn("scenes", shown)) is not None:
         layers.append(maps.scenes_layer(sc))
@@ -123,8 +125,8 @@ def station_map(data: MapData, towns: pd.DataFrame, boundaries: dict | None, riv
     layers = maps.base_layers(towns, boundaries, rivers, tile_url)
     if (bins := data.drawn("density", shown)) is not None:
         bins = bins.copy()
-        bins["tip"] = [tip(r.town, ("期内上报", f"{r.reports:,} 条"), ("未办结", f"{r.open_reports:,} 条"),
-                           ("最多的类别", r.top_category)) for r in bins.itertuples()]
+        bins["tip"] = [tip(town, ("期内上报", f"{n:,} 条"), ("未办结", f"{still_open:,} 条"), ("最多的类别", top))
+                       for town, n, still_open, top in rows(bins, "town", "reports", "open_reports", "top_category")]
         layers.append(maps.density_layer(bins, opacity=0.6))
     if (cover := data.drawn("coverage", shown)) is not None:
         layers.append(coverage_layer(cover, radius_m))

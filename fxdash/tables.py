@@ -15,26 +15,36 @@ def table_style(df: pd.DataFrame, labels: dict, highlight: str | None = None):
     """A table for the screen: Chinese headers, dates as 2026年3月18日, yuan with thousands separators,
     yes/no as words, blanks as —, and rows where the boolean column `highlight` is true shaded green
     (e.g. adopted suggestions). Values become text: Streamlit would show a missing value as "None"."""
-    shown = df.copy()
-    for col in shown.columns:
-        values = shown[col]
-        if pd.api.types.is_datetime64_any_dtype(values):
-            text = values.map(textfmt.day)
-        elif pd.api.types.is_bool_dtype(values):
-            text = values.map(lambda v: LCM.ADOPTED_YES if v else LCM.ADOPTED_NO)
-        elif col in ("amount_yuan", "amount", "cumulative_amount"):
-            text = values.map(textfmt.number)
-        elif values.isna().any():
-            text = values.map(textfmt.cell)
-        else:
+    columns = {}
+    for col in df.columns:
+        values = df[col]
+        text = screen_text(col, values)
+        if text is None:
+            columns[col] = values
             continue
-        shown[col] = text.astype(object).where(values.notna(), textfmt.MISSING)
-    shown = with_labels(shown, labels)
+        # blanks as — in plain Python, the frame made once: astype, where and a column set per column cost
+        # 3.1 ms for the one-row suggestion list at scale 100, 2.4 ms this way (most of the rest: with_labels)
+        cells = [t if present else textfmt.MISSING for t, present in zip(text.tolist(), values.notna().tolist())]
+        columns[col] = pd.Series(cells, index=df.index, dtype=object, name=col)
+    shown = with_labels(pd.DataFrame(columns, index=df.index), labels)
     styler = shown.style
     if highlight is not None and highlight in df.columns:
         marked = df[highlight].fillna(False).astype(bool).to_numpy()
         styler = styler.apply(lambda _: ["background-color: #dff3ea" if m else "" for m in marked], axis=0)
     return styler
+
+
+def screen_text(col: str, values: pd.Series) -> pd.Series | None:
+    """A column of table_style as text (its blanks still to become —), or None for one shown as it is."""
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return values.map(textfmt.day)
+    if pd.api.types.is_bool_dtype(values):
+        return values.map(lambda v: LCM.ADOPTED_YES if v else LCM.ADOPTED_NO)
+    if col in ("amount_yuan", "amount", "cumulative_amount"):
+        return values.map(textfmt.number)
+    if values.isna().any():
+        return values.map(textfmt.cell)
+    return None
 
 
 def worded(df: pd.DataFrame, dates=(), missing: dict | None = None) -> pd.DataFrame:

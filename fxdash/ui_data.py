@@ -220,8 +220,10 @@ def _run_key(filters: Filters | None, kwargs: dict) -> tuple:
 def _result_key(name: str, filters, version: str, kwargs: tuple, mode: str) -> tuple:
     """A cache key naming the inputs exactly: the scoped filters by their repr (a frozen dataclass of dates,
     strings and tuples: its repr is exact), kwargs by their exact fingerprint (a frame of reference figures
-    by every value). TypeError for a kwarg without one: the caller computes it uncached."""
-    return (name, repr(filters), exact(kwargs), version, mode)
+    by every value), the database with its version ('v3' names a version of one file: a process that
+    opens another database, as the bench and tests do, finds other data under the same name). TypeError
+    for a kwarg without one: the caller computes it uncached."""
+    return (name, repr(filters), exact(kwargs), str(settings().db), version, mode)
 
 
 def _derived(then, source, name: str, filters, version: str, kwargs: tuple, mode: str):

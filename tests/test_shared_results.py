@@ -58,6 +58,17 @@ def test_each_scope_masking_mode_and_data_version_has_its_own_entry(tabled):
     assert len(calls) == 5
 
 
+def test_another_database_at_the_same_version_has_its_own_entry(tabled, monkeypatch, tmp_path):
+    """'v1' of one file is not 'v1' of another: a process that reads two databases (the bench's scales,
+    the tests' copies) never gets one's results for the other's."""
+    query, calls = tabled
+    f = default_filters(dt.date(2026, 3, 18))
+    for name in ("a.duckdb", "b.duckdb", "a.duckdb"):
+        monkeypatch.setenv("FXDASH_DB", str(tmp_path / name))
+        ui_data._cached(query, "q", f, "v1", (), "clear")
+    assert len(calls) == 2
+
+
 def test_other_objects_are_handed_out_as_deep_copies():
     @dataclasses.dataclass
     class Box:
