@@ -334,8 +334,6 @@ def app_env(app_db_versioned, store_template, tmp_path, monkeypatch):
     leaves it: `copy_versioned`) and of the store with the demo accounts (sign in with
     tests.auth.login_apptest), boundaries if available."""
     path = copy_versioned(app_db_versioned, tmp_path / "app.duckdb")
-    # as before (when its first run registered the plain copy as v1), every copy is "v1": the process's
-    # shared query results, keyed by data version, serve the tests of a worker alike
     copy_store(store_template, tmp_path / "ops.sqlite3")  # the FXDASH_STORE of _own_store
     monkeypatch.setenv("FXDASH_DB", str(path))
     monkeypatch.setenv("FXDASH_AS_OF", APP_AS_OF.isoformat())
