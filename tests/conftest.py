@@ -333,7 +333,34 @@ def app_env(app_db_versioned, store_template, tmp_path, monkeypatch):
     """Environment for AppTest: its own copy of the demo database (version 1 of its own, as a first start
     leaves it: `copy_versioned`) and of the store with the demo accounts (sign in with
     tests.auth.login_apptest), boundaries if available."""
-    path = copy_versioned(app_db_versioned, tmp_path / "app.duckdb")
+    return _app_environment(copy_versioned(app_db_versioned, tmp_path / "app.duckdb"), store_template, tmp_path,
+                            monkeypatch)
+
+
+@pytest.fixture(scope="session")
+def _app_db_read_only(app_db_versioned, tmp_path_factory) -> Path:
+    return copy_versioned(app_db_versioned, tmp_path_factory.mktemp("app-read-only") / "app.duckdb")
+
+
+@pytest.fixture
+def app_env_read_only(_app_db_read_only, store_template, tmp_path, monkeypatch):
+    """app_env for AppTests that only read the data (no import, no change in place, no new version): one
+    copy of the demo database per worker, shared by them as a server's users share it, so a query result
+    one test computed (the process's shared results are keyed by database and version) serves the next as
+    it would the next session. Its own store, as app_env. Fails a test that changed the shared copy."""
+    path = _app_db_read_only
+    before = _file_state(path)
+    yield _app_environment(path, store_template, tmp_path, monkeypatch)
+    if _file_state(path) != before:
+        pytest.fail(f"a test on app_env_read_only changed the shared database: use app_env ({before})")
+
+
+def _file_state(path: Path) -> tuple:
+    stat = path.stat()
+    return versions.current(path), sorted(os.listdir(versions.versions_dir(path))), stat.st_size, stat.st_mtime_ns
+
+
+def _app_environment(path: Path, store_template: Path, tmp_path: Path, monkeypatch) -> Path:
     copy_store(store_template, tmp_path / "ops.sqlite3")  # the FXDASH_STORE of _own_store
     monkeypatch.setenv("FXDASH_DB", str(path))
     monkeypatch.setenv("FXDASH_AS_OF", APP_AS_OF.isoformat())
