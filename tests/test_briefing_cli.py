@@ -70,7 +70,7 @@ def _page_export(monkeypatch, out) -> tuple[str, bytes, bytes, AppTest]:
 
 
 @pytest.mark.xdist_group("briefing-written")  # one run of the command for both
-def test_the_commands_files_match_the_pages_export_and_the_page_lists_them(written, app_env, monkeypatch):
+def test_the_commands_files_match_the_pages_export_and_the_page_lists_them(written, app_env_read_only, monkeypatch):
     """Same sheets and rows in the XLSX, same sentences and tables in the DOCX; the page offers them."""
     week, xlsx, docx, at = _page_export(monkeypatch, written)
     assert week == WEEK
@@ -130,10 +130,10 @@ def test_the_command_as_a_child_process_refuses_an_unfinished_week(app_db_templa
     assert not out.exists()
 
 
-def test_a_town_briefing_is_named_after_the_town(app_env, tmp_path):
+def test_a_town_briefing_is_named_after_the_town(app_env_read_only, tmp_path):
     """--scope takes a town's name or code; the files carry its name and only its reports."""
     out = tmp_path / "b"
-    proc = in_process("briefing", "--week", WEEK, "--scope", "310120111", "--out", str(out))  # on app_env's data
+    proc = in_process("briefing", "--week", WEEK, "--scope", "310120111", "--out", str(out))  # on app_env_read_only's data
     assert proc.returncode == 0, proc.stderr
     listed = briefing_files.listing(out)
     assert listed[["week", "scope"]].values.tolist() == [[WEEK, "青村镇"]]
