@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from fxdash import access, db, demo
+from fxdash import access, db, demo, versions
 from fxdash import store as ops
 from fxdash.store import audit
 from tests import serve as tests_serve
@@ -275,11 +275,34 @@ def ref_con(ref_connection):
     cur.close()
 
 
+def _build_app_db(folder: Path) -> None:
+    demo.write_demo(folder / "template.duckdb", APP_AS_OF)
+
+
 @pytest.fixture(scope="session")
 def app_db_template(tmp_path_factory) -> Path:
-    """This worker's copy of the demo database at APP_AS_OF (built once per run); copy it before writing."""
-    return _copy_built(tmp_path_factory, "app", "template.duckdb",
-                       lambda d: demo.write_demo(d / "template.duckdb", APP_AS_OF))
+    """This worker's copy of the demo database at APP_AS_OF (built once per run); copy it before writing.
+    A plain copy is a file the app has not versioned yet: its first start registers it (an "adopt")."""
+    return _copy_built(tmp_path_factory, "app", "template.duckdb", _build_app_db)
+
+
+@pytest.fixture(scope="session")
+def app_db_versioned(tmp_path_factory) -> Path:
+    """The demo database at APP_AS_OF as the app's first start on an empty folder leaves it: version 1, a
+    demo build (the file built once per run, with its versions folder). Read-only: `copy_versioned` it."""
+    return built_once(tmp_path_factory, "app", _build_app_db) / "template.duckdb"
+
+
+def copy_versioned(source: Path, path: Path) -> Path:
+    """A copy of the database at `source` and of its version 1 record at `path`: PATH is version 1 of its own
+    (a hard link to its kept file, as fxdash.versions publishes one), so the app's first run finds a kept
+    version and registers nothing, as after a first start that built the demo. Costs one file copy."""
+    shutil.copy(source, path)
+    folder = versions.versions_dir(path)
+    folder.mkdir()
+    os.link(path, versions.file_of(path, 1))
+    shutil.copy(versions.file_of(source, 1).with_suffix(".json"), folder)
+    return path
 
 
 @pytest.fixture(scope="session")
@@ -306,11 +329,38 @@ def empty_con():
 
 
 @pytest.fixture
-def app_env(app_db_template, store_template, tmp_path, monkeypatch):
-    """Environment for AppTest: its own copy of the demo database and of the store with the demo
-    accounts (sign in with tests.auth.login_apptest), boundaries if available."""
-    path = tmp_path / "app.duckdb"
-    shutil.copy(app_db_template, path)
+def app_env(app_db_versioned, store_template, tmp_path, monkeypatch):
+    """Environment for AppTest: its own copy of the demo database (version 1 of its own, as a first start
+    leaves it: `copy_versioned`) and of the store with the demo accounts (sign in with
+    tests.auth.login_apptest), boundaries if available."""
+    return _app_environment(copy_versioned(app_db_versioned, tmp_path / "app.duckdb"), store_template, tmp_path,
+                            monkeypatch)
+
+
+@pytest.fixture(scope="session")
+def _app_db_read_only(app_db_versioned, tmp_path_factory) -> Path:
+    return copy_versioned(app_db_versioned, tmp_path_factory.mktemp("app-read-only") / "app.duckdb")
+
+
+@pytest.fixture
+def app_env_read_only(_app_db_read_only, store_template, tmp_path, monkeypatch):
+    """app_env for AppTests that only read the data (no import, no change in place, no new version): one
+    copy of the demo database per worker, shared by them as a server's users share it, so a query result
+    one test computed (the process's shared results are keyed by database and version) serves the next as
+    it would the next session. Its own store, as app_env. Fails a test that changed the shared copy."""
+    path = _app_db_read_only
+    before = _file_state(path)
+    yield _app_environment(path, store_template, tmp_path, monkeypatch)
+    if _file_state(path) != before:
+        pytest.fail(f"a test on app_env_read_only changed the shared database: use app_env ({before})")
+
+
+def _file_state(path: Path) -> tuple:
+    stat = path.stat()
+    return versions.current(path), sorted(os.listdir(versions.versions_dir(path))), stat.st_size, stat.st_mtime_ns
+
+
+def _app_environment(path: Path, store_template: Path, tmp_path: Path, monkeypatch) -> Path:
     copy_store(store_template, tmp_path / "ops.sqlite3")  # the FXDASH_STORE of _own_store
     monkeypatch.setenv("FXDASH_DB", str(path))
     monkeypatch.setenv("FXDASH_AS_OF", APP_AS_OF.isoformat())
@@ -525,7 +575,7 @@ LONG_FIRST = (
     "tests/test_browser_projector.py",
     "tests/test_browser_map.py::test_with_narrowed_filters",
     "tests/test_browser_map_framing.py",
-    "tests/test_briefing_cli.py",  # the command as a child, the page's export (AppTest), kaleido
+    "tests/test_briefing_cli.py",  # the command's files and the page's export (AppTest), kaleido
     "tests/test_browser_reports.py",
     "tests/test_bench_cli.py::test_bench_at_scale_1",  # a whole scale-1 bench, its own server
     "tests/test_browser",  # the rest of the browser tests

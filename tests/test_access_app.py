@@ -47,7 +47,7 @@ def refused(at) -> bool:
 
 @pytest.mark.parametrize("role", USERS)
 @pytest.mark.parametrize("page", PAGES)
-def test_role_page_download_matrix(app_env, recorder, role, page):
+def test_role_page_download_matrix(app_env_read_only, recorder, role, page):
     user = USERS[role]
     at = open_page(page, user)
     assert not at.exception, [e.message for e in at.exception]
@@ -66,7 +66,7 @@ def test_role_page_download_matrix(app_env, recorder, role, page):
         assert recorder.actions("page_denied") == [(user.username, {"page": page})]
 
 
-def test_data_page_tabs_follow_the_role(app_env):
+def test_data_page_tabs_follow_the_role(app_env_read_only):
     labels = {role: [t.label for t in open_page("data", USERS[role]).tabs] for role in ("admin", "district", "town")}
     assert labels["admin"] == ["导入数据", "模板与下载", "街镇边界", "导入记录", "撤销导入 / 恢复版本"]
     assert labels["district"] == ["模板与下载", "导入记录"]
@@ -95,7 +95,7 @@ def leaks(text: str, others: set) -> set:
 
 
 @pytest.mark.parametrize("page", [p for p in PAGES if p != "data"] + ["data"])
-def test_town_account_gets_nothing_of_other_towns(app_env, other_towns, page):
+def test_town_account_gets_nothing_of_other_towns(app_env_read_only, other_towns, page):
     names, points = other_towns
     for at in every_tab(open_page(page, USERS["town"]), page):
         assert not at.exception, [e.message for e in at.exception]
@@ -138,7 +138,7 @@ def cells(at, page: str) -> set:
 
 
 @pytest.mark.parametrize("page", ["people", "reports", "community"])
-def test_names_and_phones_are_masked_for_district_and_clear_for_admin(app_env, worker_names, page):
+def test_names_and_phones_are_masked_for_district_and_clear_for_admin(app_env_read_only, worker_names, page):
     names, phones = worker_names
     shown = cells(open_page(page, USERS["district"]), page)
     assert not shown & names and not shown & phones, f"{page} shows a full name or phone to a district user"
@@ -148,7 +148,7 @@ def test_names_and_phones_are_masked_for_district_and_clear_for_admin(app_env, w
         assert cells(open_page(page, access.User("d2", access.DISTRICT, pii=True)), page) & names
 
 
-def test_a_viewer_gets_no_personal_columns(app_env, worker_names):
+def test_a_viewer_gets_no_personal_columns(app_env_read_only, worker_names):
     names, phones = worker_names
     masked = re.compile(r"^\S{1,2}\*$|^\d{3}\*{4}\d{4}$")
     for page in ("people", "reports", "community"):
@@ -186,7 +186,7 @@ ATTEMPTS = [
 
 
 @pytest.mark.parametrize("n", range(len(ATTEMPTS)))
-def test_url_attempts_change_nothing_and_are_recorded(app_env, app_connection, recorder, other_towns, n):
+def test_url_attempts_change_nothing_and_are_recorded(app_env_read_only, app_connection, recorder, other_towns, n):
     page, params, action = ATTEMPTS[n]
     user = access.User("viewer_qc", access.VIEWER, (QINGCUN,)) if action == "page_denied" else USERS["town"]
     if params.get("drill") == "REPORT":

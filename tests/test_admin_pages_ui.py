@@ -16,7 +16,7 @@ def open_page(page: str) -> AppTest:
     return at
 
 
-def test_the_templates_tab_follows_the_table_chosen_for_import(app_env):
+def test_the_templates_tab_follows_the_table_chosen_for_import(app_env_read_only):
     at = open_page("data")
     assert at.selectbox(key="data_download_table").value == at.selectbox(key="data_table").value
     at.selectbox(key="data_table").set_value("reports").run()
@@ -29,7 +29,7 @@ def test_the_templates_tab_follows_the_table_chosen_for_import(app_env):
 
 
 @pytest.mark.parametrize("page", ["data", "reconcile", "users", "audit"])
-def test_admin_pages_show_no_data_filters(app_env, page):
+def test_admin_pages_show_no_data_filters(app_env_read_only, page):
     at = open_page(page)
     assert at.title  # the page was drawn
     labels = [w.label for w in (*at.sidebar.multiselect, *at.sidebar.date_input)]
@@ -37,7 +37,7 @@ def test_admin_pages_show_no_data_filters(app_env, page):
 
 
 @pytest.mark.parametrize("page", ["map", "weekly"])
-def test_analysis_pages_keep_their_filters(app_env, page):
+def test_analysis_pages_keep_their_filters(app_env_read_only, page):
     at = open_page(page)
     assert at.title[0].value in (PG.PAGE_MAP, PG.PAGE_WEEKLY)
     assert LF.FILTER_TOWNS in [w.label for w in at.sidebar.multiselect]

@@ -32,13 +32,13 @@ def test_every_page_file_is_declared_in_the_navigation():
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_page_runs_without_exception(app_env, page):
+def test_page_runs_without_exception(app_env_read_only, page):
     at = run_app()
     at.switch_page(page).run()
     assert not at.exception, [e.message for e in at.exception]
 
 
-def test_demo_data_is_marked_as_demo(app_env):
+def test_demo_data_is_marked_as_demo(app_env_read_only):
     """AppTest drops the entry script's elements after switch_page, so the banner is checked on the
     first page here and on every page in the browser test."""
     at = run_app()
@@ -46,34 +46,34 @@ def test_demo_data_is_marked_as_demo(app_env):
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_page_runs_with_narrowed_filters(app_env, page):
+def test_page_runs_with_narrowed_filters(app_env_read_only, page):
     at = run_app({"from": "2026-10-01", "to": "2026-11-15", "town": "310120111", "occ": "外卖骑手"})
     at.switch_page(page).run()
     assert not at.exception, [e.message for e in at.exception]
 
 
-def test_overview_shows_eight_headline_figures_with_changes(app_env):
+def test_overview_shows_eight_headline_figures_with_changes(app_env_read_only):
     at = run_app()
     labels = [m.label for m in at.metric]
     assert labels[:2] == ["在册新就业群体", "骑手驿站"] and len(labels) == 8
     assert all(m.delta for m in at.metric)
 
 
-def test_url_filters_reach_the_sidebar_and_are_written_back(app_env):
+def test_url_filters_reach_the_sidebar_and_are_written_back(app_env_read_only):
     at = run_app({"town": "310120111", "from": "2026-10-01", "to": "2026-10-31"})
     assert at.multiselect(key="fx_w_towns").value == ["310120111"]
     assert qp(at, "town") == ["310120111"]
     assert qp(at, "from") == ["2026-10-01"]
 
 
-def test_bad_url_values_give_a_chinese_warning_not_an_error(app_env):
+def test_bad_url_values_give_a_chinese_warning_not_an_error(app_env_read_only):
     at = run_app({"town": "bogus", "from": "not-a-date"})
     assert not at.exception
     warnings = " ".join(w.value for w in at.warning)
     assert "bogus" in warnings and "not-a-date" in warnings
 
 
-def test_filters_survive_a_page_switch(app_env):
+def test_filters_survive_a_page_switch(app_env_read_only):
     at = run_app({"occ": "快递员"})
     for page in PAGES:
         at.switch_page(page).run()

@@ -31,7 +31,7 @@ def test_charts_keep_the_white_look_with_a_trimmed_template():
     assert set(fig.layout.template.data.to_plotly_json()) == set(charts.TRACE_KINDS)
 
 
-def test_worker_list_download_fetches_every_row_when_clicked(app_env, app_con, monkeypatch):
+def test_worker_list_download_fetches_every_row_when_clicked(app_env_read_only, app_con, monkeypatch):
     """The page shows the first rows; the download's file, built later outside the script run (as
     Streamlit calls it on a click), holds the whole list."""
     from streamlit.testing.v1 import AppTest

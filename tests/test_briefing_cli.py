@@ -4,8 +4,6 @@ import io
 import os
 import re
 import shutil
-import subprocess
-import sys
 
 import openpyxl
 import pytest
@@ -17,7 +15,7 @@ from fxdash import briefing_files
 from fxdash.__main__ import main
 from fxdash.access import DISTRICT, TOWN, User
 from tests.auth import ACCOUNT, login_apptest
-from tests.cli import in_process
+from tests.cli import child, in_process
 from tests.conftest import APP_AS_OF, ROOT, TOWNS_GEOJSON, copy_store
 
 WEEK = "2026-W47"  # the last complete week before APP_AS_OF (2026-11-27): the page's default week
@@ -40,20 +38,23 @@ def _docx(data: bytes) -> tuple[list[str], list[list[list[str]]]]:
 
 @pytest.fixture(scope="module")
 def written(app_db_template, store_template, tmp_path_factory):
-    """The command run once for last week on a copy of the app's data, as cron runs it (a real child
-    process, none of the shell's FXDASH_* settings); the tests here only read the files it wrote."""
+    """The command run once for last week on a copy of the app's data, as cron runs it (none of the shell's
+    FXDASH_* settings) but in this process (tests.cli.in_process: the same parser, command and exit status;
+    the command as a child process is test_the_command_as_a_child_process_refuses_an_unfinished_week);
+    the tests here only read the files it wrote."""
     folder = tmp_path_factory.mktemp("briefing")
     db = folder / "app.duckdb"
     shutil.copy(app_db_template, db)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FXDASH_")}
-    env.update(FXDASH_DB=str(db), FXDASH_AS_OF=APP_AS_OF.isoformat(),
-               FXDASH_STORE=str(copy_store(store_template, folder / "ops.sqlite3")))
+    env = {"FXDASH_DB": str(db), "FXDASH_AS_OF": APP_AS_OF.isoformat(),
+           "FXDASH_STORE": str(copy_store(store_template, folder / "ops.sqlite3"))}
     if TOWNS_GEOJSON.exists():
         env["FXDASH_BOUNDARIES"] = str(TOWNS_GEOJSON)
     out = folder / "briefings"
-    proc = subprocess.run([sys.executable, "-m", "fxdash", "briefing", "--week", "last", "--out", str(out)], cwd=ROOT,
-                          env=env, capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 0, proc.stderr
+    with pytest.MonkeyPatch.context() as mp:  # a module fixture: set up before the per-test clean environment
+        for name in [k for k in os.environ if k.startswith("FXDASH_")]:
+            mp.delenv(name)
+        done = in_process("briefing", "--week", "last", "--out", str(out), env=env)
+    assert done.returncode == 0, done.stderr
     return out
 
 
@@ -69,7 +70,7 @@ def _page_export(monkeypatch, out) -> tuple[str, bytes, bytes, AppTest]:
 
 
 @pytest.mark.xdist_group("briefing-written")  # one run of the command for both
-def test_the_commands_files_match_the_pages_export_and_the_page_lists_them(written, app_env, monkeypatch):
+def test_the_commands_files_match_the_pages_export_and_the_page_lists_them(written, app_env_read_only, monkeypatch):
     """Same sheets and rows in the XLSX, same sentences and tables in the DOCX; the page offers them."""
     week, xlsx, docx, at = _page_export(monkeypatch, written)
     assert week == WEEK
@@ -117,10 +118,22 @@ def test_a_bad_week_or_scope_is_one_chinese_line_and_a_non_zero_exit(args, messa
     assert not out.exists()
 
 
-def test_a_town_briefing_is_named_after_the_town(app_env, tmp_path):
+def test_the_command_as_a_child_process_refuses_an_unfinished_week(app_db_template, tmp_path):
+    """`python -m fxdash briefing` as cron starts it: a fresh interpreter, one Chinese line, a non-zero exit."""
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(app_db_template, db)
+    out = tmp_path / "out"
+    done = child("briefing", "--week", "2026-W48", "--out", str(out), "--db", str(db),
+                 env={"FXDASH_AS_OF": APP_AS_OF.isoformat()})
+    assert done.returncode == 2 and "2026-W48（2026年11月29日结束）还没有过完" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert not out.exists()
+
+
+def test_a_town_briefing_is_named_after_the_town(app_env_read_only, tmp_path):
     """--scope takes a town's name or code; the files carry its name and only its reports."""
     out = tmp_path / "b"
-    proc = in_process("briefing", "--week", WEEK, "--scope", "310120111", "--out", str(out))  # on app_env's data
+    proc = in_process("briefing", "--week", WEEK, "--scope", "310120111", "--out", str(out))  # on app_env_read_only's data
     assert proc.returncode == 0, proc.stderr
     listed = briefing_files.listing(out)
     assert listed[["week", "scope"]].values.tolist() == [[WEEK, "青村镇"]]

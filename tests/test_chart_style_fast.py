@@ -57,7 +57,7 @@ def _both_ways(monkeypatch, build, *args, **kwargs) -> tuple[str, str]:
     return validated, _canonical(build(*args, **kwargs))
 
 
-def test_every_page_chart_serialises_as_when_validated(app_env, monkeypatch):
+def test_every_page_chart_serialises_as_when_validated(app_env_read_only, monkeypatch):
     calls, distinct = [], {}  # checked once per distinct chart: the same builder on the same inputs
 
     def record(name, key, builder, args, kwargs):

@@ -245,7 +245,7 @@ def open_tab(at: AppTest, label: str) -> AppTest:
     return at.run()
 
 
-def test_page_shows_every_section_with_charts_and_a_map(app_env):
+def test_page_shows_every_section_with_charts_and_a_map(app_env_read_only):
     at = run_page()
     assert not at.exception, [e.message for e in at.exception]
     assert [t.label for t in at.tabs] == list(LCM.COMMUNITY_TABS)
@@ -267,7 +267,7 @@ def test_page_shows_every_section_with_charts_and_a_map(app_env):
     assert downloads >= 10
 
 
-def test_page_with_a_town_without_data_says_so_instead_of_empty_charts(app_env):
+def test_page_with_a_town_without_data_says_so_instead_of_empty_charts(app_env_read_only):
     at = run_page({"from": "2026-11-20", "to": "2026-11-27", "town": "310120111"})
     text = ""
     for tab in LCM.COMMUNITY_TABS:

@@ -107,7 +107,8 @@ def test_a_zip_bomb_is_refused_by_its_declared_size(con, tmp_path):
 
 def test_the_child_process_memory_limit_gives_one_problem(con, tmp_path):
     small = dataclasses.replace(limits.load(), memory=120 * limits.MB, max_rows=10**7, max_cells=10**8)
-    data = csv_bytes([REPORT_HEADER, *report_rows(60_000)] * 4)
+    once = csv_bytes([REPORT_HEADER, *report_rows(60_000)])
+    data = once + once.removeprefix(codecs.BOM_UTF8) * 3  # the bytes of csv_bytes([...] * 4), in a quarter of the time
     result = rejected(con, data, "big.csv", "reports", "内存超过上限", imports_dir=tmp_path, limits_=small)
     assert len(result.problems) == 1
 
@@ -131,8 +132,10 @@ def test_rows_columns_and_cells_are_capped_while_reading_a_csv(con, tmp_path):
 
 
 def test_millions_of_problems_are_counted_by_kind_and_kept_to_the_limit(con, tmp_path):
-    bad = [[f"RX{i:07d}", "W0000001", "不存在的类别", "x", "abc", "def", "火星", "昨天", "不知道"] for i in range(180_000)]
-    result = rejected(con, csv_bytes([REPORT_HEADER, *bad]), "bad.csv", "reports", "不是可选值", imports_dir=tmp_path)
+    # the bytes csv_bytes writes for these rows (no cell needs quoting), joined directly: a third of the time
+    bad = "".join(f"RX{i:07d},W0000001,不存在的类别,x,abc,def,火星,昨天,不知道\r\n" for i in range(180_000))
+    data = csv_bytes([REPORT_HEADER]) + bad.encode()
+    result = rejected(con, data, "bad.csv", "reports", "不是可选值", imports_dir=tmp_path)
     assert result.problem_count == 180_000 * 6  # category, lat, lon, town, time, status
     assert result.problem_count > 1_048_575  # more than an Excel sheet holds
     assert len(result.problems) == limits.load().problems_kept

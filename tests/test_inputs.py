@@ -93,7 +93,7 @@ def _page_run(page: str, params: dict) -> AppTest:
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_every_page_survives_nasty_url_values(app_env, page):
+def test_every_page_survives_nasty_url_values(app_env_read_only, page):
     """Each run gives every parameter a different nasty value; over the pages every value meets every key."""
     offset = PAGES.index(page) * 3
     for run in range(3):
@@ -119,7 +119,7 @@ def test_imported_suggestion_titles_are_shown_as_text(app_env):
     assert not any("![x](" in b or "[点我](" in b for b in bodies)
 
 
-def test_the_urls_from_the_issue_give_warnings_not_tracebacks(app_env):
+def test_the_urls_from_the_issue_give_warnings_not_tracebacks(app_env_read_only):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.query_params["from"] = "2020-01-01"
     login_apptest(at.run())  # the first page of the session after signing in: the sidebar warns once

@@ -37,7 +37,7 @@ def count_line(at: AppTest) -> list[str]:
     return [m.value for m in at.markdown if head in m.value]
 
 
-def test_only_the_open_tab_runs_and_a_link_opens_another(app_env):
+def test_only_the_open_tab_runs_and_a_link_opens_another(app_env_read_only):
     at = open_page("people")
     assert not at.exception, [e.message for e in at.exception]
     assert [t.label for t in at.tabs] == list(LP.PEOPLE_TABS)  # every tab is offered
@@ -49,7 +49,7 @@ def test_only_the_open_tab_runs_and_a_link_opens_another(app_env):
     assert at.query_params[PEOPLE] == LP.PEOPLE_TABS[3]
 
 
-def test_the_open_tab_survives_a_filter_change(app_env):
+def test_the_open_tab_survives_a_filter_change(app_env_read_only):
     at = open_page("people", {PEOPLE: LP.PEOPLE_TABS[2]})
     assert LP.PEOPLE_ROLE_HOLDINGS in metric_labels(at)
     at.multiselect(key="fx_w_roles").set_value(["爱心接力员"]).run()  # the filters rewrite the URL
@@ -59,14 +59,14 @@ def test_the_open_tab_survives_a_filter_change(app_env):
 
 
 @pytest.mark.parametrize("value", ["", "不存在的分页", "<script>alert(1)</script>", "x" * 5000, "\x00"])
-def test_a_bad_tab_in_a_link_opens_the_first_tab(app_env, value):
+def test_a_bad_tab_in_a_link_opens_the_first_tab(app_env_read_only, value):
     at = open_page("people", {PEOPLE: value})
     assert not at.exception, [e.message for e in at.exception]
     assert LP.PEOPLE_ACTIVE in metric_labels(at)
     assert at.query_params.get(PEOPLE, "") in ("", LP.PEOPLE_TABS[0])
 
 
-def test_the_list_filters_are_kept_while_another_tab_is_open(app_env):
+def test_the_list_filters_are_kept_while_another_tab_is_open(app_env_read_only):
     at = open_page("people", {PEOPLE: LP.PEOPLE_TABS[4]})
     everyone = count_line(at)
     at.multiselect(key="people_party").set_value(["中共党员"]).run()
@@ -82,7 +82,7 @@ def test_the_list_filters_are_kept_while_another_tab_is_open(app_env):
     assert count_line(at) == narrowed
 
 
-def test_a_link_to_a_community_tab_runs_that_tab_only(app_env):
+def test_a_link_to_a_community_tab_runs_that_tab_only(app_env_read_only):
     at = open_page("community", {"community_tab": LCM.COMMUNITY_TABS[3]})  # 友好场景, with the map
     assert not at.exception, [e.message for e in at.exception]
     assert len(at.get("deck_gl_json_chart")) == 1
@@ -90,7 +90,7 @@ def test_a_link_to_a_community_tab_runs_that_tab_only(app_env):
 
 
 @pytest.mark.parametrize("value", ["<b>积分</b>", "积分" * 2500, "'; drop table workers;--"])
-def test_a_bad_tab_in_a_link_is_named_in_a_chinese_warning(app_env, value):
+def test_a_bad_tab_in_a_link_is_named_in_a_chinese_warning(app_env_read_only, value):
     at = open_page("people", {PEOPLE: value})
     assert not at.exception, [e.message for e in at.exception]
     warned = [w.value for w in at.warning if PEOPLE.replace("_", "\\_") in w.value]

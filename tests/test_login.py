@@ -33,7 +33,7 @@ def errors(at: AppTest) -> list[str]:
     return [e.value for e in at.error]
 
 
-def test_nothing_but_the_login_form_before_sign_in(app_env):
+def test_nothing_but_the_login_form_before_sign_in(app_env_read_only):
     at = new_app()
     assert not at.exception
     assert shows_login_form(at) and not shows_data(at)
@@ -42,7 +42,7 @@ def test_nothing_but_the_login_form_before_sign_in(app_env):
         at.switch_page("pages/people.py")
 
 
-def test_wrong_password_and_unknown_user_get_the_same_message_then_sign_in_works(app_env, demo_store):
+def test_wrong_password_and_unknown_user_get_the_same_message_then_sign_in_works(app_env_read_only, demo_store):
     audit.attach(demo_store)  # AppTest runs in this process: the app attaches the same store anyway
     at = login_apptest(new_app(), ADMIN, "not the password")
     assert errors(at) == [LA.LOGIN_FAILED] and shows_login_form(at)
@@ -58,7 +58,7 @@ def test_wrong_password_and_unknown_user_get_the_same_message_then_sign_in_works
     audit.detach()
 
 
-def test_five_failures_lock_the_account_in_the_form(app_env):
+def test_five_failures_lock_the_account_in_the_form(app_env_read_only):
     at = new_app()
     for _ in range(accounts.MAX_FAILURES):
         at = login_apptest(at, ACCOUNT["viewer"], "wrong password!")
@@ -66,7 +66,7 @@ def test_five_failures_lock_the_account_in_the_form(app_env):
     assert errors(at) == [LA.LOGIN_FAILED] and not shows_data(at)
 
 
-def test_logout_returns_to_the_form_and_forgets_the_session(app_env):
+def test_logout_returns_to_the_form_and_forgets_the_session(app_env_read_only):
     at = login_apptest(new_app())
     next(b for b in at.button if b.label == LA.LOGOUT).click()
     at.run()
@@ -75,7 +75,7 @@ def test_logout_returns_to_the_form_and_forgets_the_session(app_env):
     assert access.SESSION_KEY not in at.session_state and "fx_filters" not in at.session_state
 
 
-def test_an_idle_session_expires(app_env, demo_store):
+def test_an_idle_session_expires(app_env_read_only, demo_store):
     at = login_apptest(new_app())
     with demo_store.write() as conn:
         conn.execute(update(schema.sessions).values(last_seen=dt.datetime.now() - dt.timedelta(minutes=31)))
@@ -84,7 +84,7 @@ def test_an_idle_session_expires(app_env, demo_store):
     assert LA.LOGIN_EXPIRED.format(minutes=30) in [i.value for i in at.info]
 
 
-def test_admin_pages_are_listed_for_admins_only_and_refuse_others(app_env, demo_store):
+def test_admin_pages_are_listed_for_admins_only_and_refuse_others(app_env_read_only, demo_store):
     audit.attach(demo_store)
     viewer = login_apptest(new_app(), ACCOUNT["viewer"])
     for page in ("pages/users.py", "pages/audit.py"):  # not in a viewer's navigation at all
@@ -100,7 +100,7 @@ def test_admin_pages_are_listed_for_admins_only_and_refuse_others(app_env, demo_
     audit.detach()
 
 
-def test_users_page_creates_an_account(app_env, demo_store):
+def test_users_page_creates_an_account(app_env_read_only, demo_store):
     at = login_apptest(new_app(), ADMIN)
     at.switch_page("pages/users.py").run()
     form = {w.label: w for w in at.text_input}
@@ -128,7 +128,7 @@ def test_after_a_real_import_demo_accounts_stop_and_an_admin_is_asked_for(app_en
     assert not at.exception and shows_data(at) and LC.DEMO_BANNER not in [i.value for i in at.info]
 
 
-def test_a_busy_store_at_sign_in_gives_a_message_not_a_traceback(app_env, demo_store, monkeypatch):
+def test_a_busy_store_at_sign_in_gives_a_message_not_a_traceback(app_env_read_only, demo_store, monkeypatch):
     """Twenty sign-ins at once in the load test once met 'database is locked': the form says to retry."""
     from sqlalchemy.exc import OperationalError
 

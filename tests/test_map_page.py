@@ -28,7 +28,7 @@ def layer(spec: dict, layer_id: str) -> list:
     return next(x["data"] for x in spec["layers"] if x["id"] == layer_id)
 
 
-def test_map_page_shows_every_station_with_density_coverage_and_candidates(app_env, app_con):
+def test_map_page_shows_every_station_with_density_coverage_and_candidates(app_env_read_only, app_con):
     at = open_map()
     spec = deck_spec(at)
     ids = [x["id"] for x in spec["layers"]]
@@ -42,7 +42,7 @@ def test_map_page_shows_every_station_with_density_coverage_and_candidates(app_e
     assert any("建议新增骑手驿站" in s.value for s in at.subheader)
 
 
-def test_narrowed_filters_show_only_matching_stations(app_env):
+def test_narrowed_filters_show_only_matching_stations(app_env_read_only):
     at = open_map({"town": "310120111", "amenity": "充换电", "from": "2026-10-01", "to": "2026-11-15"})
     stations = layer(deck_spec(at), "stations")
     assert stations, "青村镇 should have stations with charging"
@@ -50,7 +50,7 @@ def test_narrowed_filters_show_only_matching_stations(app_env):
     assert at.multiselect(key="fx_w_amenities").value == ["充换电"]
 
 
-def test_layer_switches_and_radius_change_the_deck(app_env):
+def test_layer_switches_and_radius_change_the_deck(app_env_read_only):
     at = open_map()
     at.pills(key="fx_map_layers").set_value(["stations", "scenes", "branches"]).run()
     at.slider(key="fx_map_radius").set_value(2000).run()

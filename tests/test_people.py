@@ -256,7 +256,7 @@ def open_tab(at: AppTest, label: str) -> AppTest:
     return at.run()
 
 
-def test_people_page_shows_every_section(app_env):
+def test_people_page_shows_every_section(app_env_read_only):
     at = run_page()
     assert not at.exception, [e.message for e in at.exception]
     assert [t.label for t in at.tabs] == list(LP.PEOPLE_TABS)
@@ -274,7 +274,7 @@ def test_people_page_shows_every_section(app_env):
     assert n_frames >= 5
 
 
-def test_people_page_role_filter_from_the_url(app_env):
+def test_people_page_role_filter_from_the_url(app_env_read_only):
     at = run_page({"role": "爱心接力员", "town": "310120111", "people_tab": LP.PEOPLE_TABS[2]})
     assert not at.exception, [e.message for e in at.exception]
     assert at.multiselect(key="fx_w_roles").value == ["爱心接力员"]
@@ -283,7 +283,7 @@ def test_people_page_role_filter_from_the_url(app_env):
     assert people_metric.value.split()[0] == holdings_metric.value.split()[0]  # one role: people = holdings
 
 
-def test_people_page_says_no_data_instead_of_empty_charts(app_env):
+def test_people_page_says_no_data_instead_of_empty_charts(app_env_read_only):
     at = run_page({"from": "2023-01-01", "to": "2023-01-31"})
     assert not at.exception, [e.message for e in at.exception]
     assert any(LC.NO_DATA in i.value for i in at.info)

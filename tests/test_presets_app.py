@@ -12,7 +12,7 @@ from tests.conftest import APP_AS_OF
 from tests.test_app import qp, run_app
 
 
-def test_a_preset_link_opens_that_period_and_keeps_its_name_in_the_url(app_env):
+def test_a_preset_link_opens_that_period_and_keeps_its_name_in_the_url(app_env_read_only):
     at = run_app({"period": "all"})
     assert not at.exception, [e.message for e in at.exception]
     assert at.segmented_control(key="fx_w_preset").value == "all"
@@ -23,7 +23,7 @@ def test_a_preset_link_opens_that_period_and_keeps_its_name_in_the_url(app_env):
     assert len(at.metric) == 8 and not any(m.delta for m in at.metric)
 
 
-def test_the_default_is_28_days_and_picking_a_preset_sets_its_dates(app_env):
+def test_the_default_is_28_days_and_picking_a_preset_sets_its_dates(app_env_read_only):
     at = run_app()
     assert at.segmented_control(key="fx_w_preset").value == "28d" and qp(at, "period") == ["28d"]
     assert at.date_input(key="fx_w_period").value == (APP_AS_OF - dt.timedelta(days=27), APP_AS_OF)
@@ -35,7 +35,7 @@ def test_the_default_is_28_days_and_picking_a_preset_sets_its_dates(app_env):
     assert stored["period"] == (monday - dt.timedelta(days=7), monday - dt.timedelta(days=1))
 
 
-def test_picking_dates_by_hand_drops_the_preset(app_env):
+def test_picking_dates_by_hand_drops_the_preset(app_env_read_only):
     at = run_app({"period": "month"})
     at.date_input(key="fx_w_period").set_value((dt.date(2026, 10, 1), dt.date(2026, 10, 31))).run()
     assert not at.exception, [e.message for e in at.exception]
@@ -44,14 +44,14 @@ def test_picking_dates_by_hand_drops_the_preset(app_env):
     assert at.session_state["fx_w_preset"] is None
 
 
-def test_a_bad_preset_is_a_chinese_warning_not_an_error(app_env):
+def test_a_bad_preset_is_a_chinese_warning_not_an_error(app_env_read_only):
     at = run_app({"period": "<b>nope</b>"})
     assert not at.exception
     assert any("period" in w.value and "近28天" in w.value for w in at.warning)
     assert at.session_state["fx_filters"].preset == "28d"
 
 
-def test_fraud_with_no_case_in_the_period_shows_the_record_and_offers_all_time(app_env):
+def test_fraud_with_no_case_in_the_period_shows_the_record_and_offers_all_time(app_env_read_only):
     at = run_app({"from": "2026-11-20", "to": "2026-11-21"})  # two days without a case
     at.query_params["community_tab"] = "反诈拦截"  # only the open tab runs
     at.switch_page("pages/community.py").run()
@@ -65,7 +65,7 @@ def test_fraud_with_no_case_in_the_period_shows_the_record_and_offers_all_time(a
     assert at.session_state["_fx_values"]["period"] == (FIRST_DATE, APP_AS_OF)
 
 
-def test_fraud_over_all_time_shows_the_period_figures_and_charts(app_env):
+def test_fraud_over_all_time_shows_the_period_figures_and_charts(app_env_read_only):
     at = run_app({"period": "all"})
     at.query_params["community_tab"] = "反诈拦截"  # only the open tab runs
     at.switch_page("pages/community.py").run()

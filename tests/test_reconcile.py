@@ -184,14 +184,14 @@ def test_admins_and_district_users_open_the_page_and_only_admins_edit(role, open
     assert rights.may_edit_references(user) is edits
 
 
-def test_a_district_user_sees_the_table_and_the_history_but_no_form(app_env):
+def test_a_district_user_sees_the_table_and_the_history_but_no_form(app_env_read_only):
     at = _page(access.User("d", access.DISTRICT))
     assert not at.error and len(at.dataframe) == 2  # the comparison and the change log
     assert at.dataframe[0].value.shape[0] == 14
     assert not [b for b in at.button if b.label == R.SAVE]
 
 
-def test_an_admin_edits_a_figure_and_the_table_and_history_follow(app_env, ops_store):
+def test_an_admin_edits_a_figure_and_the_table_and_history_follow(app_env_read_only, ops_store):
     """The admin lowers nothing but raises 骑手驿站 to 90: it shows 偏差 and the history has the edit."""
     at = _page(access.User("boss", access.ADMIN))
     assert at.dataframe[0].value.shape[0] == 14

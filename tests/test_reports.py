@@ -227,7 +227,7 @@ def run_page(params: dict | None = None):
     return at.switch_page("pages/reports.py").run()
 
 
-def test_reports_page_shows_figures_charts_map_and_tables(app_env):
+def test_reports_page_shows_figures_charts_map_and_tables(app_env_read_only):
     import json
 
     at = run_page()
@@ -241,7 +241,7 @@ def test_reports_page_shows_figures_charts_map_and_tables(app_env):
     assert len(at.dataframe) >= 3  # overdue list, top reporters, records
 
 
-def test_a_drill_in_the_url_narrows_the_records_and_a_bad_one_warns(app_env):
+def test_a_drill_in_the_url_narrows_the_records_and_a_bad_one_warns(app_env_read_only):
     at = run_page({"drill": "cat:安全隐患"})
     assert not at.exception, [e.message for e in at.exception]
     assert any("安全隐患" in i.value for i in at.info)
@@ -252,21 +252,21 @@ def test_a_drill_in_the_url_narrows_the_records_and_a_bad_one_warns(app_env):
     assert any("drill" in w.value and "无效" in w.value for w in at.warning)
 
 
-def test_page_filters_for_category_and_status_reach_the_url(app_env):
+def test_page_filters_for_category_and_status_reach_the_url(app_env_read_only):
     at = run_page({"cat": "消防隐患", "status": "已办结"})
     assert not at.exception, [e.message for e in at.exception]
     records = at.dataframe[-1].value
     assert set(records["category"]) == {"消防隐患"} and set(records["status_at_end"]) <= {"已办结"}
 
 
-def test_a_period_without_reports_says_so_instead_of_empty_charts(app_env):
+def test_a_period_without_reports_says_so_instead_of_empty_charts(app_env_read_only):
     at = run_page({"from": "2023-01-01", "to": "2023-01-31"})
     assert not at.exception, [e.message for e in at.exception]
     assert any("没有数据" in i.value for i in at.info)
     assert len(at.get("plotly_chart")) == 0 and len(at.get("deck_gl_json_chart")) == 0
 
 
-def test_bad_deadline_setting_warns_in_chinese(app_env, monkeypatch):
+def test_bad_deadline_setting_warns_in_chinese(app_env_read_only, monkeypatch):
     monkeypatch.setenv("FXDASH_DEADLINES", "安全隐患=abc")
     at = run_page()
     assert not at.exception, [e.message for e in at.exception]

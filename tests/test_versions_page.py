@@ -1,5 +1,7 @@
 """数据管理 → 撤销导入 headless: the confirmation lists what disappears, and the restore is a new version."""
 
+import shutil
+
 from streamlit.testing.v1 import AppTest
 
 from fxdash import access, versions, writes
@@ -14,6 +16,8 @@ from tests.test_versions import held_writer, vdb  # noqa: F401 - fixtures
 
 def test_undo_an_import_on_the_data_page(app_env, tmp_path, monkeypatch):
     monkeypatch.setenv("FXDASH_IMPORTS", str(tmp_path / "imports"))
+    shutil.rmtree(versions.versions_dir(app_env))  # a file copied in, not a kept version (app_env's is one)
+    assert versions.current(app_env) is None
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.run()  # the first run registers the copied file as version 1
     # a real admin: the demo accounts stop working once real rows are imported, as happens below
