@@ -21,7 +21,7 @@ def _same(fig: go.Figure) -> None:
     assert pio.json.to_json_plotly(go.Figure.to_dict(fig)) == expected  # the figure itself left as it was
 
 
-def test_every_community_and_people_chart_comes_out_as_to_dict(app_env, monkeypatch):
+def test_every_community_and_people_chart_comes_out_as_to_dict(app_env_read_only, monkeypatch):
     built = []
 
     def record(name, key, builder, args, kwargs):
