@@ -1,10 +1,13 @@
 """Tables for the screen: Chinese headers and text that never reads "None" or "nan" (see fxdash.textfmt)."""
 
+import math
+
 import pandas as pd
 import streamlit as st
 
 from fxdash import textfmt
 from fxdash.export import with_labels
+from fxdash.labels import common as LC
 from fxdash.labels import community as LCM
 from fxdash.labels import data as LD
 from fxdash.labels import reports as LRP
@@ -15,23 +18,92 @@ def table_style(df: pd.DataFrame, labels: dict, highlight: str | None = None):
     """A table for the screen: Chinese headers, dates as 2026年3月18日, yuan with thousands separators,
     yes/no as words, blanks as —, and rows where the boolean column `highlight` is true shaded green
     (e.g. adopted suggestions). Values become text: Streamlit would show a missing value as "None"."""
-    columns = {}
-    for col in df.columns:
-        values = df[col]
-        text = screen_text(col, values)
-        if text is None:
-            columns[col] = values
-            continue
-        # blanks as — in plain Python, the frame made once: astype, where and a column set per column cost
-        # 3.1 ms for the one-row suggestion list at scale 100, 2.4 ms this way (most of the rest: with_labels)
-        cells = [t if present else textfmt.MISSING for t, present in zip(text.tolist(), values.notna().tolist())]
-        columns[col] = pd.Series(cells, index=df.index, dtype=object, name=col)
-    shown = with_labels(pd.DataFrame(columns, index=df.index), labels)
-    styler = shown.style
+    styler = screen_frame(df, labels).style
     if highlight is not None and highlight in df.columns:
         marked = df[highlight].fillna(False).astype(bool).to_numpy()
         styler = styler.apply(lambda _: ["background-color: #dff3ea" if m else "" for m in marked], axis=0)
     return styler
+
+
+def screen_frame(df: pd.DataFrame, labels: dict) -> pd.DataFrame:
+    """table_style's frame (headers and text), without the Styler."""
+    names = {**LC.COLUMN_LABELS, **(labels or {})}  # as export.with_labels names them
+    columns = {}
+    for col in df.columns:
+        values = df[col]
+        text = screen_text(col, values)
+        if text is not None:
+            # blanks as — in plain Python, the frame made once: astype, where and a column set per column cost
+            # 3.1 ms for the one-row suggestion list at scale 100, 2.4 ms this way
+            cells = [t if present else textfmt.MISSING for t, present in zip(text.tolist(), values.notna().tolist())]
+            values = pd.Series(cells, index=df.index, dtype=object)
+        columns[col] = values
+    headed = {names.get(col, col): values for col, values in columns.items()}
+    if len(headed) == len(columns):
+        # made under its headers at once: a column left as it is has no blanks (screen_text turns any column
+        # with blanks into text), so with_labels' rename and blank scan would change nothing (~0.7 ms)
+        shown = pd.DataFrame(headed, index=df.index)
+    else:  # two columns under one header: with_labels keeps both
+        shown = with_labels(pd.DataFrame(columns, index=df.index), labels)
+    return shown
+
+
+def screen_table(df: pd.DataFrame, labels: dict, highlight: str | None = None) -> tuple:
+    """What st.dataframe gets for table_style's table: (data, column_config). A table without highlighted
+    rows goes as the plain frame when every cell reads the same there as through the Styler (see
+    plain_config): Streamlit's marshalling of a Styler (its display values, a column set per column) was
+    ~6 ms of 友好场景's scene list at scale 100. Otherwise the Styler, no column_config."""
+    if highlight is None or highlight not in df.columns:
+        shown = screen_frame(df, labels)
+        config = plain_config(shown)
+        if config is not None:
+            return shown, config or None
+        return shown.style, None
+    return table_style(df, labels, highlight), None
+
+
+MAX_SAFE_INT = 2**53  # the browser's grid refuses larger integers in a number column
+
+
+def plain_config(shown: pd.DataFrame) -> dict | None:
+    """column_config under which the browser's grid writes every cell of `shown` as the Styler's display
+    text does (pandas: str() of text and integers, floats with styler.format.precision decimals), or None
+    when some column could read differently. The grid (Streamlit 1.67, DataFrame and formatNumber): a text
+    cell as it is; an integer column rounded to 0 decimals without separators (str() for |n| < 2**53); a
+    float column with format "%.Nf" through sprintf-js, i.e. JavaScript's toFixed(N) (exact, but a tie
+    rounds up where Python rounds to even; -0 loses its sign; 1e21 and beyond in exponent form), so a
+    float column goes plain only without ties, -0.0 and such sizes. Alignment and sorting follow the
+    column's type either way (the Styler only supplies the text)."""
+    if not shown.columns.is_unique:
+        return None
+    config = {}
+    digits = pd.get_option("styler.format.precision")
+    for col in shown.columns:
+        values = shown[col]
+        kind = values.dtype.kind
+        if pd.api.types.is_string_dtype(values) or values.dtype == object:
+            if not all(type(v) is str for v in values.tolist()):
+                return None
+        elif kind in "iu" or pd.api.types.is_integer_dtype(values):
+            if values.isna().any() or not all(-MAX_SAFE_INT < int(v) < MAX_SAFE_INT for v in values.tolist()):
+                return None
+        elif kind == "f":
+            if not all(_fixed_alike(v, digits) for v in values.tolist()):
+                return None
+            config[col] = st.column_config.NumberColumn(format=f"%.{digits}f")
+        else:  # booleans, categories, dates… (screen_frame writes these as text; anything else: the Styler)
+            return None
+    return config
+
+
+def _fixed_alike(x: float, digits: int) -> bool:
+    """Whether JavaScript's x.toFixed(digits) and Python's f"{x:.{digits}f}" agree for certain: finite,
+    not -0.0, below 1e21, and not exactly halfway between two `digits`-decimal numbers."""
+    if not math.isfinite(x) or abs(x) >= 1e21 or (x == 0 and math.copysign(1.0, x) < 0):
+        return False
+    num, den = abs(x).as_integer_ratio()  # exact; den a power of two
+    twice = num * 2 * 10**digits
+    return twice % den != 0 or (twice // den) % 2 == 0
 
 
 def screen_text(col: str, values: pd.Series) -> pd.Series | None:

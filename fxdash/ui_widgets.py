@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 import pydeck as pdk
 import streamlit as st
 
-from fxdash import export, maps, textfmt, ui_chrome, ui_rights
+from fxdash import chart_figure, export, maps, textfmt, ui_chrome, ui_rights
 from fxdash.filters import Filters
 from fxdash.labels import common as LC
 from fxdash.labels import data as LD
@@ -71,8 +71,16 @@ def downloads(df, f: Filters, stem: str, key: str, labels: dict | None = None,
     such as a drill-down, `extra_notes`) written into the files; behind the download gate. `df` may be
     a function giving the table when clicked (ui.deferred; `rows`: how many it has)."""
     if ui_rights.may_download():
-        table = (lambda: export.with_labels(df(), labels)) if callable(df) else export.with_labels(df, labels)
+        if not callable(df):  # kept as it is now (copy-on-write: a later change by the page is not seen)
+            rows, df = len(df) if rows is None else rows, _kept(df.copy(deep=False))
+
+        def table():  # the headers put on when a file is asked for, like the file itself (~0.7 ms a table)
+            return export.with_labels(df(), labels)
         ui_rights.table_downloads(table, filter_notes(f) + list(extra_notes or []), stem, key, f, rows)
+
+
+def _kept(df: pd.DataFrame):
+    return lambda: df
 
 
 def table_downloads(df: pd.DataFrame, stem: str, key: str, notes: list[tuple[str, str]] | None = None) -> None:
@@ -188,7 +196,7 @@ def _frozen(built):
         return tuple(_frozen(item) for item in built)
     if isinstance(built, go.Figure):  # fxdash.chart_figure's unchecked Figure too
         built.__class__ = SharedFigure
-        built._fx_dict = go.Figure.to_dict(built)
+        built._fx_dict = chart_figure.figure_dict(built)  # go.Figure.to_dict's dict, copied faster
     elif isinstance(built, pdk.Deck):
         built = maps.BuiltDeck(built)
     return built

@@ -34,7 +34,8 @@ def table(df, stem: str, key: str, highlight: str | None = None, height: int | N
         no_data()
         return
     shown = ui.projected(df)
-    st.dataframe(tables.table_style(shown, COLS, highlight), hide_index=True, width="stretch",
+    data, config = tables.screen_table(shown, COLS, highlight)
+    st.dataframe(data, column_config=config, hide_index=True, width="stretch",
                  height=ui.grid_height(len(shown), height or "auto"))
     ui.downloads(df, f, stem, key, labels=COLS)
 
