@@ -5,6 +5,7 @@ worker. What is expensive to build (the demo databases, the store with hashed de
 per run by `built_once` and copied; what a process holds open (a DuckDB file, a server) is per worker.
 """
 
+import collections
 import datetime as dt
 import fcntl
 import os
@@ -501,30 +502,72 @@ def _shared_contexts(_browsers):
         context.close()
 
 
+@pytest.fixture(scope="session")
+def _free_pages():
+    """Per (locale, WebGL), the pages earlier tests of this worker handed back (see `new_page`)."""
+    return collections.defaultdict(list)
+
+
 @pytest.fixture
-def new_page(_shared_contexts):
+def new_page(_shared_contexts, _free_pages):
     """Open a browser page: `new_page(viewport={"width": 1920, "height": 1080}, locale="en-US")`; with
     `webgl=True` for a test that looks at a map (without, maps stay empty: see NO_WEBGL).
 
     Pages of a locale share one browser context per worker, so the HTTP cache keeps Streamlit's
     scripts (hashed names, served as immutable) and a page load does not fetch and compile the whole
-    frontend again. Nothing a test relies on carries over: every page is a Streamlit session of its own
-    (sign in on each, tests.auth.login), the pages a test opened are closed after it and the cookies
-    cleared. A test that needs a fresh browser profile opens its own context (`plain_browser.new_context`)."""
+    frontend again; and a page a test is done with serves a later test: a new page is a new renderer
+    process, which parses and compiles Streamlit's frontend and plotly again (measured: a sign-in and the
+    people page 3.3 CPU-s of Chromium in a new page, 1.7-2.0 in one used before). Nothing a test relies
+    on carries over: every page is a Streamlit session of its own (sign in on each, tests.auth.login);
+    after a test its pages leave the app (about:blank: the session's websocket closes), lose the
+    listeners the test added and its sessionStorage, and the cookies are cleared. A test that needs a
+    fresh browser profile opens its own context (`plain_browser.new_context`)."""
     opened = []
 
     def open_page(viewport: dict | None = None, locale: str = "zh-CN", webgl: bool = False):
-        context = _shared_contexts(locale, webgl)
-        pg = context.new_page()
+        free = _free_pages[locale, webgl]
+        pg = free.pop() if free else _shared_contexts(locale, webgl).new_page()
+        added = _listeners_recorded(pg)
         track_runs(pg)  # before the app opens: its websocket counts the script runs (wait_for_rerun)
         pg.set_viewport_size(viewport or {"width": 1600, "height": 2400})
-        opened.append((context, pg))
+        opened.append((free, pg, added))
         return pg
 
     yield open_page
-    for context, pg in opened:
+    for free, pg, added in opened:
+        if _handed_back(pg, added):
+            free.append(pg)
+        pg.context.clear_cookies()
+
+
+def _listeners_recorded(pg) -> list:
+    """Record the listeners added to `pg` from now on (page.on), so that they can be removed."""
+    added = []
+
+    def on(event, handler):
+        added.append((event, handler))
+        type(pg).on(pg, event, handler)
+
+    pg.on = on
+    return added
+
+
+def _handed_back(pg, added: list) -> bool:
+    """Leave the app, forget what this test attached to the page; False (closed) where that fails."""
+    try:
+        if pg.is_closed():
+            return False
+        pg.evaluate("() => { try { sessionStorage.clear() } catch (e) {} }")
+        pg.goto("about:blank", timeout=30_000)
+        del pg.on
+        for event, handler in added:
+            pg.remove_listener(event, handler)
+        for name in ("requests", "decks", "fx_runs"):
+            pg.__dict__.pop(name, None)
+        return True
+    except Exception:  # noqa: BLE001 - a page that cannot be cleaned is not used again
         pg.close()
-        context.clear_cookies()
+        return False
 
 
 def _recording(pg):
