@@ -557,7 +557,8 @@ def _handed_back(pg, added: list) -> bool:
     try:
         if pg.is_closed():
             return False
-        pg.evaluate("() => { try { sessionStorage.clear() } catch (e) {} }")
+        # wait_for_function as an evaluate with a time limit (a page stuck in a failed test must not hang here)
+        pg.wait_for_function("() => { try { sessionStorage.clear() } catch (e) {} return true }", timeout=10_000)
         pg.goto("about:blank", timeout=30_000)
         del pg.on
         for event, handler in added:
