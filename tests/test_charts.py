@@ -23,6 +23,7 @@ from fxdash.queries import (
     people_roles,
 )
 from fxdash.queries import reports as R
+from tests import role_oracle
 
 from .conftest import REF_DATE
 
@@ -135,9 +136,9 @@ def _figures(con):
     flows = people.monthly_flows(con, F)
     by_town = people.active_by(con, F, by="town")
     party = people_party.party_by_town(con, F)
-    roles_town = people_roles.roles_by_town(con, F)
-    roles = people_roles.roles_by_role(con, F)
-    growth = people_roles.role_growth(con, F)
+    roles_town = role_oracle.roles_by_town(con, F)
+    roles = role_oracle.roles_by_role(con, F)
+    growth = role_oracle.role_growth(con, F)
     volunteer = people_roles.volunteer_monthly(con, F)
     gap = community.coverage_by_community(con, F)
     pairs = community.pairs_by_town(con, F)

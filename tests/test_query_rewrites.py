@@ -15,6 +15,7 @@ import pytest
 
 from fxdash.filters import Filters
 from fxdash.queries import common, overview, people, people_points, people_roles, reports, weekly
+from tests import role_oracle
 from tests.conftest import REF_DATE
 
 D = dt.date
@@ -238,7 +239,7 @@ def test_the_first_rows_of_the_worker_list_are_the_first_of_the_whole_list(ref_c
 @SETS
 def test_the_role_section_counts_the_overviews_role_members(ref_con, name):
     f = FILTER_SETS[name]
-    assert people_roles.roles_summary(ref_con, f)["people"] == common.role_members(ref_con, f) > 0
+    assert role_oracle.roles_summary(ref_con, f)["people"] == common.role_members(ref_con, f) > 0
 
 
 ROLE_FILTERS = {**FILTER_SETS, "two roles, long ago": Filters(D(2024, 1, 1), D(2025, 6, 30), roles=("爱心接力员", "网格信息员")),
@@ -250,9 +251,9 @@ def test_the_role_tab_in_one_query_gives_the_four_role_queries_figures(ref_con, 
     """people_roles.role_section (the 四大员 tab's one query) against the four queries it replaced."""
     f = ROLE_FILTERS[name]
     section = people_roles.role_section(ref_con, f)
-    assert section["summary"] == people_roles.roles_summary(ref_con, f)
-    for key, plain in (("by_role", people_roles.roles_by_role), ("by_town", people_roles.roles_by_town),
-                       ("growth", people_roles.role_growth)):
+    assert section["summary"] == role_oracle.roles_summary(ref_con, f)
+    for key, plain in (("by_role", role_oracle.roles_by_role), ("by_town", role_oracle.roles_by_town),
+                       ("growth", role_oracle.role_growth)):
         pd.testing.assert_frame_equal(section[key], plain(ref_con, f), check_exact=True)
     assert len(section["growth"]) > 0 and len(section["by_role"]) == len(f.roles or people_roles.V.ROLES)
     assert (section["summary"]["people"] == 0) == (name == "nobody")
