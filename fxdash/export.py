@@ -71,11 +71,16 @@ def scope_notes(f, town_names: dict) -> list[tuple[str, str]]:
     return [(LR.SCOPE_NOTE, "、".join(town_names.get(c, c) for c in f.scope))] if f.scope else []
 
 
+def column_names(extra: dict | None = None) -> dict:
+    """English column name -> Chinese display name: the common ones, with a table's own `extra` first."""
+    return {**LC.COLUMN_LABELS, **(extra or {})}
+
+
 def with_labels(df: pd.DataFrame, extra: dict | None = None) -> pd.DataFrame:
     """Rename English columns to their Chinese display names; blank text cells read — (a person
     without a role shows — under 四大员角色, not None). Blank numbers and dates stay empty cells, so a
     spreadsheet still sums and sorts them."""
-    names = {**LC.COLUMN_LABELS, **(extra or {})}
+    names = column_names(extra)
     out = df.rename(columns={c: names.get(c, c) for c in df.columns})
     for col in out.columns:
         values = out[col]

@@ -6,8 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from fxdash import textfmt
-from fxdash.export import with_labels
-from fxdash.labels import common as LC
+from fxdash.export import column_names, with_labels
 from fxdash.labels import community as LCM
 from fxdash.labels import data as LD
 from fxdash.labels import reports as LRP
@@ -27,7 +26,7 @@ def table_style(df: pd.DataFrame, labels: dict, highlight: str | None = None):
 
 def screen_frame(df: pd.DataFrame, labels: dict) -> pd.DataFrame:
     """table_style's frame (headers and text), without the Styler."""
-    names = {**LC.COLUMN_LABELS, **(labels or {})}  # as export.with_labels names them
+    names = column_names(labels)
     columns = {}
     for col in df.columns:
         values = df[col]

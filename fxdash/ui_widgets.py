@@ -71,16 +71,14 @@ def downloads(df, f: Filters, stem: str, key: str, labels: dict | None = None,
     such as a drill-down, `extra_notes`) written into the files; behind the download gate. `df` may be
     a function giving the table when clicked (ui.deferred; `rows`: how many it has)."""
     if ui_rights.may_download():
-        if not callable(df):  # kept as it is now (copy-on-write: a later change by the page is not seen)
-            rows, df = len(df) if rows is None else rows, _kept(df.copy(deep=False))
+        # a table is kept as it is now (copy-on-write: a later change by the page is not seen)
+        kept = None if callable(df) else df.copy(deep=False)
+        if kept is not None and rows is None:
+            rows = len(kept)
 
         def table():  # the headers put on when a file is asked for, like the file itself (~0.7 ms a table)
-            return export.with_labels(df(), labels)
+            return export.with_labels(df() if kept is None else kept, labels)
         ui_rights.table_downloads(table, filter_notes(f) + list(extra_notes or []), stem, key, f, rows)
-
-
-def _kept(df: pd.DataFrame):
-    return lambda: df
 
 
 def table_downloads(df: pd.DataFrame, stem: str, key: str, notes: list[tuple[str, str]] | None = None) -> None:
