@@ -571,7 +571,8 @@ def _handed_back(pg, added: list) -> bool:
         return False
 
 
-def _recording(pg):
+def recording(pg):
+    """`pg` with every request URL it makes recorded in pg.requests (for outside_requests)."""
     pg.requests = []
     pg.on("request", lambda req: pg.requests.append(req.url))
     return pg
@@ -584,13 +585,13 @@ def page(new_page):
     Tall, because Streamlit scrolls inside its own container: a full-page screenshot only shows
     what fits in the window.
     """
-    return _recording(new_page({"width": 1600, "height": 2400}))
+    return recording(new_page({"width": 1600, "height": 2400}))
 
 
 @pytest.fixture
 def map_page(new_page):
     """`page` with WebGL, for a test that looks at a map."""
-    return _recording(new_page({"width": 1600, "height": 2400}, webgl=True))
+    return recording(new_page({"width": 1600, "height": 2400}, webgl=True))
 
 
 def pytest_terminal_summary(terminalreporter):

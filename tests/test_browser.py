@@ -23,6 +23,7 @@ from tests.conftest import (
     assert_webgl,
     click_and_rerun,
     outside_requests,
+    recording,
     screenshot,
     wait_for_app,
     wait_for_charts,
@@ -222,9 +223,7 @@ def test_every_page_renders_in_chromium_with_chinese_and_no_exception(app_server
     every tab reads right (tests/test_browser_typography.py), each tab's own checks on the way."""
     assert sorted(WALK) == PAGE_FILES, "the walk visits every page"
     assert set(FRAMED_PAGES) <= set(WALK)
-    page = new_page(VIEWPORT, locale="en-US", webgl=True)
-    page.requests = []
-    page.on("request", lambda req: page.requests.append(req.url))
+    page = recording(new_page(VIEWPORT, locale="en-US", webgl=True))
     page.decks = D.record_decks(page)
     login(page, app_server, path="/" + WALK[0])
     assert_webgl(page)

@@ -8,7 +8,7 @@ import pytest
 from fxdash import map_view
 from tests import deck_capture as D
 from tests.auth import TEST_PASSWORD, login
-from tests.conftest import OUTPUT, assert_webgl, outside_requests, wait_for_charts
+from tests.conftest import OUTPUT, assert_webgl, outside_requests, recording, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
@@ -25,9 +25,7 @@ TOWN_CASES = [  # (name, path, town codes in focus, user: None = the demo admin)
 @pytest.fixture
 def hd_page(new_page):
     """A 1920x1080 page (a meeting room's projector), recording the decks it is sent."""
-    pg = new_page({"width": 1920, "height": 1080}, webgl=True)
-    pg.requests = []
-    pg.on("request", lambda req: pg.requests.append(req.url))
+    pg = recording(new_page({"width": 1920, "height": 1080}, webgl=True))
     pg.decks = D.record_decks(pg)
     return pg
 
