@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from fxdash import briefing, briefing_pdf, export, rights, weekly_export, weeks
+from fxdash import briefing, export, rights, weekly_export, weeks
 from fxdash.filters import Filters, default_filters
 from fxdash.labels import briefings as B
 from fxdash.labels import weekly as LW
@@ -63,6 +63,10 @@ def stem(monday: dt.date, town_name: str | None) -> str:
 
 def build(con, store, f: Filters, monday: dt.date, deadlines=None) -> dict[str, bytes]:
     """{suffix: bytes} of one week's briefing: the page's XLSX and DOCX, and the PDF."""
+    # fpdf (with fontTools, ~220 ms) only when a PDF is made: the weekly page imports this module for the
+    # list of written briefings, and its first view held every other session's on the import lock
+    from fxdash import briefing_pdf
+
     # as the page runs it for a session without sign-in: the district's view, personal data masked
     b = briefing.with_sentences({**rights.call(weekly.bundle, con, f, None, monday=monday, deadlines=deadlines),
                                  "snapshot": weekly.latest_snapshot(store, f, monday)})

@@ -6,10 +6,6 @@ import io
 import threading
 
 import pandas as pd
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
 
 from fxdash import export, metrics, textfmt
 from fxdash.labels import weekly as LW
@@ -37,7 +33,15 @@ def figure_png(fig, width: int = 1000, height: int = 420) -> bytes | None:
     return box.get("png")
 
 
+# python-docx (with lxml, ~45 ms) is imported when a file is built, not with the module: the weekly page
+# imports this module for its titles on every first view, and under the meeting's load the first session's
+# import held every other session's weekly page on Python's import lock
+
+
 def _font(run, size: float | None = None, bold: bool = False) -> None:
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
     run.font.name = CHINESE_FONT
     run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), CHINESE_FONT)
     if size:
@@ -46,6 +50,8 @@ def _font(run, size: float | None = None, bold: bool = False) -> None:
 
 
 def _paragraph(doc, text: str, size: float = 11, bold: bool = False, center: bool = False):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
     p = doc.add_paragraph()
     _font(p.add_run(text), size, bold)
     if center:
@@ -69,6 +75,9 @@ def _table(doc, df: pd.DataFrame) -> None:
 
 def docx_bytes(title: str, subtitle: str, sentences: list[str], figures: list[tuple[str, bytes | None]],
                tables: dict[str, pd.DataFrame], notes: list[tuple[str, str]]) -> bytes:
+    from docx import Document
+    from docx.shared import Cm
+
     doc = Document()
     section = doc.sections[0]
     section.left_margin = section.right_margin = Cm(2)
