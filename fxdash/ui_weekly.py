@@ -62,3 +62,28 @@ def save_week_snapshot(f: Filters, monday, who: str) -> None:
     access.record("snapshot", ui.username(), week=weeks.label(monday), filters=weekly.filters_key(f),
                   saved_by=who, metrics=n)
     st.success(LW.WEEKLY_SNAPSHOT_DONE.format(n=n, when=textfmt.day_time(dt.datetime.now()), who=who))
+
+
+BUNDLE_TABLES = ("热点网格", "热点社区", "按时办结率偏低街镇", "超期未办结")  # the page's tables from the bundle alone
+
+
+def screen_tables(b: dict) -> dict:
+    """{name: (table, textfmt.readable(table))} of the page's tables that come from the week's bundle
+    alone (weekly.export_tables' sheets, the hot cells without their centres), for ui.derived: built once
+    per bundle and shared. Naming, rounding and writing them as text was ~15 ms of every view of the page
+    (a third of a view whose bundle was already computed): under the meeting's load twenty sessions did it
+    for the same week. 周对比 depends on the session's saved snapshot: the page builds it itself."""
+    from fxdash.queries import weekly
+
+    tables = weekly.export_tables({**b, "sentences": [], "snapshot": None})
+    tables["热点网格"] = tables["热点网格"].drop(columns=["中心纬度", "中心经度"])
+    return {name: (tables[name], textfmt.readable(tables[name])) for name in BUNDLE_TABLES}
+
+
+def screen_table(pair: tuple):
+    """A table of screen_tables as st.dataframe gets it: textfmt.readable of ui.projected's rows (the
+    shared text when every row is shown; cut for the projector, the rows shown are written anew, as
+    readable decides per column from the rows it gets)."""
+    table, text = pair
+    shown = ui.projected(table)
+    return text if len(shown) == len(table) else textfmt.readable(shown)

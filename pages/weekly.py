@@ -46,7 +46,7 @@ with left:
 with right:
     st.plotly_chart(ui.figure(charts.weekly_new_resolved, b["trend"], weekly_export.trend_title()), width="stretch")
 
-tables = weekly.export_tables(b)
+screen = ui.derived(ui_weekly.screen_tables, weekly.bundle, f, monday=monday, deadlines=ui.settings().deadlines)
 st.subheader(LW.WEEKLY_HOTSPOTS)
 c1, c2, c3 = st.columns(3)
 with c1:
@@ -55,22 +55,22 @@ with c1:
     hot_map = ui.deck(maps.density_map, b["hot_cells"], ui.run(common.towns), boundaries, rivers, tiles,
                       focus=maps.focus(f), size=maps.SIZE_THIRD, frame_cells_only=True)
     st.pydeck_chart(hot_map, height=maps.SIZE_THIRD[1])
-    cells = ui.projected(tables["热点网格"].drop(columns=["中心纬度", "中心经度"]))
-    st.dataframe(textfmt.readable(cells), hide_index=True, width="stretch", height=ui.grid_height(len(cells)))
+    cells = ui_weekly.screen_table(screen["热点网格"])
+    st.dataframe(cells, hide_index=True, width="stretch", height=ui.grid_height(len(cells)))
 for col, title, name in ((c2, LW.WEEKLY_HOT_COMMUNITIES, "热点社区"), (c3, LW.WEEKLY_LAGGARDS, "按时办结率偏低街镇")):
     col.markdown(f"**{title}**")
-    if len(tables[name]):
+    if len(screen[name][0]):
         with col:
-            shown = ui.projected(tables[name])
-            st.dataframe(textfmt.readable(shown), hide_index=True, width="stretch", height=ui.grid_height(len(shown)))
+            shown = ui_weekly.screen_table(screen[name])
+            st.dataframe(shown, hide_index=True, width="stretch", height=ui.grid_height(len(shown)))
     else:
         col.caption(LC.NO_DATA)
 st.markdown(f"**{LW.WEEKLY_OVERDUE}**")
-overdue = ui.projected(tables["超期未办结"])
-st.dataframe(textfmt.readable(overdue), hide_index=True, width="stretch", height=ui.grid_height(len(overdue)))
+overdue = ui_weekly.screen_table(screen["超期未办结"])
+st.dataframe(overdue, hide_index=True, width="stretch", height=ui.grid_height(len(overdue)))
 st.markdown(f"**{LW.WEEKLY_FIGURES}**")
-st.dataframe(textfmt.readable(tables["周对比"]), hide_index=True, width="stretch",
-             height=ui.grid_height(len(tables["周对比"])))
+figures = weekly.comparison_table(b["comparison"], b["snapshot"])
+st.dataframe(textfmt.readable(figures), hide_index=True, width="stretch", height=ui.grid_height(len(figures)))
 
 if ui_rights.may_download():
     st.subheader(LW.WEEKLY_EXPORT)
