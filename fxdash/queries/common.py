@@ -108,10 +108,23 @@ def _per_period(con, sql: str, params: list | dict, periods, fill=0) -> pd.DataF
     """Run a series query (grouped by `p_to`, one row per period that has data; periods end on
     distinct days) and return one row per period in the order given; a period without a row gets
     `fill` (0 for counts; None leaves NaN)."""
-    got = fetch(con, sql, params)
-    order = pd.DataFrame({"p_to": pd.to_datetime([b for _, b in periods])})
+    return _in_period_order(fetch(con, sql, params), periods, fill)
+
+
+def _in_period_order(got: pd.DataFrame, periods, fill=0) -> pd.DataFrame:
+    """_per_period's rows of `got` (grouped by `p_to`) in the order of `periods`, `fill` for a missing one.
+    When every period has exactly one row and `fill` is given, its rows are picked by position: the
+    left merge, fillna and astype cost 5 ms a series on an idle machine (eleven series in the weekly
+    page's comparison, more under the meeting's load) for six rows; the merge stays for the rest."""
+    ends = pd.to_datetime([b for _, b in periods])
     got["p_to"] = pd.to_datetime(got["p_to"])
-    out = order.merge(got, on="p_to", how="left")
+    if fill is not None and got["p_to"].is_unique:
+        at = pd.Index(got["p_to"]).get_indexer(ends)
+        if (at >= 0).all():
+            # the merge's columns: the key first, then the rest in order; blanks within rows filled too
+            out = got.iloc[at][["p_to", *(c for c in got.columns if c != "p_to")]].reset_index(drop=True)
+            return out.fillna(fill).astype(got.dtypes.to_dict()) if out.isna().to_numpy().any() else out
+    out = pd.DataFrame({"p_to": ends}).merge(got, on="p_to", how="left")
     if fill is None:
         return out
     return out.fillna(fill).astype(got.dtypes.to_dict())  # counts stay integers
