@@ -2,6 +2,7 @@
 
 import math
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -19,9 +20,16 @@ def table_style(df: pd.DataFrame, labels: dict, highlight: str | None = None):
     (e.g. adopted suggestions). Values become text: Streamlit would show a missing value as "None"."""
     styler = screen_frame(df, labels).style
     if highlight is not None and highlight in df.columns:
-        marked = df[highlight].fillna(False).astype(bool).to_numpy()
-        styler = styler.apply(lambda _: ["background-color: #dff3ea" if m else "" for m in marked], axis=0)
+        styler = _shade(styler, _marked(df, highlight))
     return styler
+
+
+def _marked(df: pd.DataFrame, highlight: str):
+    return df[highlight].fillna(False).astype(bool).to_numpy()
+
+
+def _shade(styler, marked):
+    return styler.apply(lambda _: [SHADE if m else "" for m in marked], axis=0)
 
 
 def screen_frame(df: pd.DataFrame, labels: dict) -> pd.DataFrame:
@@ -51,14 +59,63 @@ def screen_table(df: pd.DataFrame, labels: dict, highlight: str | None = None) -
     """What st.dataframe gets for table_style's table: (data, column_config). A table without highlighted
     rows goes as the plain frame when every cell reads the same there as through the Styler (see
     plain_config): Streamlit's marshalling of a Styler (its display values, a column set per column) was
-    ~6 ms of 友好场景's scene list at scale 100. Otherwise the Styler, no column_config."""
+    ~6 ms of 友好场景's scene list at scale 100. Otherwise the Styler, no column_config: with highlighted
+    rows, tables.shaded's when its text is every cell's str()."""
     if highlight is None or highlight not in df.columns:
         shown = screen_frame(df, labels)
         config = plain_config(shown)
         if config is not None:
             return shown, config or None
         return shown.style, None
-    return table_style(df, labels, highlight), None
+    shown, marked = screen_frame(df, labels), _marked(df, highlight)
+    return (shaded(shown, marked) if _text_as_displayed(shown) else _shade(shown.style, marked)), None
+
+
+SHADE = "background-color: #dff3ea"  # table_style's highlighted rows
+
+
+def shaded(shown: pd.DataFrame, marked) -> "pd.io.formats.style.Styler":
+    """table_style's Styler of `shown` (screen_frame's frame, every cell's text its str(): see
+    _text_as_displayed) with the `marked` rows shaded, as st.dataframe marshals it for the browser
+    (streamlit's marshall_styler: the Styler's uuid, its CSS rules, its display text) without pandas
+    computing and translating it: the Styler's render tree (a dict per cell) and Streamlit writing each
+    column's display text back one column at a time were ~12 ms of 人民建议's one-row list at scale 100.
+    The Styler's translation is given as Streamlit reads it: the cell rules pandas would group (one rule,
+    the marked rows' cells in row order) and display values for the integer columns only: Streamlit
+    starts from every cell's str(), which is the Styler's text, and an integer column written back comes
+    out of Arrow as it would (a text column written back is the same bytes, an integer one is not). Only for st.dataframe (the
+    Styler is not computed: to_html or an export would show no shading). tests/test_table_shaded.py
+    compares the marshalled proto with Streamlit's for the community page's tables."""
+    styler = shown.style
+    width = len(shown.columns)
+    cells = [f"row{r}_col{c}" for r in np.flatnonzero(marked).tolist() for c in range(width)]
+    name, value = SHADE.split(": ")
+    body = [[] for _ in range(len(shown))]
+    for c, col in enumerate(shown.columns):
+        if shown[col].dtype.kind in "iu":  # written back as the Styler's text, as Streamlit does (see above)
+            for r, v in enumerate(shown[col].tolist()):
+                body[r].append({"id": f"row{r}_col{c}", "display_value": str(v)})
+    translated = {"table_styles": [], "caption": None, "body": body,
+                  "cellstyle": [{"props": [(name, value)], "selectors": cells}] if cells else []}
+    styler._compute = lambda: styler  # what marshall_styler calls: the translation above is already made
+    styler._translate = lambda *_args, **_kwargs: translated
+    return styler
+
+
+def _text_as_displayed(shown: pd.DataFrame) -> bool:
+    """Whether the Styler's default display text of every cell of `shown` is its str(): text columns of
+    str values and integer columns without blanks (pandas' default formatter: str() of both; floats get
+    styler.format.precision decimals, blanks "nan" or "<NA>"), under unique headers."""
+    if not shown.columns.is_unique:
+        return False
+    for col in shown.columns:
+        values = shown[col]
+        if pd.api.types.is_string_dtype(values) or values.dtype == object:
+            if not all(type(v) is str for v in values.tolist()):
+                return False
+        elif not (values.dtype.kind in "iu" and not values.isna().any()):
+            return False
+    return True
 
 
 MAX_SAFE_INT = 2**53  # the browser's grid refuses larger integers in a number column

@@ -22,6 +22,7 @@ from fxdash.labels import community as LCM
 from fxdash.queries import community, community_fraud, community_places, community_suggestions
 
 from .conftest import REF_DATE
+from .test_table_shaded import sent
 
 TIE = 1 / 128  # 0.0078125: halfway at 6 decimals (Python 0.007812, JavaScript 0.007813)
 
@@ -82,9 +83,8 @@ def test_community_tables_read_the_same_without_the_styler(ref_con, f):
         plain.append(_same_on_screen(df))
         assert _same_on_screen(df.head(0))
     listed = community_suggestions.suggestion_list(ref_con, f)  # adopted rows shaded: only a Styler can
-    data, config = tables.screen_table(listed, LCM.COMMUNITY_COLUMNS, "adopted")
-    assert config is None and dict(data._compute().ctx) == dict(
-        tables.table_style(listed, LCM.COMMUNITY_COLUMNS, "adopted")._compute().ctx)
+    data, config = tables.screen_table(listed, LCM.COMMUNITY_COLUMNS, "adopted")  # sent as table_style's
+    assert config is None and sent(data) == sent(tables.table_style(listed, LCM.COMMUNITY_COLUMNS, "adopted"))
     if f.date_from.year == 2024:
         assert listed["adopted"].any() and not listed["adopted"].all()
         assert plain[3] and plain[4], "the scene list and the amenities (floats, integers) go plain"
