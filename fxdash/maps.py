@@ -218,12 +218,15 @@ def town_labels_layer(towns: pd.DataFrame, view: map_view.View, size: tuple[int,
     """Town names, bold and haloed so they read on a projector; each moved by a pixel offset where it
     would overlap another at `view`, left out where no offset helps (a small map of the whole district);
     deck.gl needs the Chinese glyphs: character_set='auto'."""
-    data = towns[["name", "lon", "lat"]].copy()
-    if focus:  # the towns in focus are placed first, so they are the ones kept when space runs out
-        data = data.iloc[np.argsort(~towns["town_code"].isin(focus).to_numpy(), kind="stable")]
-    data["lon"], data["lat"] = data["lon"].round(5), data["lat"].round(5)
-    data["offset"] = map_view.place_labels(data["lon"], data["lat"], data["name"], view, *size, size=font_px)
-    data = data[data["offset"].notna()].assign(offset=lambda d: [list(o) for o in d["offset"]])
+    # in plain lists (a copy, a reordering, four column sets and a filter of a dozen rows were ~3 ms of
+    # every map built); the coordinates rounded as pandas rounds them (numpy's round, not Python's)
+    order = np.argsort(~towns["town_code"].isin(focus).to_numpy(), kind="stable") if focus else slice(None)
+    names = towns["name"].to_numpy(object)[order].tolist()
+    lon = towns["lon"].to_numpy(float)[order].round(5)
+    lat = towns["lat"].to_numpy(float)[order].round(5)
+    offsets = map_view.place_labels(lon, lat, names, view, *size, size=font_px)
+    data = [{"name": n, "lon": x, "lat": y, "offset": list(o)}
+            for n, x, y, o in zip(names, lon.tolist(), lat.tolist(), offsets) if o is not None]
     return layer("TextLayer", data=data, id="town-labels", get_position=["lon", "lat"], get_text="name",
                  get_size=font_px, get_pixel_offset="offset", get_color=[25, 30, 45, 255],
                  font_family=QUOTED_FONT, font_weight=700, character_set="'auto'", get_text_anchor="'middle'",
@@ -340,10 +343,10 @@ GLYPHS = {"scenes": "★", "branches": "▲", "merchants": "◆", "sites": "■"
 
 def glyph_layer(key: str, df: pd.DataFrame, colours: list, tips: list[str], size: int = 20) -> pdk.Layer:
     """Places drawn as a text glyph (★ ▲ ◆ ■), pickable for their tooltip."""
-    data = points(df, ["lat", "lon"])
-    data["glyph"] = GLYPHS[key]
-    data["color"] = colours
-    data["tip"] = tips
+    glyph = GLYPHS[key]  # the rows in plain lists (a copy and three column sets were ~2 ms a layer)
+    data = [{"lat": y, "lon": x, "glyph": glyph, "color": c, "tip": t}
+            for y, x, c, t in zip(df["lat"].to_numpy(float).round(5).tolist(), df["lon"].to_numpy(float).round(5).tolist(),
+                                  colours, tips, strict=True)]
     return layer("TextLayer", data=data, id=key, get_position=["lon", "lat"], get_text="glyph",
                  get_size=size, get_color="color", font_family=QUOTED_FONT, character_set="'auto'",
                  get_text_anchor="'middle'", get_alignment_baseline="'center'", outline_width=2,

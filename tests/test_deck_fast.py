@@ -1,6 +1,6 @@
 """Map decks are built without pandas' row by row work and write the shared boundaries once: a layer's frame becomes its rows column by column
 (maps.records instead of pydeck's DataFrame.to_dict), tooltips read only their columns (maps.rows instead
-of itertuples), text passes _esc as it is, and pydeck asks once whether its Jupyter widget exists. Every
+of itertuples), town labels and glyph layers are built as plain rows, text passes _esc as it is, and pydeck asks once whether its Jupyter widget exists. Every
 deck the pages draw must serialise byte for byte as built the former way, on the demo data under several
 filter sets, and on frames with blanks of every kind."""
 
@@ -13,7 +13,7 @@ import pydeck as pdk
 import pytest
 from pydeck.bindings.json_tools import default_serialize
 
-from fxdash import geo, maps, station_map, ui_data
+from fxdash import geo, map_view, maps, station_map, ui_data
 from fxdash.filters import Filters, default_filters
 from fxdash.queries import community_places, spatial
 from fxdash.queries import map as M
@@ -50,6 +50,33 @@ def _former_to_json(deck) -> str:
     return json.dumps(deck, sort_keys=True, default=default_serialize, separators=(",", ":"), ensure_ascii=False)
 
 
+def _former_town_labels_layer(towns, view, size, font_px=19, focus=()):
+    """maps.town_labels_layer as it was: the labels as a frame (copy, reorder, column sets, filter)."""
+    data = towns[["name", "lon", "lat"]].copy()
+    if focus:
+        data = data.iloc[np.argsort(~towns["town_code"].isin(focus).to_numpy(), kind="stable")]
+    data["lon"], data["lat"] = data["lon"].round(5), data["lat"].round(5)
+    data["offset"] = map_view.place_labels(data["lon"], data["lat"], data["name"], view, *size, size=font_px)
+    data = data[data["offset"].notna()].assign(offset=lambda d: [list(o) for o in d["offset"]])
+    return maps.layer("TextLayer", data=data, id="town-labels", get_position=["lon", "lat"], get_text="name",
+                      get_size=font_px, get_pixel_offset="offset", get_color=[25, 30, 45, 255],
+                      font_family=maps.QUOTED_FONT, font_weight=700, character_set="'auto'", get_text_anchor="'middle'",
+                      get_alignment_baseline="'center'", outline_width=3, outline_color=[255, 255, 255, 235],
+                      font_settings={"sdf": True}, pickable=False)
+
+
+def _former_glyph_layer(key, df, colours, tips, size=20):
+    """maps.glyph_layer as it was: the places as a frame with three columns set."""
+    data = maps.points(df, ["lat", "lon"])
+    data["glyph"] = maps.GLYPHS[key]
+    data["color"] = colours
+    data["tip"] = tips
+    return maps.layer("TextLayer", data=data, id=key, get_position=["lon", "lat"], get_text="glyph",
+                      get_size=size, get_color="color", font_family=maps.QUOTED_FONT, character_set="'auto'",
+                      get_text_anchor="'middle'", get_alignment_baseline="'center'", outline_width=2,
+                      outline_color=[255, 255, 255, 255], font_settings={"sdf": True}, pickable=True)
+
+
 def _both_ways(monkeypatch, build) -> tuple[str, str]:
     """(the deck's JSON built the former way, as built now)."""
     with monkeypatch.context() as former:
@@ -57,6 +84,8 @@ def _both_ways(monkeypatch, build) -> tuple[str, str]:
             former.setattr(module, "layer", _former_layer)
             former.setattr(module, "rows", _former_rows)
         former.setattr(maps, "_esc", _former_esc)
+        former.setattr(maps, "town_labels_layer", _former_town_labels_layer)
+        former.setattr(maps, "glyph_layer", _former_glyph_layer)
         before = _former_to_json(build())
     return before, build().to_json()
 
