@@ -651,7 +651,7 @@ def _grouped(items) -> None:
 
 def pytest_collection_modifyitems(config, items):
     items.sort(key=_long_first)  # stable: the collected order within each rank
-    if config.getvalue("loadgroup"):  # a worker of --dist loadgroup (pyproject addopts)
+    if getattr(config.option, "loadgroup", False):  # a worker of --dist loadgroup (pyproject addopts)
         _grouped(items)
     for item in items:
         if item.get_closest_marker("browser") or getattr(item, "originalname", "") in _BROWSER_DRIVEN:
