@@ -411,7 +411,7 @@ def app_server(app_db_template, roles_store_template, tmp_path_factory):
     shutil.copy(app_db_template, path)
     server = serve(path, store_template=roles_store_template, as_of=APP_AS_OF.isoformat())
     yield server
-    server.stop()
+    server.stop(graceful=False)  # the worker's end: its tests are done with it
 
 
 WRITER, WRITER_PASSWORD = "data-admin", "a real admin password"  # the real admin of writable_server
@@ -434,7 +434,7 @@ def writable_server(app_db_template, store_template, tmp_path_factory):
     ops.close_store(store)
     server = serve(path, {"FXDASH_IMPORTS": str(folder / "imports")}, as_of=APP_AS_OF.isoformat())
     yield server
-    server.stop()
+    server.stop(graceful=False)  # the worker's end: its tests are done with it
 
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
