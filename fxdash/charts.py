@@ -284,7 +284,13 @@ def people_lines(df: pd.DataFrame, series: dict[str, str], title: str, unit: str
 
 def _legend_in_order(fig: go.Figure) -> go.Figure:
     """Stacked bars list their legend bottom-up by default; read it in the order the series were added."""
-    fig.update_layout(legend={"traceorder": "normal"})
+    legend = fig.layout._props.get("legend")
+    if VALIDATE_STYLE or not isinstance(legend, dict) or "traceorder" in legend:
+        fig.update_layout(legend={"traceorder": "normal"})
+        return fig
+    # the key added to the legend style() set, as update_layout adds it (last), without its path parsing
+    # and relayout machinery (~0.6 ms a chart; 友好场景 draws two)
+    _set_validated(fig.layout, "legend", {**legend, "traceorder": "normal"})
     return fig
 
 
