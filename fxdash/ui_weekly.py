@@ -72,12 +72,23 @@ def screen_tables(b: dict) -> dict:
     alone (weekly.export_tables' sheets, the hot cells without their centres), for ui.derived: built once
     per bundle and shared. Naming, rounding and writing them as text was ~15 ms of every view of the page
     (a third of a view whose bundle was already computed): under the meeting's load twenty sessions did it
-    for the same week. 周对比 depends on the session's saved snapshot: the page builds it itself."""
+    for the same week. 周对比 here is the one without a saved snapshot (see figures_table)."""
     from fxdash.queries import weekly
 
     tables = weekly.export_tables({**b, "sentences": [], "snapshot": None})
     tables["热点网格"] = tables["热点网格"].drop(columns=["中心纬度", "中心经度"])
-    return {name: (tables[name], textfmt.readable(tables[name])) for name in BUNDLE_TABLES}
+    return {name: (tables[name], textfmt.readable(tables[name])) for name in (*BUNDLE_TABLES, "周对比")}
+
+
+def figures_table(screen: dict, b: dict):
+    """周对比 as the page shows it: screen_tables' when no snapshot of the week was saved (its columns
+    then come from the bundle alone), else made with the snapshot's columns ("例会时上报")."""
+    snapshot = b["snapshot"]
+    if snapshot is None or not len(snapshot):
+        return screen["周对比"][1]
+    from fxdash.queries import weekly
+
+    return textfmt.readable(weekly.comparison_table(b["comparison"], snapshot))
 
 
 def screen_table(pair: tuple):

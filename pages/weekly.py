@@ -69,8 +69,8 @@ st.markdown(f"**{LW.WEEKLY_OVERDUE}**")
 overdue = ui_weekly.screen_table(screen["超期未办结"])
 st.dataframe(overdue, hide_index=True, width="stretch", height=ui.grid_height(len(overdue)))
 st.markdown(f"**{LW.WEEKLY_FIGURES}**")
-figures = weekly.comparison_table(b["comparison"], b["snapshot"])
-st.dataframe(textfmt.readable(figures), hide_index=True, width="stretch", height=ui.grid_height(len(figures)))
+figures = ui_weekly.figures_table(screen, b)
+st.dataframe(figures, hide_index=True, width="stretch", height=ui.grid_height(len(figures)))
 
 if ui_rights.may_download():
     st.subheader(LW.WEEKLY_EXPORT)

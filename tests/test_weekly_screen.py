@@ -31,7 +31,7 @@ def week_bundle(request, ref_con):
 def test_the_shared_tables_read_as_the_page_built_them(week_bundle, monkeypatch):
     monkeypatch.setattr(ui_weekly.ui, "projected", lambda df: df)  # a desk screen: every row
     screen = ui_weekly.screen_tables(week_bundle)
-    assert set(screen) == set(ui_weekly.BUNDLE_TABLES)
+    assert set(screen) == {*ui_weekly.BUNDLE_TABLES, "周对比"}
     for name in ui_weekly.BUNDLE_TABLES:
         shown = ui_weekly.screen_table(screen[name])
         pd.testing.assert_frame_equal(shown, before(week_bundle, name), check_exact=True)
@@ -47,3 +47,15 @@ def test_rows_cut_for_the_projector_are_written_from_the_rows_shown(week_bundle,
     for name in ui_weekly.BUNDLE_TABLES:
         pd.testing.assert_frame_equal(ui_weekly.screen_table(screen[name]), before(week_bundle, name, cut),
                                       check_exact=True)
+
+
+def test_the_weekly_figures_read_as_before_with_and_without_a_saved_snapshot(week_bundle):
+    screen = ui_weekly.screen_tables(week_bundle)
+    cmp = week_bundle["comparison"]
+    saved = pd.DataFrame({"metric": list(cmp["key"][:3]), "value": [1.0, None, 7.5],
+                          "saved_at": pd.to_datetime(["2026-03-16 09:00"] * 3), "saved_by": ["张三"] * 3})
+    for snapshot in (None, saved.head(0), saved):
+        b = {**week_bundle, "snapshot": snapshot}
+        expected = textfmt.readable(weekly.comparison_table(cmp, snapshot))
+        pd.testing.assert_frame_equal(ui_weekly.figures_table(screen, b), expected, check_exact=True)
+    assert "例会时上报" in ui_weekly.figures_table(screen, {**week_bundle, "snapshot": saved}).columns
