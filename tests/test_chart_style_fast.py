@@ -57,8 +57,10 @@ def _both_ways(monkeypatch, build, *args, **kwargs) -> tuple[str, str]:
     return validated, _canonical(build(*args, **kwargs))
 
 
-def test_every_page_chart_serialises_as_when_validated(app_env_read_only, monkeypatch):
-    calls, distinct = [], {}  # checked once per distinct chart: the same builder on the same inputs
+def drawn_charts(monkeypatch) -> tuple[list, dict]:
+    """Every chart the pages and their tabs draw under FILTER_SETS: (the builders' names, once per drawing;
+    {(name, key): (builder, args, kwargs)} once per distinct chart, the same builder on the same inputs)."""
+    calls, distinct = [], {}
 
     def record(name, key, builder, args, kwargs):
         built = builder(*args, **kwargs)
@@ -67,14 +69,20 @@ def test_every_page_chart_serialises_as_when_validated(app_env_read_only, monkey
             distinct.setdefault((name, key), (builder, args, kwargs))
         return built
 
-    monkeypatch.setattr(ui_widgets, "_figure", record)
-    at = login_apptest(AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run())
-    for page, params in [(page, params) for page in PAGES for params in FILTER_SETS] + TABS:
-        for key in list(at.query_params):
-            del at.query_params[key]
-        at.query_params.update(params)
-        at.switch_page(f"pages/{page}.py").run()
-        assert not at.exception, (page, params)
+    with monkeypatch.context() as m:
+        m.setattr(ui_widgets, "_figure", record)
+        at = login_apptest(AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run())
+        for page, params in [(page, params) for page in PAGES for params in FILTER_SETS] + TABS:
+            for key in list(at.query_params):
+                del at.query_params[key]
+            at.query_params.update(params)
+            at.switch_page(f"pages/{page}.py").run()
+            assert not at.exception, (page, params)
+    return calls, distinct
+
+
+def test_every_page_chart_serialises_as_when_validated(app_env_read_only, monkeypatch):
+    calls, distinct = drawn_charts(monkeypatch)  # checked once per distinct chart
     names = {b.__qualname__ for b, _, _ in distinct.values()}
     assert len(calls) >= 70 and len(names) >= 24, names  # every builder the pages and their tabs draw
     for builder, args, kwargs in distinct.values():

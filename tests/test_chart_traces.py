@@ -5,14 +5,10 @@ sets, must serialise byte for byte (keys in order) as with every trace built by 
 import inspect
 import re
 
-import plotly.graph_objects as go
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from fxdash import chart_figure, ui_widgets
-from tests.auth import login_apptest
-from tests.conftest import ROOT
-from tests.test_chart_style_fast import FILTER_SETS, PAGES, TABS
+from fxdash import chart_figure
+from tests.test_chart_style_fast import drawn_charts
 
 
 def _both_ways(monkeypatch, builder, args, kwargs) -> tuple[str, str, int]:
@@ -26,22 +22,7 @@ def _both_ways(monkeypatch, builder, args, kwargs) -> tuple[str, str, int]:
 
 
 def test_every_page_chart_serialises_as_with_plotly_built_traces(app_env_read_only, monkeypatch):
-    distinct = {}
-
-    def record(name, key, builder, args, kwargs):
-        built = builder(*args, **kwargs)
-        if isinstance(built, go.Figure):
-            distinct.setdefault((name, key), (builder, args, kwargs))
-        return built
-
-    monkeypatch.setattr(ui_widgets, "_figure", record)
-    at = login_apptest(AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run())
-    for page, params in [(page, params) for page in PAGES for params in FILTER_SETS] + TABS:
-        for key in list(at.query_params):
-            del at.query_params[key]
-        at.query_params.update(params)
-        at.switch_page(f"pages/{page}.py").run()
-        assert not at.exception, (page, params)
+    _, distinct = drawn_charts(monkeypatch)
     direct = 0
     for builder, args, kwargs in distinct.values():
         before, now, n = _both_ways(monkeypatch, builder, args, kwargs)
