@@ -1,7 +1,8 @@
 """CSV and XLSX downloads of what is on screen, with the active filters written into the file.
 
-Text cells that a spreadsheet would run as a formula (starting with = + - @, or a tab/CR) are
-prefixed with an apostrophe, so an exported file cannot execute anything when opened.
+Text cells that a spreadsheet would run as a formula (starting with = + - @, a tab/CR, or {= which
+an XLSX writer takes for an array formula) are prefixed with an apostrophe, so an exported file cannot
+execute anything when opened.
 """
 
 import datetime as dt
@@ -17,7 +18,7 @@ from fxdash import textfmt
 from fxdash.labels import common as LC
 from fxdash.labels import filters as LF
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "{=")
 
 
 def escape_cell(value):

@@ -67,7 +67,7 @@ def cells(xlsx: bytes) -> dict:
 
 
 def comparable(value):
-    """An array formula ({=...} text is one, as before) compares by its text and range."""
+    """A formula compares by its text (and range): none should be there, but a difference must show."""
     if isinstance(value, openpyxl.worksheet.formula.ArrayFormula):
         return ("array formula", value.text, value.ref)
     return value
@@ -129,4 +129,9 @@ def test_every_kind_of_value_is_written_as_pandas_wrote_it():
                5, 2.5, ["甲", "乙"], None],
         "@列名": ["a", "b", "c", "d", "e", "f", "g", "h"],
     })
-    assert_same({"很长的工作表名称" * 5: frame, "空": frame.iloc[:0]}, NOTES + [("空", "")])
+    sheets = {"很长的工作表名称" * 5: frame, "空": frame.iloc[:0]}
+    assert_same(sheets, NOTES + [("空", "")])
+    book = openpyxl.load_workbook(io.BytesIO(export.to_xlsx_bytes(sheets, NOTES)))
+    text = [c.value for c in book.worksheets[0]["A"]]
+    assert text[:6] == ["文本", "'=1+1", "'+86 电话", None, None, "'{=SUM(A1)}"]  # {= would be an array formula
+    assert not [c for s in book.worksheets for row in s.iter_rows() for c in row if c.data_type == "f"]
