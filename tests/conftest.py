@@ -411,7 +411,7 @@ def app_server(app_db_template, roles_store_template, tmp_path_factory):
     shutil.copy(app_db_template, path)
     server = serve(path, store_template=roles_store_template, as_of=APP_AS_OF.isoformat())
     yield server
-    server.stop()
+    server.stop(graceful=False)  # the worker's end: its tests are done with it
 
 
 WRITER, WRITER_PASSWORD = "data-admin", "a real admin password"  # the real admin of writable_server
@@ -434,7 +434,7 @@ def writable_server(app_db_template, store_template, tmp_path_factory):
     ops.close_store(store)
     server = serve(path, {"FXDASH_IMPORTS": str(folder / "imports")}, as_of=APP_AS_OF.isoformat())
     yield server
-    server.stop()
+    server.stop(graceful=False)  # the worker's end: its tests are done with it
 
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -635,8 +635,24 @@ def _long_first(item) -> int:
     return next((i for i, prefix in enumerate(LONG_FIRST) if item.nodeid.startswith(prefix)), len(LONG_FIRST))
 
 
+def _grouped(items) -> None:
+    """Give a test marked @pytest.mark.xdist_group(name) its "@name" suffix, as xdist's worker means to: the
+    loadgroup scheduler sends the tests of one suffix to one worker. pytest-xdist 3.8 sets `item._nodeid`,
+    which pytest 9 no longer reads (the id is `item._id`), so without this every group was spread over the
+    workers: measured, the briefing command's module fixture ran on both, and each worker started its own
+    writable server."""
+    from _pytest.nodeid import NodeId
+
+    for item in items:
+        names = {str(m.args[0] if m.args else m.kwargs.get("name", "default")) for m in item.iter_markers("xdist_group")}
+        if names and hasattr(item, "_id") and not item.nodeid.endswith("@" + "_".join(sorted(names))):
+            item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(sorted(names))}")
+
+
 def pytest_collection_modifyitems(config, items):
     items.sort(key=_long_first)  # stable: the collected order within each rank
+    if getattr(config.option, "loadgroup", False):  # a worker of --dist loadgroup (pyproject addopts)
+        _grouped(items)
     for item in items:
         if item.get_closest_marker("browser") or getattr(item, "originalname", "") in _BROWSER_DRIVEN:
             item.add_marker(pytest.mark.flaky(reruns=1))

@@ -1,10 +1,12 @@
 """Projector mode (?present=1) at 1920×1080, as a district leader sees it in a meeting: a page bar on
 every page that stays in view and works, the scope of the view written above the page, and no grid on
-the first screen that has to be scrolled inside. The first screen of every page is kept as a PNG (with
-its maps: this walk's browser has WebGL). The walk through every page runs on an English-language
-browser, reads the typography of each page's first screen on the way (every tab is read on the walk of
-tests/test_browser.py) and scrolls to the end of the long reports page. The town tests are about scope
-and pages: their browser draws no maps (tests/conftest.py NO_WEBGL) and they keep no screenshots."""
+the first screen that has to be scrolled inside. The first screen of every page is kept as a PNG. The walk
+through every page runs on an English-language browser, reads the typography of each page's first screen
+on the way (every tab is read on the walk of tests/test_browser.py) and scrolls to the end of the long
+reports page. None of these checks is about a map, so this file's browser draws no maps (tests/conftest.py
+NO_WEBGL: software WebGL doubled the walk's Chromium CPU); the projector's map, drawn, is kept by
+tests/test_browser_map_framing.py (projector/admin_map_qingcun.png) and every map at 1920 px by the walk of
+tests/test_browser.py."""
 
 import pytest
 
@@ -71,7 +73,7 @@ def scrolling_grids(pg) -> list[str]:
 def test_every_page_has_the_bar_and_its_scope_and_no_grid_scrolls_on_the_first_screen(app_server, new_page):
     """Page by page through the bar, as an admin on a projector laptop whose browser is set to English;
     on each page, after the projector's checks, the typography of every tab (test_browser_typography)."""
-    screen = new_page(SCREEN, locale="en-US", webgl=True)
+    screen = new_page(SCREEN, locale="en-US")
     login(screen, app_server, path="/?present=1")
     pages = rights.PAGES_BY_ROLE[access.ADMIN]
     assert set(pages) == set(PAGE_FILES), "the walk reads every page's typography"

@@ -41,12 +41,13 @@ def _counts(db_path):
 
 @pytest.fixture(scope="module")
 def large_file(tmp_path_factory):
-    """Written once for both tests (they only read it)."""
+    """Written once for both tests (they only read it; xdist_group: on one worker)."""
     path = tmp_path_factory.mktemp("large") / "large.csv"
     path.write_bytes(csv_bytes([REPORT_HEADER, *report_rows(LARGE)]))
     return path
 
 
+@pytest.mark.xdist_group("large-file")
 def test_sigkill_inside_the_write_transaction_leaves_previous_counts(work_db, tmp_path, large_file):
     before, done_before = _counts(work_db)
     proc = _start_import(large_file, work_db, tmp_path, hold=True)
@@ -65,6 +66,7 @@ def test_sigkill_inside_the_write_transaction_leaves_previous_counts(work_db, tm
     assert done_after == done_before
 
 
+@pytest.mark.xdist_group("large-file")
 def test_sigkill_at_an_arbitrary_moment_leaves_before_or_after_never_between(work_db, tmp_path, large_file):
     before, done_before = _counts(work_db)
     proc = _start_import(large_file, work_db, tmp_path, hold=False)

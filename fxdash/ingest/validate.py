@@ -160,10 +160,10 @@ def _add(problems, col: Column, rows: pd.Series, values_: pd.Series, mask, messa
         return
     kind = message.replace("{value}", "…")
     room = problems.room() if hasattr(problems, "room") else len(hits)
-    for idx in hits[:room]:
-        value = values_.iloc[idx]
+    kept = hits[:room]  # one positional take, not two .iloc lookups per problem (~10 µs each)
+    for row, value in zip(rows.iloc[kept].tolist(), values_.iloc[kept].tolist()):
         value = "" if value is None else str(value)
-        problems.append(Problem(int(rows.iloc[idx]), col.label, value, message.format(value=value), kind))
+        problems.append(Problem(int(row), col.label, value, message.format(value=value), kind))
     if len(hits) > room:
         problems.count(col.label, kind, len(hits) - room)
 
