@@ -27,31 +27,29 @@ def test_a_table_missing_from_a_file_comes_back_at_the_next_writable_connect(tmp
     con.close()
 
 
-def test_a_schema_that_fails_part_way_creates_nothing(tmp_path, monkeypatch):
-    broken = tmp_path / "schema.sql"
-    broken.write_text("create table if not exists a (x int);\ncreate table if not exists b (y no_such_type);\n")
-    monkeypatch.setattr(db, "SCHEMA_PATH", broken)
+@pytest.fixture
+def schema_file(tmp_path, monkeypatch):
+    """db reads the schema from a file of the test's (write its text), and forgets it afterwards."""
+    path = tmp_path / "schema.sql"
+    monkeypatch.setattr(db, "SCHEMA_PATH", path)
     db.schema_tables.cache_clear()
-    try:
-        assert db.schema_tables() == {"a", "b"}
-        with pytest.raises(duckdb.Error):
-            db.connect(tmp_path / "x.duckdb")
-    finally:
-        db.schema_tables.cache_clear()
+    yield path
+    db.schema_tables.cache_clear()
+
+
+def test_a_schema_that_fails_part_way_creates_nothing(tmp_path, schema_file):
+    schema_file.write_text("create table if not exists a (x int);\ncreate table if not exists b (y no_such_type);\n")
+    assert db.schema_tables() == {"a", "b"}
+    with pytest.raises(duckdb.Error):
+        db.connect(tmp_path / "x.duckdb")
     with duckdb.connect(str(tmp_path / "x.duckdb")) as bare:
         assert db.table_names(bare) == []
 
 
-def test_any_other_statement_in_the_schema_means_it_always_runs(tmp_path, monkeypatch):
-    other = tmp_path / "schema.sql"
-    other.write_text("create table if not exists a (x int);\ncreate sequence if not exists s;\n")
-    monkeypatch.setattr(db, "SCHEMA_PATH", other)
-    db.schema_tables.cache_clear()
-    try:
-        assert db.schema_tables() is None
-        con = db.connect(":memory:")
-        con.execute("drop sequence s")
-        db.apply_schema(con)
-        assert con.execute("select nextval('s')").fetchone() == (1,)
-    finally:
-        db.schema_tables.cache_clear()
+def test_any_other_statement_in_the_schema_means_it_always_runs(schema_file):
+    schema_file.write_text("create table if not exists a (x int);\ncreate sequence if not exists s;\n")
+    assert db.schema_tables() is None
+    con = db.connect(":memory:")
+    con.execute("drop sequence s")
+    db.apply_schema(con)
+    assert con.execute("select nextval('s')").fetchone() == (1,)
