@@ -42,10 +42,13 @@ class AppServer(str):
 
 
 def copy_store(template: Path, path: Path) -> Path:
-    """Copy a SQLite store with its WAL files (a copy of the file alone may miss committed rows)."""
+    """Copy a SQLite store with its WAL files (a copy of the file alone may miss committed rows), over any
+    store at `path` (whose WAL files go: they would belong to the file replaced)."""
     for suffix in ("", "-wal", "-shm"):
         if Path(f"{template}{suffix}").exists():
             shutil.copy(f"{template}{suffix}", f"{path}{suffix}")
+        else:
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
     return path
 
 
