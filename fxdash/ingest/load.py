@@ -47,10 +47,12 @@ def _typed(col) -> str:
     return f"cast({ref} as {col.sql_type})"
 
 
-def _cleared(con, name: str, c: str) -> bool:
-    return bool(con.execute(
-        "select count(*) from duckdb_columns() where table_name = ? and column_name = ?", [name, CLEAR + c]
-    ).fetchone()[0])
+def _clears(con, name: str, columns: list[str]) -> set[str]:
+    """The columns where the file wrote "<清空>" (staged table `name` has their `__clear_` flag): one
+    catalogue query for the table, not one per column (~1 ms each, four times per column per import)."""
+    rows = con.execute("select column_name from duckdb_columns() where table_name = ?", [name]).fetchall()
+    staged = {r[0] for r in rows}
+    return {c for c in columns if CLEAR + c in staged}
 
 
 def _effective(spec: TableSpec, c: str, clears: set[str]) -> str:
@@ -63,7 +65,7 @@ def failed_checks(con, spec: TableSpec, name: str, columns: list[str]) -> list[t
     """Rows that would break a schema CHECK once imported (blank cells of an update keep the stored
     value, so the check sees the stored one): (row, values, column label, message)."""
     out = []
-    clears = {c for c in columns if _cleared(con, name, c)}
+    clears = _clears(con, name, columns)
     for check in spec.checks:
         if not any(c in columns for c in check.columns):
             continue
@@ -96,7 +98,7 @@ def locked_changes(con, spec: TableSpec, name: str, columns: list[str]) -> list[
     used = " or ".join(f'exists (select 1 from "{t}" r where r."{c}" = s."{key}")' for t, c in referrers)
     tables = "、".join(dict.fromkeys(LD.TABLE_LABELS.get(t, t) for t, _ in referrers))
     out = []
-    clears = {c for c in columns if _cleared(con, name, c)}
+    clears = _clears(con, name, columns)
     for c in indexed:
         label = spec.column(c).label
         rows = con.execute(
@@ -130,7 +132,7 @@ def plan(con, spec: TableSpec, name: str, columns: list[str]) -> dict:
     """How many staged rows are new, changed or identical to the stored rows (matched = changed +
     identical), and per column how many stored values the import changes (label -> count)."""
     first_key = spec.key[0]
-    clears = {c for c in columns if _cleared(con, name, c)}
+    clears = _clears(con, name, columns)
     others = [c for c in columns if c not in spec.key]
     flags = [f"coalesce({_changed(spec, c, clears)}, false) as ch_{i}" for i, c in enumerate(others)]
     any_change = " or ".join(f"ch_{i}" for i in range(len(others))) or "false"
@@ -156,7 +158,7 @@ def write(con, spec: TableSpec, name: str, columns: list[str], progress=None) ->
     lives in the operational store: fxdash.ingest.log.)"""
     counts = plan(con, spec, name, columns)
     others = [c for c in columns if c not in spec.key]
-    clears = {c for c in columns if _cleared(con, name, c)}
+    clears = _clears(con, name, columns)
     con.execute("begin transaction")
     try:
         if counts["updated"]:

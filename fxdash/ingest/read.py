@@ -23,7 +23,7 @@ from fxdash.labels import ingest as X
 
 MAX_BYTES = lim.MAX_BYTES
 # fxdash.export.FORMULA_START (export imports pandas, which the reading child does not load)
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "{=")
 REQUIRED_MARKS = re.compile(r"(\*|(必填)|\(必填\)|(选填)|\(选填\))$")
 TITLE_SCAN = 10  # the header is looked for among the first non-empty rows
 WHOLE_ROW = "（整行）"
@@ -239,7 +239,7 @@ def _cell(value) -> str:
 
 def _unescape(text: str) -> str:
     """Undo fxdash.export's formula escape, so an exported file imports back unchanged."""
-    if text.startswith("'") and text[1:2] and text[1:2] in FORMULA_START:
+    if text.startswith("'") and text[1:].startswith(FORMULA_START):
         return text[1:]
     return text
 

@@ -48,20 +48,30 @@ def seed_rows() -> list[dict]:
 
 
 def seed(conn) -> None:
-    """Migration step: the article's figures, on first start (inside the migration's transaction)."""
-    for row in seed_rows():
-        _add(conn, row, SEED_USER)
+    """Migration step: the article's figures, on first start (inside the migration's transaction). The
+    rows _add would write, in two statements each run for all of them: a new store's first open took
+    ~45 ms, half of it compiling the same two inserts once per figure."""
+    rows = [_added(row, SEED_USER) for row in seed_rows()]
+    conn.execute(insert(t), [figure for figure, _ in rows])
+    conn.execute(insert(h), [history_row for _, history_row in rows])
 
 
-def _add(conn, values: dict, username: str) -> str:
+def _added(values: dict, username: str) -> tuple[dict, dict]:
+    """A new figure's row and its first history row."""
     figure_id = uuid.uuid4().hex
     when = now()
     row = {k: values.get(k) for k in FIELDS}
     row["retired"] = bool(row["retired"])
-    conn.execute(insert(t).values(figure_id=figure_id, **row, version=1, updated_at=when, updated_by=username))
-    conn.execute(insert(h).values(figure_id=figure_id, version=1, action="add", **row, changed_at=when,
-                                  changed_by=username))
-    return figure_id
+    return ({"figure_id": figure_id, **row, "version": 1, "updated_at": when, "updated_by": username},
+            {"figure_id": figure_id, "version": 1, "action": "add", **row, "changed_at": when,
+             "changed_by": username})
+
+
+def _add(conn, values: dict, username: str) -> str:
+    figure, history_row = _added(values, username)
+    conn.execute(insert(t).values(**figure))
+    conn.execute(insert(h).values(**history_row))
+    return figure["figure_id"]
 
 
 def add(store, values: dict, username: str) -> str:
