@@ -165,7 +165,7 @@ def _fixed_alike(x: float, digits: int) -> bool:
 def screen_text(col: str, values: pd.Series) -> pd.Series | None:
     """A column of table_style as text (its blanks still to become —), or None for one shown as it is."""
     if pd.api.types.is_datetime64_any_dtype(values):
-        return values.map(textfmt.day)
+        return textfmt.days(values)
     if pd.api.types.is_bool_dtype(values):
         return values.map(lambda v: LCM.ADOPTED_YES if v else LCM.ADOPTED_NO)
     if col in ("amount_yuan", "amount", "cumulative_amount"):
@@ -186,7 +186,9 @@ def worded(df: pd.DataFrame, dates=(), missing: dict | None = None) -> pd.DataFr
         if pd.api.types.is_bool_dtype(values):
             out[col] = values.map(lambda v: textfmt.YES if v else textfmt.NO).astype(object)
         elif col in dates:
-            out[col] = values.map(textfmt.day).astype(object).where(values.notna(), missing.get(col, textfmt.MISSING))
+            datetimes = pd.api.types.is_datetime64_any_dtype(values)  # else dates as objects: day() per value
+            text = textfmt.days(values) if datetimes else values.map(textfmt.day).astype(object)
+            out[col] = text.where(values.notna(), missing.get(col, textfmt.MISSING))
     return out
 
 
@@ -217,7 +219,7 @@ def report_table(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
     for col, dtype in df.dtypes.items():
         if pd.api.types.is_datetime64_any_dtype(dtype):
-            out[col] = df[col].map(textfmt.day_time).astype("str")
+            out[col] = textfmt.day_times(df[col]).astype("str")
         elif pd.api.types.is_float_dtype(dtype) and df[col].isna().any():
             out[col] = df[col].map(lambda v: textfmt.MISSING if pd.isna(v) else f"{v:.1f}").astype("str")
         elif pd.api.types.is_float_dtype(dtype):

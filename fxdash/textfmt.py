@@ -26,9 +26,17 @@ def _when(value, text) -> str:
     return MISSING if is_missing(value) else text(pd.Timestamp(value))
 
 
+def _ymd(d) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def _ymd_hm(d) -> str:
+    return f"{d.year}年{d.month}月{d.day}日 {d.hour:02d}:{d.minute:02d}"  # _ymd's day, then %H:%M
+
+
 def day(value) -> str:
     """2026年3月18日 (— when missing)."""
-    return _when(value, lambda d: f"{d.year}年{d.month}月{d.day}日")
+    return _when(value, _ymd)
 
 
 def month_day(value) -> str:
@@ -43,7 +51,24 @@ def month(value) -> str:
 
 def day_time(value) -> str:
     """2026年3月18日 14:30."""
-    return _when(value, lambda d: f"{day(d)} {d:%H:%M}")
+    return _when(value, _ymd_hm)
+
+
+def days(values: pd.Series) -> pd.Series:
+    """day() of every value of a datetime column at once (object dtype): the same text from Python's
+    datetimes, without a pd.Timestamp and a missing-value check per cell (~4 µs a cell: the report lists
+    of 问题上报 format ~5,000 at scale 100 on every cold view)."""
+    return _column_text(values, _ymd)
+
+
+def day_times(values: pd.Series) -> pd.Series:
+    """day_time() of every value of a datetime column at once (see days)."""
+    return _column_text(values, _ymd_hm)
+
+
+def _column_text(values: pd.Series, text) -> pd.Series:
+    stamps = values.dt.to_pydatetime()  # NaT stays NaT
+    return pd.Series([MISSING if t is pd.NaT else text(t) for t in stamps], index=values.index, dtype=object)
 
 
 def period(start, end) -> str:
