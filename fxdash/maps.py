@@ -297,12 +297,27 @@ def _ramp(share: float) -> list[int]:
     return [round(a[i] + (b[i] - a[i]) * t) for i in range(3)] + [210]
 
 
+_STOPS = np.array(DENSITY_RAMP, dtype=float)
+
+
+def _ramps(shares) -> list[list[int]]:
+    """[_ramp(s) for s in shares] for a whole column at once (1,255 cells of 问题上报 at scale 100: ~6 ms one
+    by one): the same float arithmetic in the same order, rounded half to even as round() does."""
+    s = np.asarray(shares, dtype=float)
+    low = (s <= 0.5)[:, None]
+    a = np.where(low, _STOPS[0], _STOPS[1])
+    b = np.where(low, _STOPS[1], _STOPS[2])
+    t = np.where(low[:, 0], s / 0.5, (s - 0.5) / 0.5)[:, None]
+    rgb = np.rint(a + (b - a) * t).astype(np.int64)
+    return np.column_stack([rgb, np.full(len(s), 210, dtype=np.int64)]).tolist()
+
+
 def density_layer(bins: pd.DataFrame, layer_id: str = "report-density", opacity: float = 0.75) -> pdk.Layer:
     """Grid cells coloured from pale yellow to deep red by their report count (bins, not raw points)."""
     data = bins.copy()
     top = max(int(data["reports"].max()), 1) if len(data) else 1
     share = (data["reports"] / top).clip(0, 1) if len(data) else data.get("reports", pd.Series(dtype=float))
-    data["color"] = [_ramp(s) for s in share]
+    data["color"] = _ramps(share)
     data["polygon"] = [
         [[w, s], [e, s], [e, n], [w, n]]
         for w, s, e, n in zip(data["west"].round(5), data["south"].round(5), data["east"].round(5),
