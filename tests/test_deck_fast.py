@@ -173,10 +173,6 @@ def test_shared_boundaries_are_spliced_in_whole_and_the_deck_is_left_as_it_was(r
 def test_density_colours_of_a_column_are_those_of_each_share():
     """maps._ramps colours every cell of a density layer at once as maps._ramp colours one: random shares,
     the stops, exact halves (rounded half to even) and values beside the 0.5 switch."""
-    import numpy as np
-
-    from fxdash import maps
-
     shares = np.concatenate([np.random.default_rng(7).random(5000), np.arange(0, 1.0001, 1 / 1024),
                              [0.0, 0.5, 1.0, 1e-12, 0.5 - 1e-16, 0.5 + 1e-16, 0.999999999]])
     got = maps._ramps(shares)
