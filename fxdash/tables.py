@@ -68,15 +68,16 @@ def screen_table(df: pd.DataFrame, labels: dict, highlight: str | None = None) -
             return shown, config or None
         return shown.style, None
     shown, marked = screen_frame(df, labels), _marked(df, highlight)
-    return (shaded(shown, marked) if _text_as_displayed(shown) else _shade(shown.style, marked)), None
+    # plain_config's {}: only text and integer columns, every cell's Styler text its str() (what shaded needs)
+    return (shaded(shown, marked) if plain_config(shown) == {} else _shade(shown.style, marked)), None
 
 
 SHADE = "background-color: #dff3ea"  # table_style's highlighted rows
 
 
 def shaded(shown: pd.DataFrame, marked) -> "pd.io.formats.style.Styler":
-    """table_style's Styler of `shown` (screen_frame's frame, every cell's text its str(): see
-    _text_as_displayed) with the `marked` rows shaded, as st.dataframe marshals it for the browser
+    """table_style's Styler of `shown` (screen_frame's frame, every cell's text its str(): plain_config
+    gives it no column settings) with the `marked` rows shaded, as st.dataframe marshals it for the browser
     (streamlit's marshall_styler: the Styler's uuid, its CSS rules, its display text) without pandas
     computing and translating it: the Styler's render tree (a dict per cell) and Streamlit writing each
     column's display text back one column at a time were ~12 ms of 人民建议's one-row list at scale 100.
@@ -100,22 +101,6 @@ def shaded(shown: pd.DataFrame, marked) -> "pd.io.formats.style.Styler":
     styler._compute = lambda: styler  # what marshall_styler calls: the translation above is already made
     styler._translate = lambda *_args, **_kwargs: translated
     return styler
-
-
-def _text_as_displayed(shown: pd.DataFrame) -> bool:
-    """Whether the Styler's default display text of every cell of `shown` is its str(): text columns of
-    str values and integer columns without blanks (pandas' default formatter: str() of both; floats get
-    styler.format.precision decimals, blanks "nan" or "<NA>"), under unique headers."""
-    if not shown.columns.is_unique:
-        return False
-    for col in shown.columns:
-        values = shown[col]
-        if pd.api.types.is_string_dtype(values) or values.dtype == object:
-            if not all(type(v) is str for v in values.tolist()):
-                return False
-        elif not (values.dtype.kind in "iu" and not values.isna().any()):
-            return False
-    return True
 
 
 MAX_SAFE_INT = 2**53  # the browser's grid refuses larger integers in a number column

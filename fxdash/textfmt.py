@@ -31,7 +31,7 @@ def _ymd(d) -> str:
 
 
 def _ymd_hm(d) -> str:
-    return f"{d.year}年{d.month}月{d.day}日 {d.hour:02d}:{d.minute:02d}"  # _ymd's day, then %H:%M
+    return f"{_ymd(d)} {d.hour:02d}:{d.minute:02d}"  # %H:%M without strftime (a column of them: textfmt.day_times)
 
 
 def day(value) -> str:
