@@ -1,6 +1,5 @@
 """Plotly figure builders: DataFrame -> Figure, Chinese labels, one look for every page."""
 
-import copy
 import datetime as dt
 
 import pandas as pd
@@ -8,7 +7,7 @@ import plotly.graph_objects as go
 
 from fxdash import textfmt
 from fxdash.chart_axes import amount_axis, category_axis, count_axis, percent_axis
-from fxdash.chart_figure import Figure
+from fxdash.chart_figure import Figure, copied
 from fxdash.chart_stacks import stacks
 from fxdash.labels import common as LC
 from fxdash.labels import community as LCM
@@ -39,7 +38,7 @@ def _set_template(fig: go.Figure) -> None:
     """Give the figure TEMPLATE without plotly validating it again: assigning a Template validated and
     copied all of it, about half of style() (measured: 8 of 15-20 ms per chart, a page draws up to 13).
     Plotly sets its own default template the same way (layout._validate off, "already validated")."""
-    _set_validated(fig.layout, "template", copy.deepcopy(_TEMPLATE_JSON))  # each figure its own copy
+    _set_validated(fig.layout, "template", copied(_TEMPLATE_JSON))  # each figure its own copy (JSON: ~3x faster than deepcopy)
 
 
 def _set_validated(layout: go.Layout, key: str, value) -> None:
@@ -93,7 +92,7 @@ def style(fig: go.Figure, title: str | None = None, height: int = 360) -> go.Fig
         if key in layout._props:  # the chart set it already: merge as update_layout does
             fig.update_layout({key: parts[key]})
             continue
-        fast = copy.deepcopy(done[key])
+        fast = copied(done[key])
         if key == "title" and title:
             fast["text"] = title
         elif key == "height":

@@ -136,7 +136,26 @@ def focus(f) -> tuple[str, ...]:
 
 def region(towns: pd.DataFrame, boundaries: dict | None, focus: tuple[str, ...] = ()) -> Bounds | None:
     """The box round the towns in focus (town codes; every town of `towns` when none): their
-    boundary polygons, or their centres widened by TOWN_HALF_SPAN_M without a boundary file."""
+    boundary polygons, or their centres widened by TOWN_HALF_SPAN_M without a boundary file.
+    Kept per input for the shared boundaries (fxdash.ui_cache.SharedGeoJSON, by its digest): every map
+    of every page frames the same district or towns, and walking each boundary ring for them was ~0.3 ms
+    of a deck (a quarter of 友好场景's scene map); another dict is walked every time."""
+    fingerprint = getattr(boundaries, "fingerprint", None)
+    if boundaries and fingerprint is None:
+        return _region(towns, boundaries, focus)
+    key = (fingerprint, tuple(focus), *(tuple(towns[c].tolist()) for c in ("town_code", "name", "lon", "lat")))
+    found = _REGIONS.get(key, _REGIONS)
+    if found is _REGIONS:
+        if len(_REGIONS) >= 256:  # filters name a few towns at a time: a handful of keys in practice
+            _REGIONS.clear()
+        found = _REGIONS[key] = _region(towns, boundaries, focus)
+    return found
+
+
+_REGIONS: dict = {}  # region's boxes (Bounds is frozen: shared as it is)
+
+
+def _region(towns: pd.DataFrame, boundaries: dict | None, focus: tuple[str, ...]) -> Bounds | None:
     codes = set(focus) or set(towns["town_code"])
     rings = [ring for ft in _boundary_features(boundaries, towns, codes) for ring in geo.feature_rings(ft)]
     if rings:
@@ -382,7 +401,9 @@ def scenes_layer(scenes: pd.DataFrame, size: int = 26) -> pdk.Layer:
 def scene_map(scenes: pd.DataFrame, towns: pd.DataFrame, boundaries: dict | None, rivers: dict | None = None,
               tile_url: str = "", focus: tuple[str, ...] = (), size: tuple[int, int] = SIZE_WIDE) -> tuple[Deck, str]:
     """The community page's scene map and its legend (HTML), offline like every deck here."""
-    located = scenes.dropna(subset=["lat", "lon"])
+    # dropna copies the frame even when nothing is missing (a third of building this map)
+    missing = scenes["lat"].isna().any() or scenes["lon"].isna().any()
+    located = scenes.dropna(subset=["lat", "lon"]) if missing else scenes
     view = fit_view(region(towns, boundaries, focus), points_box(located), size=size)
     layers = [*base_layers(towns, boundaries, rivers, tile_url), scenes_layer(located)]
     present = set(located["scene_type"])
