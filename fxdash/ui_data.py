@@ -21,7 +21,7 @@ from fxdash.filters import Filters, default_filters
 from fxdash.labels import common as LC
 from fxdash.labels import versions as LV
 from fxdash.ui_cache import PLAIN as _PLAIN
-from fxdash.ui_cache import SharedCache, SharedGeoJSON, exact
+from fxdash.ui_cache import SharedCache, SharedGeoJSON, exact, note_source
 
 
 @st.cache_resource(show_spinner=False)
@@ -232,7 +232,7 @@ def _derived(then, source, name: str, filters, version: str, kwargs: tuple, mode
         key = _result_key(name, filters, version, kwargs, mode)
     except TypeError:  # a kwarg without an exact fingerprint: computed every time, as before
         return then(source())
-    return handed_out(_DERIVED.get(key, lambda: then(source())))
+    return handed_out(_DERIVED.get(key, lambda: then(source())), ("derived", key))
 
 
 def deferred(fn, filters: Filters | None = None, /, **kwargs):
@@ -258,25 +258,33 @@ def _cached(fn, name: str, filters, version: str, kwargs: tuple, mode: str):
         key = _result_key(name, filters, version, kwargs, mode)
     except TypeError:
         return compute()
-    return handed_out(_QUERIES.get(key, compute))
+    return handed_out(_QUERIES.get(key, compute), ("query", key))
 
 
-def handed_out(value):
+def handed_out(value, key: tuple | None = None):
     """A shared cached result as its caller may use it: frames as shallow copies (pandas copy-on-write:
     a change to the copy, a new column or index name included, never reaches the cached frame), lists,
     tuples and dicts rebuilt round them, plain values as they are, anything else deep-copied. st.cache_data
     unpickled a full copy of every result on every hit instead (~1 ms a frame, most of it strings)."""
     if isinstance(value, (pd.DataFrame, pd.Series)):
-        return value.copy(deep=False)
+        copied = value.copy(deep=False)
+        if key is not None and type(value) is pd.DataFrame:  # named by its key (ui_cache.exact, note_source)
+            note_source(copied, value, key)
+        return copied
     if isinstance(value, dict):
-        return {k: handed_out(v) for k, v in value.items()}
+        return {k: handed_out(v, _part(key, k)) for k, v in value.items()}
     if isinstance(value, list):
-        return [handed_out(v) for v in value]
+        return [handed_out(v, _part(key, i)) for i, v in enumerate(value)]
     if type(value) is tuple:
-        return tuple(handed_out(v) for v in value)
+        return tuple(handed_out(v, _part(key, i)) for i, v in enumerate(value))
     if isinstance(value, _PLAIN):
         return value
     return copy.deepcopy(value)
+
+
+def _part(key: tuple | None, item) -> tuple | None:
+    """The key of one item of a result (a frame in a bundle's dict) from the result's key."""
+    return None if key is None or not isinstance(item, (str, int)) else (*key, item)
 
 
 _QUERIES = SharedCache(1024)
