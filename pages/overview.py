@@ -46,6 +46,9 @@ kpis = ui.run(metrics.headline, f)
 trend = ui.run(metrics.kpi_trend, f)
 story = ui.run(metrics.story, f, as_of=as_of)
 spark = M.HELP_SPARK.format(weeks=metrics.TREND_WEEKS)
+sparks: dict[str, list] = {}  # each figure's weekly values, in the trend's row order: one pass, not a text
+for key, value in zip(trend["key"].tolist(), trend["value"].tolist(), strict=True):  # comparison per card
+    sparks.setdefault(key, []).append(value)
 left, right = st.columns([3, 2], gap="large")
 with left:
     st.subheader(M.PRESET_LABEL)
@@ -59,7 +62,7 @@ with left:
                        delta_color="off" if same else colour, delta_arrow="off" if same else "auto",
                        delta_description=LC.DELTA_DESCRIPTION if compare else None,
                        help=f"{kpi.note}{help_text}{spark}", border=True,
-                       chart_data=trend.loc[trend["key"] == kpi.key, "value"].tolist(),
+                       chart_data=sparks.get(kpi.key, []),
                        chart_type="line" if kpi.stock else "bar")
 with right:
     st.subheader(M.STORY_TITLE)
