@@ -90,8 +90,8 @@ _SOURCES: dict = {}
 
 def note_source(copy: pd.DataFrame, original: pd.DataFrame, key) -> None:
     """Note that `copy` (a shallow copy of the shared `original`) holds the result cached under `key`
-    (a tuple of plain values: its repr names it exactly)."""
-    if copy.attrs or not plain(key):
+    (a tuple of plain values, see plain: its repr names it exactly; the caller checks)."""
+    if copy.attrs:
         return
     ident = id(copy)
     ref = weakref.ref(copy, lambda _, ident=ident: _SOURCES.pop(ident, None))

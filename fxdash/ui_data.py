@@ -21,7 +21,7 @@ from fxdash.filters import Filters, default_filters
 from fxdash.labels import common as LC
 from fxdash.labels import versions as LV
 from fxdash.ui_cache import PLAIN as _PLAIN
-from fxdash.ui_cache import SharedCache, SharedGeoJSON, exact, note_source
+from fxdash.ui_cache import SharedCache, SharedGeoJSON, exact, note_source, plain
 
 
 @st.cache_resource(show_spinner=False)
@@ -232,7 +232,7 @@ def _derived(then, source, name: str, filters, version: str, kwargs: tuple, mode
         key = _result_key(name, filters, version, kwargs, mode)
     except TypeError:  # a kwarg without an exact fingerprint: computed every time, as before
         return then(source())
-    return handed_out(_DERIVED.get(key, lambda: then(source())), ("derived", key))
+    return handed_out(_DERIVED.get(key, lambda: then(source())), _named("derived", key))
 
 
 def deferred(fn, filters: Filters | None = None, /, **kwargs):
@@ -258,7 +258,7 @@ def _cached(fn, name: str, filters, version: str, kwargs: tuple, mode: str):
         key = _result_key(name, filters, version, kwargs, mode)
     except TypeError:
         return compute()
-    return handed_out(_QUERIES.get(key, compute), ("query", key))
+    return handed_out(_QUERIES.get(key, compute), _named("query", key))
 
 
 def handed_out(value, key: tuple | None = None):
@@ -280,6 +280,11 @@ def handed_out(value, key: tuple | None = None):
     if isinstance(value, _PLAIN):
         return value
     return copy.deepcopy(value)
+
+
+def _named(kind: str, key: tuple) -> tuple | None:
+    """The name a result's frames are noted under (ui_cache.note_source): its cache key, when plain."""
+    return (kind, key) if plain(key) else None
 
 
 def _part(key: tuple | None, item) -> tuple | None:

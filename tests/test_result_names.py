@@ -7,7 +7,7 @@ import warnings
 import pandas as pd
 import pytest
 
-from fxdash import ui_cache
+from fxdash import ui_cache, ui_data
 from fxdash.ui_data import handed_out
 
 KEY = ("query", ("fxdash.queries.x.f", "Filters(...)", (), "/db", "v3", "full"))
@@ -115,4 +115,6 @@ def test_frames_in_a_bundle_are_named_by_their_item_and_a_note_goes_with_its_cop
 
 
 def test_a_key_without_an_exact_repr_is_not_noted():
-    assert _by_value(handed_out(_original(), ("query", object())))
+    assert ui_data._named("query", ("f", object())) is None
+    assert ui_data._named("query", KEY[1]) == KEY
+    assert _by_value(handed_out(_original(), ui_data._named("query", ("f", object()))))
