@@ -1,0 +1,107 @@
+"""tables.screen_frame and plain_config ask a column's dtype and its array (has_missing) instead of the
+Series: the same screen frame and the same column settings as the Series-asking code gave, for every kind
+of column the pages' tables hold and a few they do not (categories, periods, intervals, masked values)."""
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from fxdash import tables, textfmt
+from fxdash.export import column_names, with_labels
+from fxdash.labels import community as LCM
+
+COLUMNS = {
+    "text": pd.Series(["甲", "乙", "丙"]),
+    "text_blank": pd.Series(["甲", None, "丙"]),
+    "objects": pd.Series(["a", "b", "c"], dtype=object),
+    "object_lists": pd.Series([["a", "b"], None, []], dtype=object),
+    "ints": pd.Series([1, 2, 3]),
+    "masked_ints": pd.Series([1, None, 3], dtype="Int64"),
+    "floats": pd.Series([1.5, 2.25, 3.0]),
+    "float_blank": pd.Series([1.5, np.nan, 3.0]),
+    "float_tie": pd.Series([0.125, 1.0, 2.0]),
+    "bools": pd.Series([True, False, True]),
+    "day": pd.Series(pd.to_datetime(["2026-03-01", None, "2026-03-18"])),
+    "amount": pd.Series([1234.5, None, 7.0]),
+    "category": pd.Series(["x", "y", "x"], dtype="category"),
+    "period": pd.Series(pd.period_range("2026-01", periods=3, freq="M")),
+    "interval": pd.Series(pd.interval_range(0, 3)),
+    "dates": pd.Series([dt.date(2026, 3, 1), None, dt.date(2026, 3, 2)], dtype=object),
+    "arrow_text": pd.Series(["甲", None, "丙"], dtype="string[pyarrow]"),
+}
+
+
+def _former_text(col, values):
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return textfmt.days(values)
+    if pd.api.types.is_bool_dtype(values):
+        return values.map(lambda v: LCM.ADOPTED_YES if v else LCM.ADOPTED_NO)
+    if col in ("amount_yuan", "amount", "cumulative_amount"):
+        return values.map(textfmt.number)
+    if values.isna().any():
+        return values.map(textfmt.cell)
+    return None
+
+
+def _former_frame(df, labels):
+    names, columns = column_names(labels), {}
+    for col in df.columns:
+        values = df[col]
+        text = _former_text(col, values)
+        if text is not None:
+            cells = [t if present else textfmt.MISSING for t, present in zip(text.tolist(), values.notna().tolist())]
+            values = pd.Series(cells, index=df.index, dtype=object)
+        columns[col] = values
+    headed = {names.get(col, col): values for col, values in columns.items()}
+    if len(headed) == len(columns):
+        return pd.DataFrame(headed, index=df.index)
+    return with_labels(pd.DataFrame(columns, index=df.index), labels)
+
+
+def _former_config(shown):
+    if not shown.columns.is_unique:
+        return None
+    config, digits = {}, pd.get_option("styler.format.precision")
+    for col in shown.columns:
+        values = shown[col]
+        kind = values.dtype.kind
+        if pd.api.types.is_string_dtype(values) or values.dtype == object:
+            if not all(type(v) is str for v in values.tolist()):
+                return None
+        elif kind in "iu" or pd.api.types.is_integer_dtype(values):
+            if values.isna().any() or not all(-tables.MAX_SAFE_INT < int(v) < tables.MAX_SAFE_INT for v in values.tolist()):
+                return None
+        elif kind == "f":
+            if not all(tables._fixed_alike(v, digits) for v in values.tolist()):
+                return None
+            config[col] = "number"
+        else:
+            return None
+    return config
+
+
+def _kinds(config):
+    return None if config is None else {k: type(v).__name__ for k, v in config.items()}
+
+
+@pytest.mark.parametrize("name", list(COLUMNS))
+def test_each_kind_of_column_reads_and_is_set_as_before(name):
+    df = pd.DataFrame({"town": ["甲镇", "乙镇", "丙镇"], name: COLUMNS[name]})
+    assert tables.has_missing(df[name]) == bool(df[name].isna().any())
+    shown = tables.screen_frame(df, LCM.COMMUNITY_COLUMNS)
+    pd.testing.assert_frame_equal(shown, _former_frame(df, LCM.COMMUNITY_COLUMNS), check_exact=True)
+    # the frame as given (not only screen_frame's text): a category, a period, a masked column…
+    for frame in (shown, df):
+        former, now = _former_config(frame), tables.plain_config(frame)
+        assert (former is None) == (now is None), name
+        if now is not None:
+            assert set(now) == set(former)
+
+
+def test_the_whole_table_at_once():
+    df = pd.DataFrame(COLUMNS)
+    pd.testing.assert_frame_equal(tables.screen_frame(df, LCM.COMMUNITY_COLUMNS),
+                                  _former_frame(df, LCM.COMMUNITY_COLUMNS), check_exact=True)
+    assert tables.plain_config(df) is None is _former_config(df)
