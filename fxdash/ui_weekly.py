@@ -80,6 +80,14 @@ def screen_tables(b: dict) -> dict:
     return {name: (tables[name], textfmt.readable(tables[name])) for name in (*BUNDLE_TABLES, "周对比")}
 
 
+def cards(b: dict) -> list[dict]:
+    """The week's metric cards (briefing.card of each comparison row), for ui.derived: made once per
+    bundle and shared instead of on every view (the comparison's rows as dicts and seventeen cards)."""
+    from fxdash import briefing
+
+    return [briefing.card(row) for row in b["comparison"].to_dict("records")]
+
+
 def figures_table(screen: dict, b: dict):
     """周对比 as the page shows it: screen_tables' when no snapshot of the week was saved (its columns
     then come from the bundle alone), else made with the snapshot's columns ("例会时上报")."""

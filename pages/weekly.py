@@ -32,15 +32,14 @@ screen = ui.derived(ui_weekly.screen_tables, weekly.bundle, f, monday=monday, de
 b = {**ui.derived(briefing.with_sentences, weekly.bundle, f, monday=monday, deadlines=ui.settings().deadlines),
      "snapshot": ui_weekly.week_snapshot(f, monday)}
 trend_chart = ui.figure(charts.weekly_new_resolved, b["trend"], weekly_export.trend_title())
+cards = ui.derived(ui_weekly.cards, weekly.bundle, f, monday=monday, deadlines=ui.settings().deadlines)
 st.caption(LW.WEEKLY_CAPTION.format(span=b["span"]))
 ui.record_view(f, period=b["span"])  # the projector's scope line names the week, not the sidebar dates
 
 st.subheader(LW.WEEKLY_FIGURES)
-rows = b["comparison"].to_dict("records")
 per_row = 4 if ui.presentation_mode() else 6  # large type needs wider cards
-for start in range(0, len(rows), per_row):
-    for col, row in zip(st.columns(per_row), rows[start:start + per_row]):
-        c = briefing.card(row)
+for start in range(0, len(cards), per_row):
+    for col, c in zip(st.columns(per_row), cards[start:start + per_row]):
         col.metric(c["label"], c["value"], c["delta"], delta_color=c["colour"],
                    delta_arrow="off" if c["colour"] == "off" else "auto", help=c["help"], border=True)
 
