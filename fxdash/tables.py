@@ -216,10 +216,19 @@ def report_table(df: pd.DataFrame) -> pd.DataFrame:
         if pd.api.types.is_datetime64_any_dtype(dtype):
             out[col] = textfmt.day_times(df[col]).astype("str")
         elif pd.api.types.is_float_dtype(dtype) and df[col].isna().any():
-            out[col] = df[col].map(lambda v: textfmt.MISSING if pd.isna(v) else f"{v:.1f}").astype("str")
+            out[col] = _one_decimal(df[col])
         elif pd.api.types.is_float_dtype(dtype):
             out[col] = df[col].round(1)
     return out
+
+
+def _one_decimal(values: pd.Series) -> pd.Series:
+    """A float column with blanks as one-decimal text, — for a blank. A numpy column in one list pass
+    (a map with pd.isna per value was ~1 ms of each 1,000-row report list); masked floats as before."""
+    if isinstance(values.dtype, np.dtype):
+        text = [textfmt.MISSING if v != v else f"{v:.1f}" for v in values.tolist()]  # NaN is the only v != v
+        return pd.Series(text, index=values.index, name=values.name, dtype="str")
+    return values.map(lambda v: textfmt.MISSING if pd.isna(v) else f"{v:.1f}").astype("str")
 
 
 # chip colours in the order of the options: waiting/rejected grey-ish, in progress orange, done green

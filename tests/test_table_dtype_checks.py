@@ -105,3 +105,15 @@ def test_the_whole_table_at_once():
     pd.testing.assert_frame_equal(tables.screen_frame(df, LCM.COMMUNITY_COLUMNS),
                                   _former_frame(df, LCM.COMMUNITY_COLUMNS), check_exact=True)
     assert tables.plain_config(df) is None is _former_config(df)
+
+
+@pytest.mark.parametrize("values", [
+    pd.Series([1.25, np.nan, -0.0, 1e21, np.inf, -np.inf, 0.05, 2.5], name="days_to_resolve"),
+    pd.Series([1.5, np.nan], dtype="float32", name="age_days"),
+    pd.Series([1.5, None], dtype="Float64", name="hours_to_accept"),
+], ids=["float64", "float32", "masked"])
+def test_report_durations_as_one_decimal_text_as_before(values):
+    former = values.map(lambda v: textfmt.MISSING if pd.isna(v) else f"{v:.1f}").astype("str")
+    pd.testing.assert_series_equal(tables._one_decimal(values), former, check_exact=True)
+    frame = pd.DataFrame({"report_id": ["a"] * len(values), values.name: values})
+    assert tables.report_table(frame)[values.name].tolist() == former.tolist()
