@@ -101,7 +101,7 @@ def note_source(copy: pd.DataFrame, original: pd.DataFrame, key) -> None:
 def _state(df: pd.DataFrame) -> tuple:
     mgr = df._mgr
     return (mgr, mgr.blocks, *(b.values for b in mgr.blocks), df.index, df.columns,
-            tuple(df.index.names), tuple(df.columns.names))
+            (tuple(df.index.names), tuple(df.columns.names), df.flags.allows_duplicate_labels))
 
 
 def _source_of(value) -> tuple | None:
@@ -109,7 +109,7 @@ def _source_of(value) -> tuple | None:
     if note is None or note[0]() is not value or value.attrs:
         return None
     then, now = note[3], _state(value)
-    if len(then) != len(now) or any(a is not b for a, b in zip(then[:-2], now[:-2], strict=True)) or then[-2:] != now[-2:]:
+    if len(then) != len(now) or any(a is not b for a, b in zip(then[:-1], now[:-1], strict=True)) or then[-1] != now[-1]:
         return None
     return note[2]
 

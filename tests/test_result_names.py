@@ -87,7 +87,11 @@ def _fill(df):
     df.fillna(0, inplace=True)
 
 
-CHANGES = [_set_value, _set_text, _new_column, _replace_column, _drop, _sort, _rename, _index_name, _columns_name,
+def _flags(df):
+    df.flags.allows_duplicate_labels = False
+
+
+CHANGES = [_flags, _set_value, _set_text, _new_column, _replace_column, _drop, _sort, _rename, _index_name, _columns_name,
            _columns, _index, _attrs, _scale, _fill]
 
 
