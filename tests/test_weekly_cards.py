@@ -23,3 +23,15 @@ def test_the_weekly_cards_are_the_comparison_rows_as_cards(app_env_read_only):
     shown = [(m.label, m.value, m.delta) for m in at.metric]
     assert shown[-len(expected):] == [(c["label"], c["value"], c["delta"] or "") for c in expected]
     assert len(expected) == len(metrics.WEEKLY)
+
+
+def test_the_overview_sparklines_are_each_figures_weekly_values(app_env_read_only):
+    at = login_apptest(AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run())
+    assert not at.exception
+    f = at.session_state["fx_filters"]
+    s = ui_data.settings()
+    with ui_data._connection_for(ui_data._readers(str(s.db)).current_key()).cursor() as con:
+        trend, kpis = metrics.kpi_trend(con, f), metrics.headline(con, f)
+    expected = [trend.loc[trend["key"] == key, "value"].tolist() for key in kpis["key"]]  # as the page asked
+    shown = [list(m.proto.chart_data) for m in at.metric][:len(expected)]
+    assert shown == expected and all(shown)
