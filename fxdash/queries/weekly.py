@@ -34,10 +34,13 @@ def week_figures(con, f: Filters, monday: dt.date, deadlines=None) -> dict[str, 
 
 def comparison(con, f: Filters, monday: dt.date, deadlines=None) -> pd.DataFrame:
     """One row per metric: this week, last week, the average of the 4 weeks before, and the changes."""
-    mondays = [monday, *weeks.previous_weeks(monday, 4)]
     # the five weeks at once: one grouped query per source (metrics.values_series), not one per week
-    return _comparison_of(metrics.values_series(con, f, metrics.WEEKLY, [(m, weeks.week_end(m)) for m in mondays],
-                                               deadlines))
+    return _comparison_of(metrics.values_series(con, f, metrics.WEEKLY, _five_weeks(monday), deadlines))
+
+
+def _five_weeks(monday: dt.date) -> list[tuple]:
+    """(Monday, Sunday) of the week and of the four before it, this one first."""
+    return [(m, weeks.week_end(m)) for m in (monday, *weeks.previous_weeks(monday, 4))]
 
 
 def _by_source(group: tuple) -> list[tuple]:
@@ -141,7 +144,7 @@ def latest_snapshot(store, f: Filters, monday: dt.date) -> pd.DataFrame:
 # --- the whole briefing, in one call the page caches ---------------------------------------------------
 
 
-PARALLEL = 4  # queries of one result run at once (in_parallel): DuckDB on one core, Python on the other
+PARALLEL = 4  # queries of one result run at once (_in_parallel): DuckDB on one core, Python on the other
 
 
 def _in_parallel(con, tasks: list) -> list:
@@ -173,14 +176,12 @@ def _in_parallel(con, tasks: list) -> list:
             cur.close()
 
 
-
 @personal(overdue=reports.overdue_list.personal)
 def bundle(con, f: Filters, monday: dt.date, deadlines=None) -> dict:
     """Everything the weekly page and its export show for one week (the briefing's sentences are
     written from it at the edge: fxdash.briefing.with_sentences)."""
     trend_filters = f.with_period(monday - dt.timedelta(days=7 * (metrics.TREND_WEEKS - 1)), weeks.week_end(monday))
-    mondays = [monday, *weeks.previous_weeks(monday, 4)]
-    periods = [(m, weeks.week_end(m)) for m in mondays]
+    periods = _five_weeks(monday)
     figures = _by_source(metrics.WEEKLY)  # the comparison's figures, a query each (see _in_parallel)
     parts = {
         "hot_towns": lambda c: hot_towns(c, f, monday),
@@ -192,14 +193,16 @@ def bundle(con, f: Filters, monday: dt.date, deadlines=None) -> dict:
         "trend": lambda c: overview.weekly_reports(c, trend_filters),
     }
     done = _in_parallel(con, [*(lambda c, g=g: metrics.values_series(c, f, g, periods, deadlines) for g in figures),
-                                    *parts.values()])
-    weekly_figures = [{m.key: {k: v for part in done[:len(figures)] for k, v in part[i].items()}[m.key]
-                       for m in metrics.WEEKLY} for i in range(len(periods))]
+                              *parts.values()])
+    merged: list[dict] = [{} for _ in periods]  # each week's figures from the parts, in metrics.WEEKLY's order
+    for part in done[:len(figures)]:
+        for week, values in zip(merged, part, strict=True):
+            week.update(values)
     got = dict(zip(parts, done[len(figures):], strict=True))
     return {
         "week": weeks.label(monday),
         "span": weeks.span_text(monday),
-        "comparison": _comparison_of(weekly_figures),
+        "comparison": _comparison_of([{m.key: week[m.key] for m in metrics.WEEKLY} for week in merged]),
         "top_categories": got["top_categories"],
         "hot_cells": got["hot_cells"],
         "hot_communities": got["hot_communities"],
