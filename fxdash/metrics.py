@@ -251,6 +251,16 @@ def kpi_trend(con, f: Filters, weeks: int = TREND_WEEKS) -> pd.DataFrame:
                          for end, figures in zip(ends, got, strict=True) for key, value in figures.items()])
 
 
+def sparklines(trend: pd.DataFrame) -> dict[str, list]:
+    """Each figure's weekly values of `kpi_trend`, in its row order: one pass over the trend, not a text
+    comparison of the whole trend per card (eight a view: 6% of the interpreter's work in the meeting load
+    test's cold round)."""
+    out: dict[str, list] = {}
+    for key, value in zip(trend["key"].tolist(), trend["value"].tolist(), strict=True):
+        out.setdefault(key, []).append(value)
+    return out
+
+
 def chart_window(f: Filters) -> Filters:
     """The period of a weekly chart: the filters' own, or its last CHART_MAX_WEEKS weeks when longer."""
     if f.days <= 7 * CHART_MAX_WEEKS:

@@ -46,9 +46,7 @@ kpis = ui.run(metrics.headline, f)
 trend = ui.run(metrics.kpi_trend, f)
 story = ui.run(metrics.story, f, as_of=as_of)
 spark = M.HELP_SPARK.format(weeks=metrics.TREND_WEEKS)
-sparks: dict[str, list] = {}  # each figure's weekly values, in the trend's row order: one pass, not a text
-for key, value in zip(trend["key"].tolist(), trend["value"].tolist(), strict=True):  # comparison per card
-    sparks.setdefault(key, []).append(value)
+sparks = metrics.sparklines(trend)
 left, right = st.columns([3, 2], gap="large")
 with left:
     st.subheader(M.PRESET_LABEL)

@@ -35,3 +35,4 @@ def test_the_overview_sparklines_are_each_figures_weekly_values(app_env_read_onl
     expected = [trend.loc[trend["key"] == key, "value"].tolist() for key in kpis["key"]]  # as the page asked
     shown = [list(m.proto.chart_data) for m in at.metric][:len(expected)]
     assert shown == expected and all(shown)
+    assert [metrics.sparklines(trend)[key] for key in kpis["key"]] == expected
