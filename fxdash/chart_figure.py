@@ -285,7 +285,6 @@ def copied(value):
     return copy.deepcopy(value)
 
 
-
 def funnel(**kwargs) -> go.Funnel:
     """A funnel trace for Figure(...), unchecked unless VALIDATE."""
     return go.Funnel(**_args(kwargs))

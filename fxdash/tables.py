@@ -215,7 +215,7 @@ def report_table(df: pd.DataFrame) -> pd.DataFrame:
     for col, dtype in df.dtypes.items():
         if pd.api.types.is_datetime64_any_dtype(dtype):
             out[col] = textfmt.day_times(df[col]).astype("str")
-        elif pd.api.types.is_float_dtype(dtype) and df[col].isna().any():
+        elif pd.api.types.is_float_dtype(dtype) and has_missing(df[col]):
             out[col] = _one_decimal(df[col])
         elif pd.api.types.is_float_dtype(dtype):
             out[col] = df[col].round(1)

@@ -28,11 +28,11 @@ monday = ui_weekly.week_picker(ui.controls())  # folded away in projector mode
 # What the page draws from the week's bundle, made before anything is drawn: on a cold bundle the first
 # session computes these one after another while the others wait at the shared caches (under the meeting's
 # load, sessions drawing between two of them made the second take 0.3 s instead of 7 ms)
-screen = ui.derived(ui_weekly.screen_tables, weekly.bundle, f, monday=monday, deadlines=ui.settings().deadlines)
-b = {**ui.derived(briefing.with_sentences, weekly.bundle, f, monday=monday, deadlines=ui.settings().deadlines),
-     "snapshot": ui_weekly.week_snapshot(f, monday)}
+week = {"monday": monday, "deadlines": ui.settings().deadlines}  # the bundle the three below share
+screen = ui.derived(ui_weekly.screen_tables, weekly.bundle, f, **week)
+b = {**ui.derived(briefing.with_sentences, weekly.bundle, f, **week), "snapshot": ui_weekly.week_snapshot(f, monday)}
 trend_chart = ui.figure(charts.weekly_new_resolved, b["trend"], weekly_export.trend_title())
-cards = ui.derived(ui_weekly.cards, weekly.bundle, f, monday=monday, deadlines=ui.settings().deadlines)
+cards = ui.derived(ui_weekly.cards, weekly.bundle, f, **week)
 st.caption(LW.WEEKLY_CAPTION.format(span=b["span"]))
 ui.record_view(f, period=b["span"])  # the projector's scope line names the week, not the sidebar dates
 

@@ -10,7 +10,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from fxdash import db, export, geo
+from fxdash import db, export, geo, versions
 from fxdash.ingest import CRS, IMPORTABLE, boundaries, coords, import_file, spec, specs, template
 from fxdash.labels import ingest as LX
 from fxdash.labels import vocab as V
@@ -45,8 +45,7 @@ def state(con, table: str, log: bool = True) -> tuple:
     """Row counts of every table plus a checksum of the affected table: 'the database is unchanged'.
     (`log` is kept for the callers: the import log now lives in the operational store, never in here.)"""
     skip = {"meta"}  # the import log lives in the operational store now
-    counts = con.execute("select " + ", ".join(f'(select count(*) from "{t}")' for t in db.table_names(con)
-                                               if t not in skip)).fetchone()  # one query, not 18
+    counts = tuple(n for t, n in versions.table_counts(con).items() if t not in skip)
     checksum = con.execute(f'select count(*), sum(hash(t)) from "{table}" t').fetchone()
     return counts, checksum, db.data_version(con)
 

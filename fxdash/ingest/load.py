@@ -128,11 +128,13 @@ def _changed(spec: TableSpec, c: str, clears: set[str]) -> str:
     return given
 
 
-def plan(con, spec: TableSpec, name: str, columns: list[str]) -> dict:
+def plan(con, spec: TableSpec, name: str, columns: list[str], clears: set[str] | None = None) -> dict:
     """How many staged rows are new, changed or identical to the stored rows (matched = changed +
-    identical), and per column how many stored values the import changes (label -> count)."""
+    identical), and per column how many stored values the import changes (label -> count). `clears`:
+    _clears of the staged table, where the caller has asked already."""
     first_key = spec.key[0]
-    clears = _clears(con, name, columns)
+    if clears is None:
+        clears = _clears(con, name, columns)
     others = [c for c in columns if c not in spec.key]
     flags = [f"coalesce({_changed(spec, c, clears)}, false) as ch_{i}" for i, c in enumerate(others)]
     any_change = " or ".join(f"ch_{i}" for i in range(len(others))) or "false"
@@ -156,9 +158,9 @@ def plan(con, spec: TableSpec, name: str, columns: list[str]) -> dict:
 def write(con, spec: TableSpec, name: str, columns: list[str], progress=None) -> dict[str, int]:
     """One transaction: update changed rows, insert new ones, mark the data version. (The import log
     lives in the operational store: fxdash.ingest.log.)"""
-    counts = plan(con, spec, name, columns)
-    others = [c for c in columns if c not in spec.key]
     clears = _clears(con, name, columns)
+    counts = plan(con, spec, name, columns, clears)
+    others = [c for c in columns if c not in spec.key]
     con.execute("begin transaction")
     try:
         if counts["updated"]:
