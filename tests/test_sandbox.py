@@ -6,6 +6,7 @@ The limits themselves (memory, time) are checked through an import in tests/test
 import codecs
 import dataclasses
 import os
+import pickle
 import signal
 import threading
 import time
@@ -85,3 +86,31 @@ def test_a_stuck_zygote_is_stopped_and_the_read_done_by_another(monkeypatch):
         if stuck.proc.poll() is None:
             stuck.proc.kill()
     assert stuck.proc.pid not in idle_pids()
+
+
+class _Runs:
+    """An object whose unpickling would call a function (here: record that it ran)."""
+
+    ran: list = []
+
+    def __reduce__(self):
+        return (_Runs.ran.append, ("unpickled",))
+
+
+@pytest.mark.parametrize("answer", [
+    ("ok", _Runs()),  # a class or function outside the readers' own data classes
+    ("ok", "not a grid"),  # the right classes only, in the right shape
+    ("error", "not a problem", []),
+    ["ok"],
+], ids=["a-function", "ok-not-a-grid", "error-not-a-problem", "not-a-tuple"])
+def test_an_answer_a_reader_could_forge_is_a_failed_read_and_runs_nothing(answer):
+    """A file that took over its reader could write any bytes as the answer: the server unpickles only the
+    readers' data classes (pickle would call any function a message names) in the answer's shape."""
+    forged = pickle.dumps(answer)
+    assert sandbox._outcome(0, forged, b"") == ("limit", "failed")
+    assert _Runs.ran == []
+
+
+def test_a_real_answer_passes_the_check():
+    grid = read_ok()
+    assert sandbox._outcome(0, pickle.dumps(("ok", grid)), b"")[1].rows == grid.rows

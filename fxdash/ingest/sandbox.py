@@ -19,6 +19,7 @@ by registering the package without running it; it imports only read.py and the m
 """
 
 import atexit
+import io
 import os
 import pickle
 import signal
@@ -34,6 +35,23 @@ _MEMORY_SIGNS = (b"MemoryError", b"memory allocation", b"Cannot allocate", b"out
 _LENGTH = struct.Struct(">Q")  # every message: its length, then a pickle
 _ERR_TAIL = 4096  # what of a reader's stderr comes back: enough for the signs above
 _SPARE = 30  # seconds the parent waits beyond the limit before it gives up on a zygote itself
+# the only classes a reader's answer may name: pickle would call any importable function a message names, and a
+# reader is the process a hostile file may have taken over
+_ANSWER_CLASSES = {("fxdash.ingest.read", "Grid"), ("fxdash.ingest.xlsx", "SheetInfo"),
+                   ("fxdash.ingest.problems", "Problem")}
+
+
+class _Unpickler(pickle.Unpickler):
+    """pickle.loads that refuses any class or function outside `allowed` ((module, name) pairs)."""
+
+    def __init__(self, data: bytes, allowed=frozenset()):
+        super().__init__(io.BytesIO(data))
+        self.allowed = allowed
+
+    def find_class(self, module, name):
+        if (module, name) not in self.allowed:
+            raise pickle.UnpicklingError(f"{module}.{name} is not allowed here")
+        return super().find_class(module, name)
 
 
 def _send(stream, obj) -> None:
@@ -43,13 +61,13 @@ def _send(stream, obj) -> None:
     stream.flush()
 
 
-def _receive(stream):
-    """The next message, or None at the end of the stream."""
+def _receive(stream, allowed=frozenset()):
+    """The next message (naming no class outside `allowed`), or None at the end of the stream."""
     head = stream.read(_LENGTH.size)
     if len(head) < _LENGTH.size:
         return None
     body = stream.read(_LENGTH.unpack(head)[0])
-    return pickle.loads(body)
+    return _Unpickler(body, allowed).load()
 
 
 class _Zygote:
@@ -119,10 +137,32 @@ def _outcome(returncode, out: bytes, err: bytes) -> tuple:
     if returncode is None or returncode == -signal.SIGXCPU:
         return "limit", "timeout"
     if returncode == 0 and out:
-        return pickle.loads(out)
+        return _answer(out)
     crashed_for_memory = returncode in (-signal.SIGKILL, -signal.SIGABRT, -signal.SIGSEGV) or any(
         s in err for s in _MEMORY_SIGNS)
     return "limit", "memory" if crashed_for_memory else "failed"
+
+
+def _answer(out: bytes) -> tuple:
+    """A reader's answer, ("ok", a Grid or a list of SheetInfo) or ("error", a Problem, a list of sheets);
+    anything else (a class it may not name, another shape) is a failed read."""
+    from fxdash.ingest.problems import Problem
+    from fxdash.ingest.read import Grid
+    from fxdash.ingest.xlsx import SheetInfo
+
+    try:
+        answer = _Unpickler(out, _ANSWER_CLASSES).load()
+    except Exception:  # noqa: BLE001 - whatever the bytes are, they are not an answer
+        return "limit", "failed"
+    if not isinstance(answer, tuple) or len(answer) not in (2, 3):
+        return "limit", "failed"
+    if answer[0] == "ok" and len(answer) == 2 and (
+            isinstance(answer[1], Grid) or isinstance(answer[1], list)
+            and all(isinstance(info, SheetInfo) for info in answer[1])):
+        return answer
+    if answer[0] == "error" and len(answer) == 3 and isinstance(answer[1], Problem) and isinstance(answer[2], list):
+        return answer
+    return "limit", "failed"
 
 
 def _problem(kind: str, limits):
@@ -270,7 +310,7 @@ def _zygote() -> None:
     except ImportError:  # then each reader imports what it needs, or fails as it would have
         pass
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
-    while (message := _receive(stdin)) is not None:
+    while (message := _receive(stdin, {("fxdash.ingest.limits", "Limits")})) is not None:
         request, limits = message
         _send(stdout, _serve_one(request, limits))
         del request, message  # the file's bytes: not kept while idle
