@@ -15,6 +15,7 @@ import pytest
 
 from fxdash.ingest import limits, sandbox
 from fxdash.ingest.read import ReadError
+from fxdash.ingest.xlsx import SheetInfo
 from tests.test_ingest import REPORT_HEADER, csv_bytes, report_rows
 
 SMALL = csv_bytes([REPORT_HEADER, *report_rows(3)])
@@ -102,15 +103,17 @@ class _Runs:
     ("ok", "not a grid"),  # the right classes only, in the right shape
     ("error", "not a problem", []),
     ["ok"],
-], ids=["a-function", "ok-not-a-grid", "error-not-a-problem", "not-a-tuple"])
+    (),
+    ("ok", [SheetInfo("报告", False)]),  # the sheets' answer, to a read of a grid
+], ids=["a-function", "ok-not-a-grid", "error-not-a-problem", "not-a-tuple", "empty", "sheets-for-a-grid"])
 def test_an_answer_a_reader_could_forge_is_a_failed_read_and_runs_nothing(answer):
     """A file that took over its reader could write any bytes as the answer: the server unpickles only the
     readers' data classes (pickle would call any function a message names) in the answer's shape."""
     forged = pickle.dumps(answer)
-    assert sandbox._outcome(0, forged, b"") == ("limit", "failed")
+    assert sandbox._outcome(0, forged, b"", "grid") == ("limit", "failed")
     assert _Runs.ran == []
 
 
 def test_a_real_answer_passes_the_check():
     grid = read_ok()
-    assert sandbox._outcome(0, pickle.dumps(("ok", grid)), b"")[1].rows == grid.rows
+    assert sandbox._outcome(0, pickle.dumps(("ok", grid)), b"", "grid")[1].rows == grid.rows

@@ -116,7 +116,7 @@ def _run(request: dict, limits) -> tuple:
         if answer is not None:
             with _IDLE_LOCK:
                 _IDLE.append(zygote)
-            return _outcome(*answer)
+            return _outcome(*answer, request["call"])
         zygote.stop()
         zygote.proc.wait()
     return "limit", "failed"
@@ -132,20 +132,21 @@ def _take_idle() -> "_Zygote | None":
     return None
 
 
-def _outcome(returncode, out: bytes, err: bytes) -> tuple:
-    """What the reader's end means: its answer, or a limit it hit (None: killed at the time limit)."""
+def _outcome(returncode, out: bytes, err: bytes, call: str) -> tuple:
+    """What the end of a reader of `call` means: its answer, or a limit it hit (None: killed at the time
+    limit)."""
     if returncode is None or returncode == -signal.SIGXCPU:
         return "limit", "timeout"
     if returncode == 0 and out:
-        return _answer(out)
+        return _answer(out, call)
     crashed_for_memory = returncode in (-signal.SIGKILL, -signal.SIGABRT, -signal.SIGSEGV) or any(
         s in err for s in _MEMORY_SIGNS)
     return "limit", "memory" if crashed_for_memory else "failed"
 
 
-def _answer(out: bytes) -> tuple:
-    """A reader's answer, ("ok", a Grid or a list of SheetInfo) or ("error", a Problem, a list of sheets);
-    anything else (a class it may not name, another shape) is a failed read."""
+def _answer(out: bytes, call: str) -> tuple:
+    """A reader's answer: ("ok", a Grid for "grid", a list of SheetInfo for "sheets") or ("error", a Problem,
+    a list of sheets); anything else (a class it may not name, another shape) is a failed read."""
     from fxdash.ingest.problems import Problem
     from fxdash.ingest.read import Grid
     from fxdash.ingest.xlsx import SheetInfo
@@ -154,12 +155,16 @@ def _answer(out: bytes) -> tuple:
         answer = _Unpickler(out, _ANSWER_CLASSES).load()
     except Exception:  # noqa: BLE001 - whatever the bytes are, they are not an answer
         return "limit", "failed"
-    if not isinstance(answer, tuple) or len(answer) not in (2, 3):
+    if not isinstance(answer, tuple) or not answer:
         return "limit", "failed"
-    if answer[0] == "ok" and len(answer) == 2 and (
-            isinstance(answer[1], Grid) or isinstance(answer[1], list)
-            and all(isinstance(info, SheetInfo) for info in answer[1])):
-        return answer
+    if answer[0] == "ok" and len(answer) == 2:
+        value = answer[1]
+        if call == "grid":
+            expected = isinstance(value, Grid)
+        else:
+            expected = isinstance(value, list) and all(isinstance(info, SheetInfo) for info in value)
+        if expected:
+            return answer
     if answer[0] == "error" and len(answer) == 3 and isinstance(answer[1], Problem) and isinstance(answer[2], list):
         return answer
     return "limit", "failed"
@@ -179,7 +184,7 @@ def read_grid(data: bytes, filename: str, sheet_hints=(), *, sheet=None, skip_hi
               header_keys=frozenset(), limits=None):
     """fxdash.ingest.read.read_grid, run in the child. Raises ReadError like it."""
     from fxdash.ingest import limits as lim
-    from fxdash.ingest.read import ReadError, _fail
+    from fxdash.ingest.read import _fail
 
     limits = limits or lim.load()
     try:
@@ -188,21 +193,21 @@ def read_grid(data: bytes, filename: str, sheet_hints=(), *, sheet=None, skip_hi
         raise _fail(str(exc)) from exc
     request = {"call": "grid", "data": data, "filename": filename, "sheet_hints": tuple(sheet_hints),
                "sheet": sheet, "skip_hidden": skip_hidden, "header_keys": frozenset(header_keys)}
-    status, *rest = _run(request, limits)
-    if status == "ok":
-        return rest[0]
-    if status == "error":
-        raise ReadError(rest[0], rest[1])
-    raise ReadError(_problem(rest[0], limits))
+    return _read(request, limits)
 
 
 def list_sheets(data: bytes, limits=None):
     """fxdash.ingest.read.list_sheets, run in the child. Raises ReadError like it."""
     from fxdash.ingest import limits as lim
+
+    return _read({"call": "sheets", "data": data}, limits or lim.load())
+
+
+def _read(request: dict, limits):
+    """The reader's value for `request`, or its ReadError, or a ReadError with the problem of a limit it hit."""
     from fxdash.ingest.read import ReadError
 
-    limits = limits or lim.load()
-    status, *rest = _run({"call": "sheets", "data": data}, limits)
+    status, *rest = _run(request, limits)
     if status == "ok":
         return rest[0]
     if status == "error":
