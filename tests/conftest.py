@@ -452,7 +452,12 @@ def writable_server(app_db_template, store_template, tmp_path_factory):
 
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--js-flags=--max-opt=1"]
+# --max-opt=1: V8 stops at its baseline compiler (Sparkplug). A test's page lives for seconds: optimising
+# Streamlit's and plotly's hot functions costs more than it returns in that time (measured, a sign-in with
+# the people page and a switch to the reports page, alternating with and without: 4.58 -> 4.17 CPU-s of
+# Chromium; interpreter only, --max-opt=0, was worse again).
 # A page opened without WebGL draws everything but its maps: deck.gl logs that it has no context and leaves
 # the canvas empty, the rest of the page is the same. A map page load costs about 1.7 CPU-s of software
 # WebGL (SwiftShader starts a context and compiles its shaders on every load) and twice the wall time,
@@ -501,14 +506,22 @@ def plain_browser(_browsers):
 
 
 @pytest.fixture(scope="session")
-def _shared_contexts(_browsers):
-    """Per browser (with or without WebGL) and locale, one context per worker that the tests' pages share
-    (see `new_page`)."""
+def _shared_contexts(_playwright, tmp_path_factory):
+    """Per locale and WebGL or not, one browser context per worker that the tests' pages share (see
+    `new_page`), each launched at its first use.
+
+    A persistent context (a profile folder) rather than an incognito one: its pages keep V8's code cache
+    of Streamlit's and plotly's scripts, where an incognito context compiles them again on every page
+    load (measured, alternating: 4.08 -> 3.75 CPU-s of Chromium a sign-in, people page and switch to the
+    reports page)."""
     contexts = {}
 
     def get(locale: str, webgl: bool):
         if (locale, webgl) not in contexts:  # no animations: a page load draws fewer frames
-            contexts[locale, webgl] = _browsers(webgl).new_context(locale=locale, reduced_motion="reduce")
+            profile = tmp_path_factory.mktemp(f"chromium-{locale}-{'webgl' if webgl else 'plain'}")
+            contexts[locale, webgl] = _playwright.chromium.launch_persistent_context(
+                profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS + ([] if webgl else NO_WEBGL),
+                locale=locale, reduced_motion="reduce")
         return contexts[locale, webgl]
 
     yield get
