@@ -476,39 +476,9 @@ def _playwright():
 
 
 @pytest.fixture(scope="session")
-def _browsers(_playwright):
-    """Headless Chromium per worker, each kind launched at its first use: with WebGL (in software) or
-    without (NO_WEBGL)."""
-    launched = {}
-
-    def get(webgl: bool):
-        if webgl not in launched:
-            args = CHROMIUM_ARGS + ([] if webgl else NO_WEBGL)
-            launched[webgl] = _playwright.chromium.launch(executable_path=CHROMIUM, args=args)
-        return launched[webgl]
-
-    yield get
-    for b in launched.values():
-        b.close()
-
-
-@pytest.fixture(scope="session")
-def browser(_browsers):
-    """The worker's Chromium with WebGL, for tests that look at a map; every test opens its own context
-    (cookies, sessions) in it."""
-    return _browsers(True)
-
-
-@pytest.fixture(scope="session")
-def plain_browser(_browsers):
-    """The worker's Chromium without WebGL (NO_WEBGL), for tests about anything but a map."""
-    return _browsers(False)
-
-
-@pytest.fixture(scope="session")
-def _shared_contexts(_playwright, tmp_path_factory):
+def _shared_contexts(_playwright, tmp_path_factory, _free_pages):
     """Per locale and WebGL or not, one browser context per worker that the tests' pages share (see
-    `new_page`), each launched at its first use.
+    `new_page`), each launched at its first use; the blank page it opens with is the first one handed out.
 
     A persistent context (a profile folder) rather than an incognito one: its pages keep V8's code cache
     of Streamlit's and plotly's scripts, where an incognito context compiles them again on every page
@@ -522,6 +492,7 @@ def _shared_contexts(_playwright, tmp_path_factory):
             contexts[locale, webgl] = _playwright.chromium.launch_persistent_context(
                 profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS + ([] if webgl else NO_WEBGL),
                 locale=locale, reduced_motion="reduce")
+            _free_pages[locale, webgl].extend(contexts[locale, webgl].pages)
         return contexts[locale, webgl]
 
     yield get
@@ -548,12 +519,14 @@ def new_page(_shared_contexts, _free_pages):
     on carries over: every page is a Streamlit session of its own (sign in on each, tests.auth.login);
     after a test its pages leave the app (about:blank: the session's websocket closes), lose the
     listeners the test added and its sessionStorage, and the cookies are cleared. A test that needs a
-    fresh browser profile opens its own context (`plain_browser.new_context`)."""
+    fresh browser profile launches its own (`_playwright.chromium.launch(executable_path=CHROMIUM,
+    args=CHROMIUM_ARGS)`)."""
     opened = []
 
     def open_page(viewport: dict | None = None, locale: str = "zh-CN", webgl: bool = False):
+        context = _shared_contexts(locale, webgl)  # at its launch, its blank page joins the free ones
         free = _free_pages[locale, webgl]
-        pg = free.pop() if free else _shared_contexts(locale, webgl).new_page()
+        pg = free.pop() if free else context.new_page()
         added = _listeners_recorded(pg)
         track_runs(pg)  # before the app opens: its websocket counts the script runs (wait_for_rerun)
         pg.set_viewport_size(viewport or {"width": 1600, "height": 2400})
